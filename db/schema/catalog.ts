@@ -1,0 +1,214 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, currency, id, tsvector, updatedAt } from './columns';
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: id(),
+    parentId: uuid().references((): AnyPgColumn => categories.id, { onDelete: 'restrict' }),
+    slug: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    // Materialised path of slugs ("apparel/t-shirts"): descendant queries are a prefix match, no recursion.
+    path: text().notNull(),
+    depth: integer().notNull().default(0),
+    position: integer().notNull().default(0),
+    seoTitle: text(),
+    seoDescription: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('categories_slug_unique').on(t.slug),
+    uniqueIndex('categories_path_unique').on(t.path),
+    index('categories_parent_id_idx').on(t.parentId, t.position),
+    check('categories_depth_check', sql`${t.depth} >= 0`),
+  ],
+);
+
+export const productStatuses = ['draft', 'active', 'archived'] as const;
+export type ProductStatus = (typeof productStatuses)[number];
+
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    // Plain text with line breaks; rendered as text everywhere, never as HTML.
+    description: text().notNull().default(''),
+    status: text({ enum: productStatuses }).notNull().default('draft'),
+    vendor: text(),
+    featured: boolean().notNull().default(false),
+    seoTitle: text(),
+    seoDescription: text(),
+    // Denormalised from active variants by the catalog service so price sorting and range filters need no join.
+    priceMinCents: integer(),
+    priceMaxCents: integer(),
+    // Units sold, maintained at order placement; drives "best selling".
+    salesCount: integer().notNull().default(0),
+    searchVector: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(vendor, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`,
+    ),
+    publishedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_unique').on(t.slug),
+    index('products_status_created_at_idx').on(t.status, t.createdAt),
+    index('products_status_price_idx').on(t.status, t.priceMinCents),
+    index('products_status_sales_idx').on(t.status, t.salesCount),
+    index('products_featured_idx').on(t.featured),
+    index('products_search_vector_idx').using('gin', t.searchVector),
+    index('products_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    check('products_status_check', sql`${t.status} in ('draft', 'active', 'archived')`),
+    check('products_sales_count_check', sql`${t.salesCount} >= 0`),
+    check('products_price_range_check', sql`${t.priceMinCents} >= 0 and ${t.priceMaxCents} >= ${t.priceMinCents}`),
+  ],
+);
+
+export const productCategories = pgTable(
+  'product_categories',
+  {
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    categoryId: uuid()
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.categoryId] }),
+    index('product_categories_category_id_idx').on(t.categoryId, t.position),
+  ],
+);
+
+export const productOptions = pgTable(
+  'product_options',
+  {
+    id: id(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex('product_options_product_name_unique').on(t.productId, t.name)],
+);
+
+export const productOptionValues = pgTable(
+  'product_option_values',
+  {
+    id: id(),
+    optionId: uuid()
+      .notNull()
+      .references(() => productOptions.id, { onDelete: 'cascade' }),
+    value: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex('product_option_values_option_value_unique').on(t.optionId, t.value)],
+);
+
+export const variants = pgTable(
+  'variants',
+  {
+    id: id(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    sku: text().notNull(),
+    // "M / Black": the option values in option order, for display and order-line snapshots.
+    title: text().notNull(),
+    priceCents: integer().notNull(),
+    compareAtPriceCents: integer(),
+    currency: currency(),
+    stockOnHand: integer().notNull().default(0),
+    weightGrams: integer().notNull().default(0),
+    position: integer().notNull().default(0),
+    isActive: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('variants_sku_unique').on(t.sku),
+    index('variants_product_id_idx').on(t.productId, t.position),
+    index('variants_price_idx').on(t.priceCents),
+    index('variants_stock_idx').on(t.stockOnHand),
+    check('variants_price_check', sql`${t.priceCents} >= 0`),
+    check('variants_compare_at_check', sql`${t.compareAtPriceCents} is null or ${t.compareAtPriceCents} >= 0`),
+    // The conditional decrement at checkout relies on this as a last line of defence against oversell.
+    check('variants_stock_check', sql`${t.stockOnHand} >= 0`),
+    check('variants_weight_check', sql`${t.weightGrams} >= 0`),
+  ],
+);
+
+export const variantOptionValues = pgTable(
+  'variant_option_values',
+  {
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: 'cascade' }),
+    optionValueId: uuid()
+      .notNull()
+      .references(() => productOptionValues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.optionValueId] }),
+    index('variant_option_values_option_value_id_idx').on(t.optionValueId),
+  ],
+);
+
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: id(),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    // Optional: an image shown when this variant is picked.
+    variantId: uuid().references(() => variants.id, { onDelete: 'set null' }),
+    // Key in the media store (local disk or S3); the public URL is derived from it.
+    storageKey: text().notNull(),
+    altText: text().notNull().default(''),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('product_images_product_id_idx').on(t.productId, t.position),
+    index('product_images_variant_id_idx').on(t.variantId),
+    check('product_images_dimensions_check', sql`${t.width} > 0 and ${t.height} > 0`),
+  ],
+);
+
+export type Category = typeof categories.$inferSelect;
+export type NewCategory = typeof categories.$inferInsert;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+export type ProductCategory = typeof productCategories.$inferSelect;
+export type ProductOption = typeof productOptions.$inferSelect;
+export type NewProductOption = typeof productOptions.$inferInsert;
+export type ProductOptionValue = typeof productOptionValues.$inferSelect;
+export type NewProductOptionValue = typeof productOptionValues.$inferInsert;
+export type Variant = typeof variants.$inferSelect;
+export type NewVariant = typeof variants.$inferInsert;
+export type VariantOptionValue = typeof variantOptionValues.$inferSelect;
+export type ProductImage = typeof productImages.$inferSelect;
+export type NewProductImage = typeof productImages.$inferInsert;

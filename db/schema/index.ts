@@ -1,0 +1,6 @@
+export * from './catalog';
+export * from './carts';
+export * from './commerce';
+export * from './orders';
+export * from './system';
+export * from './users';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+// The only module that reads process.env. Parsed once, on first import; a bad value fails loudly at boot.
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const flag = (defaultValue: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1')),
+  );
+const positiveInt = (defaultValue: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(defaultValue));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Next sets this while `next build` collects pages; production secrets are not required then.
+  NEXT_PHASE: optionalString,
+
+  // Database: DATABASE_URL or PGHOST selects a real PostgreSQL server; neither selects embedded PGlite.
+  DATABASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  PGHOST: optionalString,
+  PGPORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  PGUSER: optionalString,
+  PGPASSWORD: optionalString,
+  PGDATABASE: optionalString,
+  // postgres.js ignores PGSSLMODE, so it is mapped here (RDS 15+ refuses unencrypted connections).
+  PGSSLMODE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full']).optional(),
+  ),
+  DATABASE_POOL_MAX: positiveInt(10, 500),
+  DATABASE_CONNECT_TIMEOUT_S: positiveInt(5, 120),
+  // Named prepared statements pin connections behind RDS Proxy / PgBouncer in transaction mode; turn off there.
+  DATABASE_PREPARED_STATEMENTS: flag(true),
+  // A real PostgreSQL is migrated by `npm run db:migrate` (or a one-off task), never implicitly.
+  DATABASE_MIGRATE_ON_START: flag(false),
+  PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
+
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+
+  SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
+  AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
+  STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/media')),
+
+  // Seed accounts: when no password is given, a random one is generated and printed once.
+  ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().default('admin@example.com')),
+  ADMIN_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(12).optional()),
+  DEMO_CUSTOMER_EMAIL: z.preprocess(emptyToUndefined, z.email().default('customer@example.com')),
+  DEMO_CUSTOMER_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8).optional()),
+
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const parsed = result.data;
+  const isBuild = parsed.NEXT_PHASE === 'phase-production-build';
+  if (parsed.NODE_ENV === 'production' && !isBuild && !parsed.AUTH_SECRET) {
+    throw new Error('AUTH_SECRET must be set (32+ characters) in production. Generate one with: openssl rand -base64 32');
+  }
+  return parsed;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export type DatabaseMode = 'postgres' | 'pglite';
+
+export const databaseMode: DatabaseMode = env.DATABASE_URL || env.PGHOST ? 'postgres' : 'pglite';
+
+export const isProduction = env.NODE_ENV === 'production';

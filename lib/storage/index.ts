@@ -1,0 +1,80 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { env } from '@/lib/env';
+
+// Product images and other media. Local disk by default; the same interface fronts S3 when configured.
+
+export type StoredObject = { body: Buffer; contentType: string };
+
+export interface MediaStore {
+  put(key: string, body: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<StoredObject | null>;
+  exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_.-]*)*$/;
+const CONTENT_TYPES: Record<string, string> = {
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+};
+
+/** Keys are lower-case path segments; anything that could climb out of the store ("..", absolute paths) is refused. */
+export function isValidMediaKey(key: string): boolean {
+  return key.length <= 512 && KEY_PATTERN.test(key) && !key.split('/').some((part) => part === '..' || part === '.');
+}
+
+export function contentTypeForKey(key: string): string | undefined {
+  return CONTENT_TYPES[path.extname(key).toLowerCase()];
+}
+
+/** Public URL of a stored object, served by app/media/[...key]/route.ts. */
+export function mediaUrl(key: string): string {
+  return `/media/${key}`;
+}
+
+export function createLocalMediaStore(rootDir: string): MediaStore {
+  const root = path.resolve(rootDir);
+  const resolve = (key: string) => {
+    if (!isValidMediaKey(key)) throw new Error(`Invalid media key: ${key}`);
+    return path.join(root, ...key.split('/'));
+  };
+  return {
+    async put(key, body) {
+      const file = resolve(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      // Write then rename would be atomic; objects are immutable by key, so a partial write is simply rewritten.
+      await writeFile(file, body);
+    },
+    async get(key) {
+      const contentType = contentTypeForKey(key);
+      if (!contentType) return null;
+      try {
+        return { body: await readFile(resolve(key)), contentType };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async exists(key) {
+      try {
+        return (await stat(resolve(key))).isFile();
+      } catch {
+        return false;
+      }
+    },
+    async delete(key) {
+      await rm(resolve(key), { force: true });
+    },
+  };
+}
+
+let store: MediaStore | undefined;
+
+export function getMediaStore(): MediaStore {
+  store ??= createLocalMediaStore(env.STORAGE_DIR);
+  return store;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': root,
+      // The real module throws outside React Server Components; tests call server code directly.
+      'server-only': path.join(root, 'node_modules/server-only/empty.js'),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{lib,db,components,app,infra}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.integration.test.ts', 'node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{lib,db,app}/**/*.integration.test.ts'],
+          // A fresh database per run: a new PostgreSQL database when DATABASE_URL is set, else a temporary PGlite.
+          globalSetup: ['db/testing/global-setup.ts'],
+          // One worker sharing one connection: PGlite is single-process, and files isolate by their own data.
+          pool: 'forks',
+          maxWorkers: 1,
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
