@@ -12,6 +12,7 @@ export default defineConfig({
     },
   },
   test: {
+    env: { LOG_LEVEL: 'silent' },
     projects: [
       {
         extends: true,

@@ -66,12 +66,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
-  const parsed = result.data;
-  const isBuild = parsed.NEXT_PHASE === 'phase-production-build';
-  if (parsed.NODE_ENV === 'production' && !isBuild && !parsed.AUTH_SECRET) {
-    throw new Error('AUTH_SECRET must be set (32+ characters) in production. Generate one with: openssl rand -base64 32');
-  }
-  return parsed;
+  return result.data;
 }
 
 export const env: Env = parseEnv(process.env);
@@ -81,3 +76,10 @@ export type DatabaseMode = 'postgres' | 'pglite';
 export const databaseMode: DatabaseMode = env.DATABASE_URL || env.PGHOST ? 'postgres' : 'pglite';
 
 export const isProduction = env.NODE_ENV === 'production';
+
+/** Called when the server boots (not at build, not by one-off tasks): a production server without its secrets stops. */
+export function assertServerSecrets(): void {
+  if (isProduction && !env.AUTH_SECRET) {
+    throw new Error('AUTH_SECRET must be set (32+ characters) in production. Generate one with: openssl rand -base64 32');
+  }
+}

@@ -1,0 +1,57 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
+import { Price } from '@/components/ui/price';
+
+export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+  return (
+    <article className="group relative flex flex-col" aria-labelledby={`product-${product.id}`}>
+      <div className="relative aspect-square overflow-hidden rounded-lg bg-zinc-100">
+        {product.image ? (
+          <Image
+            src={product.image.url}
+            alt={product.image.alt}
+            width={product.image.width}
+            height={product.image.height}
+            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
+            priority={priority}
+            className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-105"
+          />
+        ) : null}
+        {!product.inStock ? (
+          <span className="absolute left-2 top-2 rounded bg-zinc-900 px-2 py-0.5 text-xs font-medium text-white">
+            Sold out
+          </span>
+        ) : null}
+      </div>
+      <h3 id={`product-${product.id}`} className="mt-3 text-sm font-medium">
+        <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">
+          {product.title}
+        </Link>
+      </h3>
+      {product.vendor ? <p className="text-xs text-zinc-600">{product.vendor}</p> : null}
+      <Price
+        className="mt-1 text-sm"
+        amountCents={product.priceMinCents}
+        maxCents={product.priceMaxCents}
+        currency={product.currency}
+        compareAtCents={product.priceMinCents === product.priceMaxCents ? product.compareAtPriceCents : null}
+      />
+    </article>
+  );
+}
+
+export function ProductGrid({ products, label, priorityCount = 0 }: { products: ProductCardData[]; label: string; priorityCount?: number }) {
+  if (products.length === 0) {
+    return <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">No products here yet.</p>;
+  }
+  return (
+    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
+      {products.map((product, index) => (
+        <li key={product.id}>
+          <ProductCard product={product} priority={index < priorityCount} />
+        </li>
+      ))}
+    </ul>
+  );
+}

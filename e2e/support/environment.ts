@@ -1,0 +1,17 @@
+// Values shared by the e2e global setup and the specs.
+
+export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-2026' } as const;
+export const E2E_CUSTOMER = { email: 'customer@e2e.test', password: 'e2e-customer-password' } as const;
+
+/** Facts read from the seeded database before the server started. */
+export type E2EFacts = {
+  activeProductCount: number;
+  topCategoryNames: string[];
+  featuredProductTitles: string[];
+};
+
+export function e2eFacts(): E2EFacts {
+  const raw = process.env.E2E_FACTS;
+  if (!raw) throw new Error('E2E_FACTS is missing: run the specs through playwright.config.ts (global setup).');
+  return JSON.parse(raw) as E2EFacts;
+}

@@ -1,0 +1,28 @@
+import { getConnection } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { assertServerSecrets, databaseMode, env } from '@/lib/env';
+import { logger } from '@/lib/log';
+
+/**
+ * Runs once per server process before it takes requests (from instrumentation.ts).
+ * Embedded PGlite is migrated and seeded on first start so `npm run dev` needs nothing else.
+ * A real PostgreSQL is migrated only when DATABASE_MIGRATE_ON_START is set: in production a one-off task does it.
+ */
+export async function boot(): Promise<void> {
+  if (env.NEXT_PHASE === 'phase-production-build') return;
+  assertServerSecrets();
+  const started = performance.now();
+  const connection = getConnection();
+  if (databaseMode === 'pglite') {
+    await runMigrations(connection);
+    const { seedDatabase } = await import('@/db/seed');
+    const summary = await seedDatabase(connection.db, { log: (line) => logger.info(line) });
+    if (!summary.skipped) logger.info({ summary }, 'embedded database seeded with the demo store');
+  } else if (env.DATABASE_MIGRATE_ON_START) {
+    await runMigrations(connection);
+  } else {
+    // Warm the pool so the first request does not pay for the connection.
+    await connection.ping(5_000).catch((error: unknown) => logger.warn({ err: error }, 'database not reachable at boot'));
+  }
+  logger.info({ databaseMode, ms: Math.round(performance.now() - started) }, 'server ready');
+}

@@ -1,0 +1,107 @@
+import 'server-only';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { categories, productCategories, productImages, products, variants } from '@/db/schema';
+import { mediaUrl } from '@/lib/storage';
+import type { CategoryLink, ProductCard } from './types';
+
+const activeProduct = eq(products.status, 'active');
+
+/** Product cards matching `where`, with first image, stock state and the lowest real compare-at price. */
+async function productCards(executor: Executor, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  const rows = await executor
+    .select({
+      id: products.id,
+      slug: products.slug,
+      title: products.title,
+      vendor: products.vendor,
+      priceMinCents: products.priceMinCents,
+      priceMaxCents: products.priceMaxCents,
+    })
+    .from(products)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [variantRows, imageRows] = await Promise.all([
+    executor
+      .select({
+        productId: variants.productId,
+        currency: sql<string>`min(${variants.currency})`,
+        inStock: sql<boolean>`bool_or(${variants.stockOnHand} > 0)`,
+        compareAt: sql<number | null>`min(${variants.compareAtPriceCents}) filter (where ${variants.compareAtPriceCents} > ${variants.priceCents})`,
+      })
+      .from(variants)
+      .where(and(inArray(variants.productId, ids), eq(variants.isActive, true)))
+      .groupBy(variants.productId),
+    executor
+      .selectDistinctOn([productImages.productId], {
+        productId: productImages.productId,
+        storageKey: productImages.storageKey,
+        altText: productImages.altText,
+        width: productImages.width,
+        height: productImages.height,
+      })
+      .from(productImages)
+      .where(and(inArray(productImages.productId, ids), isNull(productImages.variantId)))
+      .orderBy(productImages.productId, asc(productImages.position)),
+  ]);
+  const variantsByProduct = new Map(variantRows.map((row) => [row.productId, row]));
+  const imageByProduct = new Map(imageRows.map((row) => [row.productId, row]));
+  return rows.flatMap((row): ProductCard[] => {
+    const variant = variantsByProduct.get(row.id);
+    if (!variant || row.priceMinCents === null || row.priceMaxCents === null) return [];
+    const image = imageByProduct.get(row.id);
+    return [
+      {
+        ...row,
+        priceMinCents: row.priceMinCents,
+        priceMaxCents: row.priceMaxCents,
+        currency: variant.currency,
+        inStock: Boolean(variant.inStock),
+        compareAtPriceCents: variant.compareAt === null ? null : Number(variant.compareAt),
+        image: image
+          ? { url: mediaUrl(image.storageKey), alt: image.altText, width: image.width, height: image.height }
+          : null,
+      },
+    ];
+  });
+}
+
+export async function listFeaturedProducts(limit = 8, executor: Executor = db): Promise<ProductCard[]> {
+  return productCards(executor, and(activeProduct, eq(products.featured, true)), [desc(products.salesCount), asc(products.id)], limit);
+}
+
+export async function listNewestProducts(limit = 8, executor: Executor = db): Promise<ProductCard[]> {
+  return productCards(executor, and(activeProduct, isNotNull(products.priceMinCents)), [desc(products.createdAt), asc(products.id)], limit);
+}
+
+/** Top-level categories with the number of active products in them or any descendant. */
+export async function listTopCategories(executor: Executor = db): Promise<CategoryLink[]> {
+  const rows = await executor
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      productCount: sql<number>`(
+        select count(distinct pc.product_id)::int
+        from ${productCategories} pc
+        join ${categories} c on c.id = pc.category_id
+        join ${products} p on p.id = pc.product_id
+        where (c.path = ${categories.path} or c.path like ${categories.path} || '/%') and p.status = 'active'
+      )`,
+    })
+    .from(categories)
+    .where(isNull(categories.parentId))
+    .orderBy(asc(categories.position), asc(categories.name));
+  return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
+}
+
+export async function countActiveProducts(executor: Executor = db): Promise<number> {
+  const [row] = await executor
+    .select({ value: count() })
+    .from(products)
+    .where(and(activeProduct, exists(executor.select({ one: sql`1` }).from(variants).where(eq(variants.productId, products.id)))));
+  return Number(row?.value ?? 0);
+}

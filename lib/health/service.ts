@@ -1,0 +1,61 @@
+import 'server-only';
+import type Redis from 'ioredis';
+import { type DatabaseConnection, getConnection } from '@/db/client';
+import { getRedis } from '@/lib/redis/client';
+
+export type DependencyStatus =
+  | { status: 'up'; latencyMs: number }
+  | { status: 'down'; latencyMs: number; reason: string }
+  | { status: 'not_configured' };
+
+export type Readiness = {
+  status: 'ready' | 'unavailable';
+  checks: { database: DependencyStatus; redis: DependencyStatus };
+};
+
+/** Each dependency gets this long; both are checked in parallel so the endpoint answers within 2 s. */
+export const READINESS_CHECK_TIMEOUT_MS = 1_500;
+
+async function timed(check: () => Promise<unknown>): Promise<DependencyStatus> {
+  const started = performance.now();
+  try {
+    await check();
+    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      reason: error instanceof Error ? error.message : 'unknown error',
+    };
+  }
+}
+
+function pingRedis(redis: Redis, timeoutMs: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    redis.ping(),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export async function checkReadiness(deps: {
+  database: DatabaseConnection;
+  redis: Redis | null;
+  timeoutMs?: number;
+}): Promise<Readiness> {
+  const timeoutMs = deps.timeoutMs ?? READINESS_CHECK_TIMEOUT_MS;
+  const redis = deps.redis;
+  const [database, redisStatus] = await Promise.all([
+    timed(() => deps.database.ping(timeoutMs)),
+    redis ? timed(() => pingRedis(redis, timeoutMs)) : Promise.resolve<DependencyStatus>({ status: 'not_configured' }),
+  ]);
+  const ready = database.status === 'up' && redisStatus.status !== 'down';
+  return { status: ready ? 'ready' : 'unavailable', checks: { database, redis: redisStatus } };
+}
+
+/** Readiness of this process's own database connection and Redis client. */
+export function currentReadiness(): Promise<Readiness> {
+  return checkReadiness({ database: getConnection(), redis: getRedis() });
+}

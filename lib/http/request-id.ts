@@ -1,0 +1,9 @@
+import { randomUUID } from 'node:crypto';
+
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Reuses an upstream x-request-id (e.g. from the load balancer) when it is well formed, otherwise makes one. */
+export function requestIdFrom(headers: Headers): string {
+  const incoming = headers.get('x-request-id');
+  return incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+}

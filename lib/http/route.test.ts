@@ -1,0 +1,68 @@
+import { NextRequest, NextResponse } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from './errors';
+import { route } from './route';
+
+const noParams = { params: Promise.resolve({}) };
+
+function request(url: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) {
+  return new NextRequest(new URL(url, 'http://store.test'), init);
+}
+
+describe('route()', () => {
+  const handler = route(
+    { query: z.object({ page: z.coerce.number().int().min(1).default(1) }), body: z.object({ quantity: z.number().int().positive() }) },
+    ({ query, body }) => NextResponse.json({ page: query.page, quantity: body.quantity }),
+  );
+  const json = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+  it('hands the handler parsed, typed input and tags the response with a request id', async () => {
+    const response = await handler(request('/x?page=3', json({ quantity: 2 })), noParams);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ page: 3, quantity: 2 });
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 422 with field errors for invalid input, never running the handler', async () => {
+    const response = await handler(request('/x?page=-1', json({ quantity: -5 })), noParams);
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.error.code).toBe('validation_failed');
+    expect(Object.keys(body.error.fieldErrors)).toEqual(['page']);
+  });
+
+  it('refuses malformed JSON, wrong content types and oversized bodies with 4xx', async () => {
+    const bad = await handler(request('/x', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }), noParams);
+    expect(bad.status).toBe(400);
+    const form = await handler(request('/x', { method: 'POST', body: 'a=1', headers: { 'content-type': 'text/plain' } }), noParams);
+    expect(form.status).toBe(415);
+    const huge = await handler(request('/x', json({ quantity: 1, pad: 'x'.repeat(70_000) })), noParams);
+    expect(huge.status).toBe(413);
+  });
+
+  it('maps AppError to its status and hides unexpected errors behind a generic 500', async () => {
+    const notFound = route({}, () => {
+      throw new AppError('not_found', 'No such order.');
+    });
+    const res404 = await notFound(request('/x'), noParams);
+    expect(res404.status).toBe(404);
+    expect((await res404.json()).error).toMatchObject({ code: 'not_found', message: 'No such order.' });
+
+    const crash = route({}, () => {
+      throw new Error('password=hunter2 connection refused');
+    });
+    const res500 = await crash(request('/x', { headers: { 'x-request-id': 'lb-trace-12345678' } }), noParams);
+    expect(res500.status).toBe(500);
+    const body = await res500.json();
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(body.error.requestId).toBe('lb-trace-12345678');
+    expect(res500.headers.get('x-request-id')).toBe('lb-trace-12345678');
+  });
+
+  it('does not trust a malformed incoming request id', async () => {
+    const ok = route({}, () => NextResponse.json({}));
+    const response = await ok(request('/x', { headers: { 'x-request-id': 'bad id; Injected: 1' } }), noParams);
+    expect(response.headers.get('x-request-id')).not.toContain('Injected');
+  });
+});

@@ -1,0 +1,36 @@
+import 'server-only';
+import Redis from 'ioredis';
+import { env } from '@/lib/env';
+
+// One ioredis connection per process, only when REDIS_URL is configured. Commands fail fast instead of queueing
+// while Redis is away, so callers (readiness, rate limiting) can decide their own fallback.
+
+const globalForRedis = globalThis as typeof globalThis & { __storefrontRedis?: Redis | null };
+
+export function getRedis(): Redis | null {
+  if (globalForRedis.__storefrontRedis !== undefined) return globalForRedis.__storefrontRedis;
+  if (!env.REDIS_URL) {
+    globalForRedis.__storefrontRedis = null;
+    return null;
+  }
+  const client = new Redis(env.REDIS_URL, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1_000,
+    // Keep trying in the background, capped at 2 s between attempts, so Redis coming back is noticed by itself.
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  client.on('error', () => {
+    // Connection errors surface through the commands that fail; the event is only a notification.
+  });
+  client.connect().catch(() => {});
+  globalForRedis.__storefrontRedis = client;
+  return client;
+}
+
+export async function closeRedis(): Promise<void> {
+  const client = globalForRedis.__storefrontRedis;
+  globalForRedis.__storefrontRedis = undefined;
+  if (client) await client.quit().catch(() => client.disconnect());
+}
