@@ -6,7 +6,7 @@ export const E2E_CUSTOMER = { email: 'customer@e2e.test', password: 'e2e-custome
 /** Facts read from the seeded database before the server started. */
 export type E2EFacts = {
   activeProductCount: number;
-  topCategoryNames: string[];
+  topCategories: { name: string; productCount: number }[];
   featuredProductTitles: string[];
 };
 

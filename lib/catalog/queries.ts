@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db/client';
 import { categories, productCategories, productImages, products, variants } from '@/db/schema';
 import { mediaUrl } from '@/lib/storage';
@@ -79,21 +80,23 @@ export async function listNewestProducts(limit = 8, executor: Executor = db): Pr
 
 /** Top-level categories with the number of active products in them or any descendant. */
 export async function listTopCategories(executor: Executor = db): Promise<CategoryLink[]> {
+  const descendant = alias(categories, 'descendant');
   const rows = await executor
     .select({
       id: categories.id,
       slug: categories.slug,
       name: categories.name,
-      productCount: sql<number>`(
-        select count(distinct pc.product_id)::int
-        from ${productCategories} pc
-        join ${categories} c on c.id = pc.category_id
-        join ${products} p on p.id = pc.product_id
-        where (c.path = ${categories.path} or c.path like ${categories.path} || '/%') and p.status = 'active'
-      )`,
+      productCount: sql<number>`count(distinct ${products.id})::int`,
     })
     .from(categories)
+    .leftJoin(
+      descendant,
+      or(eq(descendant.path, categories.path), like(descendant.path, sql`${categories.path} || '/%'`)),
+    )
+    .leftJoin(productCategories, eq(productCategories.categoryId, descendant.id))
+    .leftJoin(products, and(eq(products.id, productCategories.productId), activeProduct))
     .where(isNull(categories.parentId))
+    .groupBy(categories.id)
     .orderBy(asc(categories.position), asc(categories.name));
   return rows.map((row) => ({ ...row, productCount: Number(row.productCount) }));
 }
