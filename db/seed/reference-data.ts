@@ -1,0 +1,113 @@
+// Store configuration for the demo: settings, shipping zones and rates, tax rates and discount codes.
+
+import type { NewDiscountCode, NewTaxRate } from '@/db/schema';
+
+export const STORE_NAME = 'Northwind Supply';
+export const STORE_CURRENCY = 'USD';
+
+/** ISO 3166-1 alpha-2, all 249 officially assigned codes. */
+export const ISO_COUNTRY_CODES = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO ' +
+  'FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE ' +
+  'JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
+  'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW ' +
+  'PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM ' +
+  'TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+
+const DOMESTIC = ['US'];
+const EUROPE = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL',
+  'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'GB', 'CH', 'NO', 'IS', 'LI', 'MC', 'AD', 'SM', 'VA',
+];
+// Not served at all: uninhabited territories and places a small US merchant cannot legally ship to.
+const NOT_SERVED = ['AQ', 'BV', 'GS', 'HM', 'TF', 'UM', 'CU', 'IR', 'KP', 'SY'];
+const REST_OF_WORLD = ISO_COUNTRY_CODES.filter(
+  (code) => !DOMESTIC.includes(code) && !EUROPE.includes(code) && !NOT_SERVED.includes(code),
+);
+
+export type ShippingZoneSeed = {
+  name: string;
+  countries: string[];
+  rates: {
+    name: string;
+    priceCents: number;
+    freeAboveCents: number | null;
+    minDeliveryDays: number;
+    maxDeliveryDays: number;
+  }[];
+};
+
+export const SHIPPING_ZONES: ShippingZoneSeed[] = [
+  {
+    name: 'Domestic (United States)',
+    countries: DOMESTIC,
+    rates: [
+      { name: 'Standard', priceCents: 599, freeAboveCents: 7500, minDeliveryDays: 3, maxDeliveryDays: 5 },
+      { name: 'Express', priceCents: 1499, freeAboveCents: null, minDeliveryDays: 1, maxDeliveryDays: 2 },
+    ],
+  },
+  {
+    name: 'Europe',
+    countries: EUROPE,
+    rates: [
+      { name: 'Standard International', priceCents: 1499, freeAboveCents: 15000, minDeliveryDays: 5, maxDeliveryDays: 10 },
+      { name: 'Express International', priceCents: 3499, freeAboveCents: null, minDeliveryDays: 2, maxDeliveryDays: 4 },
+    ],
+  },
+  {
+    name: 'Rest of world',
+    countries: REST_OF_WORLD,
+    rates: [{ name: 'International', priceCents: 2499, freeAboveCents: null, minDeliveryDays: 7, maxDeliveryDays: 21 }],
+  },
+];
+
+/** regionCode is the subdivision part of ISO 3166-2 ("CA" for US-CA), matched against an address's region. */
+export const TAX_RATES: Omit<NewTaxRate, 'id'>[] = [
+  { countryCode: 'US', regionCode: 'CA', name: 'California sales tax', rateBasisPoints: 725, appliesToShipping: false },
+  { countryCode: 'US', regionCode: 'NY', name: 'New York sales tax', rateBasisPoints: 400, appliesToShipping: true },
+  { countryCode: 'US', regionCode: 'TX', name: 'Texas sales tax', rateBasisPoints: 625, appliesToShipping: true },
+  { countryCode: 'US', regionCode: 'WA', name: 'Washington sales tax', rateBasisPoints: 650, appliesToShipping: true },
+  { countryCode: 'DE', regionCode: null, name: 'Germany VAT', rateBasisPoints: 1900, appliesToShipping: true },
+  { countryCode: 'FR', regionCode: null, name: 'France VAT', rateBasisPoints: 2000, appliesToShipping: true },
+  { countryCode: 'GB', regionCode: null, name: 'UK VAT', rateBasisPoints: 2000, appliesToShipping: true },
+  { countryCode: 'NL', regionCode: null, name: 'Netherlands VAT', rateBasisPoints: 2100, appliesToShipping: true },
+  { countryCode: 'ES', regionCode: null, name: 'Spain VAT', rateBasisPoints: 2100, appliesToShipping: true },
+  { countryCode: 'IT', regionCode: null, name: 'Italy VAT', rateBasisPoints: 2200, appliesToShipping: true },
+  { countryCode: 'IE', regionCode: null, name: 'Ireland VAT', rateBasisPoints: 2300, appliesToShipping: true },
+  { countryCode: 'CA', regionCode: null, name: 'Canada GST', rateBasisPoints: 500, appliesToShipping: true },
+  { countryCode: 'AU', regionCode: null, name: 'Australia GST', rateBasisPoints: 1000, appliesToShipping: true },
+];
+
+export const DISCOUNT_CODES: Omit<NewDiscountCode, 'id'>[] = [
+  {
+    code: 'WELCOME10',
+    description: 'Welcome offer: 10% off your first order of $50 or more.',
+    type: 'percentage',
+    value: 10,
+    currency: STORE_CURRENCY,
+    minSubtotalCents: 5000,
+    perCustomerLimit: 1,
+  },
+  {
+    code: 'SAVE5',
+    description: '$5 off any order. Limited to the first 100 uses.',
+    type: 'fixed_amount',
+    value: 500,
+    currency: STORE_CURRENCY,
+    usageLimit: 100,
+  },
+];
+
+export const DEMO_CUSTOMER_ADDRESS = {
+  name: 'Jordan Rivera',
+  company: null,
+  line1: '500 Market Street',
+  line2: 'Apt 4B',
+  city: 'San Francisco',
+  region: 'CA',
+  postalCode: '94105',
+  countryCode: 'US',
+  phone: '+1 415 555 0142',
+} as const;

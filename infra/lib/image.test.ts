@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTAINER_PORT } from './config';
+import { DOCKERFILE, IMAGE_CONTEXT_EXCLUDES, REPO_ROOT } from './image';
+import { CONTAINER_HEALTH_CHECK_COMMAND } from './web-service';
+
+// No Docker engine runs these tests, so the Dockerfile is read against the contract of `npm run build`: the
+// standalone directory holds server.js, .next/static, public/ and migrate.mjs.
+
+type Instruction = { keyword: string; args: string };
+type BuildStage = { name: string; from: string; instructions: Instruction[] };
+
+function parseDockerfile(text: string): BuildStage[] {
+  const logical = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const stages: BuildStage[] = [];
+  for (const line of logical) {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    const args = rest.join(' ');
+    if (keyword.toUpperCase() === 'FROM') {
+      const match = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args);
+      stages.push({ from: match?.[1] ?? args, name: match?.[2] ?? String(stages.length), instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args });
+    }
+  }
+  return stages;
+}
+
+const dockerfile = readFileSync(path.join(REPO_ROOT, DOCKERFILE), 'utf8');
+const stages = parseDockerfile(dockerfile);
+const runtime = stages.at(-1)!;
+const args = (stage: BuildStage, keyword: string) =>
+  stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
+
+describe('Dockerfile', () => {
+  it('builds on Node 24 in every stage', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-[a-z]+-slim$/m);
+    for (const stage of stages) expect(['${NODE_IMAGE}', 'deps', 'build']).toContain(stage.from);
+  });
+
+  it('installs from the lock with npm install (npm ci rejects it) after copying only the manifests', () => {
+    const deps = stages.find((stage) => stage.name === 'deps')!;
+    expect(deps.instructions.map((instruction) => instruction.keyword)).toEqual(['WORKDIR', 'ENV', 'COPY', 'RUN']);
+    expect(args(deps, 'COPY')).toEqual(['package.json package-lock.json ./']);
+    expect(args(deps, 'RUN')).toEqual(['npm install --no-audit --no-fund']);
+    expect(dockerfile).not.toMatch(/^\s*RUN .*npm ci/m);
+  });
+
+  it('ends with the runtime stage, which the CDK asset and `docker build` both build by default', () => {
+    expect(runtime.name).toBe('runtime');
+    expect(stages.map((stage) => stage.name)).toContain('tools');
+  });
+
+  it('copies only the standalone output into the runtime image', () => {
+    expect(args(runtime, 'COPY')).toEqual(['--from=build /app/.next/standalone ./']);
+  });
+
+  it('runs node server.js as a non-root user on 0.0.0.0:3000 in production mode', () => {
+    const user = args(runtime, 'USER');
+    expect(user).toHaveLength(1);
+    expect(user[0]).not.toMatch(/^(root|0)(:|$)/);
+    const env = args(runtime, 'ENV').join(' ');
+    expect(env).toMatch(/HOSTNAME=0\.0\.0\.0/);
+    expect(env).toMatch(new RegExp(`PORT=${CONTAINER_PORT}\\b`));
+    expect(env).toMatch(/NODE_ENV=production/);
+    expect(env).toMatch(/NEXT_TELEMETRY_DISABLED=1/);
+    expect(args(runtime, 'EXPOSE')).toEqual([String(CONTAINER_PORT)]);
+    expect(JSON.parse(args(runtime, 'CMD')[0]!)).toEqual(['node', 'server.js']);
+  });
+
+  it('health-checks /api/health with node, the same command as the ECS task', () => {
+    const [healthcheck] = args(runtime, 'HEALTHCHECK');
+    const command = JSON.parse(healthcheck!.slice(healthcheck!.indexOf('CMD ') + 4)) as string[];
+    expect(['CMD', ...command]).toEqual(CONTAINER_HEALTH_CHECK_COMMAND);
+    expect(command.join(' ')).toContain('/api/health');
+    // Slim images ship neither.
+    const commands = stages.flatMap((stage) => stage.instructions.map((instruction) => instruction.args));
+    expect(commands.filter((command) => /\b(curl|wget)\b/.test(command))).toEqual([]);
+  });
+});
+
+describe('build context', () => {
+  const dockerignore = readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+
+  it('excludes the same paths for `docker build` (.dockerignore) and the CDK asset', () => {
+    expect([...dockerignore].sort()).toEqual([...IMAGE_CONTEXT_EXCLUDES].sort());
+  });
+
+  it('keeps dependencies, build output, local data and git history out, but the Dockerfile in', () => {
+    for (const entry of ['node_modules', '.next', '.data', '.git', 'infra', '!infra/Dockerfile', '.env']) {
+      expect(IMAGE_CONTEXT_EXCLUDES).toContain(entry);
+    }
+    // What the build needs must never be excluded.
+    for (const needed of ['package.json', 'package-lock.json', 'app', 'lib', 'db', 'public', 'scripts']) {
+      expect(IMAGE_CONTEXT_EXCLUDES).not.toContain(needed);
+    }
+  });
+});

@@ -1,0 +1,268 @@
+import type { Construct } from 'constructs';
+import { CfnOutput, CfnParameter, Fn, Stack, type StackProps, Tags, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import { Alarms } from './alarms';
+import {
+  APP_NAME,
+  DATABASE_NAME,
+  DATABASE_PORT,
+  NODE_KEEP_ALIVE_TIMEOUT_MS,
+  SHUTDOWN_DRAIN_SECONDS,
+  type Stage,
+  type StageConfig,
+  stageConfig,
+} from './config';
+import { computeConnectionBudget, type ConnectionBudget } from './connection-budget';
+import { DataStores } from './data-stores';
+import { MediaStorage } from './media';
+import { AppSecrets } from './secrets';
+import { WebFirewall } from './waf';
+import { MIGRATE_CONTAINER, WebService } from './web-service';
+
+export type StorefrontStackProps = StackProps & {
+  stage: Stage;
+  /** Defaults to the shipped configuration for the stage. */
+  config?: StageConfig;
+  /** ACM certificate for the HTTPS listener; without it the stack takes a `CertificateArn` parameter. */
+  certificateArn?: string;
+  /** The shop's host name (SITE_URL is https://domainName); without it the stack takes a `DomainName` parameter. */
+  domainName?: string;
+  /** A Route 53 public hosted zone to create the alias record for domainName in (needs domainName). */
+  hostedZone?: { id: string; name: string };
+  wafEnabled?: boolean;
+  alarmEmail?: string;
+  /** ADMIN_EMAIL of the first admin account; the app's default applies when unset. */
+  adminEmail?: string;
+  /** Adds the `tools` task definition for one-off commands (demo data seeding). */
+  toolsTask?: boolean;
+};
+
+const CERTIFICATE_ARN_PATTERN = '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$';
+const DOMAIN_NAME_PATTERN = '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$';
+
+/** A literal from the CDK context when given (validated now), else a CloudFormation parameter set at deploy time. */
+function contextOrParameter(
+  scope: Construct,
+  value: string | undefined,
+  parameterId: string,
+  description: string,
+  pattern: string,
+): string {
+  if (value !== undefined) {
+    if (!new RegExp(pattern).test(value)) throw new Error(`${parameterId} ${JSON.stringify(value)} does not match ${pattern}`);
+    return value;
+  }
+  return new CfnParameter(scope, parameterId, { type: 'String', description, allowedPattern: pattern }).valueAsString;
+}
+
+/** One stage of the storefront: network, data stores, the web service and its migration task, media, alarms. */
+export class StorefrontStack extends Stack {
+  readonly config: StageConfig;
+  readonly budget: ConnectionBudget;
+  readonly web: WebService;
+  readonly data: DataStores;
+  readonly media: MediaStorage;
+  readonly alarms: Alarms;
+  readonly firewall?: WebFirewall;
+
+  constructor(scope: Construct, id: string, props: StorefrontStackProps) {
+    super(scope, id, {
+      description: `Storefront (${props.stage}): Next.js on ECS Fargate, RDS PostgreSQL via RDS Proxy, ElastiCache Redis`,
+      terminationProtection: props.stage === 'prod',
+      ...props,
+    });
+    const config = props.config ?? stageConfig(props.stage);
+    if (config.stage !== props.stage) throw new Error(`Config for ${config.stage} given to the ${props.stage} stack`);
+    this.config = config;
+    const { stage } = config;
+
+    // First, before any resource: a fleet that could exhaust the database's connections does not synthesize.
+    this.budget = computeConnectionBudget({
+      instanceClass: config.database.instanceClass,
+      proxyMaxConnectionsPercent: config.database.proxyMaxConnectionsPercent,
+      maxTasks: config.service.maxTasks,
+      deploymentMaxPercent: config.service.deploymentMaxPercent,
+      poolMaxPerTask: config.database.poolMaxPerTask,
+      migrationPoolMax: config.database.migrationPoolMax,
+      adminSessions: config.database.adminSessions,
+    });
+
+    Tags.of(this).add('Application', APP_NAME);
+    Tags.of(this).add('Stage', stage);
+
+    const certificateArn = contextOrParameter(
+      this,
+      props.certificateArn,
+      'CertificateArn',
+      'ARN of the ACM certificate (same region as the stack) for the shop domain',
+      CERTIFICATE_ARN_PATTERN,
+    );
+    const domainName = contextOrParameter(
+      this,
+      props.domainName,
+      'DomainName',
+      'Host name of the shop, e.g. shop.example.com (SITE_URL becomes https://<DomainName>)',
+      DOMAIN_NAME_PATTERN,
+    );
+    const siteUrl = Token.isUnresolved(domainName) ? Fn.join('', ['https://', domainName]) : `https://${domainName}`;
+
+    // --- Network -----------------------------------------------------------------------------------------------
+
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: config.natGateways,
+      subnetConfiguration: [
+        { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+        { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+    });
+    // Image layers (ECR serves them from S3) and media bypass the NAT gateways, which bill per GB.
+    vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+
+    const appSecurityGroup = new ec2.SecurityGroup(this, 'AppSecurityGroup', {
+      vpc,
+      description: 'Storefront app tasks (web service, migrations, one-off tasks)',
+      allowAllOutbound: true,
+    });
+
+    // --- Data ----------------------------------------------------------------------------------------------------
+
+    this.data = new DataStores(this, 'Data', { config, vpc, appSecurityGroup });
+    const appSecrets = new AppSecrets(this, 'Secrets', { stage });
+    this.media = new MediaStorage(this, 'Media', { config });
+
+    // --- Web service ---------------------------------------------------------------------------------------------
+
+    const environment: Record<string, string> = {
+      NODE_ENV: 'production',
+      SITE_URL: siteUrl,
+      // Auth.js behind the ALB: the host header is the shop's, forwarded as is.
+      AUTH_TRUST_HOST: 'true',
+      PGHOST: this.data.proxy.endpoint,
+      PGPORT: String(DATABASE_PORT),
+      PGDATABASE: DATABASE_NAME,
+      // RDS Proxy requires TLS; postgres.js needs it said explicitly.
+      PGSSLMODE: 'require',
+      // Named prepared statements pin each client to one database connection behind RDS Proxy.
+      DATABASE_PREPARED_STATEMENTS: 'false',
+      DATABASE_CONNECT_TIMEOUT_S: '10',
+      // The migration task applies migrations before each rollout; tasks never do it on start.
+      DATABASE_MIGRATE_ON_START: 'false',
+      LOG_LEVEL: 'info',
+      // Next's standalone server reads this (ms): longer than the ALB idle timeout.
+      KEEP_ALIVE_TIMEOUT: String(NODE_KEEP_ALIVE_TIMEOUT_MS),
+      SHUTDOWN_DRAIN_S: String(SHUTDOWN_DRAIN_SECONDS),
+      // Local media is per task and lost on replacement; product images belong in the media bucket.
+      STORAGE_DIR: '/app/.data/media',
+      MEDIA_S3_BUCKET: this.media.bucket.bucketName,
+      MEDIA_CDN_URL: `https://${this.media.distribution.distributionDomainName}`,
+      ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
+    };
+    const secrets: Record<string, ecs.Secret> = {
+      PGUSER: ecs.Secret.fromSecretsManager(this.data.databaseSecret, 'username'),
+      PGPASSWORD: ecs.Secret.fromSecretsManager(this.data.databaseSecret, 'password'),
+      REDIS_URL: ecs.Secret.fromSecretsManager(this.data.redisUrl),
+      AUTH_SECRET: ecs.Secret.fromSecretsManager(appSecrets.authSecret),
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ecs.Secret.fromSecretsManager(appSecrets.serverActionsKey),
+      STRIPE_SECRET_KEY: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'secretKey'),
+      STRIPE_WEBHOOK_SECRET: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'webhookSecret'),
+      STRIPE_PUBLISHABLE_KEY: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'publishableKey'),
+      ADMIN_PASSWORD: ecs.Secret.fromSecretsManager(appSecrets.adminPassword),
+    };
+
+    this.web = new WebService(this, 'Web', {
+      config,
+      vpc,
+      appSecurityGroup,
+      certificateArn,
+      task: { environment, secrets },
+      migrationDependsOn: [this.data.database, this.data.proxy],
+      toolsTask: props.toolsTask ?? false,
+    });
+    for (const taskDefinition of [this.web.taskDefinition, this.web.toolsTaskDefinition]) {
+      if (taskDefinition) this.media.bucket.grantReadWrite(taskDefinition.taskRole);
+    }
+
+    if (props.hostedZone) {
+      if (!props.domainName) throw new Error('hostedZone needs domainName (the record to create in it)');
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: props.hostedZone.id,
+        zoneName: props.hostedZone.name,
+      });
+      new route53.ARecord(this, 'ShopRecord', {
+        zone,
+        recordName: props.domainName,
+        target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(this.web.loadBalancer)),
+      });
+    }
+
+    // --- Protection and monitoring ---------------------------------------------------------------------------------
+
+    if (props.wafEnabled) {
+      this.firewall = new WebFirewall(this, 'Firewall', {
+        stage,
+        loadBalancerArn: this.web.loadBalancer.loadBalancerArn,
+      });
+    }
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      config,
+      budget: this.budget,
+      loadBalancer: this.web.loadBalancer,
+      targetGroup: this.web.targetGroup,
+      service: this.web.service,
+      database: this.data.database,
+      redisNodeIds: this.data.redisNodeIds,
+      alarmEmail: props.alarmEmail,
+    });
+    // A version that starts answering 5xx is rolled back by ECS, even when its tasks pass health checks.
+    // By its literal name: a Ref would make CDK warn about a possible cycle (this alarm watches the ALB, not the
+    // service, so there is none).
+    this.web.service.enableDeploymentAlarms([this.alarms.http5xxRateAlarmName]);
+    this.web.service.node.addDependency(this.alarms.http5xxRate);
+
+    // --- Outputs -------------------------------------------------------------------------------------------------
+
+    const output = (outputId: string, value: string, description: string) =>
+      new CfnOutput(this, outputId, { value, description });
+    output('SiteUrl', siteUrl, 'SITE_URL of the shop');
+    output('LoadBalancerDnsName', this.web.loadBalancer.loadBalancerDnsName, 'Point the shop domain here (CNAME or alias)');
+    output('MediaCdnDomain', this.media.distribution.distributionDomainName, 'CloudFront domain for product images');
+    output('MediaBucketName', this.media.bucket.bucketName, 'S3 bucket for product images');
+    output('ClusterName', this.web.cluster.clusterName, 'ECS cluster');
+    output('ServiceName', this.web.service.serviceName, 'ECS web service');
+    output('LogGroupName', this.web.logGroup.logGroupName, 'CloudWatch Logs group of the app, migration and tools tasks');
+    output('DatabaseProxyEndpoint', this.data.proxy.endpoint, 'PGHOST of the app (RDS Proxy, TLS required)');
+    output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic the alarms notify');
+    const appSubnets = vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds;
+    // Single-quoted: the value holds braces and commas, which the shell would otherwise expand.
+    const runTaskCommand = (family: string) =>
+      Fn.join('', [
+        'aws ecs run-task --launch-type FARGATE --cluster ',
+        this.web.cluster.clusterName,
+        ' --task-definition ',
+        family,
+        " --network-configuration 'awsvpcConfiguration={subnets=[",
+        Fn.join(',', appSubnets),
+        '],securityGroups=[',
+        appSecurityGroup.securityGroupId,
+        "],assignPublicIp=DISABLED}'",
+      ]);
+    output(
+      'RunMigrationCommand',
+      runTaskCommand(this.web.migrationTaskDefinition.family),
+      `Runs the migrations by hand (container ${MIGRATE_CONTAINER}); every deploy already runs them first`,
+    );
+    if (this.web.toolsTaskDefinition) {
+      output(
+        'RunSeedCommand',
+        runTaskCommand(this.web.toolsTaskDefinition.family),
+        'Loads demo data (npm run db:seed) into this stage',
+      );
+    }
+  }
+}
