@@ -2,6 +2,7 @@ import { getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { getRedis, whenRedisReady } from '@/lib/redis/client';
 
 /**
  * Runs once per server process before it takes requests (from instrumentation.ts).
@@ -24,5 +25,10 @@ export async function boot(): Promise<void> {
     // Warm the pool so the first request does not pay for the connection.
     await connection.ping(5_000).catch((error: unknown) => logger.warn({ err: error }, 'database not reachable at boot'));
   }
-  logger.info({ databaseMode, ms: Math.round(performance.now() - started) }, 'server ready');
+  const redis = getRedis();
+  if (redis) {
+    // Connect before taking traffic; a Redis outage at boot is reported by readiness, it does not stop the server.
+    await whenRedisReady(redis, 5_000).catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable at boot'));
+  }
+  logger.info({ databaseMode, redis: redis ? redis.status : 'not_configured', ms: Math.round(performance.now() - started) }, 'server ready');
 }

@@ -114,6 +114,24 @@ describe('readiness under dependency outages', () => {
     expect((await eventually(probe, (r) => r.status === 'ready')).checks.redis.status).toBe('up');
   });
 
+  it('gives a Redis client that is still connecting (just after start) the deadline to connect', async () => {
+    const fresh = new Redis({
+      host: redisUrl.hostname,
+      port: Number(redisUrl.port || 6379),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
+    fresh.on('error', () => {});
+    try {
+      expect(fresh.status).not.toBe('ready');
+      const readiness = await checkReadiness({ database, redis: fresh });
+      expect(readiness.checks.redis.status).toBe('up');
+      expect(readiness.status).toBe('ready');
+    } finally {
+      fresh.disconnect();
+    }
+  });
+
   it('treats an unconfigured Redis as not required', async () => {
     const readiness = await checkReadiness({ database, redis: null });
     expect(readiness.status).toBe('ready');

@@ -1,7 +1,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { type DatabaseConnection, getConnection } from '@/db/client';
-import { getRedis } from '@/lib/redis/client';
+import { getRedis, whenRedisReady } from '@/lib/redis/client';
 
 export type DependencyStatus =
   | { status: 'up'; latencyMs: number }
@@ -30,12 +30,18 @@ async function timed(check: () => Promise<unknown>): Promise<DependencyStatus> {
   }
 }
 
-function pingRedis(redis: Redis, timeoutMs: number): Promise<unknown> {
+async function pingRedis(redis: Redis, timeoutMs: number): Promise<unknown> {
+  const started = Date.now();
+  // A client that is still (re)connecting gets the rest of the deadline to finish before the ping.
+  if (redis.status === 'connecting' || redis.status === 'connect' || redis.status === 'reconnecting') {
+    await whenRedisReady(redis, timeoutMs);
+  }
   let timer: NodeJS.Timeout | undefined;
+  const left = Math.max(1, timeoutMs - (Date.now() - started));
   return Promise.race([
     redis.ping(),
     new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), left);
     }),
   ]).finally(() => clearTimeout(timer));
 }

@@ -29,6 +29,22 @@ export function getRedis(): Redis | null {
   return client;
 }
 
+/** Resolves when the client is connected, or rejects after timeoutMs. Used before a first command after start. */
+export function whenRedisReady(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error(`Redis did not connect within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
+}
+
 export async function closeRedis(): Promise<void> {
   const client = globalForRedis.__storefrontRedis;
   globalForRedis.__storefrontRedis = undefined;
