@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
@@ -13,6 +14,9 @@ export function SiteHeader({ storeName }: { storeName: string }) {
               <Link href="/" className="hover:underline">
                 Shop
               </Link>
+            </li>
+            <li>
+              <CartLink />
             </li>
           </ul>
         </nav>
