@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     env: { LOG_LEVEL: 'silent' },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
     projects: [
       {
         extends: true,

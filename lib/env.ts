@@ -52,6 +52,15 @@ const envSchema = z.object({
   DEMO_CUSTOMER_EMAIL: z.preprocess(emptyToUndefined, z.email().default('customer@example.com')),
   DEMO_CUSTOMER_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8).optional()),
 
+  // Payments: Stripe is offered only when both keys are set; the webhook secret verifies Stripe's event signatures.
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_PUBLISHABLE_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+
+  // Email: without SMTP_URL (smtp[s]://user:pass@host:port) messages are stored in email_messages and logged.
+  SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+  EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Storefront <no-reply@localhost>')),
+
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
@@ -14,6 +15,9 @@ export function SiteHeader({ storeName }: { storeName: string }) {
               <Link href="/" className="hover:underline">
                 Shop
               </Link>
+            </li>
+            <li>
+              <AccountLink />
             </li>
             <li>
               <CartLink />

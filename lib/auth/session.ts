@@ -1,8 +1,17 @@
 import 'server-only';
+import { cache } from 'react';
+import { auth } from './config';
+import { resolveSessionUser } from './service';
+import type { SessionUser } from './session-types';
 
-export type SessionUser = { id: string; email: string; name: string; role: 'customer' | 'staff' | 'admin' };
+export type { SessionUser } from './session-types';
 
-/** The signed-in user for this request, or null. Replaced by the next-auth session check (see lib/auth/config.ts). */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  return null;
-}
+/**
+ * The signed-in user for this request, or null. The JWT alone is not trusted: the user must still be active and
+ * the token's sessionVersion must equal the database's, so a disable, demotion or password change ends it at once.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await auth()) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId || typeof session.sessionVersion !== 'number') return null;
+  return resolveSessionUser(session.userId, session.sessionVersion);
+});

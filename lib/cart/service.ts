@@ -251,3 +251,43 @@ export async function createEmptyCart(executor: Executor = db): Promise<{ cart: 
   const { cart, token } = await createCart(executor, {});
   return { cart: (await getCartViewById(cart.id, executor))!, token: token! };
 }
+
+/**
+ * On sign-in the guest cart joins the customer's: quantities add up, clamped to what can be bought now.
+ * The guest cart is retired (status 'merged', or adopted with a fresh token hash), so the old cookie token is dead.
+ */
+export async function mergeGuestCart(guestToken: string, userId: string, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const guest = await findActiveCart(tx, { token: guestToken }, { lock: true });
+    if (!guest) return;
+    const userCart = await findActiveCart(tx, { userId }, { lock: true });
+    if (!userCart) {
+      await tx
+        .update(carts)
+        .set({ userId, tokenHash: hashCartToken(newCartToken()) })
+        .where(eq(carts.id, guest.id));
+      return;
+    }
+    const guestLines = await tx
+      .select({ variantId: cartLines.variantId, quantity: cartLines.quantity })
+      .from(cartLines)
+      .where(eq(cartLines.cartId, guest.id));
+    for (const line of guestLines) {
+      const variant = await loadPurchasable(tx, line.variantId);
+      if (!variant) continue;
+      const limit = lineLimit(variant, userCart.currency);
+      const [existing] = await tx
+        .select({ id: cartLines.id, quantity: cartLines.quantity })
+        .from(cartLines)
+        .where(and(eq(cartLines.cartId, userCart.id), eq(cartLines.variantId, line.variantId)));
+      const quantity = Math.min((existing?.quantity ?? 0) + line.quantity, limit);
+      if (existing) {
+        if (quantity > 0 && quantity !== existing.quantity) await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, existing.id));
+      } else if (quantity > 0) {
+        await tx.insert(cartLines).values({ cartId: userCart.id, variantId: line.variantId, quantity });
+      }
+    }
+    await tx.update(carts).set({ status: 'merged', tokenHash: hashCartToken(newCartToken()) }).where(eq(carts.id, guest.id));
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, userCart.id));
+  });
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/ui/action-form';
+import { registerAction } from '@/lib/auth/actions';
+
+export const metadata: Metadata = { title: 'Create an account', robots: { index: false } };
+
+export default function RegisterPage() {
+  return (
+    <section aria-labelledby="register-heading" className="mx-auto max-w-md">
+      <h1 id="register-heading" className="text-2xl font-bold">
+        Create an account
+      </h1>
+      <div className="mt-6">
+        <ActionForm
+          action={registerAction}
+          label="Create an account"
+          submitLabel="Create account"
+          pendingLabel="Creating account…"
+          fields={[
+            { name: 'name', label: 'Name', autoComplete: 'name', required: false },
+            { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+            { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters.' },
+          ]}
+        />
+      </div>
+      <p className="mt-6 text-sm">
+        Already have an account?{' '}
+        <Link href="/account/sign-in" className="underline">
+          Sign in
+        </Link>
+      </p>
+    </section>
+  );
+}

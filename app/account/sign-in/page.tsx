@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/ui/action-form';
+import { signInAction } from '@/lib/auth/actions';
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
+  const { callbackUrl, changed } = await searchParams;
+  return (
+    <section aria-labelledby="sign-in-heading" className="mx-auto max-w-md">
+      <h1 id="sign-in-heading" className="text-2xl font-bold">
+        Sign in
+      </h1>
+      {changed ? (
+        <p role="status" className="mt-2 text-sm text-green-800">
+          Your password was changed. Please sign in again.
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <ActionForm
+          action={signInAction}
+          label="Sign in"
+          submitLabel="Sign in"
+          pendingLabel="Signing in…"
+          fields={[
+            { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+            { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+            { name: 'callbackUrl', label: '', type: 'hidden', defaultValue: typeof callbackUrl === 'string' ? callbackUrl : '' },
+          ]}
+        />
+      </div>
+      <p className="mt-6 text-sm">
+        <Link href="/account/forgot-password" className="underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="mt-2 text-sm">
+        New here?{' '}
+        <Link href="/account/register" className="underline">
+          Create an account
+        </Link>
+      </p>
+    </section>
+  );
+}

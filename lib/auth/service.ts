@@ -1,0 +1,220 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { authTokens, users, type AuthTokenPurpose } from '@/db/schema';
+import { sendEmail } from '@/lib/email/service';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/http/errors';
+import { logger } from '@/lib/log';
+import { normaliseEmail } from './email';
+import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
+import type { SessionUser } from './session-types';
+
+// Accounts: registration, credential checks, password reset and email verification.
+// Answers and timing never reveal whether an email address has an account.
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+
+// A real argon2id hash of a random password, made once: unknown emails are verified against it so that
+// "no such account" costs the same time as "wrong password".
+let dummyHash: Promise<string> | undefined;
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+async function issueToken(executor: Executor, userId: string, purpose: AuthTokenPurpose, ttlMs: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await executor.insert(authTokens).values({ userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) });
+  return token;
+}
+
+/** Consumes a single-use token: only one caller ever gets the user id back, and only before it expires. */
+async function consumeToken(executor: Executor, token: string, purpose: AuthTokenPurpose): Promise<string | null> {
+  const [row] = await executor
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashToken(token)),
+        eq(authTokens.purpose, purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: authTokens.userId });
+  return row?.userId ?? null;
+}
+
+function siteLink(path: string): string {
+  return new URL(path, env.SITE_URL).toString();
+}
+
+export async function sendVerificationEmail(userId: string, email: string, executor: Executor = db): Promise<void> {
+  const token = await issueToken(executor, userId, 'email_verification', VERIFY_TTL_MS);
+  await sendEmail(
+    {
+      to: email,
+      subject: 'Confirm your email address',
+      template: 'email_verification',
+      text: `Confirm your email address by opening this link within 24 hours:\n\n${siteLink(`/account/verify-email?token=${token}`)}\n\nIf you did not create an account, ignore this message.`,
+    },
+    executor,
+  );
+}
+
+/**
+ * Creates a customer account. An address that already has one gets an email instead (sign in or reset), and the
+ * caller shows the same answer either way, so registration cannot be used to probe for accounts.
+ */
+export async function registerUser(input: { name: string; email: string; password: string }, executor: Executor = db): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await executor
+    .insert(users)
+    .values({ email, name: input.name, passwordHash, role: 'customer' })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  if (created) {
+    await sendVerificationEmail(created.id, email, executor);
+    return;
+  }
+  await sendEmail(
+    {
+      to: email,
+      subject: 'You already have an account',
+      template: 'account_exists',
+      text: `Someone (hopefully you) tried to create an account with this email address, but one already exists.\n\nSign in: ${siteLink('/account/sign-in')}\nForgot your password? ${siteLink('/account/forgot-password')}`,
+    },
+    executor,
+  );
+}
+
+/** Checks an email and password. Null for any failure, after the same argon2 work in every case. */
+export async function authenticateCredentials(emailInput: string, password: string, executor: Executor = db): Promise<AuthenticatedUser | null> {
+  const email = normaliseEmail(emailInput);
+  const [user] = await executor
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  const valid = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !user.passwordHash || !valid || user.status !== 'active') return null;
+  const updates: Partial<typeof users.$inferInsert> = { lastSignInAt: new Date() };
+  if (passwordNeedsRehash(user.passwordHash)) updates.passwordHash = await hashPassword(password);
+  await executor.update(users).set(updates).where(eq(users.id, user.id));
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The check behind every authenticated request: the session's user must still exist, be active, and carry the
+ * current session version. Disabling, demoting or a password change bumps the version and ends old sessions.
+ */
+export async function resolveSessionUser(userId: string, sessionVersion: number, executor: Executor = db): Promise<SessionUser | null> {
+  const [user] = await executor
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), eq(users.sessionVersion, sessionVersion)));
+  return user ?? null;
+}
+
+/** Ends every session of a user (disable, demotion, password change call this in their own transaction). */
+export async function endAllSessions(userId: string, executor: Executor = db): Promise<void> {
+  await executor.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}
+
+/** Always "sent" to the caller; only an active account with a password actually gets a link. */
+export async function requestPasswordReset(emailInput: string, executor: Executor = db): Promise<void> {
+  const email = normaliseEmail(emailInput);
+  const [user] = await executor
+    .select({ id: users.id, status: users.status })
+    .from(users)
+    .where(eq(users.email, email));
+  if (!user || user.status !== 'active') {
+    logger.info('password reset requested for an unknown or inactive account');
+    return;
+  }
+  const token = await issueToken(executor, user.id, 'password_reset', RESET_TTL_MS);
+  await sendEmail(
+    {
+      to: email,
+      subject: 'Reset your password',
+      template: 'password_reset',
+      text: `To choose a new password, open this link within one hour:\n\n${siteLink(`/account/reset-password?token=${token}`)}\n\nIf you did not ask for this, ignore this message; your password stays the same.`,
+    },
+    executor,
+  );
+}
+
+/** Sets a new password with a reset token: single use, one hour, and every existing session ends. */
+export async function resetPassword(token: string, password: string, executor: Executor = db): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await executor.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, 'password_reset');
+    if (!userId) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    // Any other outstanding reset links die with this one.
+    await tx
+      .update(authTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt)));
+  });
+}
+
+export async function changePassword(userId: string, currentPassword: string, password: string, executor: Executor = db): Promise<void> {
+  const [user] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('validation_failed', 'Your current password is not correct.', {
+      fieldErrors: { currentPassword: ['Your current password is not correct.'] },
+    });
+  }
+  await executor
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function verifyEmail(token: string, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const userId = await consumeToken(tx, token, 'email_verification');
+    if (!userId) throw new AppError('bad_request', 'This verification link is invalid or has expired.');
+    await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+  });
+}
+
+export type Profile = { id: string; email: string; name: string; emailVerified: boolean; createdAt: Date };
+
+export async function getProfile(userId: string, executor: Executor = db): Promise<Profile | null> {
+  const [row] = await executor
+    .select({ id: users.id, email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ? { id: row.id, email: row.email, name: row.name, emailVerified: row.emailVerifiedAt !== null, createdAt: row.createdAt } : null;
+}
+
+export async function updateProfile(userId: string, input: { name: string }, executor: Executor = db): Promise<void> {
+  await executor.update(users).set({ name: input.name }).where(eq(users.id, userId));
+}
+
+export async function getUserIdByEmail(emailInput: string, executor: Executor = db): Promise<string | null> {
+  const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(emailInput)));
+  return row?.id ?? null;
+}

@@ -1,0 +1,58 @@
+import { allocate, applyRatio } from '@/lib/money';
+
+// Pure order arithmetic in integer minor units. Used for the checkout preview and, again, inside the placement
+// transaction with prices read from the database there.
+
+export type PricingLine = { unitPriceCents: number; quantity: number };
+export type PricingDiscount = { type: 'percentage' | 'fixed_amount' | 'free_shipping'; value: number } | null;
+export type PricingShipping = { priceCents: number; freeAboveCents: number | null } | null;
+export type PricingTax = { rateBasisPoints: number; appliesToShipping: boolean } | null;
+
+export type Totals = {
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  taxInclusive: boolean;
+  lineDiscountCents: number[];
+  lineTaxCents: number[];
+};
+
+export function computeTotals(input: {
+  lines: PricingLine[];
+  discount: PricingDiscount;
+  shipping: PricingShipping;
+  tax: PricingTax;
+  taxInclusive: boolean;
+}): Totals {
+  const lineSubtotals = input.lines.map((line) => line.unitPriceCents * line.quantity);
+  const subtotalCents = lineSubtotals.reduce((a, b) => a + b, 0);
+
+  let discountCents = 0;
+  if (input.discount?.type === 'percentage') discountCents = applyRatio(subtotalCents, input.discount.value, 100);
+  else if (input.discount?.type === 'fixed_amount') discountCents = Math.min(input.discount.value, subtotalCents);
+  const discountedSubtotal = subtotalCents - discountCents;
+
+  let shippingCents = input.shipping?.priceCents ?? 0;
+  if (input.discount?.type === 'free_shipping') shippingCents = 0;
+  // The free-shipping threshold is measured on the discounted subtotal, as the rate's column documents.
+  if (input.shipping?.freeAboveCents !== null && input.shipping?.freeAboveCents !== undefined && discountedSubtotal >= input.shipping.freeAboveCents) {
+    shippingCents = 0;
+  }
+
+  const lineDiscountCents = allocate(discountCents, lineSubtotals);
+  const lineNet = lineSubtotals.map((amount, i) => amount - lineDiscountCents[i]!);
+  let taxCents = 0;
+  let lineTaxCents = lineNet.map(() => 0);
+  if (input.tax && input.tax.rateBasisPoints > 0) {
+    const bp = input.tax.rateBasisPoints;
+    const base = discountedSubtotal + (input.tax.appliesToShipping ? shippingCents : 0);
+    // Inclusive prices already contain the tax: extract it (base × r / (1 + r)); exclusive prices get it added.
+    taxCents = input.taxInclusive ? applyRatio(base, bp, 10_000 + bp) : applyRatio(base, bp, 10_000);
+    const goodsTax = input.taxInclusive ? applyRatio(discountedSubtotal, bp, 10_000 + bp) : applyRatio(discountedSubtotal, bp, 10_000);
+    lineTaxCents = allocate(Math.min(goodsTax, taxCents), lineNet);
+  }
+  const totalCents = discountedSubtotal + shippingCents + (input.taxInclusive ? 0 : taxCents);
+  return { subtotalCents, discountCents, shippingCents, taxCents, totalCents, taxInclusive: input.taxInclusive, lineDiscountCents, lineTaxCents };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { emailSchema } from '@/lib/auth/email';
+import { addressSchema } from './address';
+
+export const discountCodeSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((value) => (value ? value.toUpperCase() : null));
+
+/** What a shopper submits to place an order. Prices, totals and stock are never part of it. */
+export const placeOrderSchema = z.object({
+  cartId: z.uuid().optional(),
+  email: emailSchema,
+  shippingAddress: addressSchema,
+  shippingRateId: z.uuid('Choose a shipping method.'),
+  discountCode: discountCodeSchema,
+  paymentProvider: z.enum(['manual', 'stripe']).default('manual'),
+  customerNote: z.string().trim().max(1000).optional().transform((value) => (value ? value : null)),
+});
+
+export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;
+
+const ADDRESS_FIELDS = ['name', 'company', 'line1', 'line2', 'city', 'region', 'postalCode', 'countryCode', 'phone'] as const;
+
+/** The checkout form posts flat fields ("shipping.city"); the service takes the nested shape the API uses. */
+export function checkoutFormToInput(form: Record<string, string | string[]>): Record<string, unknown> {
+  const one = (key: string) => {
+    const value = form[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const shippingAddress: Record<string, string | undefined> = {};
+  for (const field of ADDRESS_FIELDS) shippingAddress[field] = one(`shipping.${field}`);
+  return {
+    cartId: one('cartId') || undefined,
+    email: one('email'),
+    shippingAddress,
+    shippingRateId: one('shippingRateId'),
+    discountCode: one('discountCode'),
+    paymentProvider: one('paymentProvider') || 'manual',
+    customerNote: one('customerNote'),
+  };
+}

@@ -1,0 +1,410 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { db, type Executor, type Transaction } from '@/db/client';
+import {
+  cartLines,
+  carts,
+  discountCodes,
+  discountRedemptions,
+  inventoryLedger,
+  orderEvents,
+  orderLines,
+  orders,
+  outboxEvents,
+  payments,
+  productImages,
+  products,
+  shippingRates,
+  shippingZones,
+  taxRates,
+  variants,
+} from '@/db/schema';
+import { getCartView, hashCartToken } from '@/lib/cart/service';
+import type { CartRef, CartView } from '@/lib/cart/types';
+import { AppError } from '@/lib/http/errors';
+import { getStoreInfo } from '@/lib/store/settings';
+import { computeTotals, type PricingDiscount, type Totals } from './pricing';
+import type { PlaceOrderInput } from './schemas';
+
+// Checkout: shipping options, tax, discount validation, and placing the order in one transaction.
+
+export type ShippingOption = {
+  id: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  freeAboveCents: number | null;
+  minDeliveryDays: number | null;
+  maxDeliveryDays: number | null;
+};
+
+export async function listShippingOptions(countryCode: string, currency: string, executor: Executor = db): Promise<ShippingOption[]> {
+  return executor
+    .select({
+      id: shippingRates.id,
+      name: shippingRates.name,
+      priceCents: shippingRates.priceCents,
+      currency: shippingRates.currency,
+      freeAboveCents: shippingRates.freeAboveCents,
+      minDeliveryDays: shippingRates.minDeliveryDays,
+      maxDeliveryDays: shippingRates.maxDeliveryDays,
+    })
+    .from(shippingRates)
+    .innerJoin(shippingZones, eq(shippingZones.id, shippingRates.zoneId))
+    .where(
+      and(
+        eq(shippingRates.isActive, true),
+        eq(shippingRates.currency, currency),
+        sql`${countryCode.toUpperCase()} = any(${shippingZones.countries})`,
+      ),
+    )
+    .orderBy(asc(shippingZones.position), asc(shippingRates.position), asc(shippingRates.priceCents));
+}
+
+/** The region's own rate when there is one, else the country-wide rate, else none. */
+async function findTaxRate(executor: Executor, countryCode: string, region: string | null) {
+  const rows = await executor
+    .select({ rateBasisPoints: taxRates.rateBasisPoints, appliesToShipping: taxRates.appliesToShipping, regionCode: taxRates.regionCode })
+    .from(taxRates)
+    .where(and(eq(taxRates.countryCode, countryCode), region ? or(isNull(taxRates.regionCode), eq(taxRates.regionCode, region)) : isNull(taxRates.regionCode)));
+  return rows.find((row) => row.regionCode !== null) ?? rows.find((row) => row.regionCode === null) ?? null;
+}
+
+function discountError(message: string): AppError {
+  return new AppError('validation_failed', message, { fieldErrors: { discountCode: [message] } });
+}
+
+type DiscountRow = typeof discountCodes.$inferSelect;
+
+/** Checks a code against dates, activity, currency and minimum subtotal (usage limits are checked at placement). */
+async function findUsableDiscount(executor: Executor, code: string, subtotalCents: number, currency: string): Promise<DiscountRow> {
+  const now = new Date();
+  const [row] = await executor.select().from(discountCodes).where(eq(discountCodes.code, code.toUpperCase()));
+  if (!row || !row.isActive || (row.startsAt && row.startsAt > now) || (row.endsAt && row.endsAt <= now)) {
+    throw discountError('This discount code is not valid.');
+  }
+  if (row.currency !== currency && row.type === 'fixed_amount') throw discountError('This discount code is not valid.');
+  if (subtotalCents < row.minSubtotalCents) {
+    throw discountError(`This code needs a subtotal of at least ${(row.minSubtotalCents / 100).toFixed(2)} ${row.currency}.`);
+  }
+  if (row.usageLimit !== null && row.timesUsed >= row.usageLimit) throw discountError('This discount code has been used up.');
+  return row;
+}
+
+function asPricingDiscount(row: DiscountRow | null): PricingDiscount {
+  return row ? { type: row.type, value: row.value } : null;
+}
+
+export type CheckoutPreview = {
+  cart: CartView;
+  shippingOptions: ShippingOption[];
+  selectedRateId: string | null;
+  totals: Totals;
+  discount: { code: string; description: string } | null;
+  discountError: string | null;
+};
+
+/** What the review step shows: the same arithmetic placement uses, on today's prices. */
+export async function previewCheckout(
+  ref: CartRef,
+  input: { countryCode?: string | null; region?: string | null; shippingRateId?: string | null; discountCode?: string | null },
+  executor: Executor = db,
+): Promise<CheckoutPreview | null> {
+  const cart = await getCartView(ref, executor);
+  if (!cart || cart.lines.length === 0) return null;
+  const store = await getStoreInfo(executor);
+  const countryCode = (input.countryCode ?? 'US').toUpperCase();
+  const shippingOptions = await listShippingOptions(countryCode, cart.currency, executor);
+  const rate = shippingOptions.find((option) => option.id === input.shippingRateId) ?? shippingOptions[0] ?? null;
+  const tax = await findTaxRate(executor, countryCode, input.region?.toUpperCase() ?? null);
+  let discount: DiscountRow | null = null;
+  let discountMessage: string | null = null;
+  if (input.discountCode) {
+    try {
+      discount = await findUsableDiscount(executor, input.discountCode, cart.subtotalCents, cart.currency);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      discountMessage = error.message;
+    }
+  }
+  const totals = computeTotals({
+    lines: cart.lines.filter((line) => line.problem === null),
+    discount: asPricingDiscount(discount),
+    shipping: rate,
+    tax,
+    taxInclusive: store.taxDisplay === 'inclusive',
+  });
+  return {
+    cart,
+    shippingOptions,
+    selectedRateId: rate?.id ?? null,
+    totals,
+    discount: discount ? { code: discount.code, description: discount.description } : null,
+    discountError: discountMessage,
+  };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** "SF-" + 8 Crockford base32 characters (40 random bits): unguessable enough to pair with the email for lookup. */
+export function newOrderNumber(): string {
+  const bytes = randomBytes(8);
+  let out = 'SF-';
+  for (const byte of bytes) out += CROCKFORD[byte & 31];
+  return out;
+}
+
+export type PlacedOrder = { orderId: string; number: string; totalCents: number; currency: string; created: boolean };
+
+/** Locks the cart the caller may use: by id (web form), else the ref's active or converted cart (API token). */
+async function lockCheckoutCart(tx: Transaction, ref: CartRef, cartId: string | undefined) {
+  const owner = ref.userId
+    ? eq(carts.userId, ref.userId)
+    : ref.token
+      ? and(eq(carts.tokenHash, hashCartToken(ref.token)), isNull(carts.userId))
+      : undefined;
+  if (!owner) return null;
+  const where = cartId ? and(eq(carts.id, cartId), owner) : ref.userId ? and(owner, eq(carts.status, 'active')) : owner;
+  const [row] = await tx
+    .select({ id: carts.id, status: carts.status, currency: carts.currency })
+    .from(carts)
+    .where(where)
+    .limit(1)
+    // Concurrent submits of one cart queue here; the first converts it, the rest find the order it made.
+    .for('update');
+  return row ?? null;
+}
+
+async function existingOrderFor(executor: Executor, cartId: string): Promise<PlacedOrder | null> {
+  const [row] = await executor
+    .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, currency: orders.currency })
+    .from(orders)
+    .where(eq(orders.sourceCartId, cartId));
+  return row ? { ...row, created: false } : null;
+}
+
+/**
+ * Places the order for a cart in ONE transaction: re-price every line from the database, take stock with a
+ * conditional decrement, count the discount use with a conditional increment, snapshot lines, convert the cart,
+ * and write the outbox event. Idempotent per cart: repeated or concurrent submits return the one order.
+ */
+export async function placeOrder(
+  ref: CartRef,
+  input: PlaceOrderInput,
+  options: { userId?: string | null } = {},
+  executor: Executor = db,
+): Promise<PlacedOrder> {
+  return executor.transaction(async (tx) => {
+    const cart = await lockCheckoutCart(tx, ref, input.cartId);
+    if (!cart) throw new AppError('not_found', 'Your cart could not be found. It may have expired.');
+    if (cart.status !== 'active') {
+      const existing = await existingOrderFor(tx, cart.id);
+      if (existing) return existing;
+      throw new AppError('conflict', 'This cart can no longer be checked out.');
+    }
+
+    const store = await getStoreInfo(tx);
+    // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
+    const lines = await tx
+      .select({
+        variantId: variants.id,
+        productId: products.id,
+        productTitle: products.title,
+        productStatus: products.status,
+        variantTitle: variants.title,
+        sku: variants.sku,
+        unitPriceCents: variants.priceCents,
+        currency: variants.currency,
+        isActive: variants.isActive,
+        quantity: cartLines.quantity,
+      })
+      .from(cartLines)
+      .innerJoin(variants, eq(variants.id, cartLines.variantId))
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(eq(cartLines.cartId, cart.id))
+      .orderBy(asc(variants.id));
+    if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
+    for (const line of lines) {
+      if (line.productStatus !== 'active' || !line.isActive || line.currency !== cart.currency) {
+        throw new AppError('conflict', `${line.productTitle} is no longer available. Please remove it from your cart.`);
+      }
+    }
+
+    // Stock: conditional decrement; zero rows means someone else took it first and nothing is oversold.
+    const stockAfter = new Map<string, number>();
+    for (const line of lines) {
+      const [updated] = await tx
+        .update(variants)
+        .set({ stockOnHand: sql`${variants.stockOnHand} - ${line.quantity}` })
+        .where(and(eq(variants.id, line.variantId), sql`${variants.stockOnHand} >= ${line.quantity}`))
+        .returning({ stockOnHand: variants.stockOnHand });
+      if (!updated) {
+        throw new AppError('conflict', `Sorry, ${line.productTitle} (${line.variantTitle}) no longer has ${line.quantity} in stock.`, {
+          fieldErrors: { cart: [`${line.productTitle} is low on stock.`] },
+        });
+      }
+      stockAfter.set(line.variantId, updated.stockOnHand);
+    }
+
+    const countryCode = input.shippingAddress.countryCode;
+    const [rate] = (await listShippingOptions(countryCode, cart.currency, tx)).filter((option) => option.id === input.shippingRateId);
+    if (!rate) {
+      throw new AppError('validation_failed', 'Choose a shipping method available for this address.', {
+        fieldErrors: { shippingRateId: ['Choose a shipping method available for this address.'] },
+      });
+    }
+    const tax = await findTaxRate(tx, countryCode, input.shippingAddress.region);
+    const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+
+    let discount: DiscountRow | null = null;
+    if (input.discountCode) {
+      discount = await findUsableDiscount(tx, input.discountCode, subtotalCents, cart.currency);
+      // Conditional increment: the row lock it takes also serialises the per-customer count just below.
+      const [counted] = await tx
+        .update(discountCodes)
+        .set({ timesUsed: sql`${discountCodes.timesUsed} + 1` })
+        .where(
+          and(
+            eq(discountCodes.id, discount.id),
+            or(isNull(discountCodes.usageLimit), sql`${discountCodes.timesUsed} < ${discountCodes.usageLimit}`),
+          ),
+        )
+        .returning({ id: discountCodes.id });
+      if (!counted) throw discountError('This discount code has been used up.');
+      if (discount.perCustomerLimit !== null) {
+        const customer = options.userId
+          ? or(eq(discountRedemptions.userId, options.userId), eq(discountRedemptions.email, input.email))
+          : eq(discountRedemptions.email, input.email);
+        const used = await tx.$count(discountRedemptions, and(eq(discountRedemptions.discountCodeId, discount.id), customer));
+        if (used >= discount.perCustomerLimit) throw discountError('You have already used this discount code.');
+      }
+    }
+
+    const totals = computeTotals({
+      lines,
+      discount: asPricingDiscount(discount),
+      shipping: rate,
+      tax,
+      taxInclusive: store.taxDisplay === 'inclusive',
+    });
+
+    let order: { id: string; number: string } | undefined;
+    for (let attempt = 0; !order && attempt < 5; attempt += 1) {
+      [order] = await tx
+        .insert(orders)
+        .values({
+          number: newOrderNumber(),
+          userId: options.userId ?? null,
+          email: input.email,
+          currency: cart.currency,
+          subtotalCents: totals.subtotalCents,
+          discountCents: totals.discountCents,
+          shippingCents: totals.shippingCents,
+          taxCents: totals.taxCents,
+          totalCents: totals.totalCents,
+          taxInclusive: totals.taxInclusive,
+          shippingAddress: input.shippingAddress,
+          shippingRateId: rate.id,
+          shippingMethod: rate.name,
+          discountCodeId: discount?.id ?? null,
+          discountCode: discount?.code ?? null,
+          paymentProvider: input.paymentProvider,
+          customerNote: input.customerNote,
+          sourceCartId: cart.id,
+        })
+        // A (very unlikely) clash of random numbers just draws again.
+        .onConflictDoNothing({ target: orders.number })
+        .returning({ id: orders.id, number: orders.number });
+    }
+    if (!order) throw new Error('could not draw a unique order number');
+
+    const images = await tx
+      .selectDistinctOn([productImages.productId], { productId: productImages.productId, storageKey: productImages.storageKey })
+      .from(productImages)
+      .where(inArray(productImages.productId, lines.map((line) => line.productId)))
+      .orderBy(productImages.productId, asc(productImages.position));
+    const imageByProduct = new Map(images.map((image) => [image.productId, image.storageKey]));
+
+    await tx.insert(orderLines).values(
+      lines.map((line, i) => {
+        const gross = line.unitPriceCents * line.quantity;
+        const lineDiscount = totals.lineDiscountCents[i] ?? 0;
+        const lineTax = totals.lineTaxCents[i] ?? 0;
+        return {
+          orderId: order.id,
+          productId: line.productId,
+          variantId: line.variantId,
+          productTitle: line.productTitle,
+          variantTitle: line.variantTitle,
+          sku: line.sku,
+          unitPriceCents: line.unitPriceCents,
+          quantity: line.quantity,
+          discountCents: lineDiscount,
+          taxCents: lineTax,
+          totalCents: gross - lineDiscount + (totals.taxInclusive ? 0 : lineTax),
+          imageKey: imageByProduct.get(line.productId) ?? null,
+        };
+      }),
+    );
+    await tx.insert(inventoryLedger).values(
+      lines.map((line) => ({
+        variantId: line.variantId,
+        delta: -line.quantity,
+        quantityAfter: stockAfter.get(line.variantId)!,
+        reason: 'order_placed' as const,
+        orderId: order.id,
+        actorId: options.userId ?? null,
+      })),
+    );
+    for (const line of lines) {
+      await tx
+        .update(products)
+        .set({ salesCount: sql`${products.salesCount} + ${line.quantity}` })
+        .where(eq(products.id, line.productId));
+    }
+    if (discount) {
+      await tx.insert(discountRedemptions).values({
+        discountCodeId: discount.id,
+        orderId: order.id,
+        userId: options.userId ?? null,
+        email: input.email,
+        amountCents: totals.discountCents,
+      });
+    }
+    if (input.paymentProvider === 'manual') {
+      await tx.insert(payments).values({ orderId: order.id, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: cart.currency });
+    }
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      type: 'placed',
+      message: `Order placed (${input.paymentProvider === 'manual' ? 'awaiting payment' : 'card payment'})`,
+      actorId: options.userId ?? null,
+    });
+    await tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id));
+    await tx.insert(outboxEvents).values({
+      type: 'order.placed',
+      aggregateType: 'order',
+      aggregateId: order.id,
+      payload: { orderId: order.id, number: order.number },
+    });
+    return { orderId: order.id, number: order.number, totalCents: totals.totalCents, currency: cart.currency, created: true };
+  });
+}
+
+/** Undelivered "order.placed" events for one order (the confirmation email is sent once per event). */
+export async function pendingOrderPlacedEvents(orderId: string, executor: Executor = db) {
+  return executor
+    .select({ id: outboxEvents.id })
+    .from(outboxEvents)
+    .where(
+      and(
+        eq(outboxEvents.aggregateType, 'order'),
+        eq(outboxEvents.aggregateId, orderId),
+        eq(outboxEvents.type, 'order.placed'),
+        isNull(outboxEvents.processedAt),
+        lte(outboxEvents.availableAt, new Date()),
+        gt(outboxEvents.id, 0),
+      ),
+    );
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { idempotencyKeys } from '@/db/schema';
+import { AppError } from './errors';
+
+// Idempotency-Key for API writes: the first request under a key runs, later ones get its stored answer.
+// A different body under the same key is refused; a request still running makes the others wait for it.
+
+const TTL_MS = 24 * 3600 * 1000;
+const WAIT_STEP_MS = 50;
+const WAIT_MAX_MS = 15_000;
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,255}$/;
+
+export type StoredResponse = { status: number; body: unknown };
+
+export function requestHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex');
+}
+
+export async function withIdempotency(
+  scope: string,
+  key: string,
+  hash: string,
+  run: () => Promise<StoredResponse>,
+  executor: Executor = db,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new AppError('bad_request', 'Idempotency-Key must be 8–255 characters of letters, digits and _ . : -');
+  }
+  // Expired keys are forgotten, so the key can be used again after a day.
+  await executor.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, new Date())));
+  const [claimed] = await executor
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash: hash, status: 'in_progress', expiresAt: new Date(Date.now() + TTL_MS) })
+    .onConflictDoNothing()
+    .returning({ id: idempotencyKeys.id });
+
+  if (claimed) {
+    let response: StoredResponse;
+    try {
+      response = await run();
+    } catch (error) {
+      // A failure is not remembered (4xx from validation included): the client may fix the cause and retry.
+      await executor.delete(idempotencyKeys).where(eq(idempotencyKeys.id, claimed.id));
+      throw error;
+    }
+    await executor
+      .update(idempotencyKeys)
+      .set({ status: 'completed', responseStatus: response.status, responseBody: response.body })
+      .where(eq(idempotencyKeys.id, claimed.id));
+    return { ...response, replayed: false };
+  }
+
+  const deadline = Date.now() + WAIT_MAX_MS;
+  for (;;) {
+    const [row] = await executor
+      .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (!row) {
+      // The first attempt failed and released the key: run as a fresh request.
+      return withIdempotency(scope, key, hash, run, executor);
+    }
+    if (row.requestHash !== hash) {
+      throw new AppError('validation_failed', 'This Idempotency-Key was already used with a different request.', {
+        fieldErrors: { 'Idempotency-Key': ['Already used with a different request.'] },
+      });
+    }
+    if (row.status === 'completed') return { status: row.responseStatus ?? 200, body: row.responseBody, replayed: true };
+    if (Date.now() > deadline) throw new AppError('conflict', 'A request with this Idempotency-Key is still in progress.');
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+}
