@@ -1,18 +1,16 @@
 import 'server-only';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { env, isProduction } from '@/lib/env';
+import { env } from '@/lib/env';
+import { authSecret } from './secret';
 import { signInSchema } from './schemas';
 import { authenticateCredentials } from './service';
 
 // next-auth v5 with email + password only. Sessions are JWTs carrying the user id and the user's sessionVersion;
 // lib/auth/session.ts checks both against the database on every request, so ending sessions needs no token list.
 
-// Development and tests get a fixed secret; production refuses to boot without AUTH_SECRET (lib/env.ts).
-const DEV_SECRET = 'development-only-secret-not-for-production-use-000';
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET ?? (isProduction ? undefined : DEV_SECRET),
+  secret: env.AUTH_SECRET ?? (env.NODE_ENV === 'production' ? undefined : authSecret()),
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 14 * 24 * 3600 },
   useSecureCookies: env.SITE_URL.startsWith('https:'),

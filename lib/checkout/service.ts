@@ -23,6 +23,7 @@ import {
 import { getCartView, hashCartToken } from '@/lib/cart/service';
 import type { CartRef, CartView } from '@/lib/cart/types';
 import { AppError } from '@/lib/http/errors';
+import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import type { PlaceOrderInput } from './schemas';
@@ -195,6 +196,9 @@ export async function placeOrder(
   options: { userId?: string | null } = {},
   executor: Executor = db,
 ): Promise<PlacedOrder> {
+  if (input.paymentProvider === 'stripe' && !isStripeEnabled()) {
+    throw new AppError('validation_failed', 'Card payments are not available.', { fieldErrors: { paymentProvider: ['Choose an available payment method.'] } });
+  }
   return executor.transaction(async (tx) => {
     const cart = await lockCheckoutCart(tx, ref, input.cartId);
     if (!cart) throw new AppError('not_found', 'Your cart could not be found. It may have expired.');
