@@ -1,4 +1,5 @@
 import 'server-only';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from './config';
 import { resolveSessionUser } from './service';
@@ -15,3 +16,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!session?.userId || typeof session.sessionVersion !== 'number') return null;
   return resolveSessionUser(session.userId, session.sessionVersion);
 });
+
+/** For account pages: the user, or a redirect to sign-in. The data queries still scope by this user's id. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/account/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

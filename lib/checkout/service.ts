@@ -412,3 +412,12 @@ export async function pendingOrderPlacedEvents(orderId: string, executor: Execut
       ),
     );
 }
+
+/** Countries some active rate ships to, as codes; the page names them with Intl.DisplayNames. */
+export async function listShippingCountries(executor: Executor = db): Promise<string[]> {
+  const rows = await executor
+    .selectDistinct({ countries: shippingZones.countries })
+    .from(shippingZones)
+    .innerJoin(shippingRates, and(eq(shippingRates.zoneId, shippingZones.id), eq(shippingRates.isActive, true)));
+  return [...new Set(rows.flatMap((row) => row.countries))].sort();
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AccountNav } from '@/components/account/account-nav';
+import { SignOutButton } from '@/components/account/sign-out-button';
+import { ActionForm } from '@/components/ui/action-form';
+import { changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
+import { getProfile } from '@/lib/auth/service';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  const profile = await getProfile(user.id);
+  if (!profile) notFound();
+  return (
+    <section aria-labelledby="account-heading" className="flex flex-col gap-8">
+      <div className="flex items-center justify-between">
+        <h1 id="account-heading" className="text-2xl font-bold">
+          Your account
+        </h1>
+        <SignOutButton />
+      </div>
+      <AccountNav />
+      <p className="text-sm">
+        Signed in as <strong>{profile.email}</strong>
+        {profile.emailVerified ? ' (verified)' : ' (not verified yet — check your inbox)'}
+      </p>
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
+          Profile
+        </h2>
+        <ActionForm
+          action={updateProfileAction}
+          label="Profile"
+          submitLabel="Save profile"
+          pendingLabel="Saving…"
+          fields={[{ name: 'name', label: 'Name', autoComplete: 'name', required: false, defaultValue: profile.name }]}
+        />
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading" className="mb-3 text-lg font-semibold">
+          Change password
+        </h2>
+        <ActionForm
+          action={changePasswordAction}
+          label="Change password"
+          submitLabel="Change password"
+          pendingLabel="Changing…"
+          fields={[
+            { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters. Signs out all your sessions.' },
+          ]}
+        />
+      </section>
+    </section>
+  );
+}

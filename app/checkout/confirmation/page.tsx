@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { OrderDetailView } from '@/components/orders/order-detail';
+import { readReceipt } from '@/lib/checkout/receipt';
+import { getOrderById } from '@/lib/orders/queries';
+
+export const metadata: Metadata = { title: 'Thank you for your order', robots: { index: false } };
+
+// Only the buyer's browser holds the signed receipt cookie; anyone else gets a 404.
+export default async function ConfirmationPage() {
+  const orderId = await readReceipt();
+  const order = orderId ? await getOrderById(orderId) : null;
+  if (!order) notFound();
+  const emailed = order.confirmationEmail === 'sent' || order.confirmationEmail === 'stored';
+  return (
+    <section aria-labelledby="confirmation-heading" className="flex flex-col gap-6">
+      <div>
+        <h1 id="confirmation-heading" className="text-2xl font-bold">
+          Thank you for your order!
+        </h1>
+        <p role="status" className="mt-2">
+          {emailed
+            ? `A confirmation email has been sent to ${order.email}.`
+            : 'Your order is confirmed. The confirmation email is on its way.'}
+        </p>
+        {order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid' ? (
+          <p className="mt-2 text-sm text-zinc-700">
+            Payment instructions follow by email; we ship once payment has arrived. Quote {order.number} as the reference.
+          </p>
+        ) : null}
+      </div>
+      <OrderDetailView order={order} />
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { DeliveryOptionsForm } from '@/components/checkout/delivery-options-form';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { getSessionUser } from '@/lib/auth/session';
+import { currentCartRef } from '@/lib/cart/session';
+import { listShippingCountries, previewCheckout } from '@/lib/checkout/service';
+import { getDefaultShippingAddress } from '@/lib/customers/addresses';
+import { listPaymentProviders } from '@/lib/payments/providers';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+type Search = { country?: string; region?: string; rate?: string; code?: string };
+
+const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const user = await getSessionUser();
+  const saved = user ? await getDefaultShippingAddress(user.id) : null;
+  const country = (text(params.country, 2) || saved?.countryCode || 'US').toUpperCase();
+  const region = (text(params.region, 60) || (params.country ? '' : (saved?.region ?? ''))).toUpperCase();
+  const code = text(params.code, 64).toUpperCase();
+  const preview = await previewCheckout(await currentCartRef(), { countryCode: country, region, shippingRateId: text(params.rate, 36) || null, discountCode: code || null });
+
+  if (!preview) {
+    return (
+      <section aria-labelledby="checkout-heading" className="text-center">
+        <h1 id="checkout-heading" className="text-2xl font-bold">
+          Checkout
+        </h1>
+        <p className="mt-4">Your cart is empty.</p>
+        <Link href="/" className="mt-4 inline-block underline">
+          Continue shopping
+        </Link>
+      </section>
+    );
+  }
+  if (preview.cart.hasProblems) {
+    return (
+      <section aria-labelledby="checkout-heading">
+        <h1 id="checkout-heading" className="text-2xl font-bold">
+          Checkout
+        </h1>
+        <p role="alert" className="mt-4 text-red-700">
+          Some items in your cart changed. Please review your cart before checking out.
+        </p>
+        <Link href="/cart" className="mt-4 inline-block underline">
+          Review cart
+        </Link>
+      </section>
+    );
+  }
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const countries = (await listShippingCountries()).map((c) => ({ code: c, name: names.of(c) ?? c })).sort((a, b) => a.name.localeCompare(b.name));
+  const rate = preview.shippingOptions.find((option) => option.id === preview.selectedRateId);
+  const { totals, cart } = preview;
+  return (
+    <section aria-labelledby="checkout-heading">
+      <h1 id="checkout-heading" className="text-2xl font-bold">
+        Checkout
+      </h1>
+      {!user ? (
+        <p className="mt-2 text-sm text-zinc-600">
+          Checking out as a guest.{' '}
+          <Link href="/account/sign-in?callbackUrl=/checkout" className="underline">
+            Sign in
+          </Link>{' '}
+          to use your saved details.
+        </p>
+      ) : null}
+      <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_380px]">
+        <div className="flex flex-col gap-6">
+          <DeliveryOptionsForm
+            countries={countries}
+            country={country}
+            region={region}
+            code={code}
+            currency={cart.currency}
+            options={preview.shippingOptions}
+            selectedRateId={preview.selectedRateId}
+            discountError={preview.discountError}
+          />
+          <CheckoutForm
+            cartId={cart.id}
+            country={country}
+            region={region}
+            rateId={preview.selectedRateId}
+            code={preview.discount ? preview.discount.code : ''}
+            defaultEmail={user?.email ?? ''}
+            defaultAddress={
+              saved && saved.countryCode === country
+                ? {
+                    'shipping.name': saved.name,
+                    'shipping.company': saved.company ?? '',
+                    'shipping.line1': saved.line1,
+                    'shipping.line2': saved.line2 ?? '',
+                    'shipping.city': saved.city,
+                    'shipping.postalCode': saved.postalCode,
+                    'shipping.phone': saved.phone ?? '',
+                  }
+                : { 'shipping.name': user?.name ?? '' }
+            }
+            providers={listPaymentProviders()}
+            canPlace={preview.selectedRateId !== null}
+          />
+        </div>
+        <OrderSummary
+          currency={cart.currency}
+          lines={cart.lines.map((line) => ({ key: line.id, title: line.productTitle, detail: line.variantTitle, quantity: line.quantity, totalCents: line.lineTotalCents }))}
+          totals={{ ...totals, discountLabel: preview.discount?.code, shippingLabel: rate?.name }}
+        />
+      </div>
+    </section>
+  );
+}

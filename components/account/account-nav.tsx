@@ -1,0 +1,17 @@
+import Link from 'next/link';
+
+export function AccountNav() {
+  return (
+    <nav aria-label="Account" className="mb-6 flex gap-4 text-sm">
+      <Link href="/account" className="underline">
+        Profile
+      </Link>
+      <Link href="/account/orders" className="underline">
+        Orders
+      </Link>
+      <Link href="/account/addresses" className="underline">
+        Addresses
+      </Link>
+    </nav>
+  );
+}

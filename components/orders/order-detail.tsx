@@ -1,0 +1,74 @@
+import { OrderSummary } from '@/components/checkout/order-summary';
+import type { OrderDetail } from '@/lib/orders/types';
+
+const STATUS_LABELS: Record<string, string> = {
+  pending: 'Received',
+  paid: 'Paid',
+  fulfilled: 'Shipped',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+};
+
+export function orderStatusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+/** An order as its owner sees it. Takes the DTO only. */
+export function OrderDetailView({ order }: { order: OrderDetail }) {
+  const address = order.shippingAddress;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_380px]">
+      <div className="flex flex-col gap-4 text-sm">
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">Order number</dt>
+          <dd data-testid="order-number">{order.number}</dd>
+          <dt className="font-medium">Placed</dt>
+          <dd>{new Date(order.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
+          <dt className="font-medium">Status</dt>
+          <dd>{orderStatusLabel(order.status)}</dd>
+          <dt className="font-medium">Payment</dt>
+          <dd>{order.paymentStatus === 'paid' ? 'Paid' : order.paymentProvider === 'manual' ? 'Awaiting payment (bank transfer)' : 'Awaiting card payment'}</dd>
+          <dt className="font-medium">Email</dt>
+          <dd>{order.email}</dd>
+        </dl>
+        <section aria-labelledby="ship-to-heading">
+          <h2 id="ship-to-heading" className="font-semibold">
+            Shipping to
+          </h2>
+          <address className="not-italic">
+            {address.name}
+            <br />
+            {address.company ? (
+              <>
+                {address.company}
+                <br />
+              </>
+            ) : null}
+            {address.line1}
+            {address.line2 ? `, ${address.line2}` : ''}
+            <br />
+            {address.city}
+            {address.region ? `, ${address.region}` : ''} {address.postalCode}
+            <br />
+            {address.countryCode}
+          </address>
+          <p className="mt-1">Method: {order.shippingMethod}</p>
+        </section>
+      </div>
+      <OrderSummary
+        currency={order.currency}
+        lines={order.lines.map((line, i) => ({ key: `${line.sku}-${i}`, title: line.productTitle, detail: line.variantTitle, quantity: line.quantity, totalCents: line.unitPriceCents * line.quantity }))}
+        totals={{
+          subtotalCents: order.subtotalCents,
+          discountCents: order.discountCents,
+          discountLabel: order.discountCode,
+          shippingCents: order.shippingCents,
+          shippingLabel: order.shippingMethod,
+          taxCents: order.taxCents,
+          taxInclusive: order.taxInclusive,
+          totalCents: order.totalCents,
+        }}
+      />
+    </div>
+  );
+}

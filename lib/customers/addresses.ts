@@ -1,0 +1,60 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { addresses } from '@/db/schema';
+import type { AddressInput } from '@/lib/checkout/address';
+import { AppError } from '@/lib/http/errors';
+
+// The address book. Every query names the owner in its WHERE clause; another customer's address is "not found".
+
+export type SavedAddress = AddressInput & { id: string; isDefaultShipping: boolean };
+
+const columns = {
+  id: addresses.id,
+  name: addresses.name,
+  company: addresses.company,
+  line1: addresses.line1,
+  line2: addresses.line2,
+  city: addresses.city,
+  region: addresses.region,
+  postalCode: addresses.postalCode,
+  countryCode: addresses.countryCode,
+  phone: addresses.phone,
+  isDefaultShipping: addresses.isDefaultShipping,
+};
+
+export async function listAddresses(userId: string, executor: Executor = db): Promise<SavedAddress[]> {
+  return executor.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt));
+}
+
+export async function getDefaultShippingAddress(userId: string, executor: Executor = db): Promise<SavedAddress | null> {
+  const [row] = await executor.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt)).limit(1);
+  return row ?? null;
+}
+
+export async function createAddress(userId: string, input: AddressInput & { makeDefault?: boolean }, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const existing = await tx.$count(addresses, eq(addresses.userId, userId));
+    const makeDefault = input.makeDefault || existing === 0;
+    if (makeDefault) await tx.update(addresses).set({ isDefaultShipping: false }).where(eq(addresses.userId, userId));
+    const { makeDefault: _ignored, ...address } = input;
+    await tx.insert(addresses).values({ ...address, userId, isDefaultShipping: makeDefault, isDefaultBilling: makeDefault });
+  });
+}
+
+export async function deleteAddress(userId: string, addressId: string, executor: Executor = db): Promise<void> {
+  const deleted = await executor
+    .delete(addresses)
+    .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)))
+    .returning({ id: addresses.id });
+  if (deleted.length === 0) throw new AppError('not_found', 'That address was not found.');
+}
+
+export async function setDefaultAddress(userId: string, addressId: string, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const [owned] = await tx.select({ id: addresses.id }).from(addresses).where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+    if (!owned) throw new AppError('not_found', 'That address was not found.');
+    await tx.update(addresses).set({ isDefaultShipping: false }).where(eq(addresses.userId, userId));
+    await tx.update(addresses).set({ isDefaultShipping: true }).where(eq(addresses.id, addressId));
+  });
+}
