@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchBox } from './search-box';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
@@ -7,11 +8,12 @@ export function SiteHeader({ storeName }: { storeName: string }) {
         <Link href="/" className="text-lg font-bold tracking-tight">
           {storeName}
         </Link>
+        <SearchBox />
         <nav aria-label="Main">
           <ul className="flex gap-4 text-sm">
             <li>
-              <Link href="/" className="hover:underline">
-                Shop
+              <Link href="/search" className="hover:underline">
+                Shop all
               </Link>
             </li>
           </ul>
