@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
 import { SearchBox } from './search-box';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
@@ -15,6 +16,9 @@ export function SiteHeader({ storeName }: { storeName: string }) {
               <Link href="/search" className="hover:underline">
                 Shop all
               </Link>
+            </li>
+            <li>
+              <CartLink />
             </li>
           </ul>
         </nav>

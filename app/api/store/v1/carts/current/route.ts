@@ -1,0 +1,12 @@
+import { NextResponse } from 'next/server';
+import { cartRefFromRequest } from '@/lib/cart/api';
+import { getCartView } from '@/lib/cart/service';
+import { AppError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
+
+// GET /api/store/v1/carts/current — the cart named by X-Cart-Token (or the cart cookie), priced now.
+export const GET = route({}, async ({ request }) => {
+  const cart = await getCartView(cartRefFromRequest(request));
+  if (!cart) throw new AppError('not_found', 'No cart for this token.');
+  return NextResponse.json({ cart }, { headers: { 'cache-control': 'no-store' } });
+});

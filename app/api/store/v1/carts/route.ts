@@ -1,0 +1,10 @@
+import { NextResponse } from 'next/server';
+import { withCartCookie } from '@/lib/cart/api';
+import { createEmptyCart } from '@/lib/cart/service';
+import { route } from '@/lib/http/route';
+
+// POST /api/store/v1/carts — create an empty guest cart; the token in the answer is the only way back to it.
+export const POST = route({}, async () => {
+  const { cart, token } = await createEmptyCart();
+  return withCartCookie(NextResponse.json({ token, cart }, { status: 201, headers: { 'cache-control': 'no-store' } }), token);
+});

@@ -1,0 +1,54 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { publicAction } from '@/lib/http/action';
+import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
+import { addCartLine, removeCartLine, updateCartLine } from './service';
+import { currentCartRef, writeCartToken } from './session';
+
+export type AddToCartState =
+  | { status: 'idle' }
+  | { status: 'added'; message: string; cartQuantity: number }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
+
+export type CartLineState =
+  | { status: 'idle' }
+  | { status: 'saved'; message: string }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
+
+const addToCart = publicAction(addToCartSchema, async (input) => {
+  const result = await addCartLine(await currentCartRef(), input);
+  // The cookie is set only once the cart exists: a refused first add leaves no cart and no cookie behind.
+  if (result.newToken) await writeCartToken(result.newToken);
+  return result;
+});
+
+const updateLine = publicAction(updateLineSchema, async (input) => updateCartLine(await currentCartRef(), input));
+const removeLine = publicAction(removeLineSchema, async (input) => removeCartLine(await currentCartRef(), input.lineId));
+
+export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
+  const result = await addToCart(formData);
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
+  refresh();
+  const { cart, quantityInCart } = result.data;
+  const line = cart.lines.find((l) => l.quantity === quantityInCart && l.variantId === formData.get('variantId'));
+  return {
+    status: 'added',
+    message: `Added to your cart${line ? `: ${line.productTitle}` : ''}.`,
+    cartQuantity: cart.itemCount,
+  };
+}
+
+export async function updateCartLineAction(_prev: CartLineState, formData: FormData): Promise<CartLineState> {
+  const result = await updateLine(formData);
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
+  refresh();
+  return { status: 'saved', message: 'Quantity updated.' };
+}
+
+export async function removeCartLineAction(_prev: CartLineState, formData: FormData): Promise<CartLineState> {
+  const result = await removeLine(formData);
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
+  refresh();
+  return { status: 'saved', message: 'Item removed.' };
+}

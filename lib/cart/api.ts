@@ -1,0 +1,19 @@
+import 'server-only';
+import type { NextRequest, NextResponse } from 'next/server';
+import { CART_COOKIE, cartCookieOptions, parseCartToken } from './session';
+import type { CartRef } from './types';
+
+// Store API clients send their cart token in the X-Cart-Token header; a browser using the API may rely on the
+// same httpOnly cookie the storefront sets. (Signed-in API carts arrive with the customer session later.)
+
+export const CART_TOKEN_HEADER = 'x-cart-token';
+
+export function cartRefFromRequest(request: NextRequest): CartRef {
+  const token = parseCartToken(request.headers.get(CART_TOKEN_HEADER)) ?? parseCartToken(request.cookies.get(CART_COOKIE)?.value);
+  return { token };
+}
+
+export function withCartCookie(response: NextResponse, token: string | null): NextResponse {
+  if (token) response.cookies.set(CART_COOKIE, token, cartCookieOptions());
+  return response;
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { logger } from '@/lib/log';
+import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
+
+// The one wrapper every server action goes through: session → role → zod parse → handler → typed result.
+// Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors },
+// anything unexpected is logged and answered with a generic message (same error model as route handlers).
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+export type ActionPolicy = 'public' | 'customer' | 'staff';
+
+export type ActionContext<TUser> = { user: TUser; requestId: string; log: typeof logger };
+
+type UserFor<P extends ActionPolicy> = P extends 'public' ? SessionUser | null : SessionUser;
+
+/** FormData → plain object; repeated keys become arrays, files are dropped (no action here accepts uploads). */
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    out[key] = values.length > 1 ? values : (values[0] ?? '');
+  }
+  return out;
+}
+
+function authorise(policy: ActionPolicy, user: SessionUser | null): void {
+  if (policy === 'public') return;
+  if (!user) throw new AppError('unauthenticated', 'Please sign in to continue.');
+  if (policy === 'staff' && user.role !== 'staff' && user.role !== 'admin') {
+    throw new AppError('forbidden', 'You do not have access to this.');
+  }
+}
+
+export function toActionError(error: unknown, log: typeof logger): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof z.ZodError) {
+    return { ok: false, code: 'validation_failed', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsFrom(error) };
+  }
+  // Next's redirect()/notFound() are thrown as control flow; they must reach Next untouched.
+  if (error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' && /^NEXT_/.test(error.digest)) {
+    throw error;
+  }
+  log.error({ err: error }, 'action failed');
+  return { ok: false, code: 'internal', message: 'Something went wrong on our side. Please try again.' };
+}
+
+function makeAction<P extends ActionPolicy>(policy: P) {
+  return <TSchema extends z.ZodType, TOut>(
+    schema: TSchema,
+    handler: (input: z.infer<TSchema>, ctx: ActionContext<UserFor<P>>) => Promise<TOut>,
+  ) =>
+    async (raw: FormData | unknown): Promise<ActionResult<TOut>> => {
+      const requestId = randomUUID();
+      const log = logger.child({ requestId, action: handler.name || 'action' });
+      try {
+        const user = await getSessionUser();
+        authorise(policy, user);
+        const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
+        const data = await handler(input, { user: user as UserFor<P>, requestId, log });
+        return { ok: true, data };
+      } catch (error) {
+        return toActionError(error, log);
+      }
+    };
+}
+
+/** Anyone, signed in or not; ctx.user is the session user or null. */
+export const publicAction = makeAction('public');
+/** Signed-in users only (any role); ctx.user is always set. */
+export const customerAction = makeAction('customer');
+/** Staff and admins only. */
+export const staffAction = makeAction('staff');
