@@ -53,6 +53,12 @@ export const PRICE_BUCKETS: readonly [number, number | null][] = [
   [20_000, null],
 ];
 const MAX_FACET_OPTIONS = 6;
+// Apparel sizes read smallest to largest, not alphabetically.
+const SIZE_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '2XL', '3XL', '4XL'];
+const valueRank = (value: string) => {
+  const index = SIZE_ORDER.indexOf(value.toUpperCase());
+  return index === -1 ? SIZE_ORDER.length : index;
+};
 const MAX_FACET_VALUES = 30;
 
 type Scope = { categoryPath: string | null };
@@ -218,7 +224,7 @@ async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scop
       key,
       name: entry.name,
       values: entry.values
-        .sort((a, b) => a.position - b.position || a.value.localeCompare(b.value))
+        .sort((a, b) => valueRank(a.value) - valueRank(b.value) || a.position - b.position || a.value.localeCompare(b.value, 'en', { numeric: true }))
         .slice(0, MAX_FACET_VALUES)
         .map(({ value, count, selected: isSelected }) => ({ value, count, selected: isSelected })),
     }));
