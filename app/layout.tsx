@@ -3,12 +3,12 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/layout/site-header';
 import { env } from '@/lib/env';
-import { getStoreInfo } from '@/lib/store/settings';
+import { getCachedStoreInfo } from '@/lib/catalog/cache';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const store = await getStoreInfo();
+  const store = await getCachedStoreInfo();
   return {
     metadataBase: new URL(env.SITE_URL),
     title: { default: store.name, template: `%s · ${store.name}` },
@@ -21,7 +21,7 @@ export const viewport: Viewport = { themeColor: '#ffffff', width: 'device-width'
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Store settings live in the database and staff can change them: render per request, never at build time.
   await connection();
-  const store = await getStoreInfo();
+  const store = await getCachedStoreInfo();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

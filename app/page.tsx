@@ -1,18 +1,11 @@
 import { connection } from 'next/server';
 import { CategoryList } from '@/components/catalog/category-list';
 import { ProductGrid } from '@/components/catalog/product-card';
-import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from '@/lib/catalog/queries';
-import { getStoreInfo } from '@/lib/store/settings';
+import { getCachedHomeData, getCachedStoreInfo } from '@/lib/catalog/cache';
 
 export default async function HomePage() {
   await connection();
-  const [store, featured, newest, categories, productCount] = await Promise.all([
-    getStoreInfo(),
-    listFeaturedProducts(8),
-    listNewestProducts(8),
-    listTopCategories(),
-    countActiveProducts(),
-  ]);
+  const [store, { featured, newest, categories, productCount }] = await Promise.all([getCachedStoreInfo(), getCachedHomeData()]);
   return (
     <div className="space-y-14">
       <section aria-labelledby="welcome" className="rounded-2xl bg-brand-50 px-6 py-12 sm:px-12">

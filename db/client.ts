@@ -40,6 +40,11 @@ export type PostgresOptions = {
 
 const drizzleConfig = { schema, casing: 'snake_case' } as const;
 
+// Session settings every connection gets. pg_trgm's default word-similarity threshold (0.6) misses one-letter typos
+// in short words ("glaier" → "Glacier" scores 0.5); 0.4 catches them and the ranking keeps weak matches last.
+// Set per session rather than per query so the `<%` operator keeps using the trigram index.
+export const SESSION_SETTINGS = { 'pg_trgm.word_similarity_threshold': '0.4' } as const;
+
 function withDeadline<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -57,6 +62,7 @@ export function connectPostgres(options: PostgresOptions): DatabaseConnection {
     max_lifetime: 60 * 30,
     prepare: options.prepare,
     onnotice: () => {},
+    connection: { application_name: 'storefront', ...SESSION_SETTINGS },
     ssl: options.ssl === 'verify-full' ? 'verify-full' : options.ssl === 'require' ? 'require' : false,
     host: options.host,
     port: options.port,
@@ -89,6 +95,12 @@ export function connectPostgres(options: PostgresOptions): DatabaseConnection {
 export function connectPglite(dataDir: string): DatabaseConnection {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  // One session for the process's lifetime: settings applied once hold for every query. Queued before any other.
+  void client.exec(
+    Object.entries(SESSION_SETTINGS)
+      .map(([name, value]) => `set ${name} = '${value}';`)
+      .join('\n'),
+  );
   const db = drizzlePglite(client, drizzleConfig) as unknown as Database;
   return {
     mode: 'pglite',

@@ -2,8 +2,9 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
 import { Price } from '@/components/ui/price';
+import { HighlightedText } from './highlighted-title';
 
-export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+export function ProductCard({ product, priority = false, highlight }: { product: ProductCardData; priority?: boolean; highlight?: string }) {
   return (
     <article className="group relative flex flex-col" aria-labelledby={`product-${product.id}`}>
       <div className="relative aspect-square overflow-hidden rounded-lg bg-zinc-100">
@@ -26,7 +27,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
       </div>
       <h3 id={`product-${product.id}`} className="mt-3 text-sm font-medium">
         <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">
-          {product.title}
+          <HighlightedText text={product.title} query={highlight} />
         </Link>
       </h3>
       {product.vendor ? <p className="text-xs text-zinc-600">{product.vendor}</p> : null}
@@ -41,7 +42,17 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
   );
 }
 
-export function ProductGrid({ products, label, priorityCount = 0 }: { products: ProductCardData[]; label: string; priorityCount?: number }) {
+export function ProductGrid({
+  products,
+  label,
+  priorityCount = 0,
+  highlight,
+}: {
+  products: ProductCardData[];
+  label: string;
+  priorityCount?: number;
+  highlight?: string;
+}) {
   if (products.length === 0) {
     return <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">No products here yet.</p>;
   }
@@ -49,7 +60,7 @@ export function ProductGrid({ products, label, priorityCount = 0 }: { products: 
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={index < priorityCount} />
+          <ProductCard product={product} priority={index < priorityCount} highlight={highlight} />
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
+import { SearchBox } from './search-box';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
@@ -9,11 +10,12 @@ export function SiteHeader({ storeName }: { storeName: string }) {
         <Link href="/" className="text-lg font-bold tracking-tight">
           {storeName}
         </Link>
+        <SearchBox />
         <nav aria-label="Main">
           <ul className="flex gap-4 text-sm">
             <li>
-              <Link href="/" className="hover:underline">
-                Shop
+              <Link href="/search" className="hover:underline">
+                Shop all
               </Link>
             </li>
             <li>

@@ -12,6 +12,8 @@ type SubmitButtonProps = {
   value?: string;
   /** Forces the pending look, e.g. from useActionState's isPending. */
   pending?: boolean;
+  /** Not submittable at all (e.g. a sold-out variant), as opposed to busy. */
+  disabled?: boolean;
 };
 
 const styles = {
@@ -21,11 +23,11 @@ const styles = {
 };
 
 /** A submit button that shows the form is being sent and cannot be clicked twice meanwhile. */
-export function SubmitButton({ children, pendingLabel, className, variant = 'primary', name, value, pending }: SubmitButtonProps) {
+export function SubmitButton({ children, pendingLabel, className, variant = 'primary', name, value, pending, disabled = false }: SubmitButtonProps) {
   const status = useFormStatus();
   const busy = pending || status.pending;
   return (
-    <button type="submit" name={name} value={value} disabled={busy} aria-disabled={busy} className={`${styles[variant]} ${className ?? ''}`}>
+    <button type="submit" name={name} value={value} disabled={busy || disabled} aria-disabled={busy || disabled} className={`${styles[variant]} ${className ?? ''}`}>
       {busy ? pendingLabel : children}
     </button>
   );

@@ -8,24 +8,21 @@ import type { CategoryLink, ProductCard } from './types';
 
 const activeProduct = eq(products.status, 'active');
 
-/** Product cards matching `where`, with first image, stock state and the lowest real compare-at price. */
-async function productCards(executor: Executor, where: SQL | undefined, orderBy: SQL[], limit: number) {
-  const rows = await executor
-    .select({
-      id: products.id,
-      slug: products.slug,
-      title: products.title,
-      vendor: products.vendor,
-      priceMinCents: products.priceMinCents,
-      priceMaxCents: products.priceMaxCents,
-    })
-    .from(products)
-    .where(where)
-    .orderBy(...orderBy)
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [variantRows, imageRows] = await Promise.all([
+/** Cards for the given product ids, in that order, with first image, stock state and the lowest real compare-at. */
+export async function hydrateProductCards(ids: string[], executor: Executor = db): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  const [productRows, variantRows, imageRows] = await Promise.all([
+    executor
+      .select({
+        id: products.id,
+        slug: products.slug,
+        title: products.title,
+        vendor: products.vendor,
+        priceMinCents: products.priceMinCents,
+        priceMaxCents: products.priceMaxCents,
+      })
+      .from(products)
+      .where(inArray(products.id, ids)),
     executor
       .select({
         productId: variants.productId,
@@ -48,12 +45,14 @@ async function productCards(executor: Executor, where: SQL | undefined, orderBy:
       .where(and(inArray(productImages.productId, ids), isNull(productImages.variantId)))
       .orderBy(productImages.productId, asc(productImages.position)),
   ]);
+  const productById = new Map(productRows.map((row) => [row.id, row]));
   const variantsByProduct = new Map(variantRows.map((row) => [row.productId, row]));
   const imageByProduct = new Map(imageRows.map((row) => [row.productId, row]));
-  return rows.flatMap((row): ProductCard[] => {
-    const variant = variantsByProduct.get(row.id);
-    if (!variant || row.priceMinCents === null || row.priceMaxCents === null) return [];
-    const image = imageByProduct.get(row.id);
+  return ids.flatMap((id): ProductCard[] => {
+    const row = productById.get(id);
+    const variant = variantsByProduct.get(id);
+    if (!row || !variant || row.priceMinCents === null || row.priceMaxCents === null) return [];
+    const image = imageByProduct.get(id);
     return [
       {
         ...row,
@@ -62,12 +61,18 @@ async function productCards(executor: Executor, where: SQL | undefined, orderBy:
         currency: variant.currency,
         inStock: Boolean(variant.inStock),
         compareAtPriceCents: variant.compareAt === null ? null : Number(variant.compareAt),
-        image: image
-          ? { url: mediaUrl(image.storageKey), alt: image.altText, width: image.width, height: image.height }
-          : null,
+        image: image ? { url: mediaUrl(image.storageKey), alt: image.altText, width: image.width, height: image.height } : null,
       },
     ];
   });
+}
+
+async function productCards(executor: Executor, where: SQL | undefined, orderBy: SQL[], limit: number): Promise<ProductCard[]> {
+  const rows = await executor.select({ id: products.id }).from(products).where(where).orderBy(...orderBy).limit(limit);
+  return hydrateProductCards(
+    rows.map((row) => row.id),
+    executor,
+  );
 }
 
 export async function listFeaturedProducts(limit = 8, executor: Executor = db): Promise<ProductCard[]> {

@@ -1,0 +1,27 @@
+// GET /api/store/v1/products — search, filter (with facet counts), sort and paginate active products; the same
+// service and parameters as the storefront's category and search pages.
+import { NextResponse } from 'next/server';
+import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery } from '@/lib/api/catalog';
+import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { UnknownCategoryError } from '@/lib/catalog/search';
+import { AppError } from '@/lib/http/errors';
+import { route } from '@/lib/http/route';
+
+export const GET = route({}, async ({ request }) => {
+  const store = await getCachedStoreInfo();
+  const query = parseCatalogApiQuery(request.nextUrl.searchParams, store.currency);
+  const result = await searchCatalogCached(query).catch((error: unknown) => {
+    if (error instanceof UnknownCategoryError) throw new AppError('not_found', `No category "${query.category}".`);
+    throw error;
+  });
+  return NextResponse.json(
+    {
+      data: result.items,
+      pagination: { page: result.page, perPage: result.perPage, total: result.total, totalPages: result.totalPages },
+      sort: result.sort,
+      facets: result.facets,
+      category: result.category,
+    },
+    { headers: { 'cache-control': CATALOG_CACHE_CONTROL } },
+  );
+});

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CatalogView } from '@/components/catalog/catalog-view';
+import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { UnknownCategoryError } from '@/lib/catalog/search';
+import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
+import { getCategoryPageInfo } from '@/lib/catalog/pages';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const info = await getCategoryPageInfo(slug);
+  if (!info) return { title: 'Category not found' };
+  const filtered = Object.keys(await searchParams).length > 0;
+  return {
+    title: info.category.seoTitle ?? info.category.name,
+    description: info.category.seoDescription ?? (info.category.description || `Shop ${info.category.name}.`),
+    alternates: { canonical: `/categories/${slug}` },
+    // Filtered and paged variants of a category are not separate pages for search engines.
+    robots: filtered ? { index: false, follow: true } : undefined,
+  };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const [info, store] = await Promise.all([getCategoryPageInfo(slug), getCachedStoreInfo()]);
+  if (!info) notFound();
+  const query = { ...parseCatalogParams(await searchParams, store.currency), category: slug };
+  const result = await searchCatalogCached(query).catch((error: unknown) => {
+    if (error instanceof UnknownCategoryError) notFound();
+    throw error;
+  });
+  const pathname = `/categories/${slug}`;
+  const { category: _category, ...filters } = query;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex flex-wrap gap-1 text-sm text-zinc-600">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
+          {info.ancestors.map((ancestor) => (
+            <li key={ancestor.slug} className="before:mr-1 before:content-['/']">
+              <Link href={`/categories/${ancestor.slug}`} className="hover:underline">
+                {ancestor.name}
+              </Link>
+            </li>
+          ))}
+          <li className="before:mr-1 before:content-['/']" aria-current="page">
+            {info.category.name}
+          </li>
+        </ol>
+      </nav>
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight">{info.category.name}</h1>
+        {info.category.description ? <p className="mt-2 max-w-2xl text-zinc-700">{info.category.description}</p> : null}
+      </header>
+      <CatalogView
+        result={result}
+        query={query}
+        pathname={pathname}
+        currency={store.currency}
+        categoryHref={(child) => catalogHref(`/categories/${child}`, { ...filters, page: 1 }, store.currency)}
+      />
+    </div>
+  );
+}

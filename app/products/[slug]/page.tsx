@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ProductGrid } from '@/components/catalog/product-card';
+import { ProductPurchase } from '@/components/catalog/product-purchase';
+import { VariantPicker } from '@/components/catalog/variant-picker';
+import { Price } from '@/components/ui/price';
+import { getCachedProductDetail, getCachedRelatedProducts, getCachedStoreInfo } from '@/lib/catalog/cache';
+import { productJsonLd } from '@/lib/catalog/structured-data';
+import { resolveVariantSelection, selectionFromParams } from '@/lib/catalog/variant-matrix';
+import { env } from '@/lib/env';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const product = await getCachedProductDetail(slug);
+  if (!product) return { title: 'Product not found' };
+  const description = product.seoDescription ?? product.description.slice(0, 160);
+  const image = product.images[0];
+  return {
+    title: product.seoTitle ?? product.title,
+    description,
+    alternates: { canonical: `/products/${product.slug}` },
+    openGraph: {
+      type: 'website',
+      title: product.seoTitle ?? product.title,
+      description,
+      url: `/products/${product.slug}`,
+      images: image ? [{ url: image.url, width: image.width, height: image.height, alt: image.alt }] : undefined,
+    },
+  };
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const product = await getCachedProductDetail(slug);
+  if (!product) notFound();
+  const [store, related, search] = await Promise.all([
+    getCachedStoreInfo(),
+    getCachedRelatedProducts(product.id, product.slug),
+    searchParams,
+  ]);
+  const picked = resolveVariantSelection(product, selectionFromParams(product, search));
+  const variant = picked.variant;
+  const [mainImage, ...moreImages] = product.images;
+  const jsonLd = productJsonLd(product, env.SITE_URL, store.name);
+
+  return (
+    <div className="space-y-16">
+      <script
+        type="application/ld+json"
+        // JSON.stringify output with "<" escaped cannot close the script element, whatever the product text holds.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
+      <div className="grid gap-10 md:grid-cols-2">
+        <section aria-label="Product images" className="space-y-3">
+          {mainImage ? (
+            <Image
+              src={mainImage.url}
+              alt={mainImage.alt}
+              width={mainImage.width}
+              height={mainImage.height}
+              priority
+              sizes="(min-width: 768px) 50vw, 100vw"
+              className="aspect-square w-full rounded-xl bg-zinc-100 object-cover"
+            />
+          ) : (
+            <div className="aspect-square w-full rounded-xl bg-zinc-100" />
+          )}
+          {moreImages.length > 0 ? (
+            <ul className="grid grid-cols-4 gap-3">
+              {moreImages.map((image) => (
+                <li key={image.url}>
+                  <Image src={image.url} alt={image.alt} width={image.width} height={image.height} sizes="12vw" className="aspect-square rounded-lg object-cover" />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="product-title" className="space-y-6">
+          {product.categories.length > 0 ? (
+            <nav aria-label="Breadcrumb">
+              <ol className="flex flex-wrap gap-1 text-sm text-zinc-600">
+                {product.categories.map((category, index) => (
+                  <li key={category.slug} className={index > 0 ? "before:mr-1 before:content-['/']" : undefined}>
+                    <Link href={`/categories/${category.slug}`} className="hover:underline">
+                      {category.name}
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          <div>
+            <h1 id="product-title" className="text-3xl font-bold tracking-tight">
+              {product.title}
+            </h1>
+            {product.vendor ? <p className="mt-1 text-zinc-600">{product.vendor}</p> : null}
+          </div>
+          {variant ? (
+            <Price className="text-2xl" amountCents={variant.priceCents} currency={variant.currency} compareAtCents={variant.compareAtPriceCents} />
+          ) : (
+            <Price className="text-2xl" amountCents={product.priceMinCents} maxCents={product.priceMaxCents} currency={product.currency} />
+          )}
+          {variant ? <p className="text-xs text-zinc-500">SKU {variant.sku}</p> : null}
+          <VariantPicker slug={product.slug} options={picked.options} selection={picked.selection} />
+          <ProductPurchase
+            key={variant?.id ?? 'none'}
+            variant={variant ? { id: variant.id, inStock: variant.inStock, maxQuantity: variant.maxQuantity, title: variant.title } : null}
+          />
+          <div className="space-y-3 border-t border-zinc-200 pt-6 text-zinc-700">
+            {product.description.split(/\n{2,}/).map((paragraph, index) => (
+              <p key={index} className="whitespace-pre-line">
+                {paragraph}
+              </p>
+            ))}
+          </div>
+        </section>
+      </div>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related" className="space-y-4">
+          <h2 id="related" className="text-xl font-semibold">
+            You may also like
+          </h2>
+          <ProductGrid products={related} label="Related products" />
+        </section>
+      ) : null}
+    </div>
+  );
+}

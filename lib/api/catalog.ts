@@ -1,0 +1,37 @@
+import 'server-only';
+import { z } from 'zod';
+import { AppError, fieldErrorsFrom, type FieldErrors } from '@/lib/http/errors';
+import { parseCatalogParamsStrict, toSearchParamsRecord } from '@/lib/catalog/url';
+import type { CatalogQuery } from '@/lib/catalog/schemas';
+
+/** Catalog data is the same for every client: shareable by caches for a minute, served stale while refreshing. */
+export const CATALOG_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+const PARAM_NAMES: Record<string, string> = {
+  perPage: 'per_page',
+  priceMinCents: 'price_min',
+  priceMaxCents: 'price_max',
+  inStock: 'in_stock',
+};
+
+/** Validation errors keyed by the URL parameter the client sent (per_page, opt.size), not internal field names. */
+function toParamErrors(fields: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, messages] of Object.entries(fields)) {
+    const [head, ...rest] = key.split('.');
+    const name = head === 'options' ? `opt.${rest[0] ?? ''}` : (PARAM_NAMES[head ?? ''] ?? head ?? key);
+    (out[name] ??= []).push(...messages);
+  }
+  return out;
+}
+
+export function parseCatalogApiQuery(params: URLSearchParams, currency: string): CatalogQuery {
+  try {
+    return parseCatalogParamsStrict(toSearchParamsRecord(params), currency);
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      throw new AppError('validation_failed', 'Some query parameters are invalid.', { fieldErrors: toParamErrors(fieldErrorsFrom(error)) });
+    }
+    throw error;
+  }
+}
