@@ -26,7 +26,7 @@ export function CartLineControls({
   const quantityErrors = updateState.status === 'error' ? (updateState.fieldErrors?.quantity ?? [updateState.message]) : undefined;
   return (
     <div className="flex flex-col gap-2">
-      <form action={updateAction} className="flex items-end gap-2">
+      <form action={updateAction} className="flex items-end gap-2" noValidate>
         <input type="hidden" name="lineId" value={lineId} />
         <div>
           <label htmlFor={inputId} className="block text-xs font-medium text-zinc-700">

@@ -44,7 +44,7 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
   redirect('/checkout/confirmation');
 }
 
-export type OrderLookupState = { status: 'idle' } | { status: 'found'; order: OrderDetail } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
+export type OrderLookupState = { status: 'idle' } | { status: 'found'; order: OrderDetail } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
 const lookup = publicAction(z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }), async (input) =>
   getOrderByNumberAndEmail(input.number, input.email),
@@ -52,8 +52,8 @@ const lookup = publicAction(z.object({ number: z.string().trim().min(1, 'Enter y
 
 export async function lookupOrderAction(_prev: OrderLookupState, formData: FormData): Promise<OrderLookupState> {
   const result = await lookup(formData);
-  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
+  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: echoValues(formData) };
   // Wrong number and wrong email read the same, so the form cannot be used to probe for orders.
-  if (!result.data) return { status: 'error', message: 'We could not find an order with that number and email address.' };
+  if (!result.data) return { status: 'error', message: 'We could not find an order with that number and email address.', values: echoValues(formData) };
   return { status: 'found', order: result.data };
 }

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { AccountPages, CartPage, cartLink, CheckoutPage, ConfirmationPage, ProductPage } from './pages/shop-pages';
+import { e2eDatabaseUrl, findBuyableVariant, latestEmail, uniqueEmail } from './support/commerce';
+import { E2E_CUSTOMER } from './support/environment';
+
+test('register → guest cart → sign in merges it → checkout with WELCOME10 → order in history; others get 404', async ({ page, request, browser }) => {
+  const email = uniqueEmail('member');
+  const password = 'member-password-123';
+  const account = new AccountPages(page);
+  await account.register(email, password);
+
+  // Shopping as a guest first; the cart follows the shopper into the account.
+  const variant = await findBuyableVariant(request, 2, 3);
+  const quantity = Math.min(variant.maxQuantity, Math.max(1, Math.ceil(5000 / variant.priceCents)));
+  test.skip(quantity * variant.priceCents < 5000, 'needs a product worth $50 within the stock limit');
+  await new ProductPage(page).buy(variant, quantity);
+  await expect(cartLink(page)).toHaveAccessibleName(`Cart, ${quantity} ${quantity === 1 ? 'item' : 'items'}`);
+
+  await account.signIn(email, password);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Account' })).toBeVisible();
+  await expect(cartLink(page)).toHaveAccessibleName(`Cart, ${quantity} ${quantity === 1 ? 'item' : 'items'}`);
+
+  const cart = new CartPage(page);
+  await cart.goto();
+  await expect(cart.items).toHaveCount(1);
+  await cart.checkout();
+  const checkout = new CheckoutPage(page);
+  await checkout.chooseDelivery({ country: 'US', region: 'NY', code: 'welcome10' });
+  await expect(checkout.totals).toContainText('Discount (WELCOME10)');
+  await expect(checkout.details.getByLabel('Email', { exact: true })).toHaveValue(email);
+  await checkout.fillDetails({ name: 'Member Shopper', line1: '350 5th Ave', city: 'New York', postalCode: '10118' });
+  await checkout.placeOrder();
+  const number = (await new ConfirmationPage(page).orderNumber.textContent())!;
+
+  await page.goto('/account/orders');
+  await expect(page.getByRole('link', { name: number })).toBeVisible();
+  await page.getByRole('link', { name: number }).click();
+  await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
+  await expect(page.getByTestId('order-totals')).toContainText('Discount (WELCOME10)');
+
+  // Another customer asking for this order number gets the same 404 as for a number that does not exist.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await new AccountPages(otherPage).signIn(E2E_CUSTOMER.email, E2E_CUSTOMER.password);
+  expect((await otherPage.goto(`/account/orders/${number}`))?.status()).toBe(404);
+  expect((await otherPage.goto('/account/orders/SF-00000000'))?.status()).toBe(404);
+  await other.close();
+
+  if (e2eDatabaseUrl()) expect(await latestEmail(email, 'order_confirmation')).not.toBeNull();
+});
+
+test('a wrong password and an unknown email get the same answer', async ({ page }) => {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  for (const email of [E2E_CUSTOMER.email, 'nobody@e2e.test']) {
+    await page.goto('/account/sign-in');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill('not-the-password');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByRole('alert')).toHaveText('The email or password is not correct.');
+  }
+});
+
+test('password reset by emailed single-use link ends the old password', async ({ page }) => {
+  test.skip(!e2eDatabaseUrl(), 'reads the stored email from the PostgreSQL e2e database');
+  const email = uniqueEmail('reset');
+  const account = new AccountPages(page);
+  await account.register(email, 'original-password');
+
+  await page.goto('/account/forgot-password');
+  const form = page.getByRole('form', { name: 'Request a password reset' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByRole('button', { name: 'Email me a link' }).click();
+  await expect(form.getByRole('status')).toContainText('If an account exists');
+
+  const mail = await latestEmail(email, 'password_reset');
+  const link = /https?:\/\/\S+reset-password\?token=\S+/.exec(mail!.textBody)![0];
+  const path = new URL(link).pathname + new URL(link).search;
+  await page.goto(path);
+  const reset = page.getByRole('form', { name: 'Choose a new password' });
+  await reset.getByLabel('New password').fill('replacement-password');
+  await reset.getByRole('button', { name: 'Set new password' }).click();
+  await expect(reset.getByRole('status')).toContainText('Your password has been changed');
+
+  // The link works once.
+  await page.goto(path);
+  await reset.getByLabel('New password').fill('another-password');
+  await reset.getByRole('button', { name: 'Set new password' }).click();
+  await expect(reset.getByRole('alert')).toContainText('invalid or has expired');
+
+  await page.goto('/account/sign-in');
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('Email').fill(email);
+  await signIn.getByLabel('Password').fill('original-password');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(signIn.getByRole('alert')).toBeVisible();
+  await account.signIn(email, 'replacement-password');
+});
