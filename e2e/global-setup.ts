@@ -67,6 +67,9 @@ export default async function globalSetup(config: FullConfig) {
     : connectPglite(databaseEnv.PGLITE_DATA_DIR!);
   const facts = await readE2EFacts(connection.db).finally(() => connection.close());
 
+  // unstable_cache persists catalog reads under the standalone dir; entries from an earlier run's database (other
+  // UUIDs) would be served stale to this one, so every run starts with an empty data cache.
+  await rm(path.join(path.dirname(serverJs), '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   await mkdir(path.join(root, 'test-results'), { recursive: true });
   const log = createWriteStream(path.join(root, 'test-results', 'server.log'));
   const server = spawn(process.execPath, [serverJs], {
