@@ -116,3 +116,16 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return { status: 200, body: { received: true } };
   });
 }
+
+/** For the confirmation page: the client secret of an unpaid order's PaymentIntent, so the buyer can pay. */
+export async function getStripeClientSecret(orderId: string, executor: Executor = db): Promise<string | null> {
+  if (!isStripeEnabled()) return null;
+  const [payment] = await executor
+    .select({ reference: payments.providerReference })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(and(eq(payments.orderId, orderId), eq(payments.provider, 'stripe'), eq(orders.paymentStatus, 'unpaid'), ne(payments.status, 'succeeded')));
+  if (!payment?.reference) return null;
+  const intent = await getStripe().paymentIntents.retrieve(payment.reference);
+  return intent.status === 'succeeded' ? null : intent.client_secret;
+}

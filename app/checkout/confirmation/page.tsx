@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { StripePayment } from '@/components/checkout/stripe-payment';
 import { OrderDetailView } from '@/components/orders/order-detail';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { stripePublishableKey } from '@/lib/payments/providers';
+import { getStripeClientSecret } from '@/lib/payments/service';
 import { readReceipt } from '@/lib/checkout/receipt';
 import { getOrderById } from '@/lib/orders/queries';
 
@@ -11,6 +16,14 @@ export default async function ConfirmationPage() {
   const orderId = await readReceipt();
   const order = orderId ? await getOrderById(orderId) : null;
   if (!order) notFound();
+  const publishableKey = order.paymentProvider === 'stripe' ? stripePublishableKey() : null;
+  const clientSecret =
+    publishableKey && order.paymentStatus === 'unpaid'
+      ? await getStripeClientSecret(orderId!).catch((error: unknown) => {
+          logger.error({ err: error }, 'could not load the payment intent');
+          return null;
+        })
+      : null;
   const emailed = order.confirmationEmail === 'sent' || order.confirmationEmail === 'stored';
   return (
     <section aria-labelledby="confirmation-heading" className="flex flex-col gap-6">
@@ -29,6 +42,9 @@ export default async function ConfirmationPage() {
           </p>
         ) : null}
       </div>
+      {publishableKey && clientSecret ? (
+        <StripePayment publishableKey={publishableKey} clientSecret={clientSecret} returnUrl={new URL('/checkout/confirmation', env.SITE_URL).toString()} />
+      ) : null}
       <OrderDetailView order={order} />
     </section>
   );
