@@ -38,6 +38,9 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
   const hrefFor = (page: number) => catalogHref(pathname, { ...query, page }, currency);
   const activeFilters = Object.keys(query.options).length > 0 || query.inStock || query.priceMinCents !== undefined || query.priceMaxCents !== undefined;
   const sortChoices = (Object.keys(SORT_LABELS) as CatalogSort[]).filter((sort) => sort !== 'relevance' || query.q);
+  // The forms' inputs are uncontrolled; keying them by the URL remounts them when the query changes (back button,
+  // a link), so what is ticked always matches the URL.
+  const formKey = catalogHref(pathname, query, currency);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
@@ -60,7 +63,7 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
           </nav>
         ) : null}
 
-        <Form action={pathname} className="space-y-6" aria-label="Filter products">
+        <Form key={formKey} action={pathname} className="space-y-6" aria-label="Filter products">
           <AutoSubmit />
           {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
           {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
@@ -162,7 +165,7 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
             {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
             {result.totalPages > 1 ? ` · page ${result.page} of ${result.totalPages.toLocaleString('en-US')}` : ''}
           </p>
-          <Form action={pathname} className="flex items-center gap-2 text-sm" aria-label="Sort products">
+          <Form key={formKey} action={pathname} className="flex items-center gap-2 text-sm" aria-label="Sort products">
             <AutoSubmit />
             {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
             {Object.entries(query.options).flatMap(([name, values]) =>

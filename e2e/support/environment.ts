@@ -8,6 +8,11 @@ export type E2EFacts = {
   activeProductCount: number;
   topCategories: { name: string; productCount: number }[];
   featuredProductTitles: string[];
+  draftProductSlug: string;
+  /** A product and a misspelling of one word of its title. */
+  typoTarget: { slug: string; title: string; typo: string };
+  /** A product with one sold-out variant and one in stock, by option values (lower-case option names). */
+  variantProduct: { slug: string; title: string; soldOut: Record<string, string>; available: Record<string, string> };
 };
 
 export function e2eFacts(): E2EFacts {
