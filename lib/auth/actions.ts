@@ -7,6 +7,7 @@ import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
+import { RATE_LIMITS } from '@/lib/http/rate-limit';
 import { signIn, signOut } from './config';
 import {
   changePasswordSchema,
@@ -32,7 +33,9 @@ function safeReturnPath(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/account';
 }
 
-const register = publicAction(registerSchema, async (input) => registerUser(input));
+const register = publicAction(registerSchema, async (input) => registerUser(input), {
+  rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]],
+});
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   // One answer whether or not the address already had an account; the inbox tells the owner which it was.
@@ -52,6 +55,11 @@ const signInStep = publicAction(signInSchema, async (input) => {
   if (userId && guestToken) await mergeGuestCart(guestToken, userId);
   await clearCartToken();
   return safeReturnPath(input.callbackUrl);
+}, {
+  rateLimit: (input, { ip }) => [
+    [RATE_LIMITS.signInPerEmail, input.email],
+    [RATE_LIMITS.signInPerIp, ip],
+  ],
 });
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -65,7 +73,12 @@ export async function signOutAction(): Promise<void> {
   redirect('/');
 }
 
-const forgot = publicAction(requestResetSchema, async (input) => requestPasswordReset(input.email));
+const forgot = publicAction(requestResetSchema, async (input) => requestPasswordReset(input.email), {
+  rateLimit: (input, { ip }) => [
+    [RATE_LIMITS.resetPerEmail, input.email],
+    [RATE_LIMITS.resetPerIp, ip],
+  ],
+});
 
 export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return toFormState(await forgot(formData), formData, 'If an account exists for that address, we have emailed a link to reset the password.');

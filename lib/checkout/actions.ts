@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { clearCartToken, currentCartRef } from '@/lib/cart/session';
 import { publicAction } from '@/lib/http/action';
 import { echoValues, type FormState } from '@/lib/http/form-state';
+import { RATE_LIMITS } from '@/lib/http/rate-limit';
 import { logger } from '@/lib/log';
 import { deliverOrderPlaced } from '@/lib/orders/notifications';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
@@ -46,8 +47,10 @@ export async function placeOrderAction(_prev: FormState, formData: FormData): Pr
 
 export type OrderLookupState = { status: 'idle' } | { status: 'found'; order: OrderDetail } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
-const lookup = publicAction(z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }), async (input) =>
-  getOrderByNumberAndEmail(input.number, input.email),
+const lookup = publicAction(
+  z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }),
+  async (input) => getOrderByNumberAndEmail(input.number, input.email),
+  { rateLimit: (_input, { ip }) => [[RATE_LIMITS.orderLookupPerIp, ip]] },
 );
 
 export async function lookupOrderAction(_prev: OrderLookupState, formData: FormData): Promise<OrderLookupState> {

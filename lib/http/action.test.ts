@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' | 'staff' | 'admin' } }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
 
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
 const { AppError } = await import('./errors');
@@ -54,6 +55,22 @@ describe('action wrapper', () => {
       throw Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/account;307;' });
     });
     await expect(redirecting({ quantity: 1 })).rejects.toThrow('NEXT_REDIRECT');
+  });
+
+  it('counts rate limits per subject after parsing and refuses with rate_limited past the limit', async () => {
+    const limit = { name: `wrapper-${Math.random()}`, limit: 2, windowS: 600 };
+    const seen: string[] = [];
+    const action = publicAction(schema, async () => 'ok', {
+      rateLimit: (input, { ip }) => {
+        seen.push(ip);
+        return [[limit, `${ip}:${input.quantity}`]];
+      },
+    });
+    expect(await action({ quantity: 1 })).toEqual({ ok: true, data: 'ok' });
+    expect(await action({ quantity: 1 })).toEqual({ ok: true, data: 'ok' });
+    expect(await action({ quantity: 1 })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await action({ quantity: 2 })).toEqual({ ok: true, data: 'ok' });
+    expect(seen[0]).toBe('203.0.113.7');
   });
 
   it('turns repeated form keys into arrays and drops Next internals', () => {

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
+import { clientIp, enforceRateLimit, type RateLimitPolicy } from './rate-limit';
 
-// The one wrapper every server action goes through: session → role → zod parse → handler → typed result.
+// The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → typed result.
 // Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors },
 // anything unexpected is logged and answered with a generic message (same error model as route handlers).
 
@@ -51,10 +52,16 @@ export function toActionError(error: unknown, log: typeof logger): Extract<Actio
   return { ok: false, code: 'internal', message: 'Something went wrong on our side. Please try again.' };
 }
 
+export type ActionOptions<TInput> = {
+  /** Limits to count this call against: [policy, subject] pairs, e.g. per email and per client address. */
+  rateLimit?: (input: TInput, client: { ip: string }) => [RateLimitPolicy, string][];
+};
+
 function makeAction<P extends ActionPolicy>(policy: P) {
   return <TSchema extends z.ZodType, TOut>(
     schema: TSchema,
     handler: (input: z.infer<TSchema>, ctx: ActionContext<UserFor<P>>) => Promise<TOut>,
+    options: ActionOptions<z.infer<TSchema>> = {},
   ) =>
     async (raw: FormData | unknown): Promise<ActionResult<TOut>> => {
       const requestId = randomUUID();
@@ -63,6 +70,11 @@ function makeAction<P extends ActionPolicy>(policy: P) {
         const user = await getSessionUser();
         authorise(policy, user);
         const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
+        if (options.rateLimit) {
+          const { headers } = await import('next/headers');
+          const ip = clientIp(await headers());
+          for (const [limit, subject] of options.rateLimit(input, { ip })) await enforceRateLimit(limit, subject);
+        }
         const data = await handler(input, { user: user as UserFor<P>, requestId, log });
         return { ok: true, data };
       } catch (error) {

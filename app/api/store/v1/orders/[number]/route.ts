@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/http/errors';
+import { clientIp, enforceRateLimit, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { route } from '@/lib/http/route';
 import { getOrderByNumberAndEmail, getOrderForUser } from '@/lib/orders/queries';
 
@@ -10,6 +11,8 @@ import { getOrderByNumberAndEmail, getOrderForUser } from '@/lib/orders/queries'
 export const GET = route({ params: z.object({ number: z.string().max(20) }) }, async ({ request, params }) => {
   const user = await getSessionUser().catch(() => null);
   const email = request.headers.get('x-order-email');
+  // Guessing number + email pairs is throttled like the storefront's lookup form.
+  if (!user) await enforceRateLimit(RATE_LIMITS.orderLookupPerIp, clientIp(request.headers));
   const order = user
     ? await getOrderForUser(user.id, params.number)
     : email
