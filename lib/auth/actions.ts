@@ -1,13 +1,14 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { mergeGuestCart } from '@/lib/cart/service';
 import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { RATE_LIMITS } from '@/lib/http/rate-limit';
+import { assertUnderLimit, clientIp, countAttempt, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { signIn, signOut } from './config';
 import {
   changePasswordSchema,
@@ -43,10 +44,17 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 }
 
 const signInStep = publicAction(signInSchema, async (input) => {
+  const ip = clientIp(await headers());
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, input.email);
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
   try {
     await signIn('credentials', { email: input.email, password: input.password, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) throw new AppError('unauthenticated', 'The email or password is not correct.');
+    if (error instanceof AuthError) {
+      await countAttempt(RATE_LIMITS.signInFailuresPerEmail, input.email);
+      await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+      throw new AppError('unauthenticated', 'The email or password is not correct.');
+    }
     throw error;
   }
   // The guest cart joins the customer's cart; the guest token is retired and its cookie removed.
@@ -55,11 +63,6 @@ const signInStep = publicAction(signInSchema, async (input) => {
   if (userId && guestToken) await mergeGuestCart(guestToken, userId);
   await clearCartToken();
   return safeReturnPath(input.callbackUrl);
-}, {
-  rateLimit: (input, { ip }) => [
-    [RATE_LIMITS.signInPerEmail, input.email],
-    [RATE_LIMITS.signInPerIp, ip],
-  ],
 });
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {

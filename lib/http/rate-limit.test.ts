@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, enforceRateLimit } from './rate-limit';
+import { assertUnderLimit, clientIp, countAttempt, enforceRateLimit } from './rate-limit';
 
 describe('enforceRateLimit (in-memory, no REDIS_URL)', () => {
   it('allows `limit` attempts per window, then answers 429 with Retry-After, and forgets after the window', async () => {
@@ -12,6 +12,17 @@ describe('enforceRateLimit (in-memory, no REDIS_URL)', () => {
     // Other subjects are counted separately; the next window starts from zero.
     await enforceRateLimit(policy, 'b@example.com', t0);
     await enforceRateLimit(policy, 'a@example.com', t0 + 61_000);
+  });
+
+  it('checks a failures-only budget without spending it', async () => {
+    const policy = { name: `fail-${Math.random()}`, limit: 2, windowS: 60 };
+    const t0 = 1_800_000_000_000;
+    await assertUnderLimit(policy, 'x', t0);
+    await assertUnderLimit(policy, 'x', t0);
+    await countAttempt(policy, 'x', t0);
+    await assertUnderLimit(policy, 'x', t0);
+    await countAttempt(policy, 'x', t0);
+    await expect(assertUnderLimit(policy, 'x', t0)).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('takes the client address from the last forwarded hop', () => {
