@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' | 'staff' | 'admin' } }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/redis/client', () => ({ getRedis: () => null }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
 
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');

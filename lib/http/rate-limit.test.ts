@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { assertUnderLimit, clientIp, countAttempt, enforceRateLimit } from './rate-limit';
+import { describe, expect, it, vi } from 'vitest';
+
+// The in-process counter is under test here, whether or not the environment configures Redis.
+vi.mock('@/lib/redis/client', () => ({ getRedis: () => null }));
+
+const { assertUnderLimit, clientIp, countAttempt, enforceRateLimit } = await import('./rate-limit');
 
 describe('enforceRateLimit (in-memory, no REDIS_URL)', () => {
   it('allows `limit` attempts per window, then answers 429 with Retry-After, and forgets after the window', async () => {
