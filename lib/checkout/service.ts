@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import {
   cartLines,
@@ -394,23 +394,6 @@ export async function placeOrder(
     });
     return { orderId: order.id, number: order.number, totalCents: totals.totalCents, currency: cart.currency, created: true };
   });
-}
-
-/** Undelivered "order.placed" events for one order (the confirmation email is sent once per event). */
-export async function pendingOrderPlacedEvents(orderId: string, executor: Executor = db) {
-  return executor
-    .select({ id: outboxEvents.id })
-    .from(outboxEvents)
-    .where(
-      and(
-        eq(outboxEvents.aggregateType, 'order'),
-        eq(outboxEvents.aggregateId, orderId),
-        eq(outboxEvents.type, 'order.placed'),
-        isNull(outboxEvents.processedAt),
-        lte(outboxEvents.availableAt, new Date()),
-        gt(outboxEvents.id, 0),
-      ),
-    );
 }
 
 /** Countries some active rate ships to, as codes; the page names them with Intl.DisplayNames. */
