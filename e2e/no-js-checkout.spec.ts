@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { findBuyableVariant, uniqueEmail } from './support/commerce';
+
+// Progressive enhancement: the whole purchase works with JavaScript off (plain form posts to server actions).
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript: add to cart, change quantity, check out, see the confirmation', async ({ page, request }) => {
+  const variant = await findBuyableVariant(request, 4, 2);
+  const query = new URLSearchParams(Object.entries(variant.options).map(([name, value]) => [name.toLowerCase(), value]));
+  await page.goto(`/products/${variant.slug}?${query}`);
+  const form = page.getByRole('form', { name: 'Add to cart' });
+  await form.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your cart' })).toBeVisible();
+
+  await page.goto('/cart');
+  const item = page.getByRole('list', { name: 'Cart items' }).getByRole('listitem').first();
+  await item.getByLabel(/^Quantity/).fill('2');
+  await item.getByRole('button', { name: /^Update/ }).click();
+  await expect(page.getByTestId('cart-subtotal')).toContainText('2 items');
+
+  await page.getByRole('link', { name: 'Check out' }).click();
+  const delivery = page.getByRole('form', { name: 'Delivery options' });
+  await delivery.getByLabel('State / region').fill('WA');
+  await delivery.getByRole('button', { name: 'Update order summary' }).click();
+  const details = page.getByRole('form', { name: 'Checkout' });
+  await details.getByLabel('Email', { exact: true }).fill(uniqueEmail('nojs'));
+  await details.getByLabel('Full name').fill('No Script');
+  await details.getByLabel('Street address').fill('400 Broad St');
+  await details.getByLabel('City').fill('Seattle');
+  await details.getByLabel('Postal code').fill('98109');
+  await details.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+  await expect(page.getByTestId('order-number')).toHaveText(/^SF-/);
+});
