@@ -33,6 +33,8 @@ export default async function globalSetup(config: FullConfig) {
   const serverJs = path.join(root, '.next', 'standalone', 'server.js');
   if (!existsSync(serverJs)) throw new Error('No production build: run `npm run build` (or `npm run test:e2e`, which builds).');
 
+  // Cached catalog reads are kept on disk beside the server; a previous run's entries describe another database.
+  await rm(path.join(path.dirname(serverJs), '.next', 'cache'), { recursive: true, force: true });
   const baseURL = config.projects[0]?.use.baseURL ?? 'http://127.0.0.1:3100';
   const port = new URL(baseURL).port;
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-e2e-'));
