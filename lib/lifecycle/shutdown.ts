@@ -19,6 +19,7 @@ import { logger } from '@/lib/log';
 
 type ShutdownState = {
   installed: boolean;
+  tracking: boolean;
   draining: boolean;
   inFlight: number;
   servers: Set<Server>;
@@ -28,7 +29,7 @@ type ShutdownState = {
 const globalForShutdown = globalThis as typeof globalThis & { __storefrontShutdown?: ShutdownState };
 
 function state(): ShutdownState {
-  globalForShutdown.__storefrontShutdown ??= { installed: false, draining: false, inFlight: 0, servers: new Set(), closers: [] };
+  globalForShutdown.__storefrontShutdown ??= { installed: false, tracking: false, draining: false, inFlight: 0, servers: new Set(), closers: [] };
   return globalForShutdown.__storefrontShutdown;
 }
 
@@ -69,6 +70,14 @@ async function waitForIdle(current: ShutdownState, deadline: number): Promise<bo
   return true;
 }
 
+/** Starts counting HTTP requests in flight (idempotent). */
+export function trackHttpRequests(): void {
+  const current = state();
+  if (current.tracking) return;
+  current.tracking = true;
+  diagnosticsChannel.subscribe('http.server.request.start', onRequestStart);
+}
+
 export async function drainAndClose(signal: string, drainS: number): Promise<number> {
   const current = state();
   const started = Date.now();
@@ -101,7 +110,7 @@ export function installGracefulShutdown(options: { drainS: number }): void {
   const current = state();
   if (current.installed) return;
   current.installed = true;
-  diagnosticsChannel.subscribe('http.server.request.start', onRequestStart);
+  trackHttpRequests();
   const handle = (signal: NodeJS.Signals) => {
     if (current.draining) return; // a second signal (e.g. Ctrl-C twice) does not restart the drain
     current.draining = true;
