@@ -35,6 +35,9 @@ test.describe('metrics', () => {
     expect(sampleValue(body, 'http_request_duration_seconds_count', { route: '/api/health', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(body, 'http_request_duration_seconds_count', { route: '/api/ready', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(body, 'http_request_duration_seconds_count', { route: '/api/metrics', status: '401' })).toBeGreaterThanOrEqual(2);
+    // Pages have no route wrapper: they are timed at the Node server, by kind.
+    expect(sampleValue(body, 'http_server_duration_seconds_count', { kind: 'page', method: 'GET', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(body, 'http_server_duration_seconds_count', { kind: 'api', status: '200' })).toBeGreaterThanOrEqual(1);
     // No raw URL ever becomes a label (cardinality, and ids or emails in paths).
     expect(body).not.toMatch(/route="\/media\/(?!\[\.\.\.key\])/);
 

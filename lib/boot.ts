@@ -3,6 +3,7 @@ import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
 import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/log';
+import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 
@@ -17,6 +18,7 @@ export async function boot(): Promise<void> {
   const started = performance.now();
   // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
   const stopTracing = await startTracing();
+  observeHttpServer();
   // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
   if (isProduction) {
     installGracefulShutdown({ drainS: env.SHUTDOWN_DRAIN_S });

@@ -20,6 +20,15 @@ function createMetrics() {
     registers: [registry],
   });
 
+  // Pages have no wrapper to label them by pattern, so every request is also timed at the Node server, by kind.
+  const httpServerDuration = new Histogram({
+    name: 'http_server_duration_seconds',
+    help: 'Every request at the Node HTTP server, arrival to end of response, by kind (page, api, media, image, static, next), method and status.',
+    labelNames: ['method', 'kind', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
   const ordersPlaced = new Counter({
     name: 'storefront_orders_placed_total',
     help: 'Orders placed.',
@@ -73,7 +82,7 @@ function createMetrics() {
     },
   });
 
-  return { registry, httpRequestDuration, ordersPlaced, checkoutFailures, rateLimitRejections, redisErrors };
+  return { registry, httpRequestDuration, httpServerDuration, ordersPlaced, checkoutFailures, rateLimitRejections, redisErrors };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
