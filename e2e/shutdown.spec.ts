@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -12,7 +12,8 @@ import { E2E_ADMIN, E2E_CUSTOMER } from './support/environment';
 // the pool and Redis and exit 0 well within the drain budget. The request is made slow from the outside, as a real
 // one would be: the test holds an exclusive lock on `products`, so the home page's catalogue query waits in
 // PostgreSQL until the test lets go. This needs PostgreSQL (DATABASE_URL, else the local server), and runs its own
-// standalone server on its own database beside the shared e2e one.
+// standalone server on its own database beside the shared e2e one — from a copy of the build without its
+// .next/cache, because the shared server writes cached catalogue reads there and a cache hit never waits on a lock.
 
 const root = path.resolve(__dirname, '..');
 const DRAIN_S = 10;
@@ -65,7 +66,14 @@ test.describe('graceful shutdown', () => {
 
     const port = Number(new URL(testInfo.project.use.baseURL ?? 'http://127.0.0.1:3100').port) + 1;
     const baseUrl = `http://127.0.0.1:${port}`;
-    const serverJs = path.join(root, '.next', 'standalone', 'server.js');
+    const standaloneCopy = path.join(workDir, 'standalone');
+    const cacheDir = path.join(root, '.next', 'standalone', '.next', 'cache');
+    await cp(path.join(root, '.next', 'standalone'), standaloneCopy, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => source !== cacheDir && !source.startsWith(`${cacheDir}${path.sep}`),
+    });
+    const serverJs = path.join(standaloneCopy, 'server.js');
     server = spawn(process.execPath, [serverJs], {
       cwd: path.dirname(serverJs),
       env: {
