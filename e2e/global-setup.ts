@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { connectPglite, connectPostgres } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
-import { E2E_ADMIN, E2E_CUSTOMER } from './support/environment';
+import { E2E_ADMIN, E2E_CUSTOMER, E2E_METRICS_TOKEN } from './support/environment';
 import { readE2EFacts } from './support/facts';
 
 // Prepares a fresh database (migrated + seeded), then starts the standalone production server on it and waits
@@ -82,6 +82,7 @@ export default async function globalSetup(config: FullConfig) {
       AUTH_SECRET: randomBytes(32).toString('base64'),
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'info',
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...databaseEnv,
     },
