@@ -7,7 +7,17 @@ const nextConfig: NextConfig = {
   // the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its .wasm/.data files by path; bundling breaks that and keeps them out of the standalone trace.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // prom-client and the OpenTelemetry SDK are loaded from node_modules rather than bundled into each route bundle:
+  // one module instance per process (the metrics registry is also pinned on globalThis), and smaller bundles.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'prom-client',
+    '@opentelemetry/sdk-trace',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/context-async-hooks',
+    '@opentelemetry/resources',
+    '@opentelemetry/core',
+  ],
   // Read from disk at boot (embedded mode, DATABASE_MIGRATE_ON_START) and by migrate.mjs.
   outputFileTracingIncludes: { '/*': ['./db/migrations/**/*'] },
   images: {

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -23,7 +24,18 @@ export type DatabaseConnection = {
   close: () => Promise<void>;
   /** Run fn while holding a cluster-wide lock (an advisory lock on Postgres; PGlite has a single connection). */
   withExclusiveLock: <T>(lockId: number, fn: () => Promise<T>) => Promise<T>;
+  /** Pool occupancy for metrics; null where there is no pool (PGlite). */
+  poolStats: () => PoolStats | null;
 };
+
+/**
+ * postgres.js exposes no pool statistics (its connection queues are private), so these are derived from the work
+ * this module hands the pool: every query outside a transaction and every transaction counts as one unit from the
+ * moment it is sent until it settles. Units up to the pool size occupy a connection; the rest wait for one. It is
+ * an estimate from the outside — it includes connect time and leaves out reserve()d connections (migration locks)
+ * and readiness pings — but it rises and falls with the real pool, which is what an alarm on saturation needs.
+ */
+export type PoolStats = { inUse: number; waiting: number; max: number };
 
 export type PostgresOptions = {
   url?: string;
@@ -53,6 +65,113 @@ function withDeadline<T>(promise: Promise<T>, timeoutMs: number, what: string): 
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
+// DB queries become OpenTelemetry spans only when an OTLP endpoint is configured: otherwise not even a no-op span
+// is created per query. Spans carry the SQL text with its $n placeholders, never the parameter values (personal data).
+const tracingEnabled = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+
+type Settle = (error?: unknown) => void;
+
+function startQuerySpan(text: string): Settle {
+  if (!tracingEnabled) return () => {};
+  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
+  const span = trace.getTracer('storefront.db').startSpan(`db ${operation}`, {
+    kind: SpanKind.CLIENT,
+    attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 2_000) },
+  });
+  return (error) => {
+    if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : 'query failed' });
+    span.end();
+  };
+}
+
+type Thenable = { then: (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) => Promise<unknown> };
+
+/**
+ * postgres.js queries are lazy thenables that run when first awaited (and expose `.values()` etc. that drizzle
+ * needs), so they are not wrapped in a new promise: their own `then` is patched to time the execution.
+ */
+function observeQuery<T extends Thenable>(query: T, text: string, onStart?: () => Settle): T {
+  const originalThen = query.then;
+  let settle: Settle | undefined;
+  query.then = function (this: T, onFulfilled, onRejected) {
+    if (!settle) {
+      const endSpan = startQuerySpan(text);
+      const endUnit = onStart?.();
+      settle = (error) => {
+        endSpan(error);
+        endUnit?.();
+      };
+    }
+    const done = settle;
+    return originalThen
+      .call(
+        this,
+        (value: unknown) => {
+          done();
+          return value;
+        },
+        (error: unknown) => {
+          done(error);
+          throw error;
+        },
+      )
+      .then(onFulfilled, onRejected);
+  } as T['then'];
+  return query;
+}
+
+/** The postgres.js client as drizzle sees it: queries and transactions are counted for pool stats and traced. */
+function instrumentPostgres(client: postgres.Sql, stats: { inFlight: number }): postgres.Sql {
+  const startUnit = (): Settle => {
+    stats.inFlight += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      stats.inFlight -= 1;
+    };
+  };
+  // Inside a transaction the connection is already counted; its queries are only traced.
+  const instrumentTransaction = (tx: postgres.TransactionSql): postgres.TransactionSql =>
+    new Proxy(tx, {
+      get(target, property, receiver) {
+        if (property === 'unsafe') {
+          return (query: string, ...rest: unknown[]) =>
+            observeQuery((target.unsafe as (...args: unknown[]) => Thenable)(query, ...rest), query);
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, ...rest: unknown[]) =>
+          observeQuery((target.unsafe as (...args: unknown[]) => Thenable)(query, ...rest), query, startUnit);
+      }
+      if (property === 'begin') {
+        return async (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const endUnit = startUnit();
+          const endSpan = startQuerySpan('BEGIN');
+          try {
+            const result: unknown = await (target.begin as (...a: unknown[]) => Promise<unknown>)(...args, (tx: postgres.TransactionSql) =>
+              callback(instrumentTransaction(tx)),
+            );
+            endSpan();
+            return result;
+          } catch (error) {
+            endSpan(error);
+            throw error;
+          } finally {
+            endUnit();
+          }
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
 export function connectPostgres(options: PostgresOptions): DatabaseConnection {
   const clientOptions: postgres.Options<Record<string, postgres.PostgresType>> = {
     max: options.poolMax,
@@ -71,10 +190,16 @@ export function connectPostgres(options: PostgresOptions): DatabaseConnection {
     database: options.database,
   };
   const client = options.url ? postgres(options.url, clientOptions) : postgres(clientOptions);
-  const db = drizzlePostgres(client, drizzleConfig) as unknown as Database;
+  const stats = { inFlight: 0 };
+  const db = drizzlePostgres(instrumentPostgres(client, stats), drizzleConfig) as unknown as Database;
   return {
     mode: 'postgres',
     db,
+    poolStats: () => ({
+      inUse: Math.min(stats.inFlight, options.poolMax),
+      waiting: Math.max(0, stats.inFlight - options.poolMax),
+      max: options.poolMax,
+    }),
     ping: async (timeoutMs) => {
       await withDeadline(client`select 1`, timeoutMs, 'PostgreSQL');
     },
@@ -110,6 +235,7 @@ export function connectPglite(dataDir: string): DatabaseConnection {
     },
     close: () => client.close(),
     withExclusiveLock: (_lockId, fn) => fn(),
+    poolStats: () => null,
   };
 }
 
@@ -137,6 +263,11 @@ const globalForDb = globalThis as typeof globalThis & { __storefrontDb?: Databas
 export function getConnection(): DatabaseConnection {
   globalForDb.__storefrontDb ??= connectFromEnv();
   return globalForDb.__storefrontDb;
+}
+
+/** Pool occupancy of this process's connection, without opening one (metrics must not connect). */
+export function currentPoolStats(): PoolStats | null {
+  return globalForDb.__storefrontDb?.poolStats() ?? null;
 }
 
 export async function closeConnection(): Promise<void> {

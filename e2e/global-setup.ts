@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { connectPglite, connectPostgres } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
-import { E2E_ADMIN, E2E_CUSTOMER } from './support/environment';
+import { E2E_ADMIN, E2E_CUSTOMER, E2E_METRICS_TOKEN } from './support/environment';
 import { readE2EFacts } from './support/facts';
 
 // Prepares a fresh database (migrated + seeded), then starts the standalone production server on it and waits
@@ -33,6 +33,8 @@ export default async function globalSetup(config: FullConfig) {
   const serverJs = path.join(root, '.next', 'standalone', 'server.js');
   if (!existsSync(serverJs)) throw new Error('No production build: run `npm run build` (or `npm run test:e2e`, which builds).');
 
+  // Cached catalog reads are kept on disk beside the server; a previous run's entries describe another database.
+  await rm(path.join(path.dirname(serverJs), '.next', 'cache'), { recursive: true, force: true });
   const baseURL = config.projects[0]?.use.baseURL ?? 'http://127.0.0.1:3100';
   const port = new URL(baseURL).port;
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-e2e-'));
@@ -67,9 +69,6 @@ export default async function globalSetup(config: FullConfig) {
     : connectPglite(databaseEnv.PGLITE_DATA_DIR!);
   const facts = await readE2EFacts(connection.db).finally(() => connection.close());
 
-  // unstable_cache persists catalog reads under the standalone dir; entries from an earlier run's database (other
-  // UUIDs) would be served stale to this one, so every run starts with an empty data cache.
-  await rm(path.join(path.dirname(serverJs), '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   await mkdir(path.join(root, 'test-results'), { recursive: true });
   const log = createWriteStream(path.join(root, 'test-results', 'server.log'));
   const server = spawn(process.execPath, [serverJs], {
@@ -83,6 +82,7 @@ export default async function globalSetup(config: FullConfig) {
       AUTH_SECRET: randomBytes(32).toString('base64'),
       STORAGE_DIR: storageDir,
       LOG_LEVEL: 'info',
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...databaseEnv,
     },

@@ -1,8 +1,11 @@
-import { getConnection } from '@/db/client';
+import { closeConnection, getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
-import { assertServerSecrets, databaseMode, env } from '@/lib/env';
+import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
+import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/log';
-import { getRedis, whenRedisReady } from '@/lib/redis/client';
+import { observeHttpServer } from '@/lib/observability/http-server';
+import { startTracing } from '@/lib/observability/tracing';
+import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 
 /**
  * Runs once per server process before it takes requests (from instrumentation.ts).
@@ -13,6 +16,16 @@ export async function boot(): Promise<void> {
   if (env.NEXT_PHASE === 'phase-production-build') return;
   assertServerSecrets();
   const started = performance.now();
+  // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
+  const stopTracing = await startTracing();
+  observeHttpServer();
+  // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
+  if (isProduction) {
+    installGracefulShutdown({ drainS: env.SHUTDOWN_DRAIN_S });
+    onShutdown('database', closeConnection);
+    onShutdown('redis', closeRedis);
+    if (stopTracing) onShutdown('tracing', stopTracing);
+  }
   const connection = getConnection();
   if (databaseMode === 'pglite') {
     await runMigrations(connection);

@@ -61,6 +61,18 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Storefront <no-reply@localhost>')),
 
+  // Observability. Without METRICS_TOKEN, /api/metrics answers 404 in production and is open in development/test.
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  // OTLP/HTTP traces go here (e.g. http://collector:4318) only when set; unset → no tracing code is loaded at all.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+  OTEL_SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().default('storefront')),
+
+  // Graceful shutdown: on SIGTERM, in-flight requests get this long to finish before the process gives up.
+  // Keep it below the container's stop timeout (ECS: 30 s here) so connections are closed by us, not by SIGKILL.
+  SHUTDOWN_DRAIN_S: positiveInt(25, 600),
+  // Read by Next's standalone server.js itself (ms); parsed here only so a bad value fails loudly at boot.
+  KEEP_ALIVE_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

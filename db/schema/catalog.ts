@@ -109,7 +109,11 @@ export const productOptions = pgTable(
     name: text().notNull(),
     position: integer().notNull().default(0),
   },
-  (t) => [uniqueIndex('product_options_product_name_unique').on(t.productId, t.name)],
+  (t) => [
+    uniqueIndex('product_options_product_name_unique').on(t.productId, t.name),
+    // Facet labels are looked up by lower-case option name.
+    index('product_options_lower_name_idx').on(sql`lower(${t.name})`),
+  ],
 );
 
 export const productOptionValues = pgTable(
@@ -142,11 +146,18 @@ export const variants = pgTable(
     weightGrams: integer().notNull().default(0),
     position: integer().notNull().default(0),
     isActive: boolean().notNull().default(true),
+    // "colour=Black", "size=M": this variant's option values, kept by database triggers from the option tables so
+    // that catalog filters are one indexed array overlap and facet counts one unnest (see migration 0002).
+    optionTokens: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('variants_sku_unique').on(t.sku),
+    index('variants_option_tokens_idx').using('gin', t.optionTokens),
     index('variants_product_id_idx').on(t.productId, t.position),
     index('variants_price_idx').on(t.priceCents),
     index('variants_stock_idx').on(t.stockOnHand),

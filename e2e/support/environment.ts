@@ -2,6 +2,8 @@
 
 export const E2E_ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password-2026' } as const;
 export const E2E_CUSTOMER = { email: 'customer@e2e.test', password: 'e2e-customer-password' } as const;
+/** The bearer token the e2e server is started with, so /api/metrics is read as production would be. */
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789';
 
 /** Facts read from the seeded database before the server started. */
 export type E2EFacts = {

@@ -68,8 +68,11 @@ const optionKey = (name: string) => name.trim().toLowerCase();
 
 function textPredicate(q: string | undefined): SQL | null {
   if (!q) return null;
-  // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity (index-assisted).
-  return sql`(p.search_vector @@ websearch_to_tsquery('english', ${q}) or ${q} <% p.title)`;
+  // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. A union rather than OR so
+  // that each side uses its own GIN index (an OR of the two made the planner scan every product).
+  return sql`p.id in (
+    select id from products where search_vector @@ websearch_to_tsquery('english', ${q})
+    union select id from products where ${q} <% title)`;
 }
 
 function categoryPredicate(scope: Scope): SQL | null {
@@ -80,14 +83,12 @@ function categoryPredicate(scope: Scope): SQL | null {
   )`;
 }
 
+/** "colour=Black": how a variant's option values are stored in variants.option_tokens (GIN-indexed). */
+const optionToken = (key: string, value: string) => `${key}=${value}`;
+
 function variantHasOption(variantAlias: string, key: string, values: string[]): SQL {
-  return sql`exists (
-    select 1 from variant_option_values vov
-    join product_option_values pov on pov.id = vov.option_value_id
-    join product_options po on po.id = pov.option_id
-    where vov.variant_id = ${sql.raw(variantAlias)}.id and lower(po.name) = ${key}
-      and pov.value in (${sql.join(values.map((value) => sql`${value}`), sql`, `)})
-  )`;
+  const tokens = values.map((value) => sql`${optionToken(key, value)}`);
+  return sql`${sql.raw(variantAlias)}.option_tokens && array[${sql.join(tokens, sql`, `)}]::text[]`;
 }
 
 /** Conditions on one variant `v` (other than its product), leaving out the excluded facet's own filter. */
@@ -172,7 +173,7 @@ async function categoryFacet(executor: Executor, query: CatalogQuery, scope: Sco
 }
 
 async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scope): Promise<FacetOption[]> {
-  // One pass over (product, variant, option value): an option's own filter is skipped for its own rows, so each
+  // One pass over (product, variant, option token): an option's own filter is skipped for its own tokens, so each
   // option is counted under every other filter.
   const variantConditions: SQL[] = [sql`v.is_active`];
   if (query.priceMinCents !== undefined) variantConditions.push(sql`v.price_cents >= ${query.priceMinCents}`);
@@ -180,54 +181,62 @@ async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scop
   if (query.inStock) variantConditions.push(sql`v.stock_on_hand > 0`);
   for (const [name, values] of Object.entries(query.options)) {
     const key = optionKey(name);
-    variantConditions.push(sql`(lower(po.name) = ${key} or ${variantHasOption('v', key, values)})`);
+    variantConditions.push(sql`(split_part(t.token, '=', 1) = ${key} or ${variantHasOption('v', key, values)})`);
   }
-  const productConditions: SQL[] = [sql`p.status = 'active'`, sql`p.price_min_cents is not null`];
-  const text = textPredicate(query.q);
-  if (text) productConditions.push(text);
-  const category = categoryPredicate(scope);
-  if (category) productConditions.push(category);
 
-  const rows = rowsOf<{ key: string; name: string; value: string; count: number | string; position: number | string }>(
+  const rows = rowsOf<{ token: string; count: number | string }>(
     await executor.execute(sql`
-      select lower(po.name) as key, min(po.name) as name, pov.value, count(distinct p.id)::int as count,
-             min(pov.position)::int as position
+      select t.token, count(distinct p.id)::int as count
       from products p
       join variants v on v.product_id = p.id
-      join variant_option_values vov on vov.variant_id = v.id
-      join product_option_values pov on pov.id = vov.option_value_id
-      join product_options po on po.id = pov.option_id
-      where ${sql.join(productConditions, sql` and `)} and ${sql.join(variantConditions, sql` and `)}
-      group by lower(po.name), pov.value`),
+      cross join lateral unnest(v.option_tokens) as t(token)
+      where ${productPredicatesWithoutVariants(query, scope)} and ${sql.join(variantConditions, sql` and `)}
+      group by t.token`),
   );
   const selected = new Map(Object.entries(query.options).map(([name, values]) => [optionKey(name), new Set(values)]));
-  const byKey = new Map<string, { name: string; total: number; values: (FacetOptionValue & { position: number })[] }>();
+  const byKey = new Map<string, { total: number; values: FacetOptionValue[] }>();
   for (const row of rows) {
-    const entry = byKey.get(row.key) ?? { name: row.name, total: 0, values: [] };
+    const separator = row.token.indexOf('=');
+    const key = row.token.slice(0, separator);
+    const value = row.token.slice(separator + 1);
+    const entry = byKey.get(key) ?? { total: 0, values: [] };
     const count = Number(row.count);
     entry.total += count;
-    entry.values.push({ value: row.value, count, selected: selected.get(row.key)?.has(row.value) ?? false, position: Number(row.position) });
-    byKey.set(row.key, entry);
+    entry.values.push({ value, count, selected: selected.get(key)?.has(value) ?? false });
+    byKey.set(key, entry);
   }
   // Selected options always stay visible, even with no remaining matches, so they can be unticked.
   for (const [key, values] of selected) {
-    const entry = byKey.get(key) ?? { name: key, total: 0, values: [] };
+    const entry = byKey.get(key) ?? { total: 0, values: [] };
     for (const value of values) {
-      if (!entry.values.some((v) => v.value === value)) entry.values.push({ value, count: 0, selected: true, position: Number.MAX_SAFE_INTEGER });
+      if (!entry.values.some((v) => v.value === value)) entry.values.push({ value, count: 0, selected: true });
     }
     byKey.set(key, entry);
   }
-  return [...byKey.entries()]
-    .sort((a, b) => Number(selected.has(b[0])) - Number(selected.has(a[0])) || b[1].total - a[1].total || a[0].localeCompare(b[0]))
-    .slice(0, MAX_FACET_OPTIONS)
-    .map(([key, entry]) => ({
-      key,
-      name: entry.name,
-      values: entry.values
-        .sort((a, b) => valueRank(a.value) - valueRank(b.value) || a.position - b.position || a.value.localeCompare(b.value, 'en', { numeric: true }))
-        .slice(0, MAX_FACET_VALUES)
-        .map(({ value, count, selected: isSelected }) => ({ value, count, selected: isSelected })),
-    }));
+  const keys = [...byKey.keys()]
+    .sort((a, b) => Number(selected.has(b)) - Number(selected.has(a)) || byKey.get(b)!.total - byKey.get(a)!.total || a.localeCompare(b))
+    .slice(0, MAX_FACET_OPTIONS);
+  const names = await optionDisplayNames(executor, keys);
+  return keys.map((key) => ({
+    key,
+    name: names.get(key) ?? key,
+    values: byKey
+      .get(key)!
+      .values.sort((a, b) => valueRank(a.value) - valueRank(b.value) || a.value.localeCompare(b.value, 'en', { numeric: true }))
+      .slice(0, MAX_FACET_VALUES),
+  }));
+}
+
+/** How option names are written ("Colour"), for facet headings; tokens carry them lower-cased. */
+async function optionDisplayNames(executor: Executor, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = rowsOf<{ key: string; name: string }>(
+    await executor.execute(sql`
+      select lower(name) as key, min(name) as name from product_options
+      where lower(name) in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})
+      group by lower(name)`),
+  );
+  return new Map(rows.map((row) => [row.key, row.name]));
 }
 
 async function priceAndStockFacets(executor: Executor, query: CatalogQuery, scope: Scope) {

@@ -2,7 +2,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors';
-import { route } from './route';
+import { route, routePattern } from './route';
 
 const noParams = { params: Promise.resolve({}) };
 
@@ -64,5 +64,14 @@ describe('route()', () => {
     const ok = route({}, () => NextResponse.json({}));
     const response = await ok(request('/x', { headers: { 'x-request-id': 'bad id; Injected: 1' } }), noParams);
     expect(response.headers.get('x-request-id')).not.toContain('Injected');
+  });
+});
+
+describe('routePattern()', () => {
+  it('puts segment names back in place of their values, so metric labels stay bounded', () => {
+    expect(routePattern('/api/health', {})).toBe('/api/health');
+    expect(routePattern('/media/products/ab/cd.jpg', { key: ['products', 'ab', 'cd.jpg'] })).toBe('/media/[...key]');
+    expect(routePattern('/api/orders/SF-123/lines/7', { number: 'SF-123', line: '7' })).toBe('/api/orders/[number]/lines/[line]');
+    expect(routePattern('/api/customers/a%40b.test', { email: 'a@b.test' })).toBe('/api/customers/[email]');
   });
 });

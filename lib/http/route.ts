@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { logger } from '@/lib/log';
+import { observeRequest } from '@/lib/observability/metrics';
 import { AppError, toErrorResponse } from './errors';
 import { requestIdFrom } from './request-id';
 
@@ -43,6 +44,26 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
   }
 }
 
+/**
+ * The route pattern for metrics and access logs (`/media/[...key]`, not `/media/p/1.jpg`): the matched segment
+ * values are put back as their names, so a label never carries an id, a slug or personal data.
+ */
+export function routePattern(pathname: string, params: unknown): string {
+  if (!params || typeof params !== 'object') return pathname;
+  const segments = pathname.split('/');
+  for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+    if (Array.isArray(value)) {
+      const joined = value.map((part) => encodeURIComponent(String(part)));
+      const index = segments.findIndex((_, i) => segments.slice(i, i + joined.length).join('/') === joined.join('/'));
+      if (index >= 0 && joined.length > 0) segments.splice(index, joined.length, `[...${name}]`);
+    } else if (typeof value === 'string') {
+      const index = segments.lastIndexOf(encodeURIComponent(value));
+      if (index > 0) segments[index] = `[${name}]`;
+    }
+  }
+  return segments.join('/') || '/';
+}
+
 function searchParamsObject(request: NextRequest): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(request.nextUrl.searchParams.keys())) {
@@ -58,12 +79,15 @@ export function route<
   TParams extends z.ZodType = z.ZodUndefined,
 >(options: RouteOptions<TQuery, TBody, TParams>, handler: Handler<z.infer<TQuery>, z.infer<TBody>, z.infer<TParams>>) {
   return async (request: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
+    const started = performance.now();
     const requestId = requestIdFrom(request.headers);
-    const log = logger.child({ requestId, method: request.method, path: request.nextUrl.pathname });
+    const rawParams: unknown = await segment?.params;
+    const pattern = routePattern(request.nextUrl.pathname, rawParams);
+    const log = logger.child({ requestId, method: request.method, route: pattern });
     let response: Response;
     try {
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
-      const params = options.params ? options.params.parse(await segment.params) : undefined;
+      const params = options.params ? options.params.parse(rawParams) : undefined;
       const body = options.body
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
@@ -79,6 +103,10 @@ export function route<
       response = NextResponse.json(body, { status, headers: error instanceof AppError ? error.headers : undefined });
     }
     response.headers.set('x-request-id', requestId);
+    const durationS = (performance.now() - started) / 1000;
+    observeRequest({ method: request.method, route: pattern, status: response.status }, durationS);
+    // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).
+    log.info({ status: response.status, durationMs: Math.round(durationS * 1000) }, 'request');
     return response;
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import Redis from 'ioredis';
 import { env } from '@/lib/env';
+import { redisErrors } from '@/lib/observability/metrics';
 
 // One ioredis connection per process, only when REDIS_URL is configured. Commands fail fast instead of queueing
 // while Redis is away, so callers (readiness, rate limiting) can decide their own fallback.
@@ -22,7 +23,9 @@ export function getRedis(): Redis | null {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   client.on('error', () => {
-    // Connection errors surface through the commands that fail; the event is only a notification.
+    // Connection errors surface through the commands that fail; the event is counted for alerting, not logged
+    // (a Redis outage would otherwise write a line every retry).
+    redisErrors.inc();
   });
   client.connect().catch(() => {});
   globalForRedis.__storefrontRedis = client;

@@ -1,0 +1,38 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { metrics } from './metrics';
+
+export type RequestKind = 'page' | 'api' | 'media' | 'image' | 'static' | 'next';
+
+/** A bounded label for a raw URL: what kind of thing was asked for, never the path itself. */
+export function requestKind(url: string | undefined): RequestKind {
+  const path = url ?? '/';
+  if (path.startsWith('/_next/static/')) return 'static';
+  if (path.startsWith('/_next/image')) return 'image';
+  if (path.startsWith('/_next/')) return 'next';
+  if (path.startsWith('/api/')) return 'api';
+  if (path.startsWith('/media/')) return 'media';
+  return 'page';
+}
+
+const globalForHttp = globalThis as typeof globalThis & { __storefrontHttpObserved?: boolean };
+
+/**
+ * Times every request the Node server handles — pages and server actions included, which route() never sees —
+ * through Node's documented `http.server.request.start` diagnostics channel: no server.js changes, one timestamp
+ * and one histogram observation per request.
+ */
+export function observeHttpServer(): void {
+  if (globalForHttp.__storefrontHttpObserved) return;
+  globalForHttp.__storefrontHttpObserved = true;
+  diagnosticsChannel.subscribe('http.server.request.start', (message) => {
+    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+    const started = performance.now();
+    response.once('close', () => {
+      metrics.httpServerDuration.observe(
+        { method: request.method ?? 'GET', kind: requestKind(request.url), status: String(response.statusCode) },
+        (performance.now() - started) / 1000,
+      );
+    });
+  });
+}

@@ -1,0 +1,103 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { currentPoolStats } from '@/db/client';
+
+// Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
+// route, pages), and prom-client refuses to register a metric name twice in one registry — so the registry and
+// every metric live on globalThis and are created once. Other domains import the counters from here:
+// checkout increments `ordersPlaced` / `checkoutFailures`, rate limiting `rateLimitRejections`.
+
+function createMetrics() {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'storefront' });
+  // Node process metrics: CPU, resident memory, heap, event-loop lag, GC, handles.
+  collectDefaultMetrics({ register: registry });
+
+  const httpRequestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Route handler duration by route pattern (never the raw URL, to bound cardinality), method and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  // Pages have no wrapper to label them by pattern, so every request is also timed at the Node server, by kind.
+  const httpServerDuration = new Histogram({
+    name: 'http_server_duration_seconds',
+    help: 'Every request at the Node HTTP server, arrival to end of response, by kind (page, api, media, image, static, next), method and status.',
+    labelNames: ['method', 'kind', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const ordersPlaced = new Counter({
+    name: 'storefront_orders_placed_total',
+    help: 'Orders placed.',
+    labelNames: ['currency'] as const,
+    registers: [registry],
+  });
+
+  const checkoutFailures = new Counter({
+    name: 'storefront_checkout_failures_total',
+    help: 'Checkout attempts that did not place an order, by reason (out_of_stock, payment_declined, validation, …).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+
+  const rateLimitRejections = new Counter({
+    name: 'storefront_rate_limit_rejections_total',
+    help: 'Requests refused by a rate-limit policy, by policy name.',
+    labelNames: ['policy'] as const,
+    registers: [registry],
+  });
+
+  const redisErrors = new Counter({
+    name: 'storefront_redis_errors_total',
+    help: "Redis client 'error' events (connection lost, refused, timed out).",
+    registers: [registry],
+  });
+
+  // postgres.js exposes no pool statistics, so db/client.ts counts the work it hands the pool (see PoolStats there).
+  new Gauge({
+    name: 'storefront_db_pool_connections_in_use',
+    help: 'PostgreSQL pool connections busy with a query or transaction (derived from in-flight work; see db/client.ts).',
+    registers: [registry],
+    collect() {
+      this.set(currentPoolStats()?.inUse ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_db_pool_waiting',
+    help: 'Queries or transactions waiting for a free PostgreSQL pool connection (in-flight work beyond the pool size).',
+    registers: [registry],
+    collect() {
+      this.set(currentPoolStats()?.waiting ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_db_pool_max',
+    help: 'PostgreSQL pool size (DATABASE_POOL_MAX); 0 for embedded PGlite, which has no pool.',
+    registers: [registry],
+    collect() {
+      this.set(currentPoolStats()?.max ?? 0);
+    },
+  });
+
+  return { registry, httpRequestDuration, httpServerDuration, ordersPlaced, checkoutFailures, rateLimitRejections, redisErrors };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const globalForMetrics = globalThis as typeof globalThis & { __storefrontMetrics?: Metrics };
+
+export function getMetrics(): Metrics {
+  globalForMetrics.__storefrontMetrics ??= createMetrics();
+  return globalForMetrics.__storefrontMetrics;
+}
+
+export const metrics: Metrics = getMetrics();
+export const { ordersPlaced, checkoutFailures, rateLimitRejections, redisErrors } = metrics;
+
+/** Records one finished route-handler request. `route` must be a pattern (`/media/[...key]`), never a raw path. */
+export function observeRequest(labels: { method: string; route: string; status: number }, durationS: number): void {
+  metrics.httpRequestDuration.observe({ method: labels.method, route: labels.route, status: String(labels.status) }, durationS);
+}
