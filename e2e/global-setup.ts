@@ -9,6 +9,7 @@ import { connectPglite, connectPostgres } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
 import { E2E_ADMIN, E2E_CUSTOMER, E2E_METRICS_TOKEN } from './support/environment';
 import { readE2EFacts } from './support/facts';
+import { startMailSink } from './support/mailbox';
 
 // Prepares a fresh database (migrated + seeded), then starts the standalone production server on it and waits
 // until /api/ready answers. Facts about the seeded data are handed to the tests through the environment.
@@ -69,6 +70,10 @@ export default async function globalSetup(config: FullConfig) {
     : connectPglite(databaseEnv.PGLITE_DATA_DIR!);
   const facts = await readE2EFacts(connection.db).finally(() => connection.close());
 
+  // The store sends its email over SMTP to a sink the specs read (see support/mailbox.ts).
+  const mailDir = path.join(workDir, 'mail');
+  const mailSink = await startMailSink(mailDir);
+
   await mkdir(path.join(root, 'test-results'), { recursive: true });
   const log = createWriteStream(path.join(root, 'test-results', 'server.log'));
   const server = spawn(process.execPath, [serverJs], {
@@ -81,6 +86,7 @@ export default async function globalSetup(config: FullConfig) {
       SITE_URL: baseURL,
       AUTH_SECRET: randomBytes(32).toString('base64'),
       STORAGE_DIR: storageDir,
+      SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
       LOG_LEVEL: 'info',
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
@@ -93,6 +99,7 @@ export default async function globalSetup(config: FullConfig) {
   await waitForReady(baseURL, server, 60_000);
 
   process.env.E2E_FACTS = JSON.stringify(facts);
+  process.env.E2E_MAIL_DIR = mailDir;
   if (scratch) process.env.E2E_DATABASE_URL = scratch.url;
 
   return async () => {
@@ -103,6 +110,7 @@ export default async function globalSetup(config: FullConfig) {
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     log.end();
+    await mailSink.close();
     await scratch?.drop();
     await rm(workDir, { recursive: true, force: true });
   };

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+// A real SMTP server for the e2e run: the store sends its email over SMTP (the production path), and specs read
+// what arrived — the same way in PostgreSQL and embedded runs. Messages are files, so every test worker sees them.
+
+export type ReceivedMail = { to: string[]; subject: string; text: string; receivedAt: number };
+
+export async function startMailSink(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() };
+        writeFile(path.join(dir, `${mail.receivedAt}-${randomBytes(4).toString('hex')}.json`), JSON.stringify(mail)).then(() => callback(), callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const input = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < input.length; i += 1) {
+    const hex = input[i] === '=' ? input.slice(i + 1, i + 3) : '';
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(input[i]!, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function splitEntity(entity: string): { headers: Record<string, string>; body: string } {
+  const separator = entity.search(/\r?\n\r?\n/);
+  const head = separator === -1 ? entity : entity.slice(0, separator);
+  const body = separator === -1 ? '' : entity.slice(separator).replace(/^\r?\n\r?\n/, '');
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+function decodeBody(headers: Record<string, string>, body: string): string {
+  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
+}
+
+/** The plain-text body of a message as nodemailer writes it: a single part, or the text/plain part of a multipart. */
+export function parseMail(raw: string): { subject: string; text: string } {
+  const { headers, body } = splitEntity(raw);
+  const type = headers['content-type'] ?? 'text/plain';
+  const subject = headers.subject ?? '';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!type.toLowerCase().startsWith('multipart/') || !boundary) return { subject, text: decodeBody(headers, body) };
+  for (const part of body.split(`--${boundary}`).slice(1)) {
+    const entity = splitEntity(part.replace(/^\r?\n/, ''));
+    if ((entity.headers['content-type'] ?? '').toLowerCase().startsWith('text/plain')) return { subject, text: decodeBody(entity.headers, entity.body) };
+  }
+  return { subject, text: '' };
+}
+
+/** The newest message to `to` whose subject matches, waiting for it to arrive. */
+export async function latestMail(to: string, subject: RegExp, timeoutMs = 10_000): Promise<ReceivedMail> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the specs through playwright.config.ts (global setup).');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = (await readdir(dir)).sort().reverse();
+    for (const file of files) {
+      const stored = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string[]; raw: string; receivedAt: number };
+      if (!stored.to.includes(to.toLowerCase())) continue;
+      const mail = parseMail(stored.raw);
+      if (subject.test(mail.subject)) return { to: stored.to, subject: mail.subject, text: mail.text, receivedAt: stored.receivedAt };
+    }
+    if (Date.now() > deadline) throw new Error(`No email to ${to} with a subject like ${subject} arrived within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
