@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { CartPage, cartLink, CheckoutPage, ConfirmationPage, ProductPage } from './pages/shop-pages';
+import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
+import { ProductPage } from './pages/product-page';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
 import { latestMail } from './support/mailbox';
 

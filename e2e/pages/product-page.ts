@@ -1,15 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { BuyableVariant } from '../support/commerce';
 
 export class ProductPage {
   readonly title: Locator;
+  readonly purchase: Locator;
   readonly addToCart: Locator;
-  readonly quantity: Locator;
   readonly cartLink: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('heading', { level: 1 });
-    this.addToCart = page.getByRole('form', { name: 'Add to cart' }).getByRole('button');
-    this.quantity = page.getByLabel('Quantity');
+    this.purchase = page.getByRole('form', { name: 'Add to cart' });
+    this.addToCart = this.purchase.getByRole('button');
     this.cartLink = page.getByRole('link', { name: /^Cart,/ });
   }
 
@@ -17,13 +18,28 @@ export class ProductPage {
     return this.page.goto(`/products/${slug}`);
   }
 
-  /** Picks option values as a shopper does, one link per value ({ size: 'M', colour: 'Black' }). */
+  /** Picks option values the way a shopper does: by their links in the variant picker ({ Size: 'M', Colour: 'Black' }). */
   async choose(options: Record<string, string>) {
     for (const [name, value] of Object.entries(options)) {
-      await this.page
-        .getByRole('link', { name: new RegExp(`^${name} ${value}( \\(|$)`, 'i') })
-        .click();
-      await this.page.waitForURL(new RegExp(`${name}=${encodeURIComponent(value).replace(/%20/g, '(\\+|%20)')}`, 'i'));
+      const escaped = `${name} ${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // The accessible name may carry the state: "Size M (sold out)".
+      const link = this.page.getByRole('link', { name: new RegExp(`^${escaped}( \\(.*\\))?$`, 'i') });
+      if ((await link.getAttribute('aria-current')) !== 'true') {
+        await link.click();
+        await expect(link).toHaveAttribute('aria-current', 'true');
+      }
     }
+  }
+
+  async add(quantity: number) {
+    await this.purchase.getByLabel('Quantity').fill(String(quantity));
+    await this.addToCart.click();
+    await expect(this.purchase.getByRole('status').filter({ hasText: 'Added to your cart' })).toBeVisible();
+  }
+
+  async buy(variant: BuyableVariant, quantity: number) {
+    await this.goto(variant.slug);
+    await this.choose(variant.options);
+    await this.add(quantity);
   }
 }

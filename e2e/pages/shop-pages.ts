@@ -1,37 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { BuyableVariant } from '../support/commerce';
-
-export class ProductPage {
-  constructor(readonly page: Page) {}
-
-  async goto(slug: string) {
-    await this.page.goto(`/products/${slug}`);
-  }
-
-  /** Picks each option value the way a shopper does: by its link in the variant picker. */
-  async chooseVariant(options: Record<string, string>) {
-    for (const [name, value] of Object.entries(options)) {
-      const link = this.page.getByRole('link', { name: `${name} ${value}`, exact: true });
-      if ((await link.getAttribute('aria-current')) !== 'true') {
-        await link.click();
-        await expect(link).toHaveAttribute('aria-current', 'true');
-      }
-    }
-  }
-
-  async addToCart(quantity: number) {
-    const form = this.page.getByRole('form', { name: 'Add to cart' });
-    await form.getByLabel('Quantity').fill(String(quantity));
-    await form.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(form.getByRole('status').filter({ hasText: 'Added to your cart' })).toBeVisible();
-  }
-
-  async buy(variant: BuyableVariant, quantity: number) {
-    await this.goto(variant.slug);
-    await this.chooseVariant(variant.options);
-    await this.addToCart(quantity);
-  }
-}
 
 export function cartLink(page: Page): Locator {
   return page.getByRole('banner').getByRole('link', { name: /^Cart, \d+ items?$/ });

@@ -83,6 +83,15 @@ export function invalidateProduct(slug: string): void {
   revalidateTag(CACHE_TAGS.catalog, { expire: 0 });
 }
 
+/**
+ * After an order changes stock: the bought products' pages refresh at once (a variant that just sold out must not
+ * look buyable). Listings are left to their REVALIDATE_S window — flushing every listing on every order would
+ * empty the cache exactly when traffic peaks; checkout re-checks stock anyway.
+ */
+export function invalidateProductPages(slugs: readonly string[]): void {
+  for (const slug of slugs) revalidateTag(CACHE_TAGS.product(slug), { expire: 0 });
+}
+
 export function invalidateCategories(): void {
   revalidateTag(CACHE_TAGS.categories, { expire: 0 });
 }

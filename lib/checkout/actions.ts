@@ -14,11 +14,11 @@ import { emailSchema } from '@/lib/auth/email';
 import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
 import { checkoutFormToInput, placeOrderSchema } from './schemas';
-import { placeOrder } from './service';
+import { placeOrderAndRecord } from './placement';
 
 const placeOrderFromForm = publicAction(z.preprocess((raw) => checkoutFormToInput(raw as Record<string, string>), placeOrderSchema), async (input, ctx) => {
   const ref = await currentCartRef();
-  const placed = await placeOrder(ref, input, { userId: ctx.user?.id ?? null });
+  const placed = await placeOrderAndRecord(ref, input, { userId: ctx.user?.id ?? null });
   if (placed.created) {
     // After commit: the email goes out from the outbox event; a failure here never undoes the order.
     await deliverOrderPlaced(placed.orderId).catch((error: unknown) => ctx.log.error({ err: error }, 'confirmation delivery failed'));

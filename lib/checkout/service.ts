@@ -156,7 +156,15 @@ export function newOrderNumber(): string {
   return out;
 }
 
-export type PlacedOrder = { orderId: string; number: string; totalCents: number; currency: string; created: boolean };
+export type PlacedOrder = {
+  orderId: string;
+  number: string;
+  totalCents: number;
+  currency: string;
+  created: boolean;
+  /** Products whose stock and sales changed (empty when an existing order was returned). */
+  productSlugs: string[];
+};
 
 /** Locks the cart the caller may use: by id (web form), else the ref's active or converted cart (API token). */
 async function lockCheckoutCart(tx: Transaction, ref: CartRef, cartId: string | undefined) {
@@ -182,7 +190,7 @@ async function existingOrderFor(executor: Executor, cartId: string): Promise<Pla
     .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, currency: orders.currency })
     .from(orders)
     .where(eq(orders.sourceCartId, cartId));
-  return row ? { ...row, created: false } : null;
+  return row ? { ...row, created: false, productSlugs: [] } : null;
 }
 
 /**
@@ -214,6 +222,7 @@ export async function placeOrder(
       .select({
         variantId: variants.id,
         productId: products.id,
+        productSlug: products.slug,
         productTitle: products.title,
         productStatus: products.status,
         variantTitle: variants.title,
@@ -392,7 +401,14 @@ export async function placeOrder(
       aggregateId: order.id,
       payload: { orderId: order.id, number: order.number },
     });
-    return { orderId: order.id, number: order.number, totalCents: totals.totalCents, currency: cart.currency, created: true };
+    return {
+      orderId: order.id,
+      number: order.number,
+      totalCents: totals.totalCents,
+      currency: cart.currency,
+      created: true,
+      productSlugs: [...new Set(lines.map((line) => line.productSlug))],
+    };
   });
 }
 

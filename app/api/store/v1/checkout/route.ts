@@ -3,7 +3,8 @@ import { getSessionUser } from '@/lib/auth/session';
 import { cartRefFromRequest } from '@/lib/cart/api';
 import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
-import { type PlacedOrder, placeOrder } from '@/lib/checkout/service';
+import { placeOrderAndRecord } from '@/lib/checkout/placement';
+import type { PlacedOrder } from '@/lib/checkout/service';
 import { AppError } from '@/lib/http/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
@@ -23,7 +24,7 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body }) 
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
   let placed: PlacedOrder | undefined;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
-    placed = await placeOrder(ref, body, { userId: user?.id ?? null });
+    placed = await placeOrderAndRecord(ref, body, { userId: user?.id ?? null });
     return {
       status: placed.created ? 201 : 200,
       body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },

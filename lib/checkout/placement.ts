@@ -1,0 +1,35 @@
+import 'server-only';
+import type { CartRef } from '@/lib/cart/types';
+import { invalidateProductPages } from '@/lib/catalog/cache';
+import { AppError } from '@/lib/http/errors';
+import { checkoutFailures, ordersPlaced } from '@/lib/observability/metrics';
+import type { PlaceOrderInput } from './schemas';
+import { type PlacedOrder, placeOrder } from './service';
+
+/** Why a placement failed, for the checkout failures metric (a bounded set of labels). */
+function failureReason(error: unknown): string {
+  if (!(error instanceof AppError)) return 'error';
+  if (error.fieldErrors?.cart) return 'out_of_stock';
+  if (error.fieldErrors?.discountCode) return 'discount';
+  if (error.fieldErrors?.paymentProvider) return 'payment';
+  return error.code;
+}
+
+/**
+ * placeOrder for the web checkout and the Store API alike, plus what follows a placement outside its transaction:
+ * the orders/failures metrics and fresh product pages for what was bought.
+ */
+export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, options: { userId?: string | null }): Promise<PlacedOrder> {
+  let placed: PlacedOrder;
+  try {
+    placed = await placeOrder(ref, input, options);
+  } catch (error) {
+    checkoutFailures.inc({ reason: failureReason(error) });
+    throw error;
+  }
+  if (placed.created) {
+    ordersPlaced.inc({ currency: placed.currency });
+    invalidateProductPages(placed.productSlugs);
+  }
+  return placed;
+}
