@@ -17,13 +17,16 @@ describe('CDK app context', () => {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       hostedZoneId: 'Z123',
       hostedZoneName: 'example.com',
+      otlpEndpoint: 'http://collector.internal:4318',
     });
     expect(stackOptionsFromContext(app)).toMatchObject({
+      otlpEndpoint: 'http://collector.internal:4318',
       wafEnabled: true,
       toolsTask: false,
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       hostedZone: { id: 'Z123', name: 'example.com' },
     });
+    expect(stackOptionsFromContext(testApp({ otlpEndpoint: '' })).otlpEndpoint).toBeUndefined();
     expect(() => stackOptionsFromContext(testApp({ waf: 'yes' }))).toThrow(/waf/);
     expect(() => stackOptionsFromContext(testApp({ hostedZoneId: 'Z123' }))).toThrow(/hostedZoneName/);
   });

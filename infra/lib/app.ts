@@ -60,6 +60,7 @@ export function stackOptionsFromContext(app: App): Omit<StorefrontStackProps, 's
     alarmEmail: optionalString(context('alarmEmail'), 'alarmEmail'),
     adminEmail: optionalString(context('adminEmail'), 'adminEmail'),
     toolsTask: flag(context('toolsTask'), 'toolsTask'),
+    otlpEndpoint: optionalString(context('otlpEndpoint'), 'otlpEndpoint'),
   };
 }
 

@@ -59,6 +59,9 @@ function tagsOf(resource: Resource): Record<string, unknown> {
 let prod: ReturnType<typeof synth>;
 let dev: ReturnType<typeof synth>;
 let devWithOptions: ReturnType<typeof synth>;
+let staging: ReturnType<typeof synth>;
+
+const OTLP_ENDPOINT = 'http://otel-collector.internal:4318';
 
 beforeAll(() => {
   prod = synth({
@@ -70,6 +73,7 @@ beforeAll(() => {
   });
   dev = synth({ stage: 'dev' });
   devWithOptions = synth({ stage: 'dev', wafEnabled: true, toolsTask: true });
+  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT });
 }, 120_000);
 
 describe('network', () => {
@@ -177,10 +181,40 @@ describe('web service', () => {
         'STRIPE_SECRET_KEY',
         'STRIPE_WEBHOOK_SECRET',
         'ADMIN_PASSWORD',
+        'METRICS_TOKEN',
       ]),
     );
     const plain = Object.keys(env(web));
     for (const name of secretNames) expect(plain).not.toContain(name);
+  });
+
+  it('gives the web container METRICS_TOKEN from its own generated secret in every stage', () => {
+    for (const [stage, synthesized] of [['prod', prod], ['staging', staging], ['dev', dev]] as const) {
+      const [secretId] = ofType(synthesized.resources, 'AWS::SecretsManager::Secret').find(
+        ([, secret]) => secret.Properties?.Name === `storefront/${stage}/metrics-token`,
+      )!;
+      const token = container(synthesized.resources, 'web').Secrets?.find((secret) => secret.Name === 'METRICS_TOKEN');
+      expect(token?.ValueFrom, stage).toEqual({ Ref: secretId });
+      // The app refuses a token shorter than 16 characters.
+      const [, secret] = ofType(synthesized.resources, 'AWS::SecretsManager::Secret').find(([id]) => id === secretId)!;
+      expect((secret.Properties?.GenerateSecretString as { PasswordLength: number }).PasswordLength).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  it('traces to the OTLP endpoint, as storefront-<stage>, only when one is given', () => {
+    expect(env(container(staging.resources, 'web'))).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
+      OTEL_SERVICE_NAME: 'storefront-staging',
+    });
+    for (const synthesized of [prod, dev, devWithOptions]) {
+      for (const definition of containers(synthesized.resources)) {
+        expect(Object.keys(env(definition)).filter((name) => name.startsWith('OTEL_')), definition.Name).toEqual([]);
+      }
+    }
+  });
+
+  it('rejects an OTLP endpoint that is not an http(s) URL before anything is created', () => {
+    expect(() => synth({ stage: 'dev', otlpEndpoint: 'otel-collector:4318' })).toThrow(/otlpEndpoint/);
   });
 
   it('rolls back failed deployments (circuit breaker and the 5xx alarm) and keeps the autoscaled count', () => {
@@ -334,6 +368,7 @@ describe('secrets', () => {
         'storefront/prod/admin-password',
         'storefront/prod/auth-secret',
         'storefront/prod/database',
+        'storefront/prod/metrics-token',
         'storefront/prod/redis-auth-token',
         'storefront/prod/redis-url',
         'storefront/prod/server-actions-key',

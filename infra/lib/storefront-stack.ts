@@ -38,10 +38,26 @@ export type StorefrontStackProps = StackProps & {
   adminEmail?: string;
   /** Adds the `tools` task definition for one-off commands (demo data seeding). */
   toolsTask?: boolean;
+  /** OTLP/HTTP collector for traces (OTEL_EXPORTER_OTLP_ENDPOINT); without it the app loads no tracing code. */
+  otlpEndpoint?: string;
 };
 
 const CERTIFICATE_ARN_PATTERN = '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$';
 const DOMAIN_NAME_PATTERN = '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$';
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT is an OTLP/HTTP base URL; checked here so a typo fails the synth, not the task's boot. */
+function checkOtlpEndpoint(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`otlpEndpoint ${JSON.stringify(value)} is not a URL (e.g. http://collector.internal:4318)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`otlpEndpoint ${JSON.stringify(value)} must be an http(s) URL (OTLP/HTTP)`);
+  }
+  return value;
+}
 
 /** A literal from the CDK context when given (validated now), else a CloudFormation parameter set at deploy time. */
 function contextOrParameter(
@@ -161,6 +177,10 @@ export class StorefrontStack extends Stack {
       MEDIA_S3_BUCKET: this.media.bucket.bucketName,
       MEDIA_CDN_URL: `https://${this.media.distribution.distributionDomainName}`,
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
+      // Tracing only where a collector is named: unset, the app loads no tracing code at all.
+      ...(props.otlpEndpoint
+        ? { OTEL_EXPORTER_OTLP_ENDPOINT: checkOtlpEndpoint(props.otlpEndpoint), OTEL_SERVICE_NAME: `${APP_NAME}-${stage}` }
+        : {}),
     };
     const secrets: Record<string, ecs.Secret> = {
       PGUSER: ecs.Secret.fromSecretsManager(this.data.databaseSecret, 'username'),
@@ -172,6 +192,8 @@ export class StorefrontStack extends Stack {
       STRIPE_WEBHOOK_SECRET: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'webhookSecret'),
       STRIPE_PUBLISHABLE_KEY: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'publishableKey'),
       ADMIN_PASSWORD: ecs.Secret.fromSecretsManager(appSecrets.adminPassword),
+      // Without it /api/metrics answers 404 in production.
+      METRICS_TOKEN: ecs.Secret.fromSecretsManager(appSecrets.metricsToken),
     };
 
     this.web = new WebService(this, 'Web', {
