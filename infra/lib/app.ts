@@ -61,6 +61,7 @@ export function stackOptionsFromContext(app: App): Omit<StorefrontStackProps, 's
     adminEmail: optionalString(context('adminEmail'), 'adminEmail'),
     toolsTask: flag(context('toolsTask'), 'toolsTask'),
     otlpEndpoint: optionalString(context('otlpEndpoint'), 'otlpEndpoint'),
+    imageUri: optionalString(context('imageUri'), 'imageUri'),
   };
 }
 

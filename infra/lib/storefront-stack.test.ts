@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,21 @@ function env(definition: ContainerDefinition): Record<string, unknown> {
   return Object.fromEntries((definition.Environment ?? []).map((entry) => [entry.Name, entry.Value]));
 }
 
+/** Container images CDK would build and push for this stack (its asset manifest). */
+function dockerImageAssets({ app, stack }: ReturnType<typeof synth>): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(app.outdir, `${stack.artifactId}.assets.json`), 'utf8')) as {
+    dockerImages?: Record<string, unknown>;
+  };
+  return Object.keys(manifest.dockerImages ?? {});
+}
+
+function stagedBuildContexts(app: ReturnType<typeof synth>['app']): string[] {
+  return readdirSync(app.outdir)
+    .filter((entry) => entry.startsWith('asset.'))
+    .map((entry) => path.join(app.outdir, entry))
+    .filter((dir) => existsSync(path.join(dir, 'package.json')));
+}
+
 function tagsOf(resource: Resource): Record<string, unknown> {
   const tags = (resource.Properties?.Tags ?? []) as Array<{ Key: string; Value: unknown }>;
   return Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value]));
@@ -62,6 +77,8 @@ let devWithOptions: ReturnType<typeof synth>;
 let staging: ReturnType<typeof synth>;
 
 const OTLP_ENDPOINT = 'http://otel-collector.internal:4318';
+// What the deploy workflow passes: the image it scanned and pushed, by digest.
+const IMAGE_URI = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:${'0123456789abcdef'.repeat(4)}`;
 
 beforeAll(() => {
   prod = synth({
@@ -73,7 +90,7 @@ beforeAll(() => {
   });
   dev = synth({ stage: 'dev' });
   devWithOptions = synth({ stage: 'dev', wafEnabled: true, toolsTask: true });
-  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT });
+  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT, imageUri: IMAGE_URI });
 }, 120_000);
 
 describe('network', () => {
@@ -463,6 +480,54 @@ describe('optional parts', () => {
   });
 });
 
+describe('app image', () => {
+  it('builds infra/Dockerfile as an asset for the web and migration tasks when no imageUri is given', () => {
+    expect(dockerImageAssets(prod)).toHaveLength(1);
+    for (const name of ['web', 'migrate']) {
+      const image = JSON.stringify((container(prod.resources, name) as { Image?: unknown }).Image);
+      expect(image, name).toContain('container-assets');
+    }
+  });
+
+  it('runs the given ECR image, verbatim, in the web and migration tasks and builds no app image', () => {
+    for (const name of ['web', 'migrate']) {
+      expect((container(staging.resources, name) as { Image?: unknown }).Image, name).toBe(IMAGE_URI);
+    }
+    expect(dockerImageAssets(staging)).toEqual([]);
+    expect(stagedBuildContexts(staging.app)).toEqual([]);
+  });
+
+  it('lets the execution roles of both tasks pull from that repository', () => {
+    const repositoryArn = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:eu-west-1:111122223333:repository/storefront']],
+    };
+    for (const [, taskDefinition] of ofType(staging.resources, 'AWS::ECS::TaskDefinition')) {
+      const roleId = (taskDefinition.Properties?.ExecutionRoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const statements = ofType(staging.resources, 'AWS::IAM::Policy')
+        .filter(([, policy]) => JSON.stringify(policy.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: unknown[] }).Statement);
+      expect(statements, roleId).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining(['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']),
+            Resource: repositoryArn,
+          }),
+          expect.objectContaining({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+        ]),
+      );
+    }
+    // Without an image reference nothing grants ECR pulls beyond what the asset path sets up itself.
+    expect(JSON.stringify(prod.template.toJSON())).not.toContain(':repository/storefront');
+  });
+
+  it('rejects an image reference that is not an ECR image with a tag or digest, before anything is created', () => {
+    expect(() => synth({ stage: 'dev', imageUri: 'docker.io/library/node:24' })).toThrow(/imageUri/);
+    expect(() => synth({ stage: 'dev', imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront' })).toThrow(
+      /tag or digest/,
+    );
+  });
+});
+
 describe('tags and packaging', () => {
   it('tags resources with the stage', () => {
     for (const type of ['AWS::EC2::VPC', 'AWS::RDS::DBInstance', 'AWS::S3::Bucket', 'AWS::ECS::Service']) {
@@ -474,11 +539,7 @@ describe('tags and packaging', () => {
   });
 
   it('stages a build context without node_modules, .next or infra code, but with the Dockerfile', () => {
-    const outdir = prod.app.outdir;
-    const contexts = readdirSync(outdir)
-      .filter((entry) => entry.startsWith('asset.'))
-      .map((entry) => path.join(outdir, entry))
-      .filter((dir) => existsSync(path.join(dir, 'package.json')));
+    const contexts = stagedBuildContexts(prod.app);
     expect(contexts).toHaveLength(1);
     const context = contexts[0]!;
     expect(existsSync(path.join(context, 'package-lock.json'))).toBe(true);

@@ -17,6 +17,7 @@ import {
 } from './config';
 import { computeConnectionBudget, type ConnectionBudget } from './connection-budget';
 import { DataStores } from './data-stores';
+import { parseEcrImageUri } from './image';
 import { MediaStorage } from './media';
 import { AppSecrets } from './secrets';
 import { WebFirewall } from './waf';
@@ -40,6 +41,11 @@ export type StorefrontStackProps = StackProps & {
   toolsTask?: boolean;
   /** OTLP/HTTP collector for traces (OTEL_EXPORTER_OTLP_ENDPOINT); without it the app loads no tracing code. */
   otlpEndpoint?: string;
+  /**
+   * An app image already in ECR (`<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:…`, or `:<tag>`) to run
+   * instead of building infra/Dockerfile as a CDK asset: the pipeline passes the image it scanned and pushed.
+   */
+  imageUri?: string;
 };
 
 const CERTIFICATE_ARN_PATTERN = '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$';
@@ -94,6 +100,9 @@ export class StorefrontStack extends Stack {
     if (config.stage !== props.stage) throw new Error(`Config for ${config.stage} given to the ${props.stage} stack`);
     this.config = config;
     const { stage } = config;
+
+    // Checked before any resource, like the connection budget below.
+    const image = props.imageUri === undefined ? undefined : parseEcrImageUri(props.imageUri);
 
     // First, before any resource: a fleet that could exhaust the database's connections does not synthesize.
     this.budget = computeConnectionBudget({
@@ -204,6 +213,7 @@ export class StorefrontStack extends Stack {
       task: { environment, secrets },
       migrationDependsOn: [this.data.database, this.data.proxy],
       toolsTask: props.toolsTask ?? false,
+      image,
     });
     for (const taskDefinition of [this.web.taskDefinition, this.web.toolsTaskDefinition]) {
       if (taskDefinition) this.media.bucket.grantReadWrite(taskDefinition.taskRole);
