@@ -6,7 +6,14 @@ import { parse } from 'yaml';
 // The GitHub workflows users of this repository run: parsed as YAML, and checked for the jobs and steps that
 // protect main (PR checks) and production (scan, migration, approval).
 
-type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown> };
+type Step = {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+};
 type Job = {
   needs?: string | string[];
   uses?: string;
@@ -14,6 +21,7 @@ type Job = {
   container?: string;
   services?: Record<string, { image: string }>;
   env?: Record<string, string>;
+  outputs?: Record<string, string>;
   steps?: Step[];
 };
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
@@ -22,6 +30,7 @@ const root = path.resolve(__dirname, '..');
 const load = (name: string) => parse(readFileSync(path.join(root, '.github', 'workflows', name), 'utf8')) as Workflow;
 const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
 const uses = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.uses ?? '');
+const needs = (job: Job | undefined) => [job?.needs ?? []].flat();
 
 describe('.github/workflows/ci.yml', () => {
   const ci = load('ci.yml');
@@ -79,12 +88,41 @@ describe('.github/workflows/deploy.yml', () => {
   it('deploys staging with CDK (migration task included), then production behind a manual approval', () => {
     expect(deploy.jobs['deploy-staging']?.needs).toBe('image');
     expect(deploy.jobs['deploy-staging']?.environment).toBe('staging');
-    expect(deploy.jobs['deploy-production']?.needs).toBe('deploy-staging');
+    expect(needs(deploy.jobs['deploy-production'])).toContain('deploy-staging');
     expect(deploy.jobs['deploy-production']?.environment).toBe('production');
     for (const [name, stage] of [['deploy-staging', 'staging'], ['deploy-production', 'prod']] as const) {
       const step = deploy.jobs[name]?.steps?.find((candidate) => candidate.run?.includes('cdk deploy'));
       expect(step?.name).toMatch(/migration/i);
       expect(step?.run).toContain(`-c stage=${stage}`);
+    }
+  });
+
+  it('deploys the image it scanned, by digest, and nothing rebuilds it', () => {
+    const image = deploy.jobs.image;
+    const steps = image?.steps ?? [];
+    const scan = steps.findIndex((step) => step.uses?.startsWith('aquasecurity/trivy-action'));
+    const push = steps.findIndex((step) => step.run?.includes('docker push'));
+    const pushStep = steps[push];
+    // The job's output is the reference the push step wrote: the pushed tag's digest as ECR recorded it.
+    expect(pushStep?.id).toBeDefined();
+    expect(image?.outputs?.image_uri).toBe(`\${{ steps.${pushStep?.id}.outputs.image_uri }}`);
+    expect(pushStep?.run).toContain('aws ecr describe-images');
+    expect(pushStep?.run).toMatch(/image_uri=\$REGISTRY\/\$REPOSITORY@\$digest/);
+    expect(pushStep?.env?.IMAGE).toBe(steps[scan]?.with?.['image-ref']);
+    // …and an account ID masked as a secret would make Actions drop that output.
+    const credentials = steps.find((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials'));
+    expect(credentials?.with?.['mask-aws-account-id']).toBe(false);
+
+    for (const name of ['deploy-staging', 'deploy-production']) {
+      const job = deploy.jobs[name];
+      expect(needs(job), name).toContain('image');
+      const step = job?.steps?.find((candidate) => candidate.run?.includes('cdk deploy'));
+      expect(step?.env?.IMAGE_URI, name).toBe('${{ needs.image.outputs.image_uri }}');
+      expect(step?.run, name).toContain('-c imageUri="$IMAGE_URI"');
+      // An empty reference would make CDK build the image from source: the step stops first.
+      expect(step?.run, name).toContain('${IMAGE_URI:?');
+      expect(runs(job), name).not.toMatch(/docker (build|push)/);
+      expect(uses(job).filter((action) => action.startsWith('docker/')), name).toEqual([]);
     }
   });
 });

@@ -17,12 +17,21 @@ describe('CDK app context', () => {
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       hostedZoneId: 'Z123',
       hostedZoneName: 'example.com',
+      otlpEndpoint: 'http://collector.internal:4318',
+      imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:abc',
     });
     expect(stackOptionsFromContext(app)).toMatchObject({
+      otlpEndpoint: 'http://collector.internal:4318',
+      imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:abc',
       wafEnabled: true,
       toolsTask: false,
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
       hostedZone: { id: 'Z123', name: 'example.com' },
+    });
+    // An empty value (an unset workflow variable) means "not given".
+    expect(stackOptionsFromContext(testApp({ otlpEndpoint: '', imageUri: '' }))).toMatchObject({
+      otlpEndpoint: undefined,
+      imageUri: undefined,
     });
     expect(() => stackOptionsFromContext(testApp({ waf: 'yes' }))).toThrow(/waf/);
     expect(() => stackOptionsFromContext(testApp({ hostedZoneId: 'Z123' }))).toThrow(/hostedZoneName/);

@@ -60,6 +60,8 @@ export function stackOptionsFromContext(app: App): Omit<StorefrontStackProps, 's
     alarmEmail: optionalString(context('alarmEmail'), 'alarmEmail'),
     adminEmail: optionalString(context('adminEmail'), 'adminEmail'),
     toolsTask: flag(context('toolsTask'), 'toolsTask'),
+    otlpEndpoint: optionalString(context('otlpEndpoint'), 'otlpEndpoint'),
+    imageUri: optionalString(context('imageUri'), 'imageUri'),
   };
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTAINER_PORT } from './config';
-import { DOCKERFILE, IMAGE_CONTEXT_EXCLUDES, REPO_ROOT } from './image';
+import { DOCKERFILE, IMAGE_CONTEXT_EXCLUDES, parseEcrImageUri, REPO_ROOT } from './image';
 import { CONTAINER_HEALTH_CHECK_COMMAND } from './web-service';
 
 // No Docker engine runs these tests, so the Dockerfile is read against the contract of `npm run build`: the
@@ -101,6 +101,44 @@ describe('build context', () => {
     // What the build needs must never be excluded.
     for (const needed of ['package.json', 'package-lock.json', 'app', 'lib', 'db', 'public', 'scripts']) {
       expect(IMAGE_CONTEXT_EXCLUDES).not.toContain(needed);
+    }
+  });
+});
+
+describe('ECR image references (imageUri)', () => {
+  const digest = `sha256:${'ab'.repeat(32)}`;
+
+  it('reads account, region, repository and digest or tag from the reference', () => {
+    expect(parseEcrImageUri(`111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@${digest}`)).toEqual({
+      uri: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@${digest}`,
+      account: '111122223333',
+      region: 'eu-west-1',
+      repositoryName: 'storefront',
+      tag: undefined,
+      digest,
+    });
+    expect(parseEcrImageUri('111122223333.dkr.ecr.us-east-1.amazonaws.com/shop/storefront:v1.2.3')).toMatchObject({
+      repositoryName: 'shop/storefront',
+      tag: 'v1.2.3',
+      digest: undefined,
+    });
+    expect(parseEcrImageUri(`111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn/storefront:main@${digest}`)).toMatchObject({
+      region: 'cn-north-1',
+      tag: 'main',
+      digest,
+    });
+  });
+
+  it('rejects other registries, a missing tag or digest, and malformed digests', () => {
+    for (const uri of [
+      'docker.io/library/node:24',
+      'public.ecr.aws/docker/library/node:24',
+      '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront',
+      '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:abc',
+      '111122223333.dkr.ecr.eu-west-1.amazonaws.com/Storefront:latest',
+      ' 111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront:latest',
+    ]) {
+      expect(() => parseEcrImageUri(uri), uri).toThrow(/imageUri/);
     }
   });
 });

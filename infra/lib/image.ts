@@ -54,3 +54,36 @@ export function storefrontImage(target: ImageTarget = 'runtime'): ContainerImage
     platform: Platform.LINUX_AMD64,
   });
 }
+
+/** An app image already pushed to ECR, run as is instead of the asset build (the pipeline's scanned image). */
+export type EcrImageReference = {
+  /** The reference exactly as given; it becomes the task definitions' image. */
+  uri: string;
+  account: string;
+  region: string;
+  repositoryName: string;
+  tag?: string;
+  digest?: string;
+};
+
+// <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>[:<tag>][@sha256:<digest>]
+const ECR_IMAGE_URI =
+  /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(sha256:[a-f0-9]{64}))?$/;
+
+/**
+ * Reads an ECR image reference. A tag or a digest is required: an implicit `latest` would leave the task definition
+ * unchanged when the tag moves, so CloudFormation would neither run the migrations nor roll the service. A digest
+ * is the better choice (the pipeline's): the template then names one immutable image.
+ */
+export function parseEcrImageUri(uri: string): EcrImageReference {
+  const match = ECR_IMAGE_URI.exec(uri);
+  if (!match) {
+    throw new Error(
+      `imageUri ${JSON.stringify(uri)} is not an ECR image: expected ` +
+        '<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest> (or :<tag>)',
+    );
+  }
+  const [, account, region, repositoryName, tag, digest] = match;
+  if (!tag && !digest) throw new Error(`imageUri ${JSON.stringify(uri)} names no tag or digest; give @sha256:<digest>`);
+  return { uri, account: account!, region: region!, repositoryName: repositoryName!, tag, digest };
+}

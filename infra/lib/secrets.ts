@@ -18,6 +18,8 @@ export class AppSecrets extends Construct {
   readonly stripe: Secret;
   /** ADMIN_PASSWORD for the first admin account. */
   readonly adminPassword: Secret;
+  /** METRICS_TOKEN: the bearer token Prometheus sends to /api/metrics (which answers 404 without one). */
+  readonly metricsToken: Secret;
 
   constructor(scope: Construct, id: string, props: { stage: Stage }) {
     super(scope, id);
@@ -55,6 +57,13 @@ export class AppSecrets extends Construct {
       secretName: secretName(stage, 'admin-password'),
       description: 'ADMIN_PASSWORD for the first storefront admin account. Change it after the first sign-in.',
       generateSecretString: { passwordLength: 24, excludePunctuation: true, includeSpace: false },
+    });
+
+    this.metricsToken = new Secret(this, 'MetricsToken', {
+      secretName: secretName(stage, 'metrics-token'),
+      description: 'METRICS_TOKEN: bearer token for /api/metrics (Prometheus scrapes); 48 random characters.',
+      // Alphanumerics only: the token goes into an Authorization header and scrape configs unquoted.
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
     });
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,21 @@ function env(definition: ContainerDefinition): Record<string, unknown> {
   return Object.fromEntries((definition.Environment ?? []).map((entry) => [entry.Name, entry.Value]));
 }
 
+/** Container images CDK would build and push for this stack (its asset manifest). */
+function dockerImageAssets({ app, stack }: ReturnType<typeof synth>): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(app.outdir, `${stack.artifactId}.assets.json`), 'utf8')) as {
+    dockerImages?: Record<string, unknown>;
+  };
+  return Object.keys(manifest.dockerImages ?? {});
+}
+
+function stagedBuildContexts(app: ReturnType<typeof synth>['app']): string[] {
+  return readdirSync(app.outdir)
+    .filter((entry) => entry.startsWith('asset.'))
+    .map((entry) => path.join(app.outdir, entry))
+    .filter((dir) => existsSync(path.join(dir, 'package.json')));
+}
+
 function tagsOf(resource: Resource): Record<string, unknown> {
   const tags = (resource.Properties?.Tags ?? []) as Array<{ Key: string; Value: unknown }>;
   return Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value]));
@@ -59,6 +74,11 @@ function tagsOf(resource: Resource): Record<string, unknown> {
 let prod: ReturnType<typeof synth>;
 let dev: ReturnType<typeof synth>;
 let devWithOptions: ReturnType<typeof synth>;
+let staging: ReturnType<typeof synth>;
+
+const OTLP_ENDPOINT = 'http://otel-collector.internal:4318';
+// What the deploy workflow passes: the image it scanned and pushed, by digest.
+const IMAGE_URI = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:${'0123456789abcdef'.repeat(4)}`;
 
 beforeAll(() => {
   prod = synth({
@@ -70,6 +90,7 @@ beforeAll(() => {
   });
   dev = synth({ stage: 'dev' });
   devWithOptions = synth({ stage: 'dev', wafEnabled: true, toolsTask: true });
+  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT, imageUri: IMAGE_URI });
 }, 120_000);
 
 describe('network', () => {
@@ -177,10 +198,40 @@ describe('web service', () => {
         'STRIPE_SECRET_KEY',
         'STRIPE_WEBHOOK_SECRET',
         'ADMIN_PASSWORD',
+        'METRICS_TOKEN',
       ]),
     );
     const plain = Object.keys(env(web));
     for (const name of secretNames) expect(plain).not.toContain(name);
+  });
+
+  it('gives the web container METRICS_TOKEN from its own generated secret in every stage', () => {
+    for (const [stage, synthesized] of [['prod', prod], ['staging', staging], ['dev', dev]] as const) {
+      const [secretId] = ofType(synthesized.resources, 'AWS::SecretsManager::Secret').find(
+        ([, secret]) => secret.Properties?.Name === `storefront/${stage}/metrics-token`,
+      )!;
+      const token = container(synthesized.resources, 'web').Secrets?.find((secret) => secret.Name === 'METRICS_TOKEN');
+      expect(token?.ValueFrom, stage).toEqual({ Ref: secretId });
+      // The app refuses a token shorter than 16 characters.
+      const [, secret] = ofType(synthesized.resources, 'AWS::SecretsManager::Secret').find(([id]) => id === secretId)!;
+      expect((secret.Properties?.GenerateSecretString as { PasswordLength: number }).PasswordLength).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  it('traces to the OTLP endpoint, as storefront-<stage>, only when one is given', () => {
+    expect(env(container(staging.resources, 'web'))).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_ENDPOINT,
+      OTEL_SERVICE_NAME: 'storefront-staging',
+    });
+    for (const synthesized of [prod, dev, devWithOptions]) {
+      for (const definition of containers(synthesized.resources)) {
+        expect(Object.keys(env(definition)).filter((name) => name.startsWith('OTEL_')), definition.Name).toEqual([]);
+      }
+    }
+  });
+
+  it('rejects an OTLP endpoint that is not an http(s) URL before anything is created', () => {
+    expect(() => synth({ stage: 'dev', otlpEndpoint: 'otel-collector:4318' })).toThrow(/otlpEndpoint/);
   });
 
   it('rolls back failed deployments (circuit breaker and the 5xx alarm) and keeps the autoscaled count', () => {
@@ -334,6 +385,7 @@ describe('secrets', () => {
         'storefront/prod/admin-password',
         'storefront/prod/auth-secret',
         'storefront/prod/database',
+        'storefront/prod/metrics-token',
         'storefront/prod/redis-auth-token',
         'storefront/prod/redis-url',
         'storefront/prod/server-actions-key',
@@ -428,6 +480,54 @@ describe('optional parts', () => {
   });
 });
 
+describe('app image', () => {
+  it('builds infra/Dockerfile as an asset for the web and migration tasks when no imageUri is given', () => {
+    expect(dockerImageAssets(prod)).toHaveLength(1);
+    for (const name of ['web', 'migrate']) {
+      const image = JSON.stringify((container(prod.resources, name) as { Image?: unknown }).Image);
+      expect(image, name).toContain('container-assets');
+    }
+  });
+
+  it('runs the given ECR image, verbatim, in the web and migration tasks and builds no app image', () => {
+    for (const name of ['web', 'migrate']) {
+      expect((container(staging.resources, name) as { Image?: unknown }).Image, name).toBe(IMAGE_URI);
+    }
+    expect(dockerImageAssets(staging)).toEqual([]);
+    expect(stagedBuildContexts(staging.app)).toEqual([]);
+  });
+
+  it('lets the execution roles of both tasks pull from that repository', () => {
+    const repositoryArn = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:eu-west-1:111122223333:repository/storefront']],
+    };
+    for (const [, taskDefinition] of ofType(staging.resources, 'AWS::ECS::TaskDefinition')) {
+      const roleId = (taskDefinition.Properties?.ExecutionRoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const statements = ofType(staging.resources, 'AWS::IAM::Policy')
+        .filter(([, policy]) => JSON.stringify(policy.Properties?.Roles) === JSON.stringify([{ Ref: roleId }]))
+        .flatMap(([, policy]) => (policy.Properties?.PolicyDocument as { Statement: unknown[] }).Statement);
+      expect(statements, roleId).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Action: expect.arrayContaining(['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']),
+            Resource: repositoryArn,
+          }),
+          expect.objectContaining({ Action: 'ecr:GetAuthorizationToken', Resource: '*' }),
+        ]),
+      );
+    }
+    // Without an image reference nothing grants ECR pulls beyond what the asset path sets up itself.
+    expect(JSON.stringify(prod.template.toJSON())).not.toContain(':repository/storefront');
+  });
+
+  it('rejects an image reference that is not an ECR image with a tag or digest, before anything is created', () => {
+    expect(() => synth({ stage: 'dev', imageUri: 'docker.io/library/node:24' })).toThrow(/imageUri/);
+    expect(() => synth({ stage: 'dev', imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront' })).toThrow(
+      /tag or digest/,
+    );
+  });
+});
+
 describe('tags and packaging', () => {
   it('tags resources with the stage', () => {
     for (const type of ['AWS::EC2::VPC', 'AWS::RDS::DBInstance', 'AWS::S3::Bucket', 'AWS::ECS::Service']) {
@@ -439,11 +539,7 @@ describe('tags and packaging', () => {
   });
 
   it('stages a build context without node_modules, .next or infra code, but with the Dockerfile', () => {
-    const outdir = prod.app.outdir;
-    const contexts = readdirSync(outdir)
-      .filter((entry) => entry.startsWith('asset.'))
-      .map((entry) => path.join(outdir, entry))
-      .filter((dir) => existsSync(path.join(dir, 'package.json')));
+    const contexts = stagedBuildContexts(prod.app);
     expect(contexts).toHaveLength(1);
     const context = contexts[0]!;
     expect(existsSync(path.join(context, 'package-lock.json'))).toBe(true);

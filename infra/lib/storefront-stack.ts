@@ -17,6 +17,7 @@ import {
 } from './config';
 import { computeConnectionBudget, type ConnectionBudget } from './connection-budget';
 import { DataStores } from './data-stores';
+import { parseEcrImageUri } from './image';
 import { MediaStorage } from './media';
 import { AppSecrets } from './secrets';
 import { WebFirewall } from './waf';
@@ -38,10 +39,31 @@ export type StorefrontStackProps = StackProps & {
   adminEmail?: string;
   /** Adds the `tools` task definition for one-off commands (demo data seeding). */
   toolsTask?: boolean;
+  /** OTLP/HTTP collector for traces (OTEL_EXPORTER_OTLP_ENDPOINT); without it the app loads no tracing code. */
+  otlpEndpoint?: string;
+  /**
+   * An app image already in ECR (`<account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:…`, or `:<tag>`) to run
+   * instead of building infra/Dockerfile as a CDK asset: the pipeline passes the image it scanned and pushed.
+   */
+  imageUri?: string;
 };
 
 const CERTIFICATE_ARN_PATTERN = '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$';
 const DOMAIN_NAME_PATTERN = '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$';
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT is an OTLP/HTTP base URL; checked here so a typo fails the synth, not the task's boot. */
+function checkOtlpEndpoint(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`otlpEndpoint ${JSON.stringify(value)} is not a URL (e.g. http://collector.internal:4318)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`otlpEndpoint ${JSON.stringify(value)} must be an http(s) URL (OTLP/HTTP)`);
+  }
+  return value;
+}
 
 /** A literal from the CDK context when given (validated now), else a CloudFormation parameter set at deploy time. */
 function contextOrParameter(
@@ -78,6 +100,9 @@ export class StorefrontStack extends Stack {
     if (config.stage !== props.stage) throw new Error(`Config for ${config.stage} given to the ${props.stage} stack`);
     this.config = config;
     const { stage } = config;
+
+    // Checked before any resource, like the connection budget below.
+    const image = props.imageUri === undefined ? undefined : parseEcrImageUri(props.imageUri);
 
     // First, before any resource: a fleet that could exhaust the database's connections does not synthesize.
     this.budget = computeConnectionBudget({
@@ -161,6 +186,10 @@ export class StorefrontStack extends Stack {
       MEDIA_S3_BUCKET: this.media.bucket.bucketName,
       MEDIA_CDN_URL: `https://${this.media.distribution.distributionDomainName}`,
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
+      // Tracing only where a collector is named: unset, the app loads no tracing code at all.
+      ...(props.otlpEndpoint
+        ? { OTEL_EXPORTER_OTLP_ENDPOINT: checkOtlpEndpoint(props.otlpEndpoint), OTEL_SERVICE_NAME: `${APP_NAME}-${stage}` }
+        : {}),
     };
     const secrets: Record<string, ecs.Secret> = {
       PGUSER: ecs.Secret.fromSecretsManager(this.data.databaseSecret, 'username'),
@@ -172,6 +201,8 @@ export class StorefrontStack extends Stack {
       STRIPE_WEBHOOK_SECRET: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'webhookSecret'),
       STRIPE_PUBLISHABLE_KEY: ecs.Secret.fromSecretsManager(appSecrets.stripe, 'publishableKey'),
       ADMIN_PASSWORD: ecs.Secret.fromSecretsManager(appSecrets.adminPassword),
+      // Without it /api/metrics answers 404 in production.
+      METRICS_TOKEN: ecs.Secret.fromSecretsManager(appSecrets.metricsToken),
     };
 
     this.web = new WebService(this, 'Web', {
@@ -182,6 +213,7 @@ export class StorefrontStack extends Stack {
       task: { environment, secrets },
       migrationDependsOn: [this.data.database, this.data.proxy],
       toolsTask: props.toolsTask ?? false,
+      image,
     });
     for (const taskDefinition of [this.web.taskDefinition, this.web.toolsTaskDefinition]) {
       if (taskDefinition) this.media.bucket.grantReadWrite(taskDefinition.taskRole);

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -12,7 +13,7 @@ import {
   SHUTDOWN_DRAIN_SECONDS,
   type StageConfig,
 } from './config';
-import { storefrontImage } from './image';
+import { type EcrImageReference, storefrontImage } from './image';
 import { MigrationRun } from './migration-run';
 
 /** Same check as the Dockerfile's HEALTHCHECK: /api/health is liveness only and touches no dependency. */
@@ -43,6 +44,8 @@ export type WebServiceProps = {
   migrationDependsOn: Construct[];
   /** Adds a `tools` task definition (full source image) for one-off commands such as `npm run db:seed`. */
   toolsTask: boolean;
+  /** An app image already in ECR for the web and migration tasks; without it CDK builds infra/Dockerfile as an asset. */
+  image?: EcrImageReference;
 };
 
 /** The ECS cluster, the web service behind an HTTPS ALB, its scaling, and the migration task run before rollouts. */
@@ -86,7 +89,9 @@ export class WebService extends Construct {
       cpuArchitecture: ecs.CpuArchitecture.X86_64,
       operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
     };
-    const image = storefrontImage('runtime');
+    // The given image by its exact reference (fromRegistry, so the template names it verbatim and synth needs no
+    // lookup), else an asset build of the runtime stage.
+    const image = props.image ? ecs.ContainerImage.fromRegistry(props.image.uri) : storefrontImage('runtime');
 
     // --- Web service task ----------------------------------------------------------------------------------------
 
@@ -96,7 +101,7 @@ export class WebService extends Construct {
       memoryLimitMiB: sizing.memoryMiB,
       runtimePlatform,
     });
-    this.taskDefinition.addContainer(WEB_CONTAINER, {
+    const webContainer = this.taskDefinition.addContainer(WEB_CONTAINER, {
       containerName: WEB_CONTAINER,
       image,
       essential: true,
@@ -130,7 +135,7 @@ export class WebService extends Construct {
       memoryLimitMiB: 512,
       runtimePlatform,
     });
-    this.migrationTaskDefinition.addContainer(MIGRATE_CONTAINER, {
+    const migrateContainer = this.migrationTaskDefinition.addContainer(MIGRATE_CONTAINER, {
       containerName: MIGRATE_CONTAINER,
       image,
       essential: true,
@@ -139,6 +144,30 @@ export class WebService extends Construct {
       secrets: task.secrets,
       logging: logging(MIGRATE_CONTAINER),
     });
+
+    if (props.image) {
+      // fromRegistry grants nothing (it assumes a public registry), so the execution roles get pull rights on the
+      // named repository here; the ARN comes from the reference, not from a lookup.
+      const repository = ecr.Repository.fromRepositoryAttributes(this, 'ImageRepository', {
+        repositoryName: props.image.repositoryName,
+        repositoryArn: Stack.of(this).formatArn({
+          service: 'ecr',
+          account: props.image.account,
+          region: props.image.region,
+          resource: 'repository',
+          resourceName: props.image.repositoryName,
+        }),
+      });
+      for (const taskDefinition of [this.taskDefinition, this.migrationTaskDefinition]) {
+        repository.grantPull(taskDefinition.obtainExecutionRole());
+      }
+      for (const container of [webContainer, migrateContainer]) {
+        Annotations.of(container).acknowledgeWarning(
+          '@aws-cdk/aws-ecs:ecrImageRequiresPolicy',
+          'Pull rights on the repository are granted to the execution role just above',
+        );
+      }
+    }
 
     this.migrationRun = new MigrationRun(this, 'MigrationRun', {
       cluster: this.cluster,
