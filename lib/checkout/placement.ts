@@ -2,6 +2,7 @@ import 'server-only';
 import type { CartRef } from '@/lib/cart/types';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
+import { logger } from '@/lib/log';
 import { checkoutFailures, ordersPlaced } from '@/lib/observability/metrics';
 import type { PlaceOrderInput } from './schemas';
 import { type PlacedOrder, placeOrder } from './service';
@@ -29,7 +30,13 @@ export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, 
   }
   if (placed.created) {
     ordersPlaced.inc({ currency: placed.currency });
-    invalidateProductPages(placed.productSlugs);
+    // The order is committed: a cache that cannot be refreshed (e.g. no Next request scope) only means the pages
+    // catch up within their revalidation window. It must never turn a placed order into an error.
+    try {
+      invalidateProductPages(placed.productSlugs);
+    } catch (error) {
+      logger.warn({ err: error, orderId: placed.orderId }, 'product pages not refreshed after order');
+    }
   }
   return placed;
 }
