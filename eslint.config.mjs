@@ -21,7 +21,7 @@ const config = [
   },
   {
     // The env module, build/test tooling and infrastructure code legitimately read process.env.
-    files: ['lib/env.ts', 'instrumentation.ts', '*.config.*', 'e2e/**', 'db/testing/**', 'scripts/**', 'infra/**', '**/*.test.ts'],
+    files: ['lib/env.ts', 'instrumentation.ts', '*.config.*', 'e2e/**', 'db/testing/**', 'scripts/**', 'bench/**', 'infra/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
