@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import { SiteFooter, SiteHeader } from '@/components/layout/site-header';
 import { env } from '@/lib/env';
 import { getCachedStoreInfo } from '@/lib/catalog/cache';
 import './globals.css';
@@ -18,10 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: '#ffffff', width: 'device-width', initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Store settings live in the database and staff can change them: render per request, never at build time.
-  await connection();
-  const store = await getCachedStoreInfo();
+// The document shell only: the storefront's chrome is in app/(store)/layout.tsx, the admin's in app/admin/layout.tsx.
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -31,11 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader storeName={store.name} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <SiteFooter storeName={store.name} />
+        {children}
       </body>
     </html>
   );

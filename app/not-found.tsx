@@ -1,16 +1,15 @@
-import Link from 'next/link';
+import { connection } from 'next/server';
+import { NotFoundMessage } from '@/components/layout/not-found-message';
+import { StoreChrome } from '@/components/layout/store-chrome';
 
 export const metadata = { title: 'Page not found' };
 
-export default function NotFound() {
+// Unmatched URLs land here, outside the storefront's layout, so this page brings the store's chrome itself.
+export default async function NotFound() {
+  await connection();
   return (
-    <div className="mx-auto max-w-md py-16 text-center">
-      <p className="text-sm font-semibold text-brand-700">404</p>
-      <h1 className="mt-2 text-3xl font-bold tracking-tight">Page not found</h1>
-      <p className="mt-4 text-zinc-600">The page you are looking for does not exist or is no longer available.</p>
-      <Link href="/" className="mt-8 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-        Back to the shop
-      </Link>
-    </div>
+    <StoreChrome>
+      <NotFoundMessage />
+    </StoreChrome>
   );
 }

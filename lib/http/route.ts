@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { logger } from '@/lib/log';
 import { observeRequest } from '@/lib/observability/metrics';
+import type { SessionUser } from '@/lib/auth/session-types';
+import { type ActionPolicy, authorise } from './policy';
 import { AppError, toErrorResponse } from './errors';
 import { requestIdFrom } from './request-id';
 
@@ -11,6 +13,8 @@ import { requestIdFrom } from './request-id';
 
 export type RouteContext<TQuery, TBody, TParams> = {
   request: NextRequest;
+  /** The session user when the route declares `auth`; null otherwise. */
+  user: SessionUser | null;
   requestId: string;
   query: TQuery;
   body: TBody;
@@ -24,6 +28,8 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
   params?: TParams;
   /** Maximum accepted JSON body in bytes. */
   maxBodyBytes?: number;
+  /** Who may call: checked before anything is parsed (401 without a session, 403 with too weak a role). */
+  auth?: Exclude<ActionPolicy, 'public'>;
 };
 
 type Handler<TQuery, TBody, TParams> = (ctx: RouteContext<TQuery, TBody, TParams>) => Promise<Response> | Response;
@@ -86,12 +92,19 @@ export function route<
     const log = logger.child({ requestId, method: request.method, route: pattern });
     let response: Response;
     try {
+      let user: SessionUser | null = null;
+      if (options.auth) {
+        // Loaded on demand so routes without a session (health, metrics) never pull in the auth stack.
+        const { getSessionUser } = await import('@/lib/auth/session');
+        user = await getSessionUser();
+        authorise(options.auth, user);
+      }
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;
       const body = options.body
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
-      response = await handler({ request, requestId, query, body, params, log } as RouteContext<
+      response = await handler({ request, user, requestId, query, body, params, log } as RouteContext<
         z.infer<TQuery>,
         z.infer<TBody>,
         z.infer<TParams>

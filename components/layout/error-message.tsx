@@ -2,7 +2,17 @@
 
 import Link from 'next/link';
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function ErrorMessage({
+  error,
+  reset,
+  homeHref = '/',
+  homeLabel = 'Back to the shop',
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  homeHref?: string;
+  homeLabel?: string;
+}) {
   return (
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
       <p className="text-sm font-semibold text-red-700">500</p>
@@ -19,8 +29,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         >
           Try again
         </button>
-        <Link href="/" className="rounded-md border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50">
-          Back to the shop
+        <Link href={homeHref} className="rounded-md border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50">
+          {homeLabel}
         </Link>
       </div>
     </div>

@@ -1,0 +1,33 @@
+import 'server-only';
+import { auditLog } from '@/db/schema';
+import type { Transaction } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/session-types';
+
+export type AuditActor = { user: Pick<SessionUser, 'id' | 'email'>; requestId: string; ip?: string };
+
+export type AuditEntry = {
+  /** Dotted verb, e.g. "product.update", "order.cancel", "staff.role_change". */
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+};
+
+/**
+ * Records an admin write. Call it with the same transaction as the write, so the change and its audit row commit or
+ * roll back together. The table is append-only (migration 0003): nothing in the panel can edit or delete a row.
+ */
+export async function recordAudit(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.user.id,
+    actorEmail: actor.user.email,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: actor.ip ?? null,
+    requestId: actor.requestId,
+  });
+}
