@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { SESSION_SETTINGS } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
 
 const root = path.resolve(__dirname, '..');
@@ -246,7 +247,8 @@ async function main() {
   const seedMs = performance.now() - t;
   console.log(`bench: migrated in ${Math.round(migrateMs)} ms, seeded ${PRODUCTS} products in ${(seedMs / 1000).toFixed(1)} s`);
 
-  const sql = postgres(scratch.url, { max: 2, onnotice: () => {} });
+  // The application's session settings, so that EXPLAIN shows the plans the server gets.
+  const sql = postgres(scratch.url, { max: 2, onnotice: () => {}, connection: { ...SESSION_SETTINGS } });
   cleanups.push(() => sql.end());
   // Autovacuum would analyze the fresh tables within a minute in any real deployment; do it now so the plans below
   // are the ones production would get.
