@@ -1,5 +1,6 @@
 import type { OrderPaymentStatus, OrderStatus } from '@/db/schema';
 
+
 // The order lifecycle as staff drive it. Pure: it decides which moves are legal from what an order looks like now;
 // the service (service.ts) applies a legal move in one transaction, re-checking under a row lock.
 //
@@ -66,12 +67,12 @@ export function legalTransitions(state: OrderMachineState): OrderTransition[] {
 }
 
 /** Order status after shipping `units` more (a partial shipment leaves the order "paid"). */
-export function statusAfterFulfilment(state: Pick<OrderMachineState, 'shippedUnits' | 'orderedUnits'>, units: number): OrderStatus {
+export function statusAfterFulfilment(state: Pick<OrderMachineState, 'shippedUnits' | 'orderedUnits'>, units: number): 'paid' | 'fulfilled' {
   return state.shippedUnits + units >= state.orderedUnits ? 'fulfilled' : 'paid';
 }
 
 /** Payment status after refunding `amountCents` more of `capturedCents`, of which `refundedCents` went back already. */
-export function paymentStatusAfterRefund(capturedCents: number, refundedCents: number, amountCents: number): OrderPaymentStatus {
+export function paymentStatusAfterRefund(capturedCents: number, refundedCents: number, amountCents: number): 'partially_refunded' | 'refunded' {
   return refundedCents + amountCents >= capturedCents ? 'refunded' : 'partially_refunded';
 }
 
