@@ -32,6 +32,8 @@ async function findCountableVariant(request: APIRequestContext): Promise<Buyable
 }
 
 test('order journey: placed → listed and on the dashboard → paid → refunds capped → shipped → the customer sees tracking and gets the email', async ({ page, browser, request }) => {
+  // One journey across two browsers and a dozen server round trips: longer than the default budget on a busy machine.
+  test.setTimeout(120_000);
   // The shopper: a fresh account, two units of one variant.
   const email = uniqueEmail('orders');
   const account = new AccountPages(page);
