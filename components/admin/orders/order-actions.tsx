@@ -10,18 +10,28 @@ import type { ActionResult } from '@/lib/http/action';
 // its move succeeds (so its outcome stays on screen) but offers its button only while the move is legal.
 
 type MoveAction = (raw: FormData) => Promise<ActionResult<{ message: string }>>;
-type MoveState = { status: 'idle' } | { status: 'success'; message: string } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
+type MoveState =
+  | { status: 'idle' }
+  | { status: 'success'; message: string }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values: Record<string, string> };
 
 function useMove(action: MoveAction) {
   return useActionState(async (_prev: MoveState, formData: FormData): Promise<MoveState> => {
     const result = await action(formData);
-    return result.ok ? { status: 'success', message: result.data.message } : { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
+    if (result.ok) return { status: 'success', message: result.data.message };
+    // React resets the form after the action; the typed values come back so a refusal never costs the typing.
+    const values = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values };
   }, { status: 'idle' } as MoveState);
 }
 
 function Outcome({ state }: { state: MoveState }) {
   if (state.status === 'idle') return null;
   return <FormMessage status={state.status} message={state.message} />;
+}
+
+function typed(state: MoveState, name: string): string | undefined {
+  return state.status === 'error' ? state.values[name] : undefined;
 }
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
@@ -75,29 +85,29 @@ function FulfilForm({ number, legal, lines }: { number: string; legal: boolean; 
       {legal ? (
         <>
           <h3 className="font-semibold">Ship items</h3>
-          <Field id="fulfil-carrier" name="carrier" label="Carrier" list="carrier-suggestions" required errors={errors.carrier} autoComplete="off">
+          <Field id="fulfil-carrier" name="carrier" label="Carrier" list="carrier-suggestions" required errors={errors.carrier} autoComplete="off" defaultValue={typed(state, 'carrier')} key={`carrier-${state.status}-${typed(state, 'carrier') ?? ''}`}>
             <datalist id="carrier-suggestions">
               {['UPS', 'USPS', 'FedEx', 'DHL'].map((carrier) => (
                 <option key={carrier} value={carrier} />
               ))}
             </datalist>
           </Field>
-          <Field id="fulfil-tracking" name="trackingNumber" label="Tracking number" required errors={errors.trackingNumber} autoComplete="off" />
-          <Field id="fulfil-url" name="trackingUrl" label="Tracking link" type="url" optional errors={errors.trackingUrl} />
+          <Field id="fulfil-tracking" name="trackingNumber" label="Tracking number" required errors={errors.trackingNumber} autoComplete="off" defaultValue={typed(state, 'trackingNumber')} key={`tracking-${state.status}-${typed(state, 'trackingNumber') ?? ''}`} />
+          <Field id="fulfil-url" name="trackingUrl" label="Tracking link" type="url" optional errors={errors.trackingUrl} defaultValue={typed(state, 'trackingUrl')} key={`url-${state.status}-${typed(state, 'trackingUrl') ?? ''}`} />
           <fieldset className="flex flex-col gap-2">
             <legend className="text-sm font-medium">Quantities in this parcel</legend>
             {lines
               .filter((line) => line.remaining > 0)
               .map((line) => (
                 <Field
-                  key={line.id}
+                  key={`${line.id}-${state.status}-${typed(state, `qty.${line.id}`) ?? ''}`}
                   id={`fulfil-qty-${line.id}`}
                   name={`qty.${line.id}`}
                   label={`Ship ${line.title}`}
                   type="number"
                   min={0}
                   max={line.remaining}
-                  defaultValue={line.remaining}
+                  defaultValue={typed(state, `qty.${line.id}`) ?? line.remaining}
                   hint={`${line.remaining} left to ship`}
                   errors={errors[`qty.${line.id}`]}
                 />
@@ -125,7 +135,7 @@ function CancelForm({ number, legal }: { number: string; legal: boolean }) {
         <>
           <h3 className="font-semibold">Cancel order</h3>
           <p className="text-xs text-zinc-600">Returns every item to stock. Any payment taken is refunded separately.</p>
-          <Field id="cancel-reason" name="reason" label="Reason" optional errors={errors.reason} maxLength={300} />
+          <Field id="cancel-reason" name="reason" label="Reason" optional errors={errors.reason} maxLength={300} defaultValue={typed(state, 'reason')} key={`reason-${state.status}-${typed(state, 'reason') ?? ''}`} />
           <SubmitButton pending={pending} pendingLabel="Cancelling…" variant="secondary">
             Cancel order
           </SubmitButton>
@@ -147,8 +157,19 @@ function RefundForm({ number, legal, currency, refundable }: { number: string; l
       {legal ? (
         <>
           <h3 className="font-semibold">Refund</h3>
-          <Field id="refund-amount" name="amount" label={`Amount (${currency})`} inputMode="decimal" required errors={errors.amount} hint={`Up to ${refundable} can be refunded.`} autoComplete="off" />
-          <Field id="refund-reason" name="reason" label="Reason" optional errors={errors.reason} maxLength={300} />
+          <Field
+            id="refund-amount"
+            name="amount"
+            label={`Amount (${currency})`}
+            inputMode="decimal"
+            required
+            errors={errors.amount}
+            hint={`Up to ${refundable} can be refunded.`}
+            autoComplete="off"
+            defaultValue={typed(state, 'amount')}
+            key={`amount-${state.status}-${typed(state, 'amount') ?? ''}`}
+          />
+          <Field id="refund-reason" name="reason" label="Reason" optional errors={errors.reason} maxLength={300} defaultValue={typed(state, 'reason')} key={`refund-reason-${state.status}-${typed(state, 'reason') ?? ''}`} />
           <SubmitButton pending={pending} pendingLabel="Refunding…">
             Refund
           </SubmitButton>
