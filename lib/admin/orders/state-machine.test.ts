@@ -37,6 +37,7 @@ const table: [string, Partial<OrderMachineState>, OrderTransition[]][] = [
   ['cancelled, never paid', { status: 'cancelled' }, []],
   ['cancelled after payment', { status: 'cancelled', paymentStatus: 'paid', refundableCents: 5000 }, ['refund']],
   ['cancelled, partly refunded', { status: 'cancelled', paymentStatus: 'partially_refunded', refundableCents: 100 }, ['refund']],
+  ['cancelled, card captured after the cancel', { status: 'cancelled', paymentProvider: 'stripe', refundableCents: 5000 }, ['refund']],
   ['cancelled, refunded in full', { status: 'cancelled', paymentStatus: 'refunded' }, []],
 ];
 

@@ -55,9 +55,12 @@ export function checkTransition(state: OrderMachineState, transition: OrderTrans
       if (state.shippedUnits > 0) return no('Part of this order has shipped; it can no longer be cancelled.');
       return ok;
     case 'refund':
+      // Driven by the money actually captured, not the order's payment status: a card payment that succeeds after
+      // the order was cancelled leaves the order "unpaid" (the webhook never revives a cancelled order) yet holds
+      // money that must be returnable.
+      if (state.refundableCents > 0) return ok;
       if (state.paymentStatus === 'unpaid') return no('Nothing has been paid on this order, so there is nothing to refund.');
-      if (state.paymentStatus === 'refunded' || state.refundableCents <= 0) return no('This order has been refunded in full.');
-      return ok;
+      return no('This order has been refunded in full.');
   }
 }
 
