@@ -23,6 +23,7 @@ import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
 import { deliverOrderShipped } from '@/lib/orders/notifications';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
+import { handleStripeWebhook } from '@/lib/payments/service';
 import { createStripeRefunder, manualRefunder } from '@/lib/payments/refunds';
 import { getAdminOrder, listAdminOrders } from './queries';
 import { orderListQuerySchema } from './schemas';
@@ -261,6 +262,30 @@ describe('refunds', () => {
       expect(refund).toMatchObject({ status: 'succeeded', providerReference: 're_local_1', amountCents: 1500 });
       expect(await orderRow(order.orderId)).toMatchObject({ refundedCents: 1500, paymentStatus: 'partially_refunded' });
       expect(await eventTypes(order.orderId)).toEqual(['placed', 'refund_requested', 'refunded']);
+    });
+
+    it('a card payment captured after the order was cancelled can still be refunded in full', async () => {
+      const order = await placed({ quantity: 1, priceCents: 1800 });
+      await db.update(orders).set({ paymentProvider: 'stripe' }).where(eq(orders.id, order.orderId));
+      await db.delete(payments).where(eq(payments.orderId, order.orderId));
+      await cancelOrder(staff, order.number, 'customer asked');
+      // The shopper's card payment completes afterwards; the real webhook handler records it.
+      const secret = 'whsec_orders_integration';
+      const intent = `pi_late_${randomBytes(4).toString('hex')}`;
+      const payload = JSON.stringify({
+        id: `evt_late_${randomBytes(4).toString('hex')}`,
+        object: 'event',
+        type: 'payment_intent.succeeded',
+        data: { object: { object: 'payment_intent', id: intent, amount: order.totalCents, amount_received: order.totalCents, currency: 'usd', metadata: { orderId: order.orderId } } },
+      });
+      expect((await handleStripeWebhook(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret }), secret)).status).toBe(200);
+      expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', paymentStatus: 'unpaid' });
+      expect((await getAdminOrder(order.number))!.transitions).toEqual(['refund']);
+      answer = { status: 200, body: { id: 're_local_late', object: 'refund', status: 'succeeded', amount: order.totalCents, currency: 'usd' } };
+      const result = await refundOrder(staff, order.number, { amountCents: order.totalCents, currency: 'USD', reason: 'cancelled' }, { manual: manualRefunder, stripe: stripeRefunder() });
+      expect(result.paymentStatus).toBe('refunded');
+      expect(new URLSearchParams(received.at(-1)!.body).get('payment_intent')).toBe(intent);
+      expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', refundedCents: order.totalCents });
     });
 
     it('when Stripe refuses, the reserved amount is released and nothing counts as refunded', async () => {
