@@ -4,6 +4,7 @@ import { AdminOrderPage, AdminOrdersList } from './pages/admin-orders-pages';
 import { ProductPage } from './pages/product-page';
 import { AccountPages, CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { type BuyableVariant, findBuyableVariant, uniqueEmail } from './support/commerce';
+import { E2E_CUSTOMER } from './support/environment';
 import { latestMail } from './support/mailbox';
 
 async function checkout(page: Page, email?: string): Promise<string> {
@@ -34,11 +35,10 @@ async function findCountableVariant(request: APIRequestContext): Promise<Buyable
 test('order journey: placed → listed and on the dashboard → paid → refunds capped → shipped → the customer sees tracking and gets the email', async ({ page, browser, request }) => {
   // One journey across two browsers and a dozen server round trips: longer than the default budget on a busy machine.
   test.setTimeout(120_000);
-  // The shopper: a fresh account, two units of one variant.
-  const email = uniqueEmail('orders');
-  const account = new AccountPages(page);
-  await account.register(email, 'orders-journey-password');
-  await account.signIn(email, 'orders-journey-password');
+  // The shopper: the seeded customer (registering a fresh one would count against the shared per-IP sign-up limit),
+  // buying two units of one variant.
+  const email = E2E_CUSTOMER.email;
+  await new AccountPages(page).signIn(E2E_CUSTOMER.email, E2E_CUSTOMER.password);
   const variant = await findBuyableVariant(request, 6, 2);
   await new ProductPage(page).buy(variant, 2);
   const number = await checkout(page);
@@ -113,6 +113,8 @@ test('order journey: placed → listed and on the dashboard → paid → refunds
 });
 
 test('cancelling in two tabs restocks exactly once, and the storefront shows it at once', async ({ page, browser, request }) => {
+  // Two staff tabs, a shopper and the storefront cache: longer than the default budget on a busy machine.
+  test.setTimeout(120_000);
   const variant = await findCountableVariant(request);
   const stock = variant.maxQuantity;
   const product = new ProductPage(page);
