@@ -40,6 +40,15 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
 
   await page.goto(`/search?q=${encodeURIComponent(`Matrix Tee ${s}`)}`);
   await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
+
+  // An edit shows in the store at once too (its cached page is invalidated).
+  await page.goBack();
+  await page.goBack();
+  await expect(editor.form).toBeVisible();
+  await editor.setVariant('S / Red', { price: '19.00' });
+  await editor.save();
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByText(/\$19\.00/).first()).toBeVisible();
 });
 
 test('an upload that is not an image is refused with a clear message', async ({ page }) => {

@@ -48,6 +48,11 @@ export class ProductEditor {
     await expect(this.page.getByRole('status').filter({ hasText: 'Product created.' })).toBeVisible();
   }
 
+  async save() {
+    await this.form.getByRole('button', { name: 'Save product' }).click();
+    await expect(this.form.getByRole('status')).toHaveText('Product saved.');
+  }
+
   async uploadImage(file: { name: string; mimeType: string; buffer: Buffer }, altText: string) {
     const upload = this.page.getByRole('form', { name: 'Upload image' });
     await upload.getByLabel('Image file').setInputFiles(file);

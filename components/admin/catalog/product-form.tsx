@@ -20,7 +20,8 @@ export type ProductFormValues = {
   seoDescription: string;
   categoryIds: string[];
   options: { name: string; values: string }[];
-  variants: { id?: string; values: string[]; sku: string; price: string; compareAtPrice: string; stock: string; active: boolean }[];
+  /** stockBefore: the stock as loaded, so a save applies only the change made here (see the product schema). */
+  variants: { id?: string; values: string[]; sku: string; price: string; compareAtPrice: string; stock: string; stockBefore?: string; active: boolean }[];
 };
 
 type VariantRow = Omit<ProductFormValues['variants'][number], 'values'>;
@@ -28,14 +29,8 @@ type VariantRow = Omit<ProductFormValues['variants'][number], 'values'>;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
 const cell = 'w-full rounded-md border border-zinc-300 px-2 py-1';
 
-async function submit(_prev: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(await saveProductAction(formData), formData, 'Product saved.');
-}
-
 /** The product editor: fields, categories, options and the variant matrix (one row per combination of values). */
 export function ProductForm({ initial, categories, currency }: { initial: ProductFormValues; categories: { id: string; name: string; depth: number }[]; currency: string }) {
-  const [state, formAction, pending] = useActionState(submit, { status: 'idle' } as FormState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const [fields, setFields] = useState(() => ({
     title: initial.title,
     slug: initial.slug,
@@ -51,6 +46,13 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
   const [rows, setRows] = useState<Record<string, VariantRow>>(() =>
     Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest])),
   );
+  const [state, formAction, pending] = useActionState(async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const result = await saveProductAction(formData);
+    // Saved: what is on screen is now what is stored, so the next save's stock changes count from here.
+    if (result.ok) setRows((current) => Object.fromEntries(Object.entries(current).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
+    return toFormState(result, formData, 'Product saved.');
+  }, { status: 'idle' } as FormState);
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const parsedOptions = useMemo(() => options.map((o) => ({ name: o.name.trim(), values: parseOptionValues(o.values) })), [options]);
   const combos = useMemo(() => optionCombinations(parsedOptions.filter((o) => o.values.length > 0)), [parsedOptions]);
   const rowFor = (values: string[]): VariantRow => rows[combinationKey(values)] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
@@ -245,6 +247,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
                     <th scope="row" className="p-2 text-left align-top font-medium">
                       {title}
                       {row.id ? <input type="hidden" name={name('id')} value={row.id} /> : null}
+                      {row.stockBefore !== undefined ? <input type="hidden" name={name('stockBefore')} value={row.stockBefore} /> : null}
                       {values.map((value, o) => (
                         <input key={o} type="hidden" name={name('values')} value={value} />
                       ))}

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { inventoryLedger, products, variants } from '@/db/schema';
 import { getProductDetail } from '@/lib/catalog/product';
+import { adjustStock, adjustStockSchema } from '@/lib/admin/inventory/service';
 import { AppError } from '@/lib/http/errors';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '../testing';
 import { getProductForEdit, listAdminProducts, productListQuerySchema } from './queries';
@@ -80,6 +81,38 @@ describe('product editor service', () => {
     const [product] = await db.select().from(products).where(eq(products.id, saved.id));
     expect([product!.priceMinCents, product!.priceMaxCents]).toEqual([1550, 3000]);
     expect(await auditCount('product.update', saved.id)).toBe(1);
+  });
+
+  it('applies only the stock change made in the editor, so sales since the page was opened are not undone', async () => {
+    const actor = await staffActor();
+    const input = matrixProduct(uniqueSuffix());
+    const saved = await saveProduct(actor, input);
+    const loaded = (await getProductForEdit(saved.id))!;
+    const mGreen = loaded.variants.find((v) => v.sku.endsWith('M-GREEN'))!; // 6 on hand when the page opened
+    const mBlue = loaded.variants.find((v) => v.sku.endsWith('M-BLUE'))!; // 5
+    // Meanwhile two units of each sell (any decrement will do).
+    await adjustStock(actor, adjustStockSchema.parse({ variantId: mGreen.id, delta: -2, reason: 'correction' }));
+    await adjustStock(actor, adjustStockSchema.parse({ variantId: mBlue.id, delta: -2, reason: 'correction' }));
+
+    await saveProduct(actor, {
+      ...input,
+      id: saved.id,
+      slug: saved.slug,
+      variants: loaded.variants.map((v) => ({
+        id: v.id,
+        values: v.values,
+        sku: v.sku,
+        price: '20.00',
+        compareAtPrice: '',
+        // M / Blue untouched in the editor; M / Green raised from 6 to 10 (+4).
+        stock: v.id === mGreen.id ? 10 : v.stock,
+        stockBefore: v.stock,
+        active: true,
+      })),
+    });
+    expect(await stockOf(mBlue.id)).toBe(3);
+    expect(await stockOf(mGreen.id)).toBe(8);
+    expect(await ledgerSum(mGreen.id)).toBe(8);
   });
 
   it('makes slugs unique with a suffix, and refuses a typed slug that is taken', async () => {

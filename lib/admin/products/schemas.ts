@@ -37,6 +37,11 @@ export const variantInputSchema = z.object({
     .int('Enter a whole number.')
     .min(0, 'Stock cannot be negative.')
     .max(1_000_000, 'At most 1,000,000.'),
+  /**
+   * The stock the editor showed when it was opened. When given, the change (stock − stockBefore) is applied to the
+   * current stock, so orders placed meanwhile are not undone by saving; without it (CSV), stock is set as given.
+   */
+  stockBefore: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()),
   active: z.boolean(),
 });
 

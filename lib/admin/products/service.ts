@@ -183,17 +183,23 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
     if (match) {
       variantId = match.id;
       await tx.update(variants).set(row).where(eq(variants.id, variantId));
-      if (variant.stock !== match.stockOnHand) {
-        await tx.update(variants).set({ stockOnHand: variant.stock }).where(eq(variants.id, variantId));
+      const target = variant.stockBefore === undefined ? variant.stock : match.stockOnHand + (variant.stock - variant.stockBefore);
+      if (target < 0) {
+        throw new AppError('validation_failed', 'Please check the highlighted fields.', {
+          fieldErrors: { [`variants.${position}.stock`]: [`Only ${match.stockOnHand} on hand now (orders came in since this page was opened).`] },
+        });
+      }
+      if (target !== match.stockOnHand) {
+        await tx.update(variants).set({ stockOnHand: target }).where(eq(variants.id, variantId));
         await tx.insert(inventoryLedger).values({
           variantId,
-          delta: variant.stock - match.stockOnHand,
-          quantityAfter: variant.stock,
+          delta: target - match.stockOnHand,
+          quantityAfter: target,
           reason: 'correction',
           actorId: actor.user.id,
           note: 'Set in the product editor',
         });
-        stockChanges.push({ sku: variant.sku, from: match.stockOnHand, to: variant.stock });
+        stockChanges.push({ sku: variant.sku, from: match.stockOnHand, to: target });
       }
       await tx.delete(variantOptionValues).where(eq(variantOptionValues.variantId, variantId));
     } else {

@@ -54,6 +54,7 @@ export default async function EditProductPage({ params, searchParams }: { params
             price: amount(v.priceCents, store.currency),
             compareAtPrice: amount(v.compareAtPriceCents, store.currency),
             stock: String(v.stock),
+            stockBefore: String(v.stock),
             active: v.active,
           })),
         }}
