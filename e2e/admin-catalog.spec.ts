@@ -11,6 +11,9 @@ const suffix = () => randomBytes(3).toString('hex');
 const CSV_HEADER = 'handle,title,description,status,option1_name,option1_value,sku,price,stock';
 
 test('a product created with a 2×3 variant matrix and an image is in the store at once', async ({ page }) => {
+  // The longest journey here (create, upload, three store pages, edit, store again): more than the default 30 s on a
+  // loaded two-core runner.
+  test.setTimeout(90_000);
   const s = suffix();
   const title = `Admin Matrix Tee ${s}`;
   await new AdminShell(page).signIn(undefined, '/admin/products/new');
@@ -24,6 +27,7 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await editor.fillSkusAndCopyPrice();
   await expect(editor.form.getByLabel('SKU, M / Blue', { exact: true })).toHaveValue(`ADMIN-MATRIX-TEE-${s.toUpperCase()}-M-BLUE`);
   await editor.create();
+  const editUrl = page.url();
 
   const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2a7' } }).png().toBuffer();
   const upload = await editor.uploadImage({ name: 'tee.png', mimeType: 'image/png', buffer: png }, `Green tee ${s}`);
@@ -42,9 +46,7 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
 
   // An edit shows in the store at once too (its cached page is invalidated).
-  await page.goBack();
-  await page.goBack();
-  await expect(editor.form).toBeVisible();
+  await page.goto(editUrl);
   await editor.setVariant('S / Red', { price: '19.00' });
   await editor.save();
   await page.goto(`/products/${slug}`);
