@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
-import { ImportExportPage, InventoryPages, ProductEditor } from './pages/admin-catalog-pages';
+import { ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
 
 // Staff manage the catalog in /admin; what they save is in the store at once.
 
@@ -116,6 +116,14 @@ test('a stock adjustment shows in the variant’s history', async ({ page }) => 
   await editor.fillDetails({ title: `Inventory Mug ${s}`, status: 'Active (on sale)' });
   await editor.setVariant('Default', { sku, price: '9.00', stock: '3' });
   await editor.create();
+
+  // Found in the product list by its SKU (any case), and not under another status.
+  const list = new ProductList(page);
+  await list.search({ q: sku.toLowerCase() });
+  await expect(list.results().getByRole('link', { name: `Inventory Mug ${s}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^1 product$/ })).toBeVisible();
+  await list.search({ q: sku, status: 'Draft' });
+  await expect(page.getByText('No products match.')).toBeVisible();
 
   const inventory = new InventoryPages(page);
   await inventory.openVariant(sku);

@@ -121,3 +121,20 @@ export class InventoryPages {
     return this.page.getByRole('table', { name: /Stock history/ });
   }
 }
+
+/** /admin/products: the searchable list. */
+export class ProductList {
+  constructor(readonly page: Page) {}
+
+  async search(query: { q?: string; status?: 'Any' | 'Active' | 'Draft' | 'Archived' }) {
+    await this.page.goto('/admin/products');
+    const filters = this.page.getByRole('search', { name: 'Filter products' });
+    if (query.q !== undefined) await filters.getByLabel('Search title or SKU').fill(query.q);
+    if (query.status) await filters.getByLabel('Status').selectOption({ label: query.status });
+    await filters.getByRole('button', { name: 'Apply' }).click();
+  }
+
+  results() {
+    return this.page.getByRole('table', { name: 'Products' });
+  }
+}
