@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
-import { ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
+import { CategoryTree, ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
 
 // Staff manage the catalog in /admin; what they save is in the store at once.
 
@@ -139,4 +139,20 @@ test('a stock adjustment shows in the variant’s history', async ({ page }) => 
   await inventory.adjust('-20', 'Damaged', 'too many');
   await expect(form.getByRole('alert')).toHaveText('Stock cannot go below zero: 10 on hand.');
   await expect(inventory.history().getByRole('row')).toHaveCount(3); // header, +7, opening stock: nothing added
+});
+
+test('moving a category takes its subcategories along; a parent cannot be deleted', async ({ page }) => {
+  const s = suffix();
+  await new AdminShell(page).signIn(undefined, '/admin/categories');
+  const tree = new CategoryTree(page);
+  await tree.goto();
+  await tree.create(`Outer ${s}`);
+  await tree.create(`Middle ${s}`, `Outer ${s}`);
+  await tree.create(`Inner ${s}`, `\u00a0\u00a0\u00a0Middle ${s}`);
+  await expect(tree.item(`Inner ${s}`)).toContainText(`/outer-${s}/middle-${s}/inner-${s}`);
+  await expect(tree.item(`Outer ${s}`).getByRole('button', { name: `Delete Outer ${s}` })).toBeDisabled();
+
+  await tree.moveUnder(`Middle ${s}`, '(top level)');
+  await expect(tree.item(`Inner ${s}`)).toContainText(`/middle-${s}/inner-${s}`);
+  await expect(tree.item(`Inner ${s}`)).not.toContainText(`outer-${s}`);
 });

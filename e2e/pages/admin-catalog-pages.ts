@@ -138,3 +138,37 @@ export class ProductList {
     return this.page.getByRole('table', { name: 'Products' });
   }
 }
+
+/** /admin/categories: the tree and the new-category form. */
+export class CategoryTree {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/admin/categories');
+    await expect(this.page.getByRole('heading', { name: 'Categories', level: 1 })).toBeVisible();
+  }
+
+  async create(name: string, parent?: string) {
+    const form = this.page.getByRole('form', { name: 'New category' });
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    if (parent) await form.getByLabel('Parent').selectOption({ label: parent });
+    await form.getByRole('button', { name: 'Create category' }).click();
+    await expect(form.getByRole('status')).toHaveText('Category created.');
+    await expect(this.item(name)).toBeVisible();
+  }
+
+  item(name: string) {
+    // Every row has its own "Delete {name}" button: the one way to pick a row whose name also appears in the
+    // other rows' parent pickers.
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Delete ${name}`, exact: true }) });
+  }
+
+  async moveUnder(name: string, parentLabel: string) {
+    const item = this.item(name);
+    await item.getByText(`Edit ${name}`).click();
+    const form = item.getByRole('form', { name: `Edit ${name}` });
+    await form.getByLabel('Parent').selectOption({ label: parentLabel });
+    await form.getByRole('button', { name: 'Save category' }).click();
+    await expect(form.getByRole('status')).toHaveText('Category saved.');
+  }
+}
