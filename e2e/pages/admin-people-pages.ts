@@ -104,12 +104,13 @@ export class CustomersAdminPage {
     await search.getByLabel('Email or name').fill(email);
     await search.getByRole('button', { name: 'Search' }).click();
     await this.page.getByRole('link', { name: email }).click();
+    await expect(this.page).toHaveURL(/\/admin\/customers\/[0-9a-f-]{36}$/);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
     return this.page.url().split('/').pop()!;
   }
 
   async disable() {
-    const form = this.page.getByRole('form', { name: 'Disable customer' });
+    const form = this.page.getByRole('form', { name: 'Account access' });
     await form.getByRole('button', { name: 'Disable account and sign out' }).click();
     await expect(form.getByRole('status')).toContainText('every session of theirs has ended');
   }

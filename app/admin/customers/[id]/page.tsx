@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { CustomerAccessForm } from '@/components/admin/people/customer-access-form';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { Price } from '@/components/ui/price';
-import { setCustomerStatusAction } from '@/lib/admin/customers/actions';
 import { getCustomer } from '@/lib/admin/customers/service';
 import { requireStaffPage } from '@/lib/admin/guard';
 
@@ -16,7 +15,6 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (!z.uuid().safeParse(id).success) notFound();
   const customer = await getCustomer(id);
   if (!customer) notFound();
-  const disabled = customer.status === 'disabled';
   return (
     <div className="max-w-3xl space-y-6">
       <p className="text-sm">
@@ -37,18 +35,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Last sign-in</dt>
         <dd>{formatDateTime(customer.lastSignInAt)}</dd>
       </dl>
-      <AdminForm
-        action={setCustomerStatusAction}
-        label={disabled ? 'Enable customer' : 'Disable customer'}
-        fields={[
-          { name: 'id', label: '', type: 'hidden', defaultValue: customer.id },
-          { name: 'status', label: '', type: 'hidden', defaultValue: disabled ? 'active' : 'disabled' },
-        ]}
-        submitLabel={disabled ? 'Enable account' : 'Disable account and sign out'}
-        pendingLabel="Saving…"
-        variant="secondary"
-        successMessage={disabled ? 'The account is enabled again.' : 'The account is disabled and every session of theirs has ended.'}
-      />
+      <CustomerAccessForm id={customer.id} status={customer.status} />
       <section aria-labelledby="orders-heading">
         <h2 id="orders-heading" className="mb-2 text-lg font-semibold">
           Orders
