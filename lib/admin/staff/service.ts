@@ -69,13 +69,13 @@ function isTakenEmail(error: unknown): boolean {
 /** Creates a staff account; without a password, the person gets the password-reset email to choose one. */
 export async function createStaffMember(actor: AuditActor, input: CreateStaffInput, executor: Executor = db): Promise<string> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  let id: string;
   try {
-    return await executor.transaction(async (tx) => {
+    id = await executor.transaction(async (tx) => {
       const [created] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, role: input.role, passwordHash, emailVerifiedAt: new Date() })
         .returning({ id: users.id });
-      if (!passwordHash) await requestPasswordReset(input.email, tx);
       await recordAudit(tx, actor, {
         action: 'staff.create',
         entityType: 'user',
@@ -92,6 +92,9 @@ export async function createStaffMember(actor: AuditActor, input: CreateStaffInp
     }
     throw error;
   }
+  // After the commit, so a link only ever goes out for an account that exists (SMTP delivery cannot roll back).
+  if (!passwordHash) await requestPasswordReset(input.email, executor);
+  return id;
 }
 
 /** Promotes, demotes or removes from staff ("customer"). Demotion ends the person's sessions at once. */
