@@ -5,6 +5,7 @@ import {
   CustomersAdminPage,
   DiscountsAdminPage,
   SecurityPage,
+  SettingsAdminPage,
   SignInPage,
   signOutOfAdmin,
   StaffAdminPage,
@@ -100,13 +101,16 @@ test('staff see neither admin-only sections in the nav nor their pages (404)', a
 });
 
 test('disabling a signed-in customer ends their session at once, and the audit log records it', async ({ browser, page }) => {
+  // The account is made in the admin (as staff, then removed from the staff) rather than through registration:
+  // registration is rate-limited per address, and every e2e run on this machine shares one Redis and one address.
   const email = uniqueEmail('to-disable');
   const password = 'customer-password-1';
-  const account = new AccountPages(page);
-  await account.register(email, password, 'Soon Disabled');
-  await account.signIn(email, password);
-
   const admin = await signedInAdmin(browser);
+  const staffPage = new StaffAdminPage(admin.page);
+  await staffPage.create({ email, name: 'Soon Disabled', role: 'Staff', password });
+  await staffPage.removeFromStaff(email);
+  await new AccountPages(page).signIn(email, password);
+
   const customers = new CustomersAdminPage(admin.page);
   const customerId = await customers.open(email);
   await expect(admin.page.getByTestId('customer-status')).toHaveText('active');
@@ -164,4 +168,36 @@ test('a discount made in the admin is validated there and applies at checkout', 
   await audit.filter({ action: 'discount.create' });
   await expect(audit.entries.filter({ hasText: code })).toHaveCount(1);
   await admin.context.close();
+});
+
+test('settings: bad input is refused under its field and changes nothing; tax rates, zones and rates are added', async ({ page }) => {
+  await new AdminShell(page).signIn(undefined, '/admin/settings');
+  const settings = new SettingsAdminPage(page);
+  await settings.goto();
+
+  // The store settings are shared with the other journeys running now, so only a refused save is tried here.
+  const currency = settings.storeForm.getByLabel('Currency');
+  await currency.fill('EURO');
+  await settings.storeForm.getByRole('button', { name: 'Save settings' }).click();
+  await expect(currency).toHaveAttribute('aria-invalid', 'true');
+  await expect(currency).toHaveAccessibleDescription(/three-letter ISO currency code/);
+  await page.reload();
+  await expect(settings.storeForm.getByLabel('Currency')).toHaveValue('USD');
+
+  const region = `R${Date.now().toString(36).slice(-4).toUpperCase()}`;
+  await settings.addTaxRate({ country: 'zq', region, name: 'E2E tax', percent: '12.555' });
+  await expect(settings.newTaxForm.getByLabel('Rate (%)')).toHaveAccessibleDescription(/percentage like 20 or 8\.25/);
+  await settings.addTaxRate({ country: 'zq', region, name: 'E2E tax', percent: '12.5' });
+  await expect(settings.newTaxForm.getByRole('status')).toHaveText('Tax rate added.');
+  const saved = page.getByRole('form', { name: `Edit tax rate ZQ-${region}` });
+  await expect(saved.getByLabel('Rate (%)')).toHaveValue('12.5');
+
+  const zoneName = `E2E zone ${region}`;
+  await settings.addZone({ name: zoneName, countries: 'zq, zx' });
+  const zone = page.getByRole('article', { name: `Zone ${zoneName}` });
+  await expect(zone.getByRole('form', { name: `Edit zone ${zoneName}` }).getByLabel('Countries')).toHaveValue('ZQ, ZX');
+  const rateForm = await settings.addRate(zoneName, { name: 'Courier', price: '4.955' });
+  await expect(rateForm.getByLabel(/^Price/)).toHaveAccessibleDescription(/amount like 4\.95/);
+  await settings.addRate(zoneName, { name: 'Courier', price: '4.95', freeAbove: '100' });
+  await expect(zone.getByRole('form', { name: `Edit rate Courier in ${zoneName}` }).getByLabel(/^Price/)).toHaveValue('4.95');
 });

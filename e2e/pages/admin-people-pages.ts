@@ -92,6 +92,15 @@ export class StaffAdminPage {
     await expect(this.createForm.getByRole('status')).toHaveText('Staff member added.');
     await expect(this.page.getByRole('rowheader', { name: new RegExp(member.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
   }
+
+  /** Removing someone from the staff leaves them a customer account; their row leaves the team list. */
+  async removeFromStaff(email: string) {
+    await this.goto();
+    const form = this.page.getByRole('form', { name: `Role of ${email}` });
+    await form.getByLabel('Role').selectOption({ label: 'Not staff (customer)' });
+    await form.getByRole('button', { name: 'Change role' }).click();
+    await expect(this.page.getByRole('form', { name: `Role of ${email}` })).toHaveCount(0);
+  }
 }
 
 export class CustomersAdminPage {
@@ -149,5 +158,45 @@ export class AuditLogPage {
     if (options.action) await form.getByLabel('Action').selectOption(options.action);
     await form.getByRole('button', { name: 'Filter' }).click();
     await expect(this.page).toHaveURL(/audit-log\?/);
+  }
+}
+
+export class SettingsAdminPage {
+  readonly storeForm: Locator;
+  readonly newTaxForm: Locator;
+  readonly newZoneForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.storeForm = page.getByRole('form', { name: 'Store settings' });
+    this.newTaxForm = page.getByRole('form', { name: 'Add a tax rate' });
+    this.newZoneForm = page.getByRole('form', { name: 'Add a shipping zone' });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/settings');
+  }
+
+  async addTaxRate(rate: { country: string; region: string; name: string; percent: string }) {
+    await this.newTaxForm.getByLabel('Country').fill(rate.country);
+    await this.newTaxForm.getByLabel('Region').fill(rate.region);
+    await this.newTaxForm.getByLabel('Name').fill(rate.name);
+    await this.newTaxForm.getByLabel('Rate (%)').fill(rate.percent);
+    await this.newTaxForm.getByRole('button', { name: 'Add tax rate' }).click();
+  }
+
+  async addZone(zone: { name: string; countries: string }) {
+    await this.newZoneForm.getByLabel('Zone name').fill(zone.name);
+    await this.newZoneForm.getByLabel('Countries').fill(zone.countries);
+    await this.newZoneForm.getByRole('button', { name: 'Add zone' }).click();
+    await expect(this.newZoneForm.getByRole('status')).toHaveText('Zone added.');
+  }
+
+  async addRate(zoneName: string, rate: { name: string; price: string; freeAbove?: string }) {
+    const form = this.page.getByRole('form', { name: `Add a rate to ${zoneName}` });
+    await form.getByLabel('Rate name').fill(rate.name);
+    await form.getByLabel(/^Price/).fill(rate.price);
+    if (rate.freeAbove) await form.getByLabel(/^Free above/).fill(rate.freeAbove);
+    await form.getByRole('button', { name: 'Add rate' }).click();
+    return form;
   }
 }
