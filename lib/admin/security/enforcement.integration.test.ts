@@ -17,6 +17,11 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded
 
 const { requireStaffPage } = await import('@/lib/admin/guard');
 const { staffAction } = await import('@/lib/http/action');
+const { route } = await import('@/lib/http/route');
+const { NextRequest } = await import('next/server');
+
+const adminRoute = route({ auth: 'admin' }, () => Response.json({ ok: true }));
+const callAdminRoute = () => adminRoute(new NextRequest('http://localhost/api/admin/example'), { params: Promise.resolve({}) });
 
 const setRequirement = (on: boolean) => db.update(storeSettings).set({ requireAdminTwoFactor: on }).where(eq(storeSettings.id, 1));
 
@@ -57,11 +62,13 @@ describe('two-factor required for admins', () => {
     expect(await write({})).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('two-factor') });
     expect(handler).not.toHaveBeenCalled();
     expect(await enroll({})).toEqual({ ok: true, data: 'enrolling' });
+    expect((await callAdminRoute()).status).toBe(403);
 
     const secret = await startTotpEnrollment(admin.id);
     const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
     await confirmTotpEnrollment({ user: admin, requestId: 'r1' }, code);
     expect(await write({})).toEqual({ ok: true, data: 'written' });
+    expect((await callAdminRoute()).status).toBe(200);
     await expect(requireStaffPage('admin', '/admin/settings')).resolves.toMatchObject({ id: admin.id });
   });
 
