@@ -79,6 +79,7 @@ test('a new admin enrolls in two-factor; then a password alone is not enough, a 
 });
 
 test('staff see neither admin-only sections in the nav nor their pages (404)', async ({ browser, page }) => {
+  test.setTimeout(60_000);
   const admin = await signedInAdmin(browser);
   const member = { email: uniqueEmail('staff'), name: 'Staff Member', role: 'Staff' as const, password: 'staff-member-password' };
   await new StaffAdminPage(admin.page).create(member);
@@ -101,6 +102,7 @@ test('staff see neither admin-only sections in the nav nor their pages (404)', a
 });
 
 test('disabling a signed-in customer ends their session at once, and the audit log records it', async ({ browser, page }) => {
+  test.setTimeout(60_000);
   // The account is made in the admin (as staff, then removed from the staff) rather than through registration:
   // registration is rate-limited per address, and every e2e run on this machine shares one Redis and one address.
   const email = uniqueEmail('to-disable');
@@ -135,6 +137,8 @@ test('disabling a signed-in customer ends their session at once, and the audit l
 });
 
 test('a discount made in the admin is validated there and applies at checkout', async ({ browser, page, request }) => {
+  // Two people's journeys in one test (admin, then shopper): more steps than the default budget on a busy machine.
+  test.setTimeout(75_000);
   const admin = await signedInAdmin(browser);
   const discounts = new DiscountsAdminPage(admin.page);
   const code = `E2E${Date.now().toString(36).toUpperCase()}`;
