@@ -16,12 +16,15 @@ import {
   registerSchema,
   requestResetSchema,
   resetPasswordSchema,
+  signInCodeSchema,
   signInSchema,
   tokenSchema,
 } from './schemas';
+import type { SignInState } from './sign-in-state';
+import { issueSignInTicket, readSignInTicket } from './two-factor-crypto';
 import {
+  authenticateCredentials,
   changePassword,
-  getUserIdByEmail,
   registerUser,
   requestPasswordReset,
   resetPassword,
@@ -43,32 +46,73 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   return toFormState(await register(formData), formData, 'Thanks! We sent a message to your inbox — you can now sign in.');
 }
 
-const signInStep = publicAction(signInSchema, async (input) => {
+// Sign-in is one or two steps. The password is checked here once; an account with two-factor on then gets the code
+// step, carrying a signed five-minute ticket instead of the password. Either way the session is made only by the
+// credentials provider (config.ts), which checks the ticket and — for two-factor accounts — the code itself.
+async function completeSignIn(ticket: string, code: string, userId: string, callbackUrl: string | undefined): Promise<string> {
   const ip = clientIp(await headers());
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, input.email);
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
   try {
-    await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+    await signIn('credentials', { ticket, code, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      await countAttempt(RATE_LIMITS.signInFailuresPerEmail, input.email);
+      await countAttempt(RATE_LIMITS.signInFailuresPerEmail, userId);
       await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
-      throw new AppError('unauthenticated', 'The email or password is not correct.');
+      const message = 'That code is not correct or was already used. Wait for a new code and try again.';
+      throw new AppError('validation_failed', message, { fieldErrors: { code: [message] } });
     }
     throw error;
   }
   // The guest cart joins the customer's cart; the guest token is retired and its cookie removed.
-  const userId = await getUserIdByEmail(input.email);
   const guestToken = await readCartToken();
-  if (userId && guestToken) await mergeGuestCart(guestToken, userId);
+  if (guestToken) await mergeGuestCart(guestToken, userId);
   await clearCartToken();
-  return safeReturnPath(input.callbackUrl);
+  return safeReturnPath(callbackUrl);
+}
+
+type PasswordStepResult = { next: 'done'; path: string } | { next: 'code'; ticket: string };
+
+const signInStep = publicAction(signInSchema, async (input): Promise<PasswordStepResult> => {
+  const ip = clientIp(await headers());
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, input.email);
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
+  const user = await authenticateCredentials(input.email, input.password);
+  if (!user) {
+    await countAttempt(RATE_LIMITS.signInFailuresPerEmail, input.email);
+    await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+    throw new AppError('unauthenticated', 'The email or password is not correct.');
+  }
+  const ticket = issueSignInTicket({ userId: user.id, sessionVersion: user.sessionVersion });
+  if (user.twoFactorEnabled) return { next: 'code', ticket };
+  return { next: 'done', path: await completeSignIn(ticket, '', user.id, input.callbackUrl) };
 });
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+const signInCodeStep = publicAction(signInCodeSchema, async (input) => {
+  const ticket = readSignInTicket(input.ticket);
+  if (!ticket) throw new AppError('unauthenticated', 'This sign-in took too long. Please enter your email and password again.');
+  // Code guesses are limited per account (the ticket's user) and per address, like password failures.
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, ticket.userId);
+  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, clientIp(await headers()));
+  return completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl);
+});
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const result = await signInStep(formData);
   if (!result.ok) return toFormState(result, formData, '');
-  redirect(result.data);
+  if (result.data.next === 'code') {
+    const callbackUrl = formData.get('callbackUrl');
+    return { status: 'second_factor', ticket: result.data.ticket, callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : '' };
+  }
+  redirect(result.data.path);
+}
+
+export async function signInCodeAction(prev: SignInState, formData: FormData): Promise<SignInState> {
+  const result = await signInCodeStep(formData);
+  if (result.ok) redirect(result.data);
+  if (result.code === 'validation_failed' && prev.status === 'second_factor') {
+    // Stay on the code step with the same ticket; the message sits under the code field.
+    return { ...prev, error: result.fieldErrors?.code?.join(' ') ?? result.message };
+  }
+  return toFormState(result, formData, '');
 }
 
 export async function signOutAction(): Promise<void> {
