@@ -73,6 +73,12 @@ const envSchema = z.object({
   // Read by Next's standalone server.js itself (ms); parsed here only so a bad value fails loudly at boot.
   KEEP_ALIVE_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
 
+  // In-process background jobs (outbox delivery with retries, expired-cart cleanup). Every instance may run them:
+  // they claim rows with FOR UPDATE SKIP LOCKED. Set false to keep an instance (e.g. a one-off task) out of it.
+  BACKGROUND_JOBS: flag(true),
+  // Guest carts untouched for this many days are deleted (customer carts are kept).
+  GUEST_CART_RETENTION_DAYS: positiveInt(30, 3650),
+
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

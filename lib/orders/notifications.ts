@@ -1,31 +1,19 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
-import { db, type Executor } from '@/db/client';
-import { orderEvents, outboxEvents } from '@/db/schema';
-import { sendEmail } from '@/lib/email/service';
+import { orderEvents } from '@/db/schema';
+import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
+import type { OutboxContext } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 
 /**
- * Delivers the "order.placed" outbox event for one order: the confirmation email. Claiming the event with a
- * conditional update means a retry or a second worker never sends it twice.
+ * The "order.placed" outbox event: queue the confirmation email (its own `email.send` event, retried by the
+ * outbox worker while SMTP is down) and note it on the order. Runs inside the worker's transaction, which holds
+ * the event's row lock, so a retry or a second worker never queues it twice.
  */
-export async function deliverOrderPlaced(orderId: string, executor: Executor = db): Promise<void> {
-  const claimed = await executor
-    .update(outboxEvents)
-    .set({ processedAt: new Date(), attempts: 1 })
-    .where(
-      and(
-        eq(outboxEvents.aggregateType, 'order'),
-        eq(outboxEvents.aggregateId, orderId),
-        eq(outboxEvents.type, 'order.placed'),
-        isNull(outboxEvents.processedAt),
-      ),
-    )
-    .returning({ id: outboxEvents.id });
-  if (claimed.length === 0) return;
+export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Promise<void> {
+  const executor = ctx.executor;
   const order = await getOrderById(orderId, executor);
   if (!order) return;
   const fmt = (cents: number) => formatMoney(money(cents, order.currency));
@@ -46,12 +34,25 @@ export async function deliverOrderPlaced(orderId: string, executor: Executor = d
   ]
     .filter((line) => line !== null)
     .join('\n');
-  const result = await sendEmail({ to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text }, executor);
+  const queued = await queueEmail(
+    { to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text },
+    executor,
+    { viaSmtp: ctx.mailer !== null, aggregate: { type: 'order', id: orderId } },
+  );
   await executor.insert(orderEvents).values({
     orderId,
     type: 'email',
-    message: result.status === 'failed' ? 'Confirmation email failed' : 'Confirmation email sent',
-    data: { emailId: result.id, status: result.status },
+    message: queued.status === 'stored' ? 'Confirmation email stored (no SMTP configured)' : 'Confirmation email queued',
+    data: { emailId: queued.id, status: queued.status },
   });
-  logger.info({ orderId, emailStatus: result.status }, 'order confirmation handled');
+  logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
+}
+
+/**
+ * Right after checkout: deliver this order's outbox events now (the confirmation email included) instead of
+ * waiting for the worker's next poll. Whatever fails here stays queued and the worker retries it.
+ */
+export async function deliverOrderPlaced(orderId: string): Promise<void> {
+  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
+  await deliverOutboxFor({ type: 'order', id: orderId });
 }
