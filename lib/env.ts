@@ -56,6 +56,9 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  // Another Stripe API base URL, e.g. stripe-mock (http://localhost:12111) or the integration tests' local stand-in.
+  // Unset: Stripe's own API.
+  STRIPE_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 
   // Email: without SMTP_URL (smtp[s]://user:pass@host:port) messages are stored in email_messages and logged.
   SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
