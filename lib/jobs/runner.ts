@@ -12,7 +12,7 @@ type Running = { stop: () => Promise<void> };
 
 const globalForJobs = globalThis as typeof globalThis & { __storefrontJobs?: Running };
 
-export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number } = {}): Running {
+export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitterMs?: number } = {}): Running {
   if (globalForJobs.__storefrontJobs) return globalForJobs.__storefrontJobs;
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -35,7 +35,7 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number } = {
   };
 
   // A little jitter, so instances started together do not poll in lockstep.
-  for (const job of jobs) schedule(job, (options.firstRunDelayMs ?? 2_000) + Math.floor(Math.random() * 1_000));
+  for (const job of jobs) schedule(job, (options.firstRunDelayMs ?? 2_000) + Math.floor(Math.random() * (options.jitterMs ?? 1_000)));
   logger.info({ jobs: jobs.map((job) => job.name) }, 'background jobs started');
 
   const running: Running = {
