@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { outboxEvents } from '@/db/schema';
 import { deliverQueuedEmail, EMAIL_SEND_EVENT, getMailer, type Mailer, markEmailFailed, recordEmailFailure } from '@/lib/email/service';
@@ -78,6 +78,9 @@ export async function processOutbox(options: OutboxRunOptions = {}): Promise<Out
   const mailer = options.mailer !== undefined ? options.mailer : await getMailer();
   const result: OutboxRunResult = { delivered: 0, retrying: 0, failed: 0 };
   const due: SQL[] = [
+    // Only the types this worker knows: an event another part of the app still delivers itself is left to it,
+    // never retried here into "failed" for want of a handler.
+    inArray(outboxEvents.type, Object.keys(handlers)),
     isNull(outboxEvents.processedAt),
     lte(outboxEvents.availableAt, options.now ?? sql`now()`),
     lt(outboxEvents.attempts, OUTBOX_MAX_ATTEMPTS),
@@ -98,7 +101,7 @@ export async function processOutbox(options: OutboxRunOptions = {}): Promise<Out
       const handler = handlers[event.type];
       const attempts = event.attempts + 1;
       try {
-        if (!handler) throw new Error(`no handler for outbox event type ${event.type}`);
+        if (!handler) throw new Error(`no handler for outbox event type ${event.type}`); // unreachable: filtered above
         // A savepoint: a handler that fails half-way leaves none of its writes behind, while the retry
         // bookkeeping below still commits.
         await tx.transaction((savepoint) => handler.run(event.payload, { executor: savepoint, mailer }));
