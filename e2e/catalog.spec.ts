@@ -68,6 +68,7 @@ test.describe('catalog journey', () => {
     await expect(product.addToCart).toBeEnabled();
     await product.addToCart.click();
     await expect(page.getByText(/added to your cart/i)).toBeVisible();
+    await product.closeDrawer();
     await expect(product.cartLink).toHaveAccessibleName(/Cart, [1-9]\d* items?/);
   });
 

@@ -52,9 +52,16 @@ test.describe('metrics', () => {
       'storefront_redis_errors_total',
       'storefront_db_pool_connections_in_use',
       'storefront_db_pool_waiting',
+      'storefront_outbox_events',
+      'storefront_outbox_attempts_total',
+      'storefront_expired_carts_deleted_total',
     ]) {
       expect(body).toContain(`# TYPE ${name} `);
     }
     expect(sampleValue(body, 'storefront_redis_errors_total', {})).toBe(0);
+    // The outbox job publishes its queue within seconds of boot; nothing here has given up on an email.
+    await expect
+      .poll(async () => sampleValue(await (await request.get('/api/metrics', { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })).text(), 'storefront_outbox_events', { state: 'failed' }), { timeout: 15_000 })
+      .toBe(0);
   });
 });

@@ -20,8 +20,14 @@ export async function boot(): Promise<void> {
   const stopTracing = await startTracing();
   observeHttpServer();
   // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
+  // Jobs stop (and finish what they are doing) before the pool they use is closed: closers run in this order.
+  const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs()) } : null;
+  let stopJobs: (() => Promise<void>) | null = null;
   if (isProduction) {
     installGracefulShutdown({ drainS: env.SHUTDOWN_DRAIN_S });
+    onShutdown('jobs', async () => {
+      await stopJobs?.();
+    });
     onShutdown('database', closeConnection);
     onShutdown('redis', closeRedis);
     if (stopTracing) onShutdown('tracing', stopTracing);
@@ -43,5 +49,7 @@ export async function boot(): Promise<void> {
     // Connect before taking traffic; a Redis outage at boot is reported by readiness, it does not stop the server.
     await whenRedisReady(redis, 5_000).catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable at boot'));
   }
+  // After migrations (embedded mode): the jobs query tables the migrations create.
+  if (jobs) stopJobs = (await jobs.start()).stop;
   logger.info({ databaseMode, redis: redis ? redis.status : 'not_configured', ms: Math.round(performance.now() - started) }, 'server ready');
 }

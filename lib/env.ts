@@ -65,6 +65,9 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_PUBLISHABLE_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  // Another Stripe API base URL, e.g. stripe-mock (http://localhost:12111) or the integration tests' local stand-in.
+  // Unset: Stripe's own API.
+  STRIPE_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 
   // Email: without SMTP_URL (smtp[s]://user:pass@host:port) messages are stored in email_messages and logged.
   SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
@@ -81,6 +84,12 @@ const envSchema = z.object({
   SHUTDOWN_DRAIN_S: positiveInt(25, 600),
   // Read by Next's standalone server.js itself (ms); parsed here only so a bad value fails loudly at boot.
   KEEP_ALIVE_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+
+  // In-process background jobs (outbox delivery with retries, expired-cart cleanup). Every instance may run them:
+  // they claim rows with FOR UPDATE SKIP LOCKED. Set false to keep an instance (e.g. a one-off task) out of it.
+  BACKGROUND_JOBS: flag(true),
+  // Guest carts untouched for this many days are deleted (customer carts are kept).
+  GUEST_CART_RETENTION_DAYS: positiveInt(30, 3650),
 
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,

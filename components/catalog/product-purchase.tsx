@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import { CartDrawer } from '@/components/cart/cart-drawer';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddToCartState, addToCartAction } from '@/lib/cart/actions';
@@ -15,48 +16,72 @@ type Props = {
 /** Quantity and "Add to cart" for the selected variant. The server decides price, stock and limits again. */
 export function ProductPurchase({ variant }: Props) {
   const [state, action, pending] = useActionState(addToCartAction, idle);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const addButtonArea = useRef<HTMLDivElement>(null);
+  // Each accepted add (a new state object) opens the drawer on the cart the server returned.
+  const [shownState, setShownState] = useState(state);
+  if (state !== shownState) {
+    setShownState(state);
+    if (state.status === 'added') setDrawerOpen(true);
+  }
   const quantityErrors = state.status === 'error' ? state.fieldErrors?.quantity : undefined;
   const purchasable = variant !== null && variant.inStock;
 
   return (
-    <form action={action} className="space-y-3" aria-label="Add to cart">
-      {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
-      <div>
-        <label htmlFor="quantity" className="block text-sm font-medium">
-          Quantity
-        </label>
-        <input
-          id="quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={purchasable ? variant.maxQuantity : 1}
-          defaultValue={1}
-          disabled={!purchasable}
-          aria-describedby={quantityErrors ? 'quantity-error' : undefined}
-          className="mt-1 w-24 rounded-md border border-zinc-300 px-3 py-2 disabled:bg-zinc-100"
+    <>
+      <form action={action} className="space-y-3" aria-label="Add to cart">
+        {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
+        <div>
+          <label htmlFor="quantity" className="block text-sm font-medium">
+            Quantity
+          </label>
+          <input
+            id="quantity"
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={purchasable ? variant.maxQuantity : 1}
+            defaultValue={1}
+            disabled={!purchasable}
+            aria-describedby={quantityErrors ? 'quantity-error' : undefined}
+            className="mt-1 w-24 rounded-md border border-zinc-300 px-3 py-2 disabled:bg-zinc-100"
+          />
+          <FieldError id="quantity-error" errors={quantityErrors} />
+        </div>
+        {!variant ? (
+          <p role="status" className="text-sm text-zinc-700">
+            This combination is not available. Choose another option.
+          </p>
+        ) : !variant.inStock ? (
+          <p role="status" className="text-sm font-medium text-zinc-700">
+            {variant.title} is sold out.
+          </p>
+        ) : variant.maxQuantity < 5 ? (
+          <p className="text-sm text-amber-700">Only {variant.maxQuantity} left.</p>
+        ) : (
+          <p className="text-sm text-green-700">In stock</p>
+        )}
+        {/* Focus returns to this button when the drawer closes. */}
+        <div ref={addButtonArea}>
+          <SubmitButton pending={pending} pendingLabel="Adding…" disabled={!purchasable}>
+            {purchasable ? 'Add to cart' : variant ? 'Sold out' : 'Unavailable'}
+          </SubmitButton>
+        </div>
+        {state.status === 'added' ? <FormMessage status="success" message={state.message} /> : null}
+        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      </form>
+      {/* Outside the form: the drawer holds forms of its own, and forms cannot nest. */}
+      {state.status === 'added' ? (
+        <CartDrawer
+          cart={state.cart}
+          open={drawerOpen}
+          onClose={() => {
+            setDrawerOpen(false);
+            addButtonArea.current?.querySelector('button')?.focus();
+          }}
         />
-        <FieldError id="quantity-error" errors={quantityErrors} />
-      </div>
-      {!variant ? (
-        <p role="status" className="text-sm text-zinc-700">
-          This combination is not available. Choose another option.
-        </p>
-      ) : !variant.inStock ? (
-        <p role="status" className="text-sm font-medium text-zinc-700">
-          {variant.title} is sold out.
-        </p>
-      ) : variant.maxQuantity < 5 ? (
-        <p className="text-sm text-amber-700">Only {variant.maxQuantity} left.</p>
-      ) : (
-        <p className="text-sm text-green-700">In stock</p>
-      )}
-      <SubmitButton pending={pending} pendingLabel="Adding…" disabled={!purchasable}>
-        {purchasable ? 'Add to cart' : variant ? 'Sold out' : 'Unavailable'}
-      </SubmitButton>
-      {state.status === 'added' ? <FormMessage status="success" message={state.message} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
-    </form>
+      ) : null}
+    </>
   );
 }

@@ -38,6 +38,8 @@ export function CheckoutForm(props: {
   defaultAddress: Record<string, string>;
   providers: Provider[];
   canPlace: boolean;
+  /** Signed in: offer to keep the address in the address book. */
+  canSaveAddress?: boolean;
 }) {
   const [state, action, pending] = useActionState(placeOrderAction, { status: 'idle' } as FormState);
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
@@ -87,6 +89,14 @@ export function CheckoutForm(props: {
       ) : null}
       {input('email', 'Email', { autoComplete: 'email', type: 'email', defaultValue: props.defaultEmail })}
       {ADDRESS_FIELDS.map((field) => input(field.name, field.label, { ...field, defaultValue: props.defaultAddress[field.name] }))}
+      {props.canSaveAddress ? (
+        <div className="flex items-center gap-2">
+          <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} key={`save-${values.saveAddress ?? ''}`} />
+          <label htmlFor="checkout-save-address" className="text-sm">
+            Save this address to my address book
+          </label>
+        </div>
+      ) : null}
       <fieldset>
         <legend className="text-sm font-medium">Payment</legend>
         {props.providers.map((provider, index) => (

@@ -8,6 +8,8 @@ type Option = { id: string; name: string; priceCents: number; freeAboveCents: nu
 
 /** Step 1, a GET form: where it goes, how, and which code. Submitting re-prices the summary on the server. */
 export function DeliveryOptionsForm(props: {
+  /** A saved address chosen above: kept when the delivery options are updated. */
+  addressId?: string | null;
   countries: { code: string; name: string }[];
   country: string;
   region: string;
@@ -21,6 +23,7 @@ export function DeliveryOptionsForm(props: {
   return (
     <Form action="/checkout" aria-label="Delivery options" className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
       <h2 className="text-lg font-semibold">1. Delivery</h2>
+      {props.addressId ? <input type="hidden" name="address" value={props.addressId} /> : null}
       <div className="flex flex-wrap gap-4">
         <div>
           <label htmlFor="country" className="block text-sm font-medium">

@@ -6,12 +6,15 @@ export class ProductPage {
   readonly purchase: Locator;
   readonly addToCart: Locator;
   readonly cartLink: Locator;
+  /** The cart drawer that opens after an add (a modal dialog). */
+  readonly drawer: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('heading', { level: 1 });
     this.purchase = page.getByRole('form', { name: 'Add to cart' });
     this.addToCart = this.purchase.getByRole('button');
     this.cartLink = page.getByRole('link', { name: /^Cart,/ });
+    this.drawer = page.getByRole('dialog', { name: 'Your cart' });
   }
 
   async goto(slug: string) {
@@ -31,10 +34,22 @@ export class ProductPage {
     }
   }
 
-  async add(quantity: number) {
+  async addAndOpenDrawer(quantity: number) {
     await this.purchase.getByLabel('Quantity').fill(String(quantity));
     await this.addToCart.click();
     await expect(this.purchase.getByRole('status').filter({ hasText: 'Added to your cart' })).toBeVisible();
+  }
+
+  /** Adds, checks the drawer opened, and closes it again (journeys that carry on shopping). */
+  async add(quantity: number) {
+    await this.addAndOpenDrawer(quantity);
+    await this.closeDrawer();
+  }
+
+  async closeDrawer() {
+    await expect(this.drawer).toBeVisible();
+    await this.page.keyboard.press('Escape');
+    await expect(this.drawer).toBeHidden();
   }
 
   async buy(variant: BuyableVariant, quantity: number) {

@@ -35,14 +35,19 @@ export function uniqueEmail(prefix: string): string {
 
 /**
  * A variant with only a few units left (fewer than the per-line limit, so its maxQuantity is its whole stock),
- * taken from the newest products so it does not collide with what the other journeys buy.
+ * taken from the newest products so it does not collide with what the other journeys buy; `index` picks a later
+ * one, so two journeys that need one do not share it.
  */
-export async function findLowStockVariant(request: APIRequestContext): Promise<BuyableVariant> {
+export async function findLowStockVariant(request: APIRequestContext, index = 0): Promise<BuyableVariant> {
   const list = await request.get('/api/store/v1/products?in_stock=1&sort=newest&per_page=48&page=2');
   const items = ((await list.json()) as { data: ProductItem[] }).data;
   for (const item of items) {
     const product = ((await (await request.get(`/api/store/v1/products/${item.slug}`)).json()) as { data: ProductDetail }).data;
     const variant = product.variants.find((v) => v.inStock && v.maxQuantity > 0 && v.maxQuantity < 10 && Object.keys(v.options).length > 0);
+    if (variant && index > 0) {
+      index -= 1;
+      continue;
+    }
     if (variant) return { slug: product.slug, title: product.title, options: variant.options, priceCents: variant.priceCents, maxQuantity: variant.maxQuantity };
   }
   throw new Error('no low-stock variant found');

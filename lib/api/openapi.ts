@@ -198,6 +198,30 @@ const schemas: Record<string, Schema> = {
       customerNote: { type: 'string', maxLength: 1000 },
     },
   },
+  PaymentStart: {
+    type: 'object',
+    required: ['provider'],
+    description:
+      'Present when paymentProvider is "stripe": confirm the PaymentIntent client-side (Stripe.js confirmPayment, or the mobile SDKs) with clientSecret and publishableKey. Its amount and currency are the order total from the server. The order is marked paid by the Stripe webhook, never by the client.',
+    properties: {
+      provider: { type: 'string', enum: ['stripe'] },
+      paymentIntentId: { type: 'string', examples: ['pi_3Q…'] },
+      clientSecret: { type: 'string', description: 'Secret of the PaymentIntent: give it only to the paying customer; do not log or store it.' },
+      publishableKey: { type: 'string', description: "The store's Stripe publishable key" },
+    },
+  },
+  PlacedOrder: {
+    type: 'object',
+    required: ['order'],
+    properties: {
+      order: {
+        type: 'object',
+        required: ['number', 'totalCents', 'currency'],
+        properties: { number: { type: 'string' }, totalCents: money('Total to pay, computed on the server'), currency: { type: 'string' } },
+      },
+      payment: ref('PaymentStart'),
+    },
+  },
   Order: {
     type: 'object',
     properties: {
@@ -357,7 +381,7 @@ export function storeApiDocument(siteUrl: string) {
         post: {
           summary: 'Place the order for a cart',
           description:
-            'One transaction: re-prices every line, takes stock conditionally, counts the discount use, and converts the cart. Idempotent per cart, and per Idempotency-Key: a retry with the same key and body replays the first answer (header Idempotent-Replayed: true); the same key with another body is 422.',
+            'One transaction: re-prices every line, takes stock conditionally, counts the discount use, and converts the cart. Idempotent per cart, and per Idempotency-Key: a retry with the same key and body replays the first answer (header Idempotent-Replayed: true); the same key with another body is 422. With paymentProvider "stripe" (offered only when the store has Stripe configured) a PaymentIntent for the order total is created and returned in `payment`; a replay returns the same PaymentIntent.',
           operationId: 'placeOrder',
           parameters: [
             cartTokenHeader,
@@ -365,14 +389,13 @@ export function storeApiDocument(siteUrl: string) {
           ],
           requestBody: { required: true, content: { 'application/json': { schema: ref('PlaceOrderRequest') } } },
           responses: {
-            201: json(
-              { type: 'object', properties: { order: { type: 'object', properties: { number: { type: 'string' }, totalCents: { type: 'integer' }, currency: { type: 'string' } } } } },
-              'The order was placed (or this cart was already converted: 200 with the same order)',
-            ),
+            201: json(ref('PlacedOrder'), 'The order was placed; with paymentProvider "stripe", `payment` holds the PaymentIntent to confirm'),
+            200: json(ref('PlacedOrder'), 'This cart was already converted: the same order (and, for Stripe, the same PaymentIntent)'),
             400: errorResponse('Missing or malformed Idempotency-Key'),
             404: errorResponse('No cart for this token'),
             409: errorResponse('Out of stock, empty cart, or a request with this key is still running'),
             422: errorResponse('Invalid address, shipping rate or discount code'),
+            503: errorResponse('The order is placed but the card payment could not be started (Stripe unreachable): retry with the same Idempotency-Key'),
           },
         },
       },

@@ -5,10 +5,11 @@ import { publicAction } from '@/lib/http/action';
 import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
 import { currentCartRef, writeCartToken } from './session';
+import type { CartView } from './types';
 
 export type AddToCartState =
   | { status: 'idle' }
-  | { status: 'added'; message: string; cartQuantity: number }
+  | { status: 'added'; message: string; cartQuantity: number; cart: CartView }
   | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> };
 
 export type CartLineState =
@@ -36,6 +37,8 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
     status: 'added',
     message: `Added to your cart${line ? `: ${line.productTitle}` : ''}.`,
     cartQuantity: cart.itemCount,
+    // The drawer shows the cart as the server priced it; a CartView carries no secrets (no token, no user id).
+    cart,
   };
 }
 
@@ -51,4 +54,25 @@ export async function removeCartLineAction(_prev: CartLineState, formData: FormD
   if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors };
   refresh();
   return { status: 'saved', message: 'Item removed.' };
+}
+
+/** What the optimistic cart editors (drawer and /cart with JavaScript) get back: the server's cart, or why not. */
+export type CartChangeResult =
+  | { ok: true; cart: CartView; message: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+// With JavaScript the cart editors call these directly (the forms' own actions above are the no-JavaScript path):
+// the same wrapper, schema and service, but the answer carries the re-priced cart to reconcile the optimistic view.
+export async function changeCartLineAction(formData: FormData): Promise<CartChangeResult> {
+  const result = await updateLine(formData);
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+  refresh();
+  return { ok: true, cart: result.data, message: 'Quantity updated.' };
+}
+
+export async function removeCartLineNowAction(formData: FormData): Promise<CartChangeResult> {
+  const result = await removeLine(formData);
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+  refresh();
+  return { ok: true, cart: result.data, message: 'Item removed.' };
 }

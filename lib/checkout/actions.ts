@@ -11,14 +11,25 @@ import { deliverOrderPlaced } from '@/lib/orders/notifications';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';
 import { emailSchema } from '@/lib/auth/email';
+import { saveAddressIfNew } from '@/lib/customers/addresses';
 import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
 import { checkoutFormToInput, placeOrderSchema } from './schemas';
 import { placeOrderAndRecord } from './placement';
 
-const placeOrderFromForm = publicAction(z.preprocess((raw) => checkoutFormToInput(raw as Record<string, string>), placeOrderSchema), async (input, ctx) => {
+// The web form may also ask to keep the shipping address in the customer's address book.
+const checkoutFormSchema = z.preprocess(
+  (raw) => ({ ...checkoutFormToInput(raw as Record<string, string>), saveAddress: (raw as Record<string, unknown>).saveAddress === 'on' }),
+  placeOrderSchema.extend({ saveAddress: z.boolean() }),
+);
+
+const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress, ...input }, ctx) => {
   const ref = await currentCartRef();
   const placed = await placeOrderAndRecord(ref, input, { userId: ctx.user?.id ?? null });
+  if (saveAddress && ctx.user && placed.created) {
+    // After the order: an address book hiccup must not turn a placed order into an error.
+    await saveAddressIfNew(ctx.user.id, input.shippingAddress).catch((error: unknown) => ctx.log.error({ err: error }, 'address not saved after checkout'));
+  }
   if (placed.created) {
     // After commit: the email goes out from the outbox event; a failure here never undoes the order.
     await deliverOrderPlaced(placed.orderId).catch((error: unknown) => ctx.log.error({ err: error }, 'confirmation delivery failed'));

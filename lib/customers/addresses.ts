@@ -58,3 +58,27 @@ export async function setDefaultAddress(userId: string, addressId: string, execu
     await tx.update(addresses).set({ isDefaultShipping: true }).where(eq(addresses.id, addressId));
   });
 }
+
+/**
+ * Checkout's "Save this address to my address book": adds the address unless the book already has the same one
+ * (same recipient and postal address), so buying twice to one place does not fill the book with copies.
+ * The first address a customer saves becomes their default.
+ */
+export async function saveAddressIfNew(userId: string, input: AddressInput, executor: Executor = db): Promise<'saved' | 'exists'> {
+  const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
+  const book = await listAddresses(userId, executor);
+  const duplicate = book.some(
+    (saved) =>
+      same(saved.name, input.name) &&
+      same(saved.company, input.company) &&
+      same(saved.line1, input.line1) &&
+      same(saved.line2, input.line2) &&
+      same(saved.city, input.city) &&
+      same(saved.region, input.region) &&
+      same(saved.postalCode, input.postalCode) &&
+      saved.countryCode === input.countryCode,
+  );
+  if (duplicate) return 'exists';
+  await createAddress(userId, input, executor);
+  return 'saved';
+}

@@ -56,6 +56,27 @@ function createMetrics() {
     registers: [registry],
   });
 
+  // Set by the outbox job after each run (lib/outbox/worker.ts): events still being tried, and events given up on.
+  const outboxEvents = new Gauge({
+    name: 'storefront_outbox_events',
+    help: 'Undelivered outbox events (order confirmations, emails) by state: pending (will be retried) or failed (gave up after the last attempt).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+  });
+
+  const outboxAttempts = new Counter({
+    name: 'storefront_outbox_attempts_total',
+    help: 'Outbox delivery attempts by event type and outcome (delivered, retry, failed).',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [registry],
+  });
+
+  const expiredCartsDeleted = new Counter({
+    name: 'storefront_expired_carts_deleted_total',
+    help: 'Guest carts deleted by the cleanup job after GUEST_CART_RETENTION_DAYS without a change.',
+    registers: [registry],
+  });
+
   // postgres.js exposes no pool statistics, so db/client.ts counts the work it hands the pool (see PoolStats there).
   new Gauge({
     name: 'storefront_db_pool_connections_in_use',
@@ -82,7 +103,18 @@ function createMetrics() {
     },
   });
 
-  return { registry, httpRequestDuration, httpServerDuration, ordersPlaced, checkoutFailures, rateLimitRejections, redisErrors };
+  return {
+    registry,
+    httpRequestDuration,
+    httpServerDuration,
+    ordersPlaced,
+    checkoutFailures,
+    rateLimitRejections,
+    redisErrors,
+    outboxEvents,
+    outboxAttempts,
+    expiredCartsDeleted,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,31 +1,20 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
-import { db, type Executor } from '@/db/client';
-import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, outboxEvents } from '@/db/schema';
-import { sendEmail } from '@/lib/email/service';
+import { eq } from 'drizzle-orm';
+import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders } from '@/db/schema';
+import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
+import type { OutboxContext } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 
 /**
- * Delivers the "order.placed" outbox event for one order: the confirmation email. Claiming the event with a
- * conditional update means a retry or a second worker never sends it twice.
+ * The "order.placed" outbox event: queue the confirmation email (its own `email.send` event, retried by the
+ * outbox worker while SMTP is down) and note it on the order. Runs inside the worker's transaction, which holds
+ * the event's row lock, so a retry or a second worker never queues it twice.
  */
-export async function deliverOrderPlaced(orderId: string, executor: Executor = db): Promise<void> {
-  const claimed = await executor
-    .update(outboxEvents)
-    .set({ processedAt: new Date(), attempts: 1 })
-    .where(
-      and(
-        eq(outboxEvents.aggregateType, 'order'),
-        eq(outboxEvents.aggregateId, orderId),
-        eq(outboxEvents.type, 'order.placed'),
-        isNull(outboxEvents.processedAt),
-      ),
-    )
-    .returning({ id: outboxEvents.id });
-  if (claimed.length === 0) return;
+export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Promise<void> {
+  const executor = ctx.executor;
   const order = await getOrderById(orderId, executor);
   if (!order) return;
   const fmt = (cents: number) => formatMoney(money(cents, order.currency));
@@ -46,34 +35,35 @@ export async function deliverOrderPlaced(orderId: string, executor: Executor = d
   ]
     .filter((line) => line !== null)
     .join('\n');
-  const result = await sendEmail({ to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text }, executor);
+  const queued = await queueEmail(
+    { to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text },
+    executor,
+    { viaSmtp: ctx.mailer !== null, aggregate: { type: 'order', id: orderId } },
+  );
   await executor.insert(orderEvents).values({
     orderId,
     type: 'email',
-    message: result.status === 'failed' ? 'Confirmation email failed' : 'Confirmation email sent',
-    data: { emailId: result.id, status: result.status },
+    message: queued.status === 'stored' ? 'Confirmation email stored (no SMTP configured)' : 'Confirmation email queued',
+    data: { emailId: queued.id, status: queued.status },
   });
-  logger.info({ orderId, emailStatus: result.status }, 'order confirmation handled');
+  logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
 }
 
 /**
- * Delivers the "order.shipped" outbox event of one shipment: the email with carrier and tracking. Claimed with a
- * conditional update like the confirmation, so a retry never sends it twice.
+ * Right after checkout: deliver this order's outbox events now (the confirmation email included) instead of
+ * waiting for the worker's next poll. Whatever fails here stays queued and the worker retries it.
  */
-export async function deliverOrderShipped(fulfillmentId: string, executor: Executor = db): Promise<void> {
-  const claimed = await executor
-    .update(outboxEvents)
-    .set({ processedAt: new Date(), attempts: 1 })
-    .where(
-      and(
-        eq(outboxEvents.aggregateType, 'fulfillment'),
-        eq(outboxEvents.aggregateId, fulfillmentId),
-        eq(outboxEvents.type, 'order.shipped'),
-        isNull(outboxEvents.processedAt),
-      ),
-    )
-    .returning({ id: outboxEvents.id });
-  if (claimed.length === 0) return;
+export async function deliverOrderPlaced(orderId: string): Promise<void> {
+  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
+  await deliverOutboxFor({ type: 'order', id: orderId });
+}
+
+/**
+ * The "order.shipped" outbox event of one shipment: queue the email with carrier and tracking and note it on the
+ * order. Like handleOrderPlaced it runs under the worker's lock on the event, so a retry never queues it twice.
+ */
+export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxContext): Promise<void> {
+  const executor = ctx.executor;
   const [shipment] = await executor
     .select({
       orderId: orders.id,
@@ -105,12 +95,22 @@ export async function deliverOrderShipped(fulfillmentId: string, executor: Execu
   ]
     .filter((line) => line !== null)
     .join('\n');
-  const result = await sendEmail({ to: shipment.email, subject: `Your order ${shipment.number} has shipped`, template: 'order_shipped', text }, executor);
+  const queued = await queueEmail(
+    { to: shipment.email, subject: `Your order ${shipment.number} has shipped`, template: 'order_shipped', text },
+    executor,
+    { viaSmtp: ctx.mailer !== null, aggregate: { type: 'fulfillment', id: fulfillmentId } },
+  );
   await executor.insert(orderEvents).values({
     orderId: shipment.orderId,
     type: 'email',
-    message: result.status === 'failed' ? 'Shipping email failed' : 'Shipping email sent',
-    data: { emailId: result.id, status: result.status, fulfillmentId },
+    message: queued.status === 'stored' ? 'Shipping email stored (no SMTP configured)' : 'Shipping email queued',
+    data: { emailId: queued.id, status: queued.status, fulfillmentId },
   });
-  logger.info({ orderId: shipment.orderId, emailStatus: result.status }, 'shipping email handled');
+  logger.info({ orderId: shipment.orderId, emailStatus: queued.status }, 'shipping email queued');
+}
+
+/** Right after a shipment is recorded: deliver its outbox events now; what fails stays queued for the worker. */
+export async function deliverOrderShipped(fulfillmentId: string): Promise<void> {
+  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
+  await deliverOutboxFor({ type: 'fulfillment', id: fulfillmentId });
 }

@@ -2,12 +2,15 @@ import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { orderEvents, orders, payments, processedEvents } from '@/db/schema';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
 import { isStripeEnabled } from './providers';
 import { getStripe, type StripeEvent, type StripePaymentIntent, stripeWebhooks } from './stripe';
 
-export type PaymentStart = { provider: 'manual' } | { provider: 'stripe'; clientSecret: string };
+export type PaymentStart =
+  | { provider: 'manual' }
+  | { provider: 'stripe'; paymentIntentId: string; clientSecret: string; publishableKey: string };
 
 /**
  * Starts payment for a placed order. Manual payments were recorded with the order. For Stripe, a PaymentIntent is
@@ -34,7 +37,14 @@ export async function startPayment(orderId: string, provider: 'manual' | 'stripe
     .insert(payments)
     .values({ orderId: order.id, provider: 'stripe', status: 'pending', amountCents: order.totalCents, currency: order.currency, providerReference: intent.id })
     .onConflictDoNothing();
-  return { provider: 'stripe', clientSecret: intent.client_secret ?? '' };
+  return { provider: 'stripe', paymentIntentId: intent.id, clientSecret: intent.client_secret ?? '', publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? '' };
+}
+
+/** Store API: the order (by its number, from a replayed answer) whose payment is to be started or resumed. */
+export async function startPaymentForOrderNumber(number: string, executor: Executor = db): Promise<PaymentStart> {
+  const [order] = await executor.select({ id: orders.id, provider: orders.paymentProvider }).from(orders).where(eq(orders.number, number));
+  if (!order) throw new AppError('not_found', 'No such order.');
+  return startPayment(order.id, order.provider === 'stripe' ? 'stripe' : 'manual', executor);
 }
 
 export type WebhookOutcome = { status: number; body: Record<string, unknown> };

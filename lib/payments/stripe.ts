@@ -7,7 +7,12 @@ let client: Stripe | undefined;
 /** The Stripe API client; only called when Stripe is enabled (see providers.ts). */
 export function getStripe(): Stripe {
   if (!env.STRIPE_SECRET_KEY) throw new Error('STRIPE_SECRET_KEY is not set');
-  client ??= new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2, timeout: 10_000 });
+  const base = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : null;
+  client ??= new Stripe(env.STRIPE_SECRET_KEY, {
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    ...(base ? { host: base.hostname, port: base.port || (base.protocol === 'https:' ? 443 : 80), protocol: base.protocol === 'http:' ? ('http' as const) : ('https' as const) } : {}),
+  });
   return client;
 }
 

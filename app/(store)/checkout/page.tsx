@@ -3,22 +3,26 @@ import Link from 'next/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { DeliveryOptionsForm } from '@/components/checkout/delivery-options-form';
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { SavedAddressPicker } from '@/components/checkout/saved-address-picker';
 import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
 import { listShippingCountries, previewCheckout } from '@/lib/checkout/service';
-import { getDefaultShippingAddress } from '@/lib/customers/addresses';
+import { listAddresses } from '@/lib/customers/addresses';
 import { listPaymentProviders } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
-type Search = { country?: string; region?: string; rate?: string; code?: string };
+type Search = { country?: string; region?: string; rate?: string; code?: string; address?: string };
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  const saved = user ? await getDefaultShippingAddress(user.id) : null;
+  // The address book, default first; ?address= picks another one of the customer's own (anything else is ignored).
+  const addresses = user ? await listAddresses(user.id) : [];
+  const chosenId = text(params.address, 36);
+  const saved = addresses.find((address) => address.id === chosenId) ?? addresses[0] ?? null;
   const country = (text(params.country, 2) || saved?.countryCode || 'US').toUpperCase();
   const region = (text(params.region, 60) || (params.country ? '' : (saved?.region ?? ''))).toUpperCase();
   const code = text(params.code, 64).toUpperCase();
@@ -72,7 +76,20 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       ) : null}
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_380px]">
         <div className="flex flex-col gap-6">
+          {addresses.length > 0 ? (
+            <SavedAddressPicker
+              addresses={addresses.map((address) => ({
+                id: address.id,
+                label: `${address.name}, ${address.line1}, ${address.city} ${address.postalCode}, ${address.countryCode}${address.isDefaultShipping ? ' (default)' : ''}`,
+              }))}
+              selectedId={saved?.id ?? null}
+              code={code}
+            />
+          ) : null}
+          {/* Keyed by the saved address: picking another one must refill fields the shopper has not typed into. */}
           <DeliveryOptionsForm
+            key={`delivery-${saved?.id ?? 'none'}`}
+            addressId={saved && chosenId === saved.id ? saved.id : null}
             countries={countries}
             country={country}
             region={region}
@@ -83,6 +100,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             discountError={preview.discountError}
           />
           <CheckoutForm
+            key={`details-${saved?.id ?? 'none'}`}
             cartId={cart.id}
             country={country}
             region={region}
@@ -102,6 +120,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
                   }
                 : { 'shipping.name': user?.name ?? '' }
             }
+            canSaveAddress={user !== null}
             providers={listPaymentProviders()}
             canPlace={preview.selectedRateId !== null}
           />

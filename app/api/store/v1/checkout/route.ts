@@ -8,13 +8,15 @@ import type { PlacedOrder } from '@/lib/checkout/service';
 import { AppError } from '@/lib/http/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
-import { logger } from '@/lib/log';
 import { deliverOrderPlaced } from '@/lib/orders/notifications';
+import { type PaymentStart, startPaymentForOrderNumber } from '@/lib/payments/service';
 
 // POST /api/store/v1/checkout — place the order for the cart named by X-Cart-Token (or the signed-in customer's
 // cart). Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
 // discount code; every price comes from the database. A retry with the same key replays the first answer.
-export const POST = route({ body: placeOrderSchema }, async ({ request, body }) => {
+// With paymentProvider "stripe" the answer also carries the PaymentIntent (sized from the order's server-side
+// total) that the client confirms with Stripe.js / the mobile SDKs.
+export const POST = route({ body: placeOrderSchema }, async ({ request, body, log }) => {
   const key = request.headers.get('idempotency-key');
   if (!key) throw new AppError('bad_request', 'Send an Idempotency-Key header (e.g. a UUID) so that retries are safe.');
   // Outside a Next request scope (tests) there is no session; that is a guest.
@@ -31,9 +33,25 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body }) 
     };
   });
   if (placed?.created) {
-    await deliverOrderPlaced(placed.orderId).catch((error: unknown) => logger.error({ err: error }, 'confirmation delivery failed'));
+    await deliverOrderPlaced(placed.orderId).catch((error: unknown) => log.error({ err: error }, 'confirmation delivery failed'));
   }
-  return NextResponse.json(result.body, {
+  const stored = result.body as { order: { number: string; totalCents: number; currency: string } };
+  // The PaymentIntent is started (or, on a replay, found again: Stripe's idempotency key is per order) after the
+  // stored answer, so its client secret is never written to the idempotency table.
+  let payment: PaymentStart | null = null;
+  if (body.paymentProvider === 'stripe') {
+    try {
+      payment = await startPaymentForOrderNumber(stored.order.number);
+    } catch (error) {
+      log.error({ err: error }, 'payment could not be started');
+      throw new AppError(
+        'unavailable',
+        `Order ${stored.order.number} is placed, but card payment could not be started. Retry this request with the same Idempotency-Key to get the payment details.`,
+        { headers: { 'retry-after': '5' } },
+      );
+    }
+  }
+  return NextResponse.json(payment ? { ...stored, payment } : stored, {
     status: result.status,
     headers: { 'cache-control': 'no-store', ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   });

@@ -1,0 +1,51 @@
+import 'server-only';
+import { logger } from '@/lib/log';
+
+// A tiny in-process job runner: each job runs on its own timer, never overlapping itself, and stop() waits for
+// runs in flight so the graceful shutdown closes the database pool only after them. Timers are unref'd: a job
+// never keeps a process alive. Several instances may run the same jobs; the jobs themselves claim their rows with
+// FOR UPDATE SKIP LOCKED, so this runner needs no leader election.
+
+export type Job = { name: string; intervalMs: number; run: () => Promise<void> };
+
+type Running = { stop: () => Promise<void> };
+
+const globalForJobs = globalThis as typeof globalThis & { __storefrontJobs?: Running };
+
+export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitterMs?: number } = {}): Running {
+  if (globalForJobs.__storefrontJobs) return globalForJobs.__storefrontJobs;
+  let stopped = false;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const inFlight = new Set<Promise<void>>();
+
+  const schedule = (job: Job, delayMs: number) => {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      const run = job
+        .run()
+        .catch((error: unknown) => logger.error({ err: error, job: job.name }, 'background job failed'))
+        .finally(() => {
+          inFlight.delete(run);
+          schedule(job, job.intervalMs);
+        });
+      inFlight.add(run);
+    }, delayMs);
+    timer.unref();
+    timers.set(job.name, timer);
+  };
+
+  // A little jitter, so instances started together do not poll in lockstep.
+  for (const job of jobs) schedule(job, (options.firstRunDelayMs ?? 2_000) + Math.floor(Math.random() * (options.jitterMs ?? 1_000)));
+  logger.info({ jobs: jobs.map((job) => job.name) }, 'background jobs started');
+
+  const running: Running = {
+    stop: async () => {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      await Promise.allSettled([...inFlight]);
+      globalForJobs.__storefrontJobs = undefined;
+    },
+  };
+  globalForJobs.__storefrontJobs = running;
+  return running;
+}
