@@ -8,8 +8,10 @@ import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { assertUnderLimit, clientIp, countAttempt, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { safeReturnPath } from '@/lib/http/safe-redirect';
+import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { signIn, signOut } from './config';
+import { assertSignInAllowed, recordSignInFailure } from './throttle';
 import {
   changePasswordSchema,
   profileSchema,
@@ -29,11 +31,6 @@ import {
   verifyEmail,
 } from './service';
 
-/** Only same-site relative paths are followed after sign-in ("//evil.example" is not relative). */
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/account';
-}
-
 const register = publicAction(registerSchema, async (input) => registerUser(input), {
   rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]],
 });
@@ -44,15 +41,13 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 }
 
 const signInStep = publicAction(signInSchema, async (input) => {
-  const ip = clientIp(await headers());
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, input.email);
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
+  const ip = ipSubject(clientIp(await headers()));
+  await assertSignInAllowed(input.email, ip);
   try {
     await signIn('credentials', { email: input.email, password: input.password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      await countAttempt(RATE_LIMITS.signInFailuresPerEmail, input.email);
-      await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+      await recordSignInFailure(input.email, ip);
       throw new AppError('unauthenticated', 'The email or password is not correct.');
     }
     throw error;

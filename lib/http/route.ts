@@ -6,10 +6,14 @@ import { observeRequest } from '@/lib/observability/metrics';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { type ActionPolicy, authorise } from './policy';
 import { AppError, toErrorResponse } from './errors';
+import { assertSameOrigin } from './origin';
+import { clientIp, enforceRateLimit, ipSubject, type RateLimitPolicy } from './rate-limit';
+import { routeRateLimits } from './rate-limit-policies';
 import { requestIdFrom } from './request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
-// Later policies (session and role, rate limit, origin check) plug in here so no handler can forget them.
+// Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/http/rate-limit-policies.ts)
+// all happen here, so no handler can forget them.
 
 export type RouteContext<TQuery, TBody, TParams> = {
   request: NextRequest;
@@ -30,6 +34,8 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
   maxBodyBytes?: number;
   /** Who may call: checked before anything is parsed (401 without a session, 403 with too weak a role). */
   auth?: Exclude<ActionPolicy, 'public'>;
+  /** Extra limits for this route ([policy, subject] pairs); the Store API's are added by route pattern regardless. */
+  rateLimit?: (ctx: { ip: string; user: SessionUser | null }) => [RateLimitPolicy, string][];
 };
 
 type Handler<TQuery, TBody, TParams> = (ctx: RouteContext<TQuery, TBody, TParams>) => Promise<Response> | Response;
@@ -99,11 +105,20 @@ export function route<
         user = await getSessionUser();
         authorise(options.auth, user);
       }
+      assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;
       const body = options.body
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
+      const ip = ipSubject(clientIp(request.headers));
+      // The cart a Store API client names (header, else the storefront's cookie); only its digest becomes a key.
+      const cartToken = request.headers.get('x-cart-token') ?? request.cookies.get('sf_cart')?.value ?? null;
+      const limits = [
+        ...routeRateLimits({ method: request.method, pattern, ip, cartToken, body }),
+        ...(options.rateLimit?.({ ip, user }) ?? []),
+      ];
+      for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
       response = await handler({ request, user, requestId, query, body, params, log } as RouteContext<
         z.infer<TQuery>,
         z.infer<TBody>,
