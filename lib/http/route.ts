@@ -131,6 +131,10 @@ export function route<
       response = NextResponse.json(body, { status, headers: error instanceof AppError ? error.headers : undefined });
     }
     response.headers.set('x-request-id', requestId);
+    // JSON answers are not cacheable unless the route says so (the catalogue routes do): carts, orders and errors
+    // depend on who asks. A bare "no-store" becomes "private, no-store" for intermediaries that only read "private".
+    const cacheControl = response.headers.get('cache-control');
+    if (!cacheControl || cacheControl === 'no-store') response.headers.set('cache-control', 'private, no-store');
     const durationS = (performance.now() - started) / 1000;
     observeRequest({ method: request.method, route: pattern, status: response.status }, durationS);
     // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).
