@@ -131,3 +131,10 @@ export async function assertUnderLimit(policy: RateLimitPolicy, subject: string,
   if (!outcome.allowed) throw limited(policy, outcome, now);
   return outcome;
 }
+
+/** True while `subject` has budget left under `policy` (not counted) — for pages, which show a message instead of a 429. */
+export async function isUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<boolean> {
+  const outcome = await decide(policy, subject, now, 'peek');
+  if (!outcome.allowed) rateLimitRejections.inc({ policy: policy.name });
+  return outcome.allowed;
+}
