@@ -32,6 +32,8 @@ async function expectNoEntry(response: import('@playwright/test').APIResponse, l
 
 test.describe('protected routes cannot be bypassed', () => {
   test('anonymous: x-middleware-subrequest and path variants on /admin and /account get sign-in or 404', async ({ request, baseURL }) => {
+    // 18 paths × 6 header variants × 2 requests.
+    test.setTimeout(120_000);
     for (const path of [...ADMIN_PATHS, ...ACCOUNT_PATHS]) {
       for (const value of [undefined, ...SUBREQUEST_VALUES]) {
         const headers = value ? { 'x-middleware-subrequest': value } : undefined;
