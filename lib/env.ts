@@ -53,6 +53,15 @@ const envSchema = z.object({
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/media')),
+  // Media in S3 (or an S3-compatible store) instead of STORAGE_DIR when S3_BUCKET is set. Credentials come from the
+  // AWS SDK's default chain (task role, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile), never from here.
+  S3_BUCKET: optionalString,
+  S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+  // For S3-compatible stores (MinIO, R2, …); unset → AWS.
+  S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+  S3_FORCE_PATH_STYLE: flag(false),
+  // Key prefix inside the bucket, e.g. "media/".
+  S3_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[a-z0-9][a-z0-9_./-]*\/$/, 'must end with "/"').default('')),
 
   // Seed accounts: when no password is given, a random one is generated and printed once.
   ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email().default('admin@example.com')),

@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: { default: 'Admin', template: '%s · 
 
 // The panel's chrome. It is not the lock: every admin page, server action and /api/admin route checks the role itself.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await requireStaffPage('staff', '/admin');
+  // The pages enforce the two-factor requirement; the frame must still render around /admin/security.
+  const user = await requireStaffPage('staff', '/admin', { twoFactor: 'optional' });
   const items = ADMIN_SECTIONS.filter((section) => meetsPolicy(section.role, user)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen flex-1 bg-zinc-50">

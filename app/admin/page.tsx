@@ -1,8 +1,180 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SalesChart } from '@/components/admin/dashboard/sales-chart';
 import { requireStaffPage } from '@/lib/admin/guard';
+import { DASHBOARD_PERIODS, type DashboardPeriod, type Figure, getDashboard } from '@/lib/admin/dashboard/queries';
+import { orderStatusText, paymentStatusText } from '@/lib/admin/orders/labels';
+import { formatMoney, minorUnitDigits, money } from '@/lib/money';
 
-export const metadata = { title: 'Dashboard' };
+export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function AdminDashboardPage() {
+function periodFrom(raw: string | string[] | undefined): DashboardPeriod {
+  const days = Number(Array.isArray(raw) ? raw[0] : raw);
+  return (DASHBOARD_PERIODS as readonly number[]).includes(days) ? (days as DashboardPeriod) : 30;
+}
+
+function Change({ figure }: { figure: Figure }) {
+  if (figure.changePercent === null) return <span className="text-zinc-600">no earlier figure to compare</span>;
+  const up = figure.changePercent > 0;
+  const same = figure.changePercent === 0;
+  return (
+    <span className={same ? 'text-zinc-600' : up ? 'text-green-800' : 'text-red-700'}>
+      {same ? 'no change' : `${up ? '▲ +' : '▼ '}${figure.changePercent}%`}
+    </span>
+  );
+}
+
+function Tile({ label, figure, format, days }: { label: string; figure: Figure; format: (n: number) => string; days: number }) {
+  return (
+    <div className="rounded-md border border-zinc-200 bg-white p-4">
+      <dt className="text-sm text-zinc-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold" data-testid={`figure-${label.toLowerCase().replace(/\s+/g, '-')}`}>
+        {format(figure.current)}
+      </dd>
+      <dd className="mt-1 text-xs">
+        <Change figure={figure} />
+        <span className="block text-zinc-600">
+          previous {days} days: {format(figure.previous)}
+        </span>
+      </dd>
+    </div>
+  );
+}
+
+export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<{ days?: string | string[] }> }) {
   await requireStaffPage('staff', '/admin');
-  return <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>;
+  const days = periodFrom((await searchParams).days);
+  const data = await getDashboard(days);
+  const fmt = (cents: number) => formatMoney(money(cents, data.currency));
+  const count = (n: number) => n.toLocaleString('en-US');
+  const points = data.series.map((point) => ({
+    date: point.date,
+    label: new Date(`${point.date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    // The chart's axis needs a plain number in major units; every figure shown as text stays exact (fmt).
+    revenue: point.revenueCents / 10 ** minorUnitDigits(data.currency),
+    revenueText: fmt(point.revenueCents),
+    orders: point.orders,
+  }));
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-bold tracking-tight">Dashboard</h1>
+        <nav aria-label="Period" className="flex gap-1 text-sm">
+          {DASHBOARD_PERIODS.map((option) => (
+            <Link
+              key={option}
+              href={`/admin?days=${option}`}
+              aria-current={option === days ? 'page' : undefined}
+              className={`rounded-md px-3 py-1.5 ${option === days ? 'bg-zinc-900 text-white' : 'border border-zinc-300 bg-white hover:bg-zinc-100'}`}
+            >
+              Last {option} days
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <p className="text-xs text-zinc-600">
+        Revenue is what was captured minus what was refunded, for orders placed in the period; unpaid orders do not count. Orders
+        excludes cancelled ones. Figures in {data.currency}.
+      </p>
+
+      <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={`Last ${days} days`}>
+        <Tile label="Revenue" figure={data.revenue} format={fmt} days={days} />
+        <Tile label="Orders" figure={data.orders} format={count} days={days} />
+        <Tile label="Average order value" figure={data.averageOrderValue} format={fmt} days={days} />
+        <Tile label="New customers" figure={data.newCustomers} format={count} days={days} />
+      </dl>
+
+      <SalesChart points={points} currency={data.currency} title={`Revenue and orders per day, last ${days} days`} />
+
+      <div className="grid gap-6 xl:grid-cols-3">
+        <section aria-labelledby="latest-heading" className="rounded-md border border-zinc-200 bg-white p-4 xl:col-span-2">
+          <h2 id="latest-heading" className="mb-2 font-semibold">
+            Latest orders
+          </h2>
+          {data.latestOrders.length === 0 ? (
+            <p className="text-sm text-zinc-600">No orders yet.</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Latest orders</caption>
+              <thead className="text-xs text-zinc-600">
+                <tr>
+                  <th scope="col">Order</th>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Payment</th>
+                  <th scope="col" className="text-right">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.latestOrders.map((order) => (
+                  <tr key={order.number} className="border-t border-zinc-100">
+                    <td className="py-1.5 font-mono">
+                      <Link href={`/admin/orders/${order.number}`} className="underline">
+                        {order.number}
+                      </Link>
+                    </td>
+                    <td>{order.email}</td>
+                    <td>{orderStatusText(order.status)}</td>
+                    <td>{paymentStatusText(order.paymentStatus)}</td>
+                    <td className="text-right">{formatMoney(money(order.totalCents, order.currency))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+
+        <section aria-labelledby="top-heading" className="rounded-md border border-zinc-200 bg-white p-4">
+          <h2 id="top-heading" className="mb-2 font-semibold">
+            Top products
+          </h2>
+          {data.topProducts.length === 0 ? (
+            <p className="text-sm text-zinc-600">Nothing sold in this period.</p>
+          ) : (
+            <ol className="flex flex-col gap-1 text-sm">
+              {data.topProducts.map((product) => (
+                <li key={product.title} className="flex justify-between gap-2">
+                  <span>{product.title}</span>
+                  <span className="whitespace-nowrap text-zinc-600">
+                    {product.units} sold · {fmt(product.revenueCents)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="low-stock-heading" className="rounded-md border border-zinc-200 bg-white p-4">
+        <h2 id="low-stock-heading" className="mb-2 font-semibold">
+          Low stock (at or below {data.lowStockThreshold})
+        </h2>
+        {data.lowStock.length === 0 ? (
+          <p className="text-sm text-zinc-600">Every variant has more than {data.lowStockThreshold} in stock.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Variants low on stock</caption>
+            <thead className="text-xs text-zinc-600">
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col">SKU</th>
+                <th scope="col" className="text-right">In stock</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.lowStock.map((row) => (
+                <tr key={row.sku} className="border-t border-zinc-100">
+                  <td className="py-1.5">
+                    {row.productTitle} <span className="text-zinc-600">({row.variantTitle})</span>
+                  </td>
+                  <td className="font-mono text-xs">{row.sku}</td>
+                  <td className={`text-right ${row.stock === 0 ? 'font-semibold text-red-700' : ''}`}>{row.stock === 0 ? 'Sold out' : row.stock}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -26,6 +26,8 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           <dd>{new Date(order.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
           <dt className="font-medium">Status</dt>
           <dd>{orderStatusLabel(order.status)}</dd>
+          <dt className="font-medium">Shipping</dt>
+          <dd data-testid="fulfilment-status">{order.fulfilment}</dd>
           <dt className="font-medium">Payment</dt>
           <dd>{order.paymentStatus === 'paid' ? 'Paid' : order.paymentProvider === 'manual' ? 'Awaiting payment (bank transfer)' : 'Awaiting card payment'}</dd>
           <dt className="font-medium">Email</dt>
@@ -54,6 +56,34 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           </address>
           <p className="mt-1">Method: {order.shippingMethod}</p>
         </section>
+        {order.shipments.length > 0 ? (
+          <section aria-labelledby="shipments-heading">
+            <h2 id="shipments-heading" className="font-semibold">
+              Tracking
+            </h2>
+            <ul aria-label="Shipments" className="mt-1 flex flex-col gap-2">
+              {order.shipments.map((shipment) => (
+                <li key={`${shipment.carrier}-${shipment.trackingNumber}`} className="rounded-md border border-zinc-200 p-3">
+                  <p>
+                    {shipment.status === 'delivered' ? 'Delivered' : 'Shipped'}{' '}
+                    {new Date(shipment.deliveredAt ?? shipment.shippedAt).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })} with{' '}
+                    <span className="font-medium">{shipment.carrier}</span>
+                  </p>
+                  <p>
+                    Tracking number:{' '}
+                    {shipment.trackingUrl ? (
+                      <a href={shipment.trackingUrl} className="font-mono underline" rel="noopener noreferrer" target="_blank">
+                        {shipment.trackingNumber}
+                      </a>
+                    ) : (
+                      <span className="font-mono">{shipment.trackingNumber}</span>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
       <OrderSummary
         currency={order.currency}

@@ -71,6 +71,8 @@ export const products = pgTable(
   (t) => [
     uniqueIndex('products_slug_unique').on(t.slug),
     index('products_status_created_at_idx').on(t.status, t.createdAt),
+    // The admin's unfiltered product list (every status), newest first.
+    index('products_created_at_idx').on(t.createdAt, t.id),
     index('products_status_price_idx').on(t.status, t.priceMinCents),
     index('products_status_sales_idx').on(t.status, t.salesCount),
     index('products_featured_idx').on(t.featured),

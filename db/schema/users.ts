@@ -23,6 +23,8 @@ export const users = pgTable(
     // TOTP secret, encrypted at rest by the auth domain; null until two-factor is enrolled.
     totpSecretEncrypted: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),
+    // The last 30-second TOTP time-step accepted: a code is never accepted twice (replay within its window).
+    totpLastStep: integer(),
     lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -61,7 +61,8 @@ describe('generateProducts', () => {
     expect(slugs.size).toBe(products);
     const variantCount = [...generateProducts({ activeProducts: 30_000, now })].reduce((n, p) => n + p.variants.length, 0);
     expect(skus.size).toBe(variantCount);
-  });
+    // Generates two 30k catalogues: a budget for busy CI machines, not a speed target.
+  }, 60_000);
 
   it('prices like a shop: .99 or .00 endings, compare-at above price, min/max matching the variants', () => {
     const plans = plansFor(400);

@@ -215,6 +215,21 @@ const schemas: Record<string, Schema> = {
       placedAt: { type: 'string', format: 'date-time' },
       shippingAddress: ref('Address'),
       lines: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      fulfilment: { type: 'string', examples: ['Not shipped', 'Partially shipped', 'Shipped', 'Delivered'] },
+      shipments: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            carrier: { type: 'string' },
+            trackingNumber: { type: 'string' },
+            trackingUrl: { type: ['string', 'null'] },
+            status: { type: 'string', enum: ['shipped', 'delivered'] },
+            shippedAt: { type: 'string', format: 'date-time' },
+            deliveredAt: { type: ['string', 'null'], format: 'date-time' },
+          },
+        },
+      },
     },
   },
 };

@@ -8,8 +8,8 @@ import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { signIn, signOut } from './config';
 import { assertSignInAllowed, recordSignInFailure } from './throttle';
 import {
@@ -18,12 +18,15 @@ import {
   registerSchema,
   requestResetSchema,
   resetPasswordSchema,
+  signInCodeSchema,
   signInSchema,
   tokenSchema,
 } from './schemas';
+import type { SignInState } from './sign-in-state';
+import { issueSignInTicket, readSignInTicket } from './two-factor-crypto';
 import {
+  authenticateCredentials,
   changePassword,
-  getUserIdByEmail,
   registerUser,
   requestPasswordReset,
   resetPassword,
@@ -40,30 +43,71 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   return toFormState(await register(formData), formData, 'Thanks! We sent a message to your inbox — you can now sign in.');
 }
 
-const signInStep = publicAction(signInSchema, async (input) => {
+// Sign-in is one or two steps. The password is checked here once; an account with two-factor on then gets the code
+// step, carrying a signed five-minute ticket instead of the password. Either way the session is made only by the
+// credentials provider (config.ts), which checks the ticket and — for two-factor accounts — the code itself.
+async function completeSignIn(ticket: string, code: string, userId: string, callbackUrl: string | undefined): Promise<string> {
   const ip = ipSubject(clientIp(await headers()));
-  await assertSignInAllowed(input.email, ip);
   try {
-    await signIn('credentials', { email: input.email, password: input.password, redirect: false });
+    await signIn('credentials', { ticket, code, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      await recordSignInFailure(input.email, ip);
-      throw new AppError('unauthenticated', 'The email or password is not correct.');
+      // Code failures have their own budget per account (by id: the code step has no email) and address.
+      await recordSignInFailure(`user:${userId}`, ip);
+      const message = 'That code is not correct or was already used. Wait for a new code and try again.';
+      throw new AppError('validation_failed', message, { fieldErrors: { code: [message] } });
     }
     throw error;
   }
   // The guest cart joins the customer's cart; the guest token is retired and its cookie removed.
-  const userId = await getUserIdByEmail(input.email);
   const guestToken = await readCartToken();
-  if (userId && guestToken) await mergeGuestCart(guestToken, userId);
+  if (guestToken) await mergeGuestCart(guestToken, userId);
   await clearCartToken();
-  return safeReturnPath(input.callbackUrl);
+  return safeReturnPath(callbackUrl);
+}
+
+type PasswordStepResult = { next: 'done'; path: string } | { next: 'code'; ticket: string };
+
+const signInStep = publicAction(signInSchema, async (input): Promise<PasswordStepResult> => {
+  const ip = ipSubject(clientIp(await headers()));
+  // Checked before the password: a throttled client is refused even when it finally guesses right.
+  await assertSignInAllowed(input.email, ip);
+  const user = await authenticateCredentials(input.email, input.password);
+  if (!user) {
+    await recordSignInFailure(input.email, ip);
+    throw new AppError('unauthenticated', 'The email or password is not correct.');
+  }
+  const ticket = issueSignInTicket({ userId: user.id, sessionVersion: user.sessionVersion });
+  if (user.twoFactorEnabled) return { next: 'code', ticket };
+  return { next: 'done', path: await completeSignIn(ticket, '', user.id, input.callbackUrl) };
 });
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+const signInCodeStep = publicAction(signInCodeSchema, async (input) => {
+  const ticket = readSignInTicket(input.ticket);
+  if (!ticket) throw new AppError('unauthenticated', 'This sign-in took too long. Please enter your email and password again.');
+  // Code guesses are limited per account (the ticket's user) and per address, like password failures.
+  await assertSignInAllowed(`user:${ticket.userId}`, ipSubject(clientIp(await headers())));
+  return completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl);
+});
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const result = await signInStep(formData);
   if (!result.ok) return toFormState(result, formData, '');
-  redirect(result.data);
+  if (result.data.next === 'code') {
+    const callbackUrl = formData.get('callbackUrl');
+    return { status: 'second_factor', ticket: result.data.ticket, callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : '' };
+  }
+  redirect(result.data.path);
+}
+
+export async function signInCodeAction(prev: SignInState, formData: FormData): Promise<SignInState> {
+  const result = await signInCodeStep(formData);
+  if (result.ok) redirect(result.data);
+  if (result.code === 'validation_failed' && prev.status === 'second_factor') {
+    // Stay on the code step with the same ticket; the message sits under the code field.
+    return { ...prev, error: result.fieldErrors?.code?.join(' ') ?? result.message };
+  }
+  return toFormState(result, formData, '');
 }
 
 export async function signOutAction(): Promise<void> {

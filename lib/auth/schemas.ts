@@ -20,6 +20,22 @@ export const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** A TOTP code ("123 456") or a recovery code ("k7m2p-x9qrt"). */
+export const secondFactorCodeSchema = z.string().trim().min(6, 'Enter the 6-digit code or a recovery code.').max(20, 'That code is too long.');
+
+/** The second sign-in step: the ticket from the password step and a code. */
+export const signInCodeSchema = z.object({
+  ticket: z.string().min(1).max(500),
+  code: secondFactorCodeSchema,
+  callbackUrl: z.string().optional(),
+});
+
+/** What the credentials provider accepts: email + password (+ code), or a password-step ticket + code. */
+export const credentialsSchema = z.union([
+  z.object({ ticket: z.string().min(1).max(500), code: z.string().max(20).optional() }),
+  z.object({ email: emailSchema, password: z.string().min(1).max(PASSWORD_MAX_LENGTH), code: z.string().max(20).optional() }),
+]);
+
 export const requestResetSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ token: z.string().min(20).max(100), password: newPassword });
 export const tokenSchema = z.object({ token: z.string().min(20).max(100) });

@@ -17,7 +17,7 @@ import type { SessionUser } from './session-types';
 const RESET_TTL_MS = 60 * 60 * 1000;
 const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type AuthenticatedUser = SessionUser & { sessionVersion: number };
+export type AuthenticatedUser = SessionUser & { sessionVersion: number; twoFactorEnabled: boolean };
 
 // A real argon2id hash of a random password, made once: unknown emails are verified against it so that
 // "no such account" costs the same time as "wrong password".
@@ -110,6 +110,7 @@ export async function authenticateCredentials(emailInput: string, password: stri
       status: users.status,
       passwordHash: users.passwordHash,
       sessionVersion: users.sessionVersion,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .where(eq(users.email, email));
@@ -118,7 +119,25 @@ export async function authenticateCredentials(emailInput: string, password: stri
   const updates: Partial<typeof users.$inferInsert> = { lastSignInAt: new Date() };
   if (passwordNeedsRehash(user.passwordHash)) updates.passwordHash = await hashPassword(password);
   await executor.update(users).set(updates).where(eq(users.id, user.id));
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    twoFactorEnabled: user.totpEnabledAt !== null,
+  };
+}
+
+/** The user a sign-in ticket names, if still active and on the same session version as when the password was checked. */
+export async function resolveTicketUser(userId: string, sessionVersion: number, executor: Executor = db): Promise<AuthenticatedUser | null> {
+  const [user] = await executor
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, sessionVersion: users.sessionVersion, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), eq(users.sessionVersion, sessionVersion)));
+  if (!user) return null;
+  const { totpEnabledAt, ...rest } = user;
+  return { ...rest, twoFactorEnabled: totpEnabledAt !== null };
 }
 
 /**

@@ -61,18 +61,28 @@ const valueRank = (value: string) => {
 };
 const MAX_FACET_VALUES = 30;
 
-type Scope = { categoryPath: string | null };
+/** Where a search looks: a category subtree, and the products a free-text query matched (undefined: no query). */
+type Scope = { categoryPath: string | null; matchedIds?: string[] };
 type Exclude = 'category' | 'price' | 'inStock' | { option: string } | null;
 
 const optionKey = (name: string) => name.trim().toLowerCase();
 
-function textPredicate(q: string | undefined): SQL | null {
-  if (!q) return null;
+/** The products matching a free-text query, found once per search and shared by the count, page and facet queries. */
+async function matchProductIds(executor: Executor, q: string): Promise<string[]> {
   // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. A union rather than OR so
-  // that each side uses its own GIN index (an OR of the two made the planner scan every product).
-  return sql`p.id in (
-    select id from products where search_vector @@ websearch_to_tsquery('english', ${q})
-    union select id from products where ${q} <% title)`;
+  // that each side uses its own GIN index (an OR of the two made the planner scan every product). Matching once
+  // rather than in each of the five queries below took a 50k-product search from ~4 index passes to one.
+  const rows = rowsOf<{ id: string }>(
+    await executor.execute(sql`
+      select id from products where status = 'active' and search_vector @@ websearch_to_tsquery('english', ${q})
+      union select id from products where status = 'active' and ${q} <% title`),
+  );
+  return rows.map((row) => row.id);
+}
+
+function textPredicate(matchedIds: string[] | undefined): SQL | null {
+  if (!matchedIds) return null;
+  return sql`p.id = any(${`{${matchedIds.join(',')}}`}::uuid[])`;
 }
 
 function categoryPredicate(scope: Scope): SQL | null {
@@ -111,7 +121,7 @@ function variantPredicates(query: CatalogQuery, exclude: Exclude, variantAlias =
 /** Product-level conditions on `p`, plus "has a variant matching the variant-level conditions". */
 function productPredicates(query: CatalogQuery, scope: Scope, exclude: Exclude): SQL {
   const parts: SQL[] = [sql`p.status = 'active'`, sql`p.price_min_cents is not null`];
-  const text = textPredicate(query.q);
+  const text = textPredicate(scope.matchedIds);
   if (text) parts.push(text);
   if (exclude !== 'category') {
     const category = categoryPredicate(scope);
@@ -165,7 +175,7 @@ async function categoryFacet(executor: Executor, query: CatalogQuery, scope: Sco
       join categories c on c.path = child.path or starts_with(c.path, child.path || '/')
       join product_categories pc on pc.category_id = c.id
       join products p on p.id = pc.product_id
-      where ${parent} and ${productPredicates(query, { categoryPath: null }, 'category')}
+      where ${parent} and ${productPredicates(query, { categoryPath: null, matchedIds: scope.matchedIds }, 'category')}
       group by child.id, child.slug, child.name, child.position
       order by child.position, child.name`),
   );
@@ -263,7 +273,7 @@ async function priceAndStockFacets(executor: Executor, query: CatalogQuery, scop
 
 function productPredicatesWithoutVariants(query: CatalogQuery, scope: Scope): SQL {
   const parts: SQL[] = [sql`p.status = 'active'`, sql`p.price_min_cents is not null`];
-  const text = textPredicate(query.q);
+  const text = textPredicate(scope.matchedIds);
   if (text) parts.push(text);
   const category = categoryPredicate(scope);
   if (category) parts.push(category);
@@ -277,7 +287,8 @@ export async function searchCatalog(input: CatalogQueryInput, executor: Executor
   const normalised: CatalogQuery = { ...query, q };
   const category = query.category ? await getCategoryBySlug(query.category, executor) : null;
   if (query.category && !category) throw new UnknownCategoryError(query.category);
-  const scope = { categoryPath: category?.path ?? null, categoryId: category?.id ?? null };
+  const matchedIds = q ? await matchProductIds(executor, q) : undefined;
+  const scope = { categoryPath: category?.path ?? null, categoryId: category?.id ?? null, matchedIds };
   const sort = effectiveSort(normalised);
 
   const [total, ids, categories, options, priceAndStock] = await Promise.all([

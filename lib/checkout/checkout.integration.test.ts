@@ -5,8 +5,9 @@ import { POST as checkoutRoute } from '@/app/api/store/v1/checkout/route';
 import { GET as orderRoute } from '@/app/api/store/v1/orders/[number]/route';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { carts, discountCodes, emailMessages, inventoryLedger, orderLines, orders, outboxEvents, shippingRates, shippingZones, variants } from '@/db/schema';
-import { addCartLine } from '@/lib/cart/service';
+import { carts, discountCodes, emailMessages, idempotencyKeys, inventoryLedger, orderLines, orders, outboxEvents, shippingRates, shippingZones, variants } from '@/db/schema';
+import { addCartLine, hashCartToken } from '@/lib/cart/service';
+import { CLAIM_LEASE_MS, requestHash } from '@/lib/http/idempotency';
 import { deliverOrderPlaced } from '@/lib/orders/notifications';
 import { placeOrderSchema } from './schemas';
 import { listShippingOptions, placeOrder } from './service';
@@ -182,6 +183,29 @@ describe('Store API checkout', () => {
       });
     expect((await read('API@example.com')).status).toBe(200);
     expect((await read('someone@example.com')).status).toBe(404);
+  });
+
+  it('lets a retry take over a claim whose server died mid-request, and still makes one order', async () => {
+    const rateId = await standardRateId();
+    const { variant } = await createTestVariant({ stock: 4 });
+    const { token, cartId } = await guestCartWith(variant.id, 1);
+    const body = { email: 'crash@example.com', shippingAddress: address, shippingRateId: rateId };
+    // The first attempt placed the order and then its instance was killed before it could record the answer.
+    await placeOrder({ token }, input({ email: 'crash@example.com' }, rateId));
+    await db.insert(idempotencyKeys).values({
+      scope: `checkout:cart:${hashCartToken(token)}`,
+      key: 'key-crashed-0001',
+      requestHash: requestHash(placeOrderSchema.parse(body)),
+      status: 'in_progress',
+      createdAt: new Date(Date.now() - CLAIM_LEASE_MS - 1000),
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
+    const retry = await checkoutRoute(checkoutRequest(token, 'key-crashed-0001', body), noParams);
+    expect(retry.status).toBe(200);
+    const { order } = await retry.json();
+    const [placed] = await db.select({ number: orders.number }).from(orders).where(eq(orders.sourceCartId, cartId));
+    expect(order.number).toBe(placed!.number);
+    expect(await db.$count(orders, eq(orders.sourceCartId, cartId))).toBe(1);
   });
 
   it('refuses a negative quantity in the cart API path and leaves stock untouched', async () => {

@@ -6,6 +6,9 @@ vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user 
 vi.mock('@/lib/redis/client', () => ({ getRedis: () => null }));
 // The boot hook's header carries the socket address; the spoofed X-Forwarded-For beside it must be ignored.
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefront-client-ip': '203.0.113.7', 'x-forwarded-for': '6.6.6.6' }) }));
+// Whether the signed-in admin still has to enroll in two-factor (the store setting is on and they have none).
+const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
+vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFactor.mustEnroll }));
 
 const { installClientIpHeader } = await import('./client-ip');
 installClientIpHeader(0);
@@ -17,6 +20,18 @@ const schema = z.object({ quantity: z.coerce.number().int().min(1) });
 describe('action wrapper', () => {
   beforeEach(() => {
     session.user = null;
+    twoFactor.mustEnroll = false;
+  });
+
+  it('refuses staff actions to an admin who must enroll in two-factor, except those marked for enrollment', async () => {
+    session.user = { id: 'u2', email: 'a@example.com', name: '', role: 'admin' };
+    twoFactor.mustEnroll = true;
+    const handler = vi.fn(async () => 'done');
+    expect(await staffAction(schema, handler)({ quantity: 1 })).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('two-factor') });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await staffAction(schema, handler, { allowWithoutTwoFactor: true })({ quantity: 1 })).toEqual({ ok: true, data: 'done' });
+    twoFactor.mustEnroll = false;
+    expect(await staffAction(schema, handler)({ quantity: 1 })).toEqual({ ok: true, data: 'done' });
   });
 
   it('parses FormData with zod before the handler runs, and returns field errors instead of throwing', async () => {

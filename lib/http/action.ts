@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { mustEnrollTwoFactor } from '@/lib/auth/two-factor';
 import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
 import { type ActionPolicy, authorise } from './policy';
@@ -48,6 +49,11 @@ export function toActionError(error: unknown, log: typeof logger): Extract<Actio
 export type ActionOptions<TInput> = {
   /** Limits to count this call against: [policy, subject] pairs, e.g. per email and per client address. */
   rateLimit?: (input: TInput, client: { ip: string }) => [RateLimitPolicy, string][];
+  /**
+   * Staff/admin actions refuse an admin who must enroll in two-factor (store setting) — except the enrollment
+   * actions themselves, which set this.
+   */
+  allowWithoutTwoFactor?: boolean;
 };
 
 function makeAction<P extends ActionPolicy>(policy: P) {
@@ -62,6 +68,9 @@ function makeAction<P extends ActionPolicy>(policy: P) {
       try {
         const user = await getSessionUser();
         authorise(policy, user);
+        if ((policy === 'staff' || policy === 'admin') && !options.allowWithoutTwoFactor && user && (await mustEnrollTwoFactor(user))) {
+          throw new AppError('forbidden', 'The store requires two-factor authentication for admins. Set it up under Your security first.');
+        }
         const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
         const { headers } = await import('next/headers');
         const ip = ipSubject(clientIp(await headers()));

@@ -7,10 +7,15 @@ import { AppError } from './errors';
 
 // Idempotency-Key for API writes: the first request under a key runs, later ones get its stored answer.
 // A different body under the same key is refused; a request still running makes the others wait for it.
+// A claim whose server died mid-request (killed instance, lost connection) would otherwise answer 409 for a day:
+// after CLAIM_LEASE_MS a retry takes the claim over and runs the request again. That is safe because every write
+// behind a key is itself idempotent (order placement is unique per cart), so a second run finds the first's result.
 
 const TTL_MS = 24 * 3600 * 1000;
 const WAIT_STEP_MS = 50;
 const WAIT_MAX_MS = 15_000;
+/** How long a claim may stay in progress before a retry may take it over (placement takes well under a second). */
+export const CLAIM_LEASE_MS = 10_000;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,255}$/;
 
@@ -38,26 +43,12 @@ export async function withIdempotency(
     .onConflictDoNothing()
     .returning({ id: idempotencyKeys.id });
 
-  if (claimed) {
-    let response: StoredResponse;
-    try {
-      response = await run();
-    } catch (error) {
-      // A failure is not remembered (4xx from validation included): the client may fix the cause and retry.
-      await executor.delete(idempotencyKeys).where(eq(idempotencyKeys.id, claimed.id));
-      throw error;
-    }
-    await executor
-      .update(idempotencyKeys)
-      .set({ status: 'completed', responseStatus: response.status, responseBody: response.body })
-      .where(eq(idempotencyKeys.id, claimed.id));
-    return { ...response, replayed: false };
-  }
+  if (claimed) return runClaimed(claimed.id, run, executor);
 
   const deadline = Date.now() + WAIT_MAX_MS;
   for (;;) {
     const [row] = await executor
-      .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
+      .select({ id: idempotencyKeys.id, requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!row) {
@@ -70,7 +61,40 @@ export async function withIdempotency(
       });
     }
     if (row.status === 'completed') return { status: row.responseStatus ?? 200, body: row.responseBody, replayed: true };
+    // createdAt is when the claim was made (or last taken over); the condition makes the takeover race-free.
+    const [takenOver] = await executor
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date() })
+      .where(
+        and(
+          eq(idempotencyKeys.id, row.id),
+          eq(idempotencyKeys.status, 'in_progress'),
+          lt(idempotencyKeys.createdAt, new Date(Date.now() - CLAIM_LEASE_MS)),
+        ),
+      )
+      .returning({ id: idempotencyKeys.id });
+    if (takenOver) return runClaimed(takenOver.id, run, executor);
     if (Date.now() > deadline) throw new AppError('conflict', 'A request with this Idempotency-Key is still in progress.');
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
+}
+
+async function runClaimed(
+  id: string,
+  run: () => Promise<StoredResponse>,
+  executor: Executor,
+): Promise<StoredResponse & { replayed: boolean }> {
+  let response: StoredResponse;
+  try {
+    response = await run();
+  } catch (error) {
+    // A failure is not remembered (4xx from validation included): the client may fix the cause and retry.
+    await executor.delete(idempotencyKeys).where(eq(idempotencyKeys.id, id));
+    throw error;
+  }
+  await executor
+    .update(idempotencyKeys)
+    .set({ status: 'completed', responseStatus: response.status, responseBody: response.body })
+    .where(eq(idempotencyKeys.id, id));
+  return { ...response, replayed: false };
 }

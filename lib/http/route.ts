@@ -104,6 +104,13 @@ export function route<
         const { getSessionUser } = await import('@/lib/auth/session');
         user = await getSessionUser();
         authorise(options.auth, user);
+        // Same rule as staffAction/adminAction: an admin the store requires to enroll in two-factor is refused.
+        if (user && (options.auth === 'staff' || options.auth === 'admin')) {
+          const { mustEnrollTwoFactor } = await import('@/lib/auth/two-factor');
+          if (await mustEnrollTwoFactor(user)) {
+            throw new AppError('forbidden', 'The store requires two-factor authentication for admins. Set it up under Your security first.');
+          }
+        }
       }
       assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;

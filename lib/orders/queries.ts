@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { emailMessages, orderLines, orders } from '@/db/schema';
+import { emailMessages, fulfillments, orderLines, orders } from '@/db/schema';
+import { fulfilmentLabel } from '@/lib/admin/orders/state-machine';
 import { normaliseEmail } from '@/lib/auth/email';
 import type { OrderDetail, OrderSummary } from './types';
 
@@ -45,6 +46,21 @@ async function orderDetail(executor: Executor, where: SQL): Promise<OrderDetail 
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.createdAt), asc(orderLines.id));
+  const shipments = await executor
+    .select({
+      carrier: fulfillments.carrier,
+      trackingNumber: fulfillments.trackingNumber,
+      trackingUrl: fulfillments.trackingUrl,
+      status: fulfillments.status,
+      shippedAt: fulfillments.shippedAt,
+      deliveredAt: fulfillments.deliveredAt,
+      units: sql<number>`(select coalesce(sum(fl.quantity), 0)::int from fulfillment_lines fl where fl.fulfillment_id = "fulfillments"."id")`,
+    })
+    .from(fulfillments)
+    .where(eq(fulfillments.orderId, order.id))
+    .orderBy(asc(fulfillments.shippedAt));
+  const shippedUnits = shipments.reduce((sum, shipment) => sum + Number(shipment.units), 0);
+  const orderedUnits = lines.reduce((sum, line) => sum + line.quantity, 0);
   const [email] = await executor
     .select({ status: emailMessages.status })
     .from(emailMessages)
@@ -52,7 +68,18 @@ async function orderDetail(executor: Executor, where: SQL): Promise<OrderDetail 
     .orderBy(desc(emailMessages.createdAt))
     .limit(1);
   const { id: _id, placedAt, ...rest } = order;
-  return { ...rest, placedAt: placedAt.toISOString(), lines, confirmationEmail: email?.status ?? 'none' };
+  return {
+    ...rest,
+    placedAt: placedAt.toISOString(),
+    lines,
+    fulfilment: fulfilmentLabel({ status: order.status, shippedUnits, orderedUnits }),
+    shipments: shipments.map(({ units: _units, shippedAt, deliveredAt, ...shipment }) => ({
+      ...shipment,
+      shippedAt: shippedAt.toISOString(),
+      deliveredAt: deliveredAt?.toISOString() ?? null,
+    })),
+    confirmationEmail: email?.status ?? 'none',
+  };
 }
 
 export async function getOrderForUser(userId: string, number: string, executor: Executor = db): Promise<OrderDetail | null> {

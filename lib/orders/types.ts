@@ -19,6 +19,15 @@ export type OrderLineView = {
   totalCents: number;
 };
 
+export type ShipmentView = {
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  status: 'shipped' | 'delivered';
+  shippedAt: string;
+  deliveredAt: string | null;
+};
+
 export type OrderDetail = {
   number: string;
   email: string;
@@ -37,6 +46,10 @@ export type OrderDetail = {
   placedAt: string;
   shippingAddress: AddressSnapshot;
   lines: OrderLineView[];
+  /** "Not shipped", "Partially shipped", "Shipped", "Delivered" (words shared with the admin). */
+  fulfilment: string;
+  /** Each parcel sent, with the carrier and tracking number the customer can follow. */
+  shipments: ShipmentView[];
   /** Whether the confirmation email went out (or was stored for the operator when no SMTP is configured). */
   confirmationEmail: 'sent' | 'stored' | 'pending' | 'failed' | 'none';
 };

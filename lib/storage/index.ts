@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { createS3Client, createS3MediaStore } from './s3';
 
 // Product images and other media. Local disk by default; the same interface fronts S3 when configured.
 
@@ -74,7 +75,16 @@ export function createLocalMediaStore(rootDir: string): MediaStore {
 
 let store: MediaStore | undefined;
 
+/** S3 when S3_BUCKET is set, else local disk under STORAGE_DIR. */
 export function getMediaStore(): MediaStore {
-  store ??= createLocalMediaStore(env.STORAGE_DIR);
+  if (!store) {
+    if (env.S3_BUCKET) {
+      store = createS3MediaStore({
+        bucket: env.S3_BUCKET,
+        prefix: env.S3_PREFIX,
+        client: createS3Client({ region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: env.S3_FORCE_PATH_STYLE }),
+      });
+    } else store = createLocalMediaStore(env.STORAGE_DIR);
+  }
   return store;
 }

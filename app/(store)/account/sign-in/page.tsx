@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/ui/action-form';
-import { signInAction } from '@/lib/auth/actions';
+import { SignInForm } from '@/components/account/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
@@ -18,17 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <div className="mt-6">
-        <ActionForm
-          action={signInAction}
-          label="Sign in"
-          submitLabel="Sign in"
-          pendingLabel="Signing in…"
-          fields={[
-            { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-            { name: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
-            { name: 'callbackUrl', label: '', type: 'hidden', defaultValue: typeof callbackUrl === 'string' ? callbackUrl : '' },
-          ]}
-        />
+        <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : ''} />
       </div>
       <p className="mt-6 text-sm">
         <Link href="/account/forgot-password" className="underline">

@@ -1,0 +1,104 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { CustomerAccessForm } from '@/components/admin/people/customer-access-form';
+import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
+import { Price } from '@/components/ui/price';
+import { getCustomer } from '@/lib/admin/customers/service';
+import { requireStaffPage } from '@/lib/admin/guard';
+
+export const metadata = { title: 'Customer' };
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaffPage('staff', `/admin/customers/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const customer = await getCustomer(id);
+  if (!customer) notFound();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/customers" className="underline">
+          ← Customers
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold tracking-tight">{customer.name || customer.email}</h1>
+      <dl className="grid grid-cols-[10rem_1fr] gap-1 text-sm">
+        <dt className="font-medium">Email</dt>
+        <dd>{customer.email}</dd>
+        <dt className="font-medium">Status</dt>
+        <dd data-testid="customer-status" className="capitalize">{customer.status}</dd>
+        <dt className="font-medium">Email confirmed</dt>
+        <dd>{customer.emailVerified ? 'Yes' : 'No'}</dd>
+        <dt className="font-medium">Joined</dt>
+        <dd>{formatDateTime(customer.createdAt)}</dd>
+        <dt className="font-medium">Last sign-in</dt>
+        <dd>{formatDateTime(customer.lastSignInAt)}</dd>
+      </dl>
+      <CustomerAccessForm id={customer.id} status={customer.status} />
+      <section aria-labelledby="orders-heading">
+        <h2 id="orders-heading" className="mb-2 text-lg font-semibold">
+          Orders
+        </h2>
+        {customer.orders.length === 0 ? (
+          <EmptyState>No orders yet.</EmptyState>
+        ) : (
+          <table className="w-full bg-white text-sm">
+            <thead>
+              <tr className="border-b border-zinc-200 text-left">
+                <th scope="col" className="p-2">Order</th>
+                <th scope="col" className="p-2">Placed</th>
+                <th scope="col" className="p-2">Status</th>
+                <th scope="col" className="p-2">Payment</th>
+                <th scope="col" className="p-2">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {customer.orders.map((order) => (
+                <tr key={order.number} className="border-b border-zinc-100">
+                  <td className="p-2">
+                    <Link href={`/admin/orders/${order.number}`} className="underline">
+                      {order.number}
+                    </Link>
+                  </td>
+                  <td className="p-2">{formatDateTime(order.placedAt)}</td>
+                  <td className="p-2 capitalize">{order.status}</td>
+                  <td className="p-2">{order.paymentStatus.replace('_', ' ')}</td>
+                  <td className="p-2">
+                    <Price amountCents={order.totalCents} currency={order.currency} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="addresses-heading">
+        <h2 id="addresses-heading" className="mb-2 text-lg font-semibold">
+          Addresses
+        </h2>
+        {customer.addresses.length === 0 ? (
+          <EmptyState>No saved addresses.</EmptyState>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {customer.addresses.map((address) => (
+              <li key={address.id} className="rounded-md border border-zinc-200 bg-white p-3 text-sm">
+                <address className="not-italic">
+                  {address.name}
+                  <br />
+                  {address.line1}
+                  {address.line2 ? <>, {address.line2}</> : null}
+                  <br />
+                  {address.postalCode} {address.city}
+                  {address.region ? `, ${address.region}` : ''}
+                  <br />
+                  {address.countryCode}
+                </address>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { EmptyState, formatDateTime, Pager } from '@/components/admin/people/pager';
+import { listCustomers } from '@/lib/admin/customers/service';
+import { requireStaffPage } from '@/lib/admin/guard';
+import { pageParamSchema } from '@/lib/admin/pagination';
+
+export const metadata = { title: 'Customers' };
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  await requireStaffPage('staff', '/admin/customers');
+  const params = await searchParams;
+  const q = typeof params.q === 'string' ? params.q.slice(0, 200) : '';
+  const result = await listCustomers({ q, page: pageParamSchema.parse(params.page) });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight">Customers</h1>
+      <form role="search" aria-label="Search customers" className="flex items-end gap-2">
+        <div>
+          <label htmlFor="customer-q" className="block text-sm font-medium">
+            Email or name
+          </label>
+          <input id="customer-q" name="q" type="search" defaultValue={q} className="mt-1 rounded-md border border-zinc-300 px-3 py-2 text-sm" />
+        </div>
+        <button type="submit" className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+          Search
+        </button>
+      </form>
+      {result.items.length === 0 ? (
+        <EmptyState>{q ? `No customers match “${q}”.` : 'No customers yet.'}</EmptyState>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">Customers, newest first ({result.total} in all)</caption>
+          <thead>
+            <tr className="border-b border-zinc-200 text-left">
+              <th scope="col" className="p-2">Email</th>
+              <th scope="col" className="p-2">Name</th>
+              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">Orders</th>
+              <th scope="col" className="p-2">Joined</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((customer) => (
+              <tr key={customer.id} className="border-b border-zinc-100">
+                <td className="p-2">
+                  <Link href={`/admin/customers/${customer.id}`} className="underline">
+                    {customer.email}
+                  </Link>
+                </td>
+                <td className="p-2">{customer.name}</td>
+                <td className="p-2 capitalize">{customer.status}</td>
+                <td className="p-2">{customer.orderCount}</td>
+                <td className="p-2">{formatDateTime(customer.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager basePath="/admin/customers" params={{ q }} page={result.page} pageCount={result.pageCount} label="Customer pages" />
+    </div>
+  );
+}

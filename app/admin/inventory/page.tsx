@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { Pagination } from '@/components/catalog/pagination';
+import { requireStaffPage } from '@/lib/admin/guard';
+import { inventoryQuerySchema, listInventory } from '@/lib/admin/inventory/service';
+
+export const metadata = { title: 'Inventory' };
+
+export default async function AdminInventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireStaffPage('staff', '/admin/inventory');
+  const raw = await searchParams;
+  const query = inventoryQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const { items, total, threshold, page, pageCount } = await listInventory(query);
+  const hrefFor = (p: number) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.low) params.set('low', '1');
+    if (p > 1) params.set('page', String(p));
+    const s = params.toString();
+    return s ? `/admin/inventory?${s}` : '/admin/inventory';
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Inventory</h1>
+      <form role="search" aria-label="Filter inventory" action="/admin/inventory" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="inventory-q" className="block text-sm font-medium">Search product title or SKU</label>
+          <input id="inventory-q" name="q" type="search" defaultValue={query.q ?? ''} className="mt-1 rounded-md border border-zinc-300 px-3 py-2" />
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="inventory-low" name="low" type="checkbox" value="1" defaultChecked={Boolean(query.low)} />
+          <label htmlFor="inventory-low" className="text-sm font-medium">{`Low stock only (${threshold} or fewer)`}</label>
+        </div>
+        <button type="submit" className="rounded-md border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">Apply</button>
+      </form>
+      <p className="text-sm text-zinc-600" role="status">{total === 1 ? '1 variant' : `${total.toLocaleString('en-US')} variants`}</p>
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-zinc-300 bg-white p-8 text-center text-zinc-600">No variants match.</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-sm">
+          <caption className="sr-only">Variants and stock</caption>
+          <thead>
+            <tr className="border-b border-zinc-200 text-left">
+              <th scope="col" className="p-2">SKU</th>
+              <th scope="col" className="p-2">Product</th>
+              <th scope="col" className="p-2">Variant</th>
+              <th scope="col" className="p-2 text-right">On hand</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((v) => (
+              <tr key={v.variantId} className="border-b border-zinc-100">
+                <td className="p-2">
+                  <Link href={`/admin/inventory/${v.variantId}`} className="font-mono hover:underline">{v.sku}</Link>
+                </td>
+                <td className="p-2">{v.productTitle}</td>
+                <td className="p-2">{v.variantTitle}{v.isActive ? '' : ' (off sale)'}</td>
+                <td className={`p-2 text-right ${v.stockOnHand <= threshold ? 'font-semibold text-red-700' : ''}`}>
+                  {v.stockOnHand}
+                  {v.stockOnHand <= threshold ? <span className="sr-only"> (low)</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} totalPages={pageCount} hrefFor={hrefFor} />
+    </div>
+  );
+}

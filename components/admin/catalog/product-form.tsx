@@ -1,0 +1,281 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useMemo, useState } from 'react';
+import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { saveProductAction } from '@/lib/admin/products/actions';
+import { combinationKey, optionCombinations, parseOptionValues, slugify, variantTitle } from '@/lib/admin/products/matrix';
+import { type FormState, toFormState } from '@/lib/http/form-state';
+
+export type ProductFormValues = {
+  id?: string;
+  title: string;
+  slug: string;
+  description: string;
+  status: 'draft' | 'active' | 'archived';
+  vendor: string;
+  featured: boolean;
+  seoTitle: string;
+  seoDescription: string;
+  categoryIds: string[];
+  options: { name: string; values: string }[];
+  /** stockBefore: the stock as loaded, so a save applies only the change made here (see the product schema). */
+  variants: { id?: string; values: string[]; sku: string; price: string; compareAtPrice: string; stock: string; stockBefore?: string; active: boolean }[];
+};
+
+type VariantRow = Omit<ProductFormValues['variants'][number], 'values'>;
+
+const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
+const cell = 'w-full rounded-md border border-zinc-300 px-2 py-1';
+
+/** The product editor: fields, categories, options and the variant matrix (one row per combination of values). */
+export function ProductForm({ initial, categories, currency }: { initial: ProductFormValues; categories: { id: string; name: string; depth: number }[]; currency: string }) {
+  const [fields, setFields] = useState(() => ({
+    title: initial.title,
+    slug: initial.slug,
+    description: initial.description,
+    status: initial.status,
+    vendor: initial.vendor,
+    featured: initial.featured,
+    seoTitle: initial.seoTitle,
+    seoDescription: initial.seoDescription,
+    categoryIds: initial.categoryIds,
+  }));
+  const [options, setOptions] = useState(initial.options);
+  const [rows, setRows] = useState<Record<string, VariantRow>>(() =>
+    Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest])),
+  );
+  const [state, formAction, pending] = useActionState(async (_prev: FormState, formData: FormData): Promise<FormState> => {
+    const result = await saveProductAction(formData);
+    // Saved: what is on screen is now what is stored, so the next save's stock changes count from here.
+    if (result.ok) setRows((current) => Object.fromEntries(Object.entries(current).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
+    return toFormState(result, formData, 'Product saved.');
+  }, { status: 'idle' } as FormState);
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const parsedOptions = useMemo(() => options.map((o) => ({ name: o.name.trim(), values: parseOptionValues(o.values) })), [options]);
+  const combos = useMemo(() => optionCombinations(parsedOptions.filter((o) => o.values.length > 0)), [parsedOptions]);
+  const rowFor = (values: string[]): VariantRow => rows[combinationKey(values)] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
+  const setRow = (values: string[], patch: Partial<VariantRow>) => setRows((current) => ({ ...current, [combinationKey(values)]: { ...rowFor(values), ...patch } }));
+  const set = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const err = (name: string) => errors[name];
+  const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
+
+  const fillSkus = () => {
+    const base = (fields.slug || slugify(fields.title) || 'SKU').toUpperCase().slice(0, 24);
+    setRows((current) => {
+      const next = { ...current };
+      for (const values of combos) {
+        const key = combinationKey(values);
+        const row = next[key] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
+        if (!row.sku) next[key] = { ...row, sku: [base, ...values.map((v) => slugify(v).toUpperCase())].join('-').slice(0, 64) };
+      }
+      return next;
+    });
+  };
+  const fillPrices = () => {
+    const first = combos.map(rowFor).find((r) => r.price)?.price;
+    if (!first) return;
+    setRows((current) => {
+      const next = { ...current };
+      for (const values of combos) {
+        const row = next[combinationKey(values)] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
+        if (!row.price) next[combinationKey(values)] = { ...row, price: first };
+      }
+      return next;
+    });
+  };
+
+  return (
+    <form action={formAction} aria-label="Product" className="space-y-8" noValidate>
+      {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
+      <section className="grid max-w-3xl gap-4 rounded-md border border-zinc-200 bg-white p-4">
+        <h2 className="text-lg font-semibold">Details</h2>
+        <div>
+          <label htmlFor="title" className="block text-sm font-medium">Title</label>
+          <input id="title" name="title" value={fields.title} onChange={(e) => set('title', e.target.value)} required aria-invalid={err('title') ? true : undefined} aria-describedby={describedBy('title')} className={input} />
+          <FieldError id="title-error" errors={err('title')} />
+        </div>
+        <div>
+          <label htmlFor="slug" className="block text-sm font-medium">
+            Slug <span className="font-normal text-zinc-500">(optional)</span>
+          </label>
+          <input id="slug" name="slug" value={fields.slug} onChange={(e) => set('slug', e.target.value)} aria-invalid={err('slug') ? true : undefined} aria-describedby={`slug-hint ${describedBy('slug') ?? ''}`} className={input} />
+          <p id="slug-hint" className="mt-1 text-xs text-zinc-600">
+            The product’s address: /products/{fields.slug || slugify(fields.title) || '…'}. Left empty, it is made from the title (with a number added if taken).
+          </p>
+          <FieldError id="slug-error" errors={err('slug')} />
+        </div>
+        <div>
+          <label htmlFor="description" className="block text-sm font-medium">Description</label>
+          <textarea id="description" name="description" rows={6} value={fields.description} onChange={(e) => set('description', e.target.value)} aria-describedby="description-hint" className={input} />
+          <p id="description-hint" className="mt-1 text-xs text-zinc-600">Plain text; blank lines separate paragraphs.</p>
+          <FieldError id="description-error" errors={err('description')} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="status" className="block text-sm font-medium">Status</label>
+            <select id="status" name="status" value={fields.status} onChange={(e) => set('status', e.target.value as typeof fields.status)} className={input}>
+              <option value="draft">Draft (hidden)</option>
+              <option value="active">Active (on sale)</option>
+              <option value="archived">Archived (hidden)</option>
+            </select>
+            <FieldError id="status-error" errors={err('status')} />
+          </div>
+          <div>
+            <label htmlFor="vendor" className="block text-sm font-medium">
+              Vendor <span className="font-normal text-zinc-500">(optional)</span>
+            </label>
+            <input id="vendor" name="vendor" value={fields.vendor} onChange={(e) => set('vendor', e.target.value)} className={input} />
+            <FieldError id="vendor-error" errors={err('vendor')} />
+          </div>
+        </div>
+        <div className="flex items-center gap-2">
+          <input id="featured" name="featured" type="checkbox" checked={fields.featured} onChange={(e) => set('featured', e.target.checked)} />
+          <label htmlFor="featured" className="text-sm font-medium">Featured on the home page</label>
+        </div>
+        <div>
+          <label htmlFor="categoryIds" className="block text-sm font-medium">Categories</label>
+          <select
+            id="categoryIds"
+            name="categoryIds"
+            multiple
+            size={8}
+            value={fields.categoryIds}
+            onChange={(e) => set('categoryIds', [...e.target.selectedOptions].map((o) => o.value))}
+            aria-describedby="categoryIds-hint"
+            className={input}
+          >
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {`${'\u00a0\u00a0\u00a0'.repeat(c.depth)}${c.name}`}
+              </option>
+            ))}
+          </select>
+          <p id="categoryIds-hint" className="mt-1 text-xs text-zinc-600">Hold Ctrl (⌘ on a Mac) to choose several.</p>
+          <FieldError id="categoryIds-error" errors={err('categoryIds')} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="seoTitle" className="block text-sm font-medium">
+              SEO title <span className="font-normal text-zinc-500">(optional)</span>
+            </label>
+            <input id="seoTitle" name="seoTitle" value={fields.seoTitle} onChange={(e) => set('seoTitle', e.target.value)} className={input} />
+            <FieldError id="seoTitle-error" errors={err('seoTitle')} />
+          </div>
+          <div>
+            <label htmlFor="seoDescription" className="block text-sm font-medium">
+              SEO description <span className="font-normal text-zinc-500">(optional)</span>
+            </label>
+            <input id="seoDescription" name="seoDescription" value={fields.seoDescription} onChange={(e) => set('seoDescription', e.target.value)} className={input} />
+            <FieldError id="seoDescription-error" errors={err('seoDescription')} />
+          </div>
+        </div>
+      </section>
+
+      <fieldset className="max-w-3xl space-y-3 rounded-md border border-zinc-200 bg-white p-4">
+        <legend className="px-1 text-lg font-semibold">Options</legend>
+        <p className="text-sm text-zinc-600">Up to three, e.g. Size with values S, M, L. Every combination of values becomes a variant below.</p>
+        {options.map((option, i) => (
+          <div key={i} className="grid items-start gap-3 sm:grid-cols-[1fr_2fr_auto]">
+            <div>
+              <label htmlFor={`options.${i}.name`} className="block text-sm font-medium">{`Option ${i + 1} name`}</label>
+              <input id={`options.${i}.name`} name={`options.${i}.name`} value={option.name} onChange={(e) => setOptions((all) => all.map((o, j) => (j === i ? { ...o, name: e.target.value } : o)))} aria-describedby={describedBy(`options.${i}.name`)} className={input} />
+              <FieldError id={`options.${i}.name-error`} errors={err(`options.${i}.name`)} />
+            </div>
+            <div>
+              <label htmlFor={`options.${i}.values`} className="block text-sm font-medium">{`Option ${i + 1} values`}</label>
+              <input id={`options.${i}.values`} name={`options.${i}.values`} value={option.values} placeholder="S, M, L" onChange={(e) => setOptions((all) => all.map((o, j) => (j === i ? { ...o, values: e.target.value } : o)))} aria-describedby={describedBy(`options.${i}.values`)} className={input} />
+              <FieldError id={`options.${i}.values-error`} errors={err(`options.${i}.values`)} />
+            </div>
+            <button type="button" onClick={() => setOptions((all) => all.filter((_, j) => j !== i))} className="mt-6 rounded-md border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50">
+              Remove option {i + 1}
+            </button>
+          </div>
+        ))}
+        {options.length < 3 ? (
+          <button type="button" onClick={() => setOptions((all) => [...all, { name: '', values: '' }])} className="rounded-md border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-50">
+            Add option
+          </button>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-md border border-zinc-200 bg-white p-4">
+        <legend className="px-1 text-lg font-semibold">Variants ({combos.length})</legend>
+        <p className="text-sm text-zinc-600">
+          Prices in {currency}, e.g. 19.99. Stock changes here are recorded in the inventory history as corrections.
+        </p>
+        <div className="flex gap-2">
+          <button type="button" onClick={fillSkus} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Fill empty SKUs</button>
+          <button type="button" onClick={fillPrices} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Copy first price to empty prices</button>
+        </div>
+        <FieldError id="variants-error" errors={err('variants')} />
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b border-zinc-200 text-left">
+                <th scope="col" className="p-2">Variant</th>
+                <th scope="col" className="p-2">SKU</th>
+                <th scope="col" className="p-2">Price</th>
+                <th scope="col" className="p-2">Compare-at price</th>
+                <th scope="col" className="p-2">Stock</th>
+                <th scope="col" className="p-2">On sale</th>
+              </tr>
+            </thead>
+            <tbody>
+              {combos.map((values, i) => {
+                const row = rowFor(values);
+                const title = variantTitle(values);
+                const name = (field: string) => `variants.${i}.${field}`;
+                const cellInput = (field: 'sku' | 'price' | 'compareAtPrice' | 'stock', label: string, inputMode?: 'decimal' | 'numeric') => (
+                  <td className="p-2 align-top">
+                    <input
+                      name={name(field)}
+                      aria-label={`${label}, ${title}`}
+                      value={row[field]}
+                      inputMode={inputMode}
+                      onChange={(e) => setRow(values, { [field]: e.target.value })}
+                      aria-invalid={err(name(field)) ? true : undefined}
+                      aria-describedby={err(name(field)) ? `${name(field)}-error` : undefined}
+                      className={cell}
+                    />
+                    <FieldError id={`${name(field)}-error`} errors={err(name(field))} />
+                  </td>
+                );
+                return (
+                  <tr key={combinationKey(values)} className="border-b border-zinc-100">
+                    <th scope="row" className="p-2 text-left align-top font-medium">
+                      {title}
+                      {row.id ? <input type="hidden" name={name('id')} value={row.id} /> : null}
+                      {row.stockBefore !== undefined ? <input type="hidden" name={name('stockBefore')} value={row.stockBefore} /> : null}
+                      {values.map((value, o) => (
+                        <input key={o} type="hidden" name={name('values')} value={value} />
+                      ))}
+                      <FieldError id={`${name('values')}-error`} errors={err(name('values'))} />
+                    </th>
+                    {cellInput('sku', 'SKU')}
+                    {cellInput('price', 'Price', 'decimal')}
+                    {cellInput('compareAtPrice', 'Compare-at price', 'decimal')}
+                    {cellInput('stock', 'Stock', 'numeric')}
+                    <td className="p-2 align-top">
+                      <input type="checkbox" name={name('active')} aria-label={`On sale, ${title}`} checked={row.active} onChange={(e) => setRow(values, { active: e.target.checked })} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      <div className="flex items-center gap-4">
+        <SubmitButton pendingLabel="Saving…" pending={pending}>
+          {initial.id ? 'Save product' : 'Create product'}
+        </SubmitButton>
+        <Link href="/admin/products" className="text-sm underline">Back to products</Link>
+      </div>
+      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
+      {state.status === 'error' ? <FormMessage status="error" message={errors._ ? errors._.join(' ') : state.message} /> : null}
+    </form>
+  );
+}

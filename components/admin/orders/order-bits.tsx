@@ -1,0 +1,40 @@
+import type { AdminOrderDetail } from '@/lib/admin/orders/queries';
+
+type AddressSnapshot = AdminOrderDetail['shippingAddress'];
+
+/** A labelled state chip ("Payment: Paid"): the label is read out, not only the colour. */
+export function StatusBadge({ label, value }: { label: string; value: string }) {
+  return (
+    <span className="rounded-full border border-zinc-300 bg-white px-2.5 py-0.5 text-xs">
+      <span className="text-zinc-600">{label}:</span> <span className="font-medium">{value}</span>
+    </span>
+  );
+}
+
+export function AddressBlock({ address }: { address: AddressSnapshot }) {
+  return (
+    <address className="not-italic">
+      {address.name}
+      <br />
+      {address.company ? (
+        <>
+          {address.company}
+          <br />
+        </>
+      ) : null}
+      {address.line1}
+      {address.line2 ? `, ${address.line2}` : ''}
+      <br />
+      {address.city}
+      {address.region ? `, ${address.region}` : ''} {address.postalCode}
+      <br />
+      {address.countryCode}
+      {address.phone ? (
+        <>
+          <br />
+          {address.phone}
+        </>
+      ) : null}
+    </address>
+  );
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { AdminShell } from './pages/admin-shell';
+import { CategoryTree, ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
+
+// Staff manage the catalog in /admin; what they save is in the store at once.
+
+const suffix = () => randomBytes(3).toString('hex');
+
+const CSV_HEADER = 'handle,title,description,status,option1_name,option1_value,sku,price,stock';
+
+test('a product created with a 2×3 variant matrix and an image is in the store at once', async ({ page }) => {
+  // The longest journey here (create, upload, three store pages, edit, store again): more than the default 30 s on a
+  // loaded two-core runner.
+  test.setTimeout(90_000);
+  const s = suffix();
+  const title = `Admin Matrix Tee ${s}`;
+  await new AdminShell(page).signIn(undefined, '/admin/products/new');
+  const editor = new ProductEditor(page);
+  await editor.gotoNew();
+  await editor.fillDetails({ title, description: 'Soft cotton.\n\n<script>alert(1)</script> stays text.', status: 'Active (on sale)' });
+  await editor.addOptions([['Size', 'S, M'], ['Colour', 'Red, Blue, Green']]);
+  await expect(editor.variantRows()).toHaveCount(6);
+  await editor.setVariant('S / Red', { price: '24.00', stock: '5' });
+  await editor.setVariant('M / Green', { price: '29.50', stock: '2' });
+  await editor.fillSkusAndCopyPrice();
+  await expect(editor.form.getByLabel('SKU, M / Blue', { exact: true })).toHaveValue(`ADMIN-MATRIX-TEE-${s.toUpperCase()}-M-BLUE`);
+  await editor.create();
+  const editUrl = page.url();
+
+  const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#2a7' } }).png().toBuffer();
+  const upload = await editor.uploadImage({ name: 'tee.png', mimeType: 'image/png', buffer: png }, `Green tee ${s}`);
+  await expect(upload.getByRole('status')).toHaveText('Image uploaded.');
+  await expect(page.getByRole('img', { name: `Green tee ${s}` })).toBeVisible();
+
+  const slug = `admin-matrix-tee-${s}`;
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('img', { name: `Green tee ${s}` })).toBeVisible();
+  await expect(page.getByText('<script>alert(1)</script> stays text.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Colour Blue/ })).toBeVisible();
+  await expect(page.getByText(/\$24\.00/).first()).toBeVisible();
+
+  await page.goto(`/search?q=${encodeURIComponent(`Matrix Tee ${s}`)}`);
+  await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
+
+  // An edit shows in the store at once too (its cached page is invalidated).
+  await page.goto(editUrl);
+  await editor.setVariant('S / Red', { price: '19.00' });
+  await editor.save();
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByText(/\$19\.00/).first()).toBeVisible();
+});
+
+test('an upload that is not an image is refused with a clear message', async ({ page }) => {
+  const s = suffix();
+  await new AdminShell(page).signIn(undefined, '/admin/products/new');
+  const editor = new ProductEditor(page);
+  await editor.gotoNew();
+  await editor.fillDetails({ title: `Refusal Tee ${s}` });
+  await editor.setVariant('Default', { sku: `REF-${s}`, price: '10', stock: '1' });
+  await editor.create();
+  const upload = await editor.uploadImage({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 definitely not a picture') }, 'x');
+  await expect(upload.getByRole('alert')).toHaveText(/not an image we can use/);
+  await expect(page.getByText('No images yet.')).toBeVisible();
+});
+
+test('a CSV with one bad row writes nothing; the fixed file imports', async ({ page }) => {
+  const s = suffix();
+  const handle = `csv-e2e-${s}`;
+  const rows = (price: string) =>
+    [CSV_HEADER, `${handle},CSV E2E ${s},Imported,active,Size,S,CE-${s}-S,15.00,4`, `${handle},,,,,M,CE-${s}-M,${price},4`].join('\n');
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  const importer = new ImportExportPage(page);
+  await importer.goto();
+
+  await importer.importCsv('bad.csv', rows('fifteen'), 'Import');
+  await expect(page.getByRole('alert').filter({ hasText: 'problem' })).toHaveText(/1 problem found: nothing was imported/);
+  await expect(importer.problems().getByRole('row', { name: /3 price/ })).toBeVisible();
+  expect((await page.request.get(`/products/${handle}`)).status()).toBe(404);
+
+  await importer.importCsv('fixed.csv', rows('16.00'), 'Check file (dry run)');
+  await expect(page.getByRole('status').filter({ hasText: 'Dry run: no problems' })).toContainText('create 1');
+  expect((await page.request.get(`/products/${handle}`)).status()).toBe(404);
+
+  await importer.importCsv('fixed.csv', rows('16.00'), 'Import');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 product' })).toBeVisible();
+  await page.goto(`/products/${handle}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`CSV E2E ${s}`);
+});
+
+test('the product export neutralises a formula in a title', async ({ page }) => {
+  const s = suffix();
+  const title = `=HYPERLINK("http://evil.example/${s}","click")`;
+  const csv = [CSV_HEADER, `formula-${s},"${title.replace(/"/g, '""')}",,draft,,,FX-${s},5,1`].join('\n');
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  const importer = new ImportExportPage(page);
+  await importer.goto();
+  await importer.importCsv('formula.csv', csv, 'Import');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 product' })).toBeVisible();
+
+  const exported = await importer.downloadProducts();
+  const line = exported.split('\r\n').find((l) => l.startsWith(`formula-${s},`));
+  expect(line).toBeDefined();
+  expect(line).toContain(`"'=HYPERLINK(""http://evil.example/${s}"",""click"")"`);
+  expect(exported).not.toMatch(new RegExp(`(^|,)"?=HYPERLINK\\(""http://evil.example/${s}`, 'm'));
+});
+
+test('a stock adjustment shows in the variant’s history', async ({ page }) => {
+  const s = suffix();
+  const sku = `INV-${s}`.toUpperCase();
+  await new AdminShell(page).signIn(undefined, '/admin/products/new');
+  const editor = new ProductEditor(page);
+  await editor.gotoNew();
+  await editor.fillDetails({ title: `Inventory Mug ${s}`, status: 'Active (on sale)' });
+  await editor.setVariant('Default', { sku, price: '9.00', stock: '3' });
+  await editor.create();
+
+  // Found in the product list by its SKU (any case), and not under another status.
+  const list = new ProductList(page);
+  await list.search({ q: sku.toLowerCase() });
+  await expect(list.results().getByRole('link', { name: `Inventory Mug ${s}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^1 product$/ })).toBeVisible();
+  await list.search({ q: sku, status: 'Draft' });
+  await expect(page.getByText('No products match.')).toBeVisible();
+
+  const inventory = new InventoryPages(page);
+  await inventory.openVariant(sku);
+  const form = await inventory.adjust('7', 'Received', `Delivery ${s}`);
+  await expect(form.getByRole('status')).toHaveText('Stock adjusted.');
+  const latest = inventory.history().getByRole('row').nth(1);
+  await expect(latest).toContainText('Received');
+  await expect(latest).toContainText('+7');
+  await expect(latest).toContainText(`Delivery ${s}`);
+  await expect(latest).toContainText('admin@e2e.test');
+  await expect(page.getByText(/10 on hand/)).toBeVisible();
+
+  await inventory.adjust('-20', 'Damaged', 'too many');
+  await expect(form.getByRole('alert')).toHaveText('Stock cannot go below zero: 10 on hand.');
+  await expect(inventory.history().getByRole('row')).toHaveCount(3); // header, +7, opening stock: nothing added
+});
+
+test('moving a category takes its subcategories along; a parent cannot be deleted', async ({ page }) => {
+  const s = suffix();
+  await new AdminShell(page).signIn(undefined, '/admin/categories');
+  const tree = new CategoryTree(page);
+  await tree.goto();
+  await tree.create(`Outer ${s}`);
+  await tree.create(`Middle ${s}`, `Outer ${s}`);
+  await tree.create(`Inner ${s}`, `\u00a0\u00a0\u00a0Middle ${s}`);
+  await expect(tree.item(`Inner ${s}`)).toContainText(`/outer-${s}/middle-${s}/inner-${s}`);
+  await expect(tree.item(`Outer ${s}`).getByRole('button', { name: `Delete Outer ${s}` })).toBeDisabled();
+
+  await tree.moveUnder(`Middle ${s}`, '(top level)');
+  await expect(tree.item(`Inner ${s}`)).toContainText(`/middle-${s}/inner-${s}`);
+  await expect(tree.item(`Inner ${s}`)).not.toContainText(`outer-${s}`);
+});

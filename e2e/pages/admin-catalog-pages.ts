@@ -1,0 +1,174 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** /admin/products/new and /admin/products/{id}: the product editor and its images. */
+export class ProductEditor {
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole('form', { name: 'Product' });
+  }
+
+  async gotoNew() {
+    await this.page.goto('/admin/products/new');
+    await expect(this.page.getByRole('heading', { name: 'New product', level: 1 })).toBeVisible();
+  }
+
+  async fillDetails(details: { title: string; description?: string; status?: 'Draft (hidden)' | 'Active (on sale)' }) {
+    await this.form.getByLabel('Title', { exact: true }).fill(details.title);
+    if (details.description) await this.form.getByLabel('Description', { exact: true }).fill(details.description);
+    if (details.status) await this.form.getByLabel('Status').selectOption({ label: details.status });
+  }
+
+  /** Adds options in order, e.g. [['Size', 'S, M'], ['Colour', 'Red, Blue, Green']]. */
+  async addOptions(options: [string, string][]) {
+    for (const [index, [name, values]] of options.entries()) {
+      await this.form.getByRole('button', { name: 'Add option' }).click();
+      await this.form.getByLabel(`Option ${index + 1} name`).fill(name);
+      await this.form.getByLabel(`Option ${index + 1} values`).fill(values);
+    }
+  }
+
+  variantRows() {
+    return this.form.getByRole('group', { name: /^Variants/ }).getByRole('row').filter({ has: this.page.getByRole('rowheader') });
+  }
+
+  async setVariant(title: string, fields: { price?: string; stock?: string; sku?: string }) {
+    if (fields.sku !== undefined) await this.form.getByLabel(`SKU, ${title}`, { exact: true }).fill(fields.sku);
+    if (fields.price !== undefined) await this.form.getByLabel(`Price, ${title}`, { exact: true }).fill(fields.price);
+    if (fields.stock !== undefined) await this.form.getByLabel(`Stock, ${title}`, { exact: true }).fill(fields.stock);
+  }
+
+  async fillSkusAndCopyPrice() {
+    await this.form.getByRole('button', { name: 'Fill empty SKUs' }).click();
+    await this.form.getByRole('button', { name: 'Copy first price to empty prices' }).click();
+  }
+
+  async create() {
+    await this.form.getByRole('button', { name: 'Create product' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Product created.' })).toBeVisible();
+  }
+
+  async save() {
+    await this.form.getByRole('button', { name: 'Save product' }).click();
+    await expect(this.form.getByRole('status')).toHaveText('Product saved.');
+  }
+
+  async uploadImage(file: { name: string; mimeType: string; buffer: Buffer }, altText: string) {
+    const upload = this.page.getByRole('form', { name: 'Upload image' });
+    await upload.getByLabel('Image file').setInputFiles(file);
+    await upload.getByLabel('Alt text').fill(altText);
+    await upload.getByRole('button', { name: 'Upload image' }).click();
+    return upload;
+  }
+}
+
+/** /admin/import-export */
+export class ImportExportPage {
+  readonly importForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.importForm = page.getByRole('form', { name: 'Import products' });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/import-export');
+    await expect(this.page.getByRole('heading', { name: 'Import / export', level: 1 })).toBeVisible();
+  }
+
+  async importCsv(name: string, csv: string, mode: 'Check file (dry run)' | 'Import') {
+    await this.importForm.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await this.importForm.getByRole('button', { name: mode }).click();
+  }
+
+  problems() {
+    return this.page.getByRole('table', { name: 'Problems by row' });
+  }
+
+  async downloadProducts(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('link', { name: 'Download products CSV' }).click();
+    const file = await download;
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+}
+
+/** /admin/inventory and a variant's stock page. */
+export class InventoryPages {
+  constructor(readonly page: Page) {}
+
+  async openVariant(sku: string) {
+    await this.page.goto('/admin/inventory');
+    await this.page.getByLabel('Search product title or SKU').fill(sku);
+    await this.page.getByRole('button', { name: 'Apply' }).click();
+    await this.page.getByRole('link', { name: sku, exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'History' })).toBeVisible();
+  }
+
+  /** Submits an adjustment and returns the form, whose status or alert tells the outcome. */
+  async adjust(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note: string) {
+    const form = this.page.getByRole('form', { name: 'Adjust stock' });
+    await form.getByLabel('Change by').fill(delta);
+    await form.getByLabel('Reason').selectOption({ label: reason });
+    await form.getByLabel('Note').fill(note);
+    await form.getByRole('button', { name: 'Adjust stock' }).click();
+    return form;
+  }
+
+  history() {
+    return this.page.getByRole('table', { name: /Stock history/ });
+  }
+}
+
+/** /admin/products: the searchable list. */
+export class ProductList {
+  constructor(readonly page: Page) {}
+
+  async search(query: { q?: string; status?: 'Any' | 'Active' | 'Draft' | 'Archived' }) {
+    await this.page.goto('/admin/products');
+    const filters = this.page.getByRole('search', { name: 'Filter products' });
+    if (query.q !== undefined) await filters.getByLabel('Search title or SKU').fill(query.q);
+    if (query.status) await filters.getByLabel('Status').selectOption({ label: query.status });
+    await filters.getByRole('button', { name: 'Apply' }).click();
+  }
+
+  results() {
+    return this.page.getByRole('table', { name: 'Products' });
+  }
+}
+
+/** /admin/categories: the tree and the new-category form. */
+export class CategoryTree {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/admin/categories');
+    await expect(this.page.getByRole('heading', { name: 'Categories', level: 1 })).toBeVisible();
+  }
+
+  async create(name: string, parent?: string) {
+    const form = this.page.getByRole('form', { name: 'New category' });
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    if (parent) await form.getByLabel('Parent').selectOption({ label: parent });
+    await form.getByRole('button', { name: 'Create category' }).click();
+    await expect(form.getByRole('status')).toHaveText('Category created.');
+    await expect(this.item(name)).toBeVisible();
+  }
+
+  item(name: string) {
+    // Every row has its own "Delete {name}" button: the one way to pick a row whose name also appears in the
+    // other rows' parent pickers.
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Delete ${name}`, exact: true }) });
+  }
+
+  async moveUnder(name: string, parentLabel: string) {
+    const item = this.item(name);
+    await item.getByText(`Edit ${name}`).click();
+    const form = item.getByRole('form', { name: `Edit ${name}` });
+    await form.getByLabel('Parent').selectOption({ label: parentLabel });
+    await form.getByRole('button', { name: 'Save category' }).click();
+    await expect(form.getByRole('status')).toHaveText('Category saved.');
+  }
+}

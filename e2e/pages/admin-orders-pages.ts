@@ -1,0 +1,82 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** /admin/orders: the filterable list. */
+export class AdminOrdersList {
+  readonly filters: Locator;
+  readonly table: Locator;
+
+  constructor(readonly page: Page) {
+    this.filters = page.getByRole('search', { name: 'Filter orders' });
+    this.table = page.getByRole('table', { name: 'Orders, newest first' });
+  }
+
+  async search(text: string) {
+    await this.filters.getByLabel('Search').fill(text);
+    await this.filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(text)}`));
+  }
+
+  row(number: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name: number }) });
+  }
+
+  async open(number: string) {
+    await this.table.getByRole('link', { name: number }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
+  }
+}
+
+/** /admin/orders/[number]: one order and the moves staff can make on it. */
+export class AdminOrderPage {
+  readonly actions: Locator;
+  readonly timeline: Locator;
+
+  constructor(readonly page: Page) {
+    this.actions = page.getByRole('region', { name: 'Actions' });
+    this.timeline = page.getByRole('list', { name: 'Timeline' });
+  }
+
+  async goto(number: string) {
+    await this.page.goto(`/admin/orders/${number}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
+  }
+
+  /** The order's state chips ("Status: Paid", "Payment: Partially refunded", "Shipping: Shipped"). */
+  get summary(): Locator {
+    return this.page.locator('main header');
+  }
+
+  async markPaid() {
+    const form = this.actions.getByRole('form', { name: 'Mark as paid' });
+    await form.getByRole('button', { name: 'Mark as paid' }).click();
+    await expect(form.getByRole('status')).toHaveText('Marked as paid.');
+  }
+
+  refundForm(): Locator {
+    return this.actions.getByRole('form', { name: 'Refund' });
+  }
+
+  async refund(amount: string) {
+    const form = this.refundForm();
+    await form.getByLabel(/^Amount/).fill(amount);
+    await form.getByRole('button', { name: 'Refund' }).click();
+  }
+
+  async ship(carrier: string, trackingNumber: string) {
+    const form = this.actions.getByRole('form', { name: 'Ship items' });
+    await form.getByLabel('Carrier').fill(carrier);
+    await form.getByLabel('Tracking number').fill(trackingNumber);
+    await form.getByRole('button', { name: 'Mark shipped' }).click();
+    await expect(form.getByRole('status')).toHaveText('Shipped. The customer has been emailed the tracking number.');
+  }
+
+  cancelForm(): Locator {
+    return this.actions.getByRole('form', { name: 'Cancel order' });
+  }
+
+  async cancel(reason: string) {
+    const form = this.cancelForm();
+    await form.getByLabel(/^Reason/).fill(reason);
+    await form.getByRole('button', { name: 'Cancel order' }).click();
+  }
+}

@@ -1,0 +1,202 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import * as OTPAuth from 'otpauth';
+
+// Page objects for the admin's people, security, discounts and audit-log pages, and the two-step sign-in.
+
+/** The 6-digit code an authenticator app would show now for this base32 secret. */
+export function totpCode(secret: string, timestamp = Date.now()): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp });
+}
+
+/** Waits until the next 30-second TOTP step starts, so a fresh code exists (a used one is refused until then). */
+export async function waitForNextTotpStep(page: Page) {
+  const msLeft = 30_000 - (Date.now() % 30_000);
+  await page.waitForTimeout(msLeft + 500);
+}
+
+export class SignInPage {
+  readonly passwordForm: Locator;
+  readonly codeForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.passwordForm = page.getByRole('form', { name: 'Sign in' });
+    this.codeForm = page.getByRole('form', { name: 'Two-factor sign-in' });
+  }
+
+  /** The password step; for an account with two-factor on, this ends on the code step (no session yet). */
+  async enterPassword(credentials: { email: string; password: string }, returnTo = '/admin') {
+    await this.page.goto(`/account/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    await this.passwordForm.getByLabel('Email').fill(credentials.email);
+    await this.passwordForm.getByLabel('Password').fill(credentials.password);
+    await this.passwordForm.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async enterCode(code: string) {
+    await this.codeForm.getByLabel('Authentication code').fill(code);
+    await this.codeForm.getByRole('button', { name: 'Verify' }).click();
+  }
+
+  async expectCodeRefused() {
+    await expect(this.codeForm.getByRole('alert')).toContainText('not correct or was already used');
+  }
+}
+
+export async function signOutOfAdmin(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+export class SecurityPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/admin/security');
+  }
+
+  /** Enrolls in two-factor as a person would: reads the key shown beside the QR code and types a code from it. */
+  async enroll(): Promise<{ secret: string; recoveryCodes: string[] }> {
+    await this.goto();
+    await this.page.getByRole('form', { name: 'Set up two-factor' }).getByRole('button', { name: 'Set up two-factor' }).click();
+    await expect(this.page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+    const secret = (await this.page.getByTestId('totp-secret').textContent())!.trim();
+    const confirm = this.page.getByRole('form', { name: 'Confirm two-factor setup' });
+    await confirm.getByLabel('Code from your app').fill(totpCode(secret));
+    await confirm.getByRole('button', { name: 'Turn on two-factor' }).click();
+    const list = this.page.getByRole('list', { name: 'Recovery codes' });
+    await expect(list.getByRole('listitem')).toHaveCount(10);
+    const recoveryCodes = (await list.getByRole('listitem').allTextContents()).map((code) => code.trim());
+    return { secret, recoveryCodes };
+  }
+}
+
+export type NewStaff = { email: string; name: string; role: 'Staff' | 'Admin'; password: string };
+
+export class StaffAdminPage {
+  readonly createForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.createForm = page.getByRole('form', { name: 'Add a staff member' });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/staff');
+  }
+
+  async create(member: NewStaff) {
+    await this.goto();
+    await this.createForm.getByLabel('Email').fill(member.email);
+    await this.createForm.getByLabel('Name').fill(member.name);
+    await this.createForm.getByLabel('Role').selectOption({ label: member.role });
+    await this.createForm.getByLabel('Initial password').fill(member.password);
+    await this.createForm.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(this.createForm.getByRole('status')).toHaveText('Staff member added.');
+    await expect(this.page.getByRole('rowheader', { name: new RegExp(member.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
+  }
+
+  /** Removing someone from the staff leaves them a customer account; their row leaves the team list. */
+  async removeFromStaff(email: string) {
+    await this.goto();
+    const form = this.page.getByRole('form', { name: `Role of ${email}` });
+    await form.getByLabel('Role').selectOption({ label: 'Not staff (customer)' });
+    await form.getByRole('button', { name: 'Change role' }).click();
+    await expect(this.page.getByRole('form', { name: `Role of ${email}` })).toHaveCount(0);
+  }
+}
+
+export class CustomersAdminPage {
+  constructor(readonly page: Page) {}
+
+  /** Finds a customer by email through the search and opens their page; answers their id (from the URL). */
+  async open(email: string): Promise<string> {
+    await this.page.goto('/admin/customers');
+    const search = this.page.getByRole('search', { name: 'Search customers' });
+    await search.getByLabel('Email or name').fill(email);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await this.page.getByRole('link', { name: email }).click();
+    await expect(this.page).toHaveURL(/\/admin\/customers\/[0-9a-f-]{36}$/);
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    return this.page.url().split('/').pop()!;
+  }
+
+  async disable() {
+    const form = this.page.getByRole('form', { name: 'Account access' });
+    await form.getByRole('button', { name: 'Disable account and sign out' }).click();
+    await expect(form.getByRole('status')).toContainText('every session of theirs has ended');
+  }
+}
+
+export type NewDiscount = { code: string; type: 'Percentage off' | 'Free shipping'; value?: string; minSubtotal?: string };
+
+export class DiscountsAdminPage {
+  readonly createForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.createForm = page.getByRole('form', { name: 'New discount code' });
+  }
+
+  async create(discount: NewDiscount) {
+    await this.page.goto('/admin/discounts');
+    await this.createForm.getByLabel('Code', { exact: true }).fill(discount.code);
+    await this.createForm.getByLabel('Type').selectOption({ label: discount.type });
+    if (discount.value !== undefined) await this.createForm.getByLabel('Value').fill(discount.value);
+    if (discount.minSubtotal !== undefined) await this.createForm.getByLabel(/^Minimum subtotal/).fill(discount.minSubtotal);
+    await this.createForm.getByRole('button', { name: 'Create discount' }).click();
+  }
+}
+
+export class AuditLogPage {
+  readonly entries: Locator;
+
+  constructor(readonly page: Page) {
+    this.entries = page.getByRole('table').getByRole('row');
+  }
+
+  async filter(options: { actor?: string; action?: string }) {
+    await this.page.goto('/admin/audit-log');
+    const form = this.page.getByRole('search', { name: 'Filter the audit log' });
+    if (options.actor) await form.getByLabel('Actor email').fill(options.actor);
+    if (options.action) await form.getByLabel('Action').selectOption(options.action);
+    await form.getByRole('button', { name: 'Filter' }).click();
+    await expect(this.page).toHaveURL(/audit-log\?/);
+  }
+}
+
+export class SettingsAdminPage {
+  readonly storeForm: Locator;
+  readonly newTaxForm: Locator;
+  readonly newZoneForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.storeForm = page.getByRole('form', { name: 'Store settings' });
+    this.newTaxForm = page.getByRole('form', { name: 'Add a tax rate' });
+    this.newZoneForm = page.getByRole('form', { name: 'Add a shipping zone' });
+  }
+
+  async goto() {
+    await this.page.goto('/admin/settings');
+  }
+
+  async addTaxRate(rate: { country: string; region: string; name: string; percent: string }) {
+    await this.newTaxForm.getByLabel('Country').fill(rate.country);
+    await this.newTaxForm.getByLabel('Region').fill(rate.region);
+    await this.newTaxForm.getByLabel('Name').fill(rate.name);
+    await this.newTaxForm.getByLabel('Rate (%)').fill(rate.percent);
+    await this.newTaxForm.getByRole('button', { name: 'Add tax rate' }).click();
+  }
+
+  async addZone(zone: { name: string; countries: string }) {
+    await this.newZoneForm.getByLabel('Zone name').fill(zone.name);
+    await this.newZoneForm.getByLabel('Countries').fill(zone.countries);
+    await this.newZoneForm.getByRole('button', { name: 'Add zone' }).click();
+    await expect(this.newZoneForm.getByRole('status')).toHaveText('Zone added.');
+  }
+
+  async addRate(zoneName: string, rate: { name: string; price: string; freeAbove?: string }) {
+    const form = this.page.getByRole('form', { name: `Add a rate to ${zoneName}` });
+    await form.getByLabel('Rate name').fill(rate.name);
+    await form.getByLabel(/^Price/).fill(rate.price);
+    if (rate.freeAbove) await form.getByLabel(/^Free above/).fill(rate.freeAbove);
+    await form.getByRole('button', { name: 'Add rate' }).click();
+    return form;
+  }
+}

@@ -1,0 +1,126 @@
+import 'server-only';
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { addresses, orders, users } from '@/db/schema';
+import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { type Page, pageCountOf } from '@/lib/admin/pagination';
+import { endAllSessions } from '@/lib/auth/service';
+import { AppError } from '@/lib/http/errors';
+
+export const CUSTOMERS_PER_PAGE = 25;
+
+export type CustomerRow = { id: string; email: string; name: string; status: 'active' | 'disabled'; createdAt: Date; orderCount: number };
+
+export type CustomerDetail = {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'disabled';
+  emailVerified: boolean;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+  orders: { number: string; placedAt: Date; status: string; paymentStatus: string; totalCents: number; currency: string }[];
+  addresses: { id: string; name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; countryCode: string }[];
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listCustomers(input: { q?: string; page: number }, executor: Executor = db): Promise<Page<CustomerRow>> {
+  const q = input.q?.trim();
+  const where = and(
+    eq(users.role, 'customer'),
+    q ? or(ilike(users.email, `%${escapeLike(q)}%`), ilike(users.name, `%${escapeLike(q)}%`)) : undefined,
+  );
+  const [totalRow] = await executor.select({ n: count() }).from(users).where(where);
+  const total = totalRow?.n ?? 0;
+  const pageCount = pageCountOf(total, CUSTOMERS_PER_PAGE);
+  const page = Math.min(input.page, pageCount);
+  const items = await executor
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      createdAt: users.createdAt,
+      orderCount: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(CUSTOMERS_PER_PAGE)
+    .offset((page - 1) * CUSTOMERS_PER_PAGE);
+  return { items, page, pageCount, total };
+}
+
+export async function getCustomer(id: string, executor: Executor = db): Promise<CustomerDetail | null> {
+  const [user] = await executor
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, 'customer')));
+  if (!user) return null;
+  const [orderRows, addressRows] = await Promise.all([
+    executor
+      .select({
+        number: orders.number,
+        placedAt: orders.placedAt,
+        status: orders.status,
+        paymentStatus: orders.paymentStatus,
+        totalCents: orders.totalCents,
+        currency: orders.currency,
+      })
+      .from(orders)
+      .where(eq(orders.userId, id))
+      .orderBy(desc(orders.placedAt))
+      .limit(100),
+    executor
+      .select({
+        id: addresses.id,
+        name: addresses.name,
+        line1: addresses.line1,
+        line2: addresses.line2,
+        city: addresses.city,
+        region: addresses.region,
+        postalCode: addresses.postalCode,
+        countryCode: addresses.countryCode,
+      })
+      .from(addresses)
+      .where(eq(addresses.userId, id)),
+  ]);
+  const { emailVerifiedAt, ...rest } = user;
+  return { ...rest, emailVerified: emailVerifiedAt !== null, orders: orderRows, addresses: addressRows };
+}
+
+/**
+ * Disables or re-enables a customer account. Disabling ends every session of theirs in the same transaction, so
+ * their next request is signed out; an order history stays untouched.
+ */
+export async function setCustomerStatus(actor: AuditActor, id: string, status: 'active' | 'disabled', executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: users.status })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.role, 'customer')))
+      .for('update');
+    if (!before) throw new AppError('not_found', 'No such customer.');
+    if (before.status === status) return;
+    await tx.update(users).set({ status }).where(eq(users.id, id));
+    if (status === 'disabled') await endAllSessions(id, tx);
+    await recordAudit(tx, actor, {
+      action: status === 'disabled' ? 'customer.disable' : 'customer.enable',
+      entityType: 'user',
+      entityId: id,
+      before: { status: before.status },
+      after: { status },
+    });
+  });
+}

@@ -1,0 +1,134 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { discountCodes, storeSettings } from '@/db/schema';
+import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { AppError } from '@/lib/http/errors';
+import { MoneyError, parseMoney } from '@/lib/money';
+import type { DiscountInput } from './schemas';
+
+export type DiscountView = {
+  id: string;
+  code: string;
+  description: string;
+  type: 'percentage' | 'fixed_amount' | 'free_shipping';
+  value: number;
+  currency: string;
+  minSubtotalCents: number;
+  usageLimit: number | null;
+  perCustomerLimit: number | null;
+  timesUsed: number;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  isActive: boolean;
+};
+
+const columns = {
+  id: discountCodes.id,
+  code: discountCodes.code,
+  description: discountCodes.description,
+  type: discountCodes.type,
+  value: discountCodes.value,
+  currency: discountCodes.currency,
+  minSubtotalCents: discountCodes.minSubtotalCents,
+  usageLimit: discountCodes.usageLimit,
+  perCustomerLimit: discountCodes.perCustomerLimit,
+  timesUsed: discountCodes.timesUsed,
+  startsAt: discountCodes.startsAt,
+  endsAt: discountCodes.endsAt,
+  isActive: discountCodes.isActive,
+};
+
+export async function listDiscounts(executor: Executor = db): Promise<DiscountView[]> {
+  return executor.select(columns).from(discountCodes).orderBy(desc(discountCodes.createdAt)).limit(500);
+}
+
+export async function getDiscount(id: string, executor: Executor = db): Promise<DiscountView | null> {
+  const [row] = await executor.select(columns).from(discountCodes).where(eq(discountCodes.id, id));
+  return row ?? null;
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
+}
+
+function amountCents(field: string, value: string, currency: string, allowZero: boolean): number {
+  try {
+    const cents = parseMoney(value || '0', currency).amountCents;
+    if (cents < 0 || (!allowZero && cents === 0)) throw new MoneyError('out of range');
+    return cents;
+  } catch (error) {
+    if (error instanceof MoneyError) throw invalid(field, `Enter an amount like 10.00 (${currency})${allowZero ? '' : ' above zero'}.`);
+    throw error;
+  }
+}
+
+/** The value column's meaning depends on the type: whole percent, minor units, or 0 (see db/schema/commerce.ts). */
+function discountValue(input: DiscountInput, currency: string): number {
+  if (input.type === 'free_shipping') return 0;
+  if (input.type === 'fixed_amount') return amountCents('value', input.value, currency, false);
+  if (!/^\d{1,3}$/.test(input.value) || Number(input.value) < 1 || Number(input.value) > 100) {
+    throw invalid('value', 'Enter a whole percentage from 1 to 100.');
+  }
+  return Number(input.value);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+  return (cause as { code?: string })?.code === '23505';
+}
+
+function auditable(view: Omit<DiscountView, 'id' | 'timesUsed'>): Record<string, unknown> {
+  return { ...view, startsAt: view.startsAt?.toISOString() ?? null, endsAt: view.endsAt?.toISOString() ?? null };
+}
+
+export async function saveDiscount(actor: AuditActor, input: DiscountInput, executor: Executor = db): Promise<string> {
+  try {
+    return await executor.transaction(async (tx) => {
+      const [settings] = await tx.select({ currency: storeSettings.currency }).from(storeSettings).where(eq(storeSettings.id, 1));
+      const currency = settings?.currency ?? 'USD';
+      const values = {
+        code: input.code,
+        description: input.description,
+        type: input.type,
+        value: discountValue(input, currency),
+        currency,
+        minSubtotalCents: amountCents('minSubtotal', input.minSubtotal, currency, true),
+        usageLimit: input.usageLimit,
+        perCustomerLimit: input.perCustomerLimit,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        isActive: input.isActive,
+      };
+      if (!input.id) {
+        const [created] = await tx.insert(discountCodes).values(values).returning({ id: discountCodes.id });
+        await recordAudit(tx, actor, { action: 'discount.create', entityType: 'discount', entityId: created!.id, after: auditable(values) });
+        return created!.id;
+      }
+      const [before] = await tx.select(columns).from(discountCodes).where(eq(discountCodes.id, input.id)).for('update');
+      if (!before) throw new AppError('not_found', 'No such discount.');
+      if (values.usageLimit !== null && values.usageLimit < before.timesUsed) {
+        throw invalid('usageLimit', `This code was already used ${before.timesUsed} times; the limit cannot be lower.`);
+      }
+      await tx.update(discountCodes).set({ ...values, updatedAt: new Date() }).where(eq(discountCodes.id, input.id));
+      const { id: _id, timesUsed: _t, ...rest } = before;
+      await recordAudit(tx, actor, { action: 'discount.update', entityType: 'discount', entityId: input.id, before: auditable(rest), after: auditable(values) });
+      return input.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid('code', 'Another discount already uses this code.');
+    throw error;
+  }
+}
+
+/** A code that was used stays (orders point at it); deactivate it instead. */
+export async function deleteDiscount(actor: AuditActor, id: string, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const [before] = await tx.select(columns).from(discountCodes).where(eq(discountCodes.id, id)).for('update');
+    if (!before) throw new AppError('not_found', 'No such discount.');
+    if (before.timesUsed > 0) throw new AppError('conflict', 'This code has been used, so it is kept for the order history. Deactivate it instead.');
+    await tx.delete(discountCodes).where(eq(discountCodes.id, id));
+    const { id: _id, timesUsed: _t, ...rest } = before;
+    await recordAudit(tx, actor, { action: 'discount.delete', entityType: 'discount', entityId: id, before: auditable(rest) });
+  });
+}

@@ -1,0 +1,15 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { actorOf } from '@/lib/admin/actor';
+import { invalidateProductPages } from '@/lib/catalog/cache';
+import { staffAction } from '@/lib/http/action';
+import { adjustStock, adjustStockSchema } from './service';
+
+export const adjustStockAction = staffAction(adjustStockSchema, async (input, ctx) => {
+  const result = await adjustStock(actorOf(ctx), input);
+  // The product page shows availability; listings catch up within their cache window (as after an order).
+  invalidateProductPages([result.slug]);
+  refresh();
+  return { stockOnHand: result.stockOnHand };
+});

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeConnection, db } from '@/db/client';
+import { inventoryLedger, variants } from '@/db/schema';
+import { saveProduct } from '@/lib/admin/products/service';
+import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '../testing';
+import { adjustStock, adjustStockSchema, getVariantHistory, listInventory, inventoryQuerySchema } from './service';
+
+afterAll(() => closeConnection());
+
+async function firstVariant(productId: string) {
+  const [v] = await db.select({ id: variants.id, sku: variants.sku }).from(variants).where(and(eq(variants.productId, productId), eq(variants.title, 'M / Green')));
+  return v!;
+}
+
+describe('stock adjustments', () => {
+  it('never goes below zero under concurrent removals; the ledger sums to the stock', async () => {
+    const actor = await staffActor();
+    const saved = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    const variant = await firstVariant(saved.id); // 6 on hand
+    const auditsBefore = await auditCount('inventory.adjust', variant.id);
+
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () => adjustStock(actor, adjustStockSchema.parse({ variantId: variant.id, delta: -1, reason: 'damaged', note: 'dropped' }))),
+    );
+    const ok = attempts.filter((a) => a.status === 'fulfilled');
+    const refused = attempts.filter((a) => a.status === 'rejected');
+    expect(ok).toHaveLength(6);
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    expect(await stockOf(variant.id)).toBe(0);
+    expect(await ledgerSum(variant.id)).toBe(0);
+    expect(await auditCount('inventory.adjust', variant.id)).toBe(auditsBefore + 6);
+    const damaged = await db.select().from(inventoryLedger).where(and(eq(inventoryLedger.variantId, variant.id), eq(inventoryLedger.reason, 'damaged')));
+    expect(damaged).toHaveLength(6);
+    expect(damaged.every((l) => l.actorId === actor.user.id && l.note === 'dropped')).toBe(true);
+    expect(damaged.map((l) => l.quantityAfter).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+
+    await adjustStock(actor, adjustStockSchema.parse({ variantId: variant.id, delta: '12', reason: 'received' }));
+    const history = await getVariantHistory(variant.id);
+    expect(history!.variant.stockOnHand).toBe(12);
+    expect(history!.entries[0]).toMatchObject({ delta: 12, quantityAfter: 12, reason: 'received', actorEmail: actor.user.email });
+  });
+
+  it('refuses changes that contradict their reason, and zero', () => {
+    const variantId = '00000000-0000-4000-8000-000000000000';
+    expect(adjustStockSchema.safeParse({ variantId, delta: -3, reason: 'received' }).success).toBe(false);
+    expect(adjustStockSchema.safeParse({ variantId, delta: 3, reason: 'damaged' }).success).toBe(false);
+    expect(adjustStockSchema.safeParse({ variantId, delta: 0, reason: 'correction' }).success).toBe(false);
+    expect(adjustStockSchema.safeParse({ variantId, delta: '1.5', reason: 'correction' }).success).toBe(false);
+  });
+
+  it('lists low-stock variants at or below the store threshold', async () => {
+    const actor = await staffActor();
+    const suffix = uniqueSuffix();
+    await saveProduct(actor, matrixProduct(suffix));
+    const low = await listInventory(inventoryQuerySchema.parse({ q: `tee ${suffix}`, low: '1' }));
+    // Stocks 1..6 with the seeded threshold of 5.
+    expect(low.threshold).toBe(5);
+    expect(low.items.map((v) => v.stockOnHand)).toEqual([1, 2, 3, 4, 5]);
+    const all = await listInventory(inventoryQuerySchema.parse({ q: `tee ${suffix}` }));
+    expect(all.total).toBe(6);
+  });
+});

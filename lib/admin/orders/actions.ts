@@ -1,0 +1,56 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { invalidateProductPages } from '@/lib/catalog/cache';
+import { adminAction, type ActionContext, staffAction } from '@/lib/http/action';
+import type { SessionUser } from '@/lib/auth/session-types';
+import { deliverOrderShipped } from '@/lib/orders/notifications';
+import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from './schemas';
+import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from './service';
+
+// Staff moves on an order: authorise (the wrapper) → parse → service (one transaction each) → after commit, send
+// mail and refresh what changed. Staff may do everything but refunds, which are admin-only.
+
+function actor(ctx: ActionContext<SessionUser>) {
+  return { user: ctx.user, requestId: ctx.requestId, ip: ctx.ip };
+}
+
+function refreshOrder(number: string) {
+  revalidatePath(`/admin/orders/${number}`);
+  revalidatePath('/admin/orders');
+  revalidatePath('/admin');
+}
+
+export const markOrderPaidAction = staffAction(orderRefSchema, async (input, ctx) => {
+  await markOrderPaid(actor(ctx), input.number);
+  refreshOrder(input.number);
+  return { message: 'Marked as paid.' };
+});
+
+export const fulfillOrderAction = staffAction(fulfillOrderSchema, async ({ number, ...input }, ctx) => {
+  const result = await fulfillOrder(actor(ctx), number, input);
+  // After commit: the shipped email comes from the outbox event; a mail failure never undoes the shipment.
+  await deliverOrderShipped(result.fulfillmentId).catch((error: unknown) => ctx.log.error({ err: error }, 'shipping email failed'));
+  refreshOrder(number);
+  return { message: result.status === 'fulfilled' ? 'Shipped. The customer has been emailed the tracking number.' : `Shipped ${result.units} item${result.units === 1 ? '' : 's'}; the rest is still to ship. The customer has been emailed.` };
+});
+
+export const markOrderDeliveredAction = staffAction(orderRefSchema, async (input, ctx) => {
+  await markOrderDelivered(actor(ctx), input.number);
+  refreshOrder(input.number);
+  return { message: 'Marked as delivered.' };
+});
+
+export const cancelOrderAction = staffAction(cancelOrderSchema, async (input, ctx) => {
+  const result = await cancelOrder(actor(ctx), input.number, input.reason);
+  // Stock came back: the products' pages must show it at once.
+  invalidateProductPages(result.productSlugs);
+  refreshOrder(input.number);
+  return { message: `Order cancelled; ${result.restockedUnits} item${result.restockedUnits === 1 ? '' : 's'} returned to stock.` };
+});
+
+export const refundOrderAction = adminAction(refundOrderSchema, async ({ number, ...input }, ctx) => {
+  const result = await refundOrder(actor(ctx), number, input);
+  refreshOrder(number);
+  return { message: result.paymentStatus === 'refunded' ? 'Refunded in full.' : 'Partial refund recorded.' };
+});

@@ -1,0 +1,47 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { actorOf } from '@/lib/admin/actor';
+import { invalidateProduct } from '@/lib/catalog/cache';
+import { staffAction } from '@/lib/http/action';
+import { deleteImage, moveImage, updateImageAlt } from './images';
+import { productFormSchema } from './schemas';
+import { saveProduct } from './service';
+
+export const saveProductAction = staffAction(productFormSchema, async (input, ctx) => {
+  const saved = await saveProduct(actorOf(ctx), input);
+  invalidateProduct(saved.slug);
+  if (saved.previousSlug) invalidateProduct(saved.previousSlug);
+  ctx.log.info({ productId: saved.id, created: saved.created }, 'product saved');
+  if (saved.created) redirect(`/admin/products/${saved.id}?created=1`);
+  refresh();
+  return { id: saved.id, slug: saved.slug };
+});
+
+const imageId = z.object({ imageId: z.uuid() });
+
+export const updateImageAltAction = staffAction(
+  imageId.extend({ altText: z.string().trim().max(300, 'At most 300 characters.') }),
+  async (input, ctx) => {
+    const { slug } = await updateImageAlt(actorOf(ctx), input.imageId, input.altText);
+    invalidateProduct(slug);
+    refresh();
+    return null;
+  },
+);
+
+export const moveImageAction = staffAction(imageId.extend({ direction: z.enum(['up', 'down']) }), async (input, ctx) => {
+  const { slug } = await moveImage(actorOf(ctx), input.imageId, input.direction);
+  invalidateProduct(slug);
+  refresh();
+  return null;
+});
+
+export const deleteImageAction = staffAction(imageId, async (input, ctx) => {
+  const { slug } = await deleteImage(actorOf(ctx), input.imageId);
+  invalidateProduct(slug);
+  refresh();
+  return null;
+});

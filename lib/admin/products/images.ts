@@ -1,0 +1,106 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { productImages, products } from '@/db/schema';
+import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { AppError } from '@/lib/http/errors';
+import { getMediaStore, type MediaStore } from '@/lib/storage';
+import { processProductImage } from './image-processing';
+
+// Product images: the file goes to the media store (local disk or S3) first — files cannot roll back — then the
+// row and its audit entry commit together. A failed commit deletes the stored file again.
+
+export async function addProductImage(
+  actor: AuditActor,
+  input: { productId: string; file: Buffer; altText: string },
+  store: MediaStore = getMediaStore(),
+): Promise<{ id: string; slug: string }> {
+  const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
+  if (!product) throw new AppError('not_found', 'That product no longer exists.');
+  const image = await processProductImage(input.file);
+  const key = `products/${input.productId}/${randomUUID()}.webp`;
+  await store.put(key, image.body, image.contentType);
+  try {
+    return await db.transaction(async (tx) => {
+      const [locked] = await tx.select({ slug: products.slug }).from(products).where(eq(products.id, input.productId)).for('update');
+      if (!locked) throw new AppError('not_found', 'That product no longer exists.');
+      const [row] = await tx
+        .insert(productImages)
+        .values({
+          productId: input.productId,
+          storageKey: key,
+          altText: input.altText,
+          width: image.width,
+          height: image.height,
+          position: sql`(select coalesce(max(position) + 1, 0) from ${productImages} where product_id = ${input.productId})`,
+        })
+        .returning({ id: productImages.id });
+      await recordAudit(tx, actor, {
+        action: 'product.image_add',
+        entityType: 'product',
+        entityId: input.productId,
+        after: { imageId: row!.id, storageKey: key, width: image.width, height: image.height, altText: input.altText },
+      });
+      return { id: row!.id, slug: locked.slug };
+    });
+  } catch (error) {
+    await store.delete(key).catch(() => {});
+    throw error;
+  }
+}
+
+async function loadImage(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], imageId: string) {
+  const [image] = await tx
+    .select({ id: productImages.id, productId: productImages.productId, storageKey: productImages.storageKey, altText: productImages.altText, slug: products.slug })
+    .from(productImages)
+    .innerJoin(products, eq(products.id, productImages.productId))
+    .where(eq(productImages.id, imageId))
+    .for('update', { of: productImages });
+  if (!image) throw new AppError('not_found', 'That image no longer exists.');
+  return image;
+}
+
+export async function updateImageAlt(actor: AuditActor, imageId: string, altText: string): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const image = await loadImage(tx, imageId);
+    await tx.update(productImages).set({ altText }).where(eq(productImages.id, imageId));
+    await recordAudit(tx, actor, { action: 'product.image_alt', entityType: 'product', entityId: image.productId, before: { imageId, altText: image.altText }, after: { imageId, altText } });
+    return { slug: image.slug };
+  });
+}
+
+/** Moves an image one place earlier or later; positions are rewritten 0..n-1 so gaps and ties disappear. */
+export async function moveImage(actor: AuditActor, imageId: string, direction: 'up' | 'down'): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const image = await loadImage(tx, imageId);
+    const siblings = await tx
+      .select({ id: productImages.id })
+      .from(productImages)
+      .where(eq(productImages.productId, image.productId))
+      .orderBy(asc(productImages.position), asc(productImages.createdAt))
+      .for('update');
+    const order = siblings.map((s) => s.id);
+    const from = order.indexOf(imageId);
+    const to = direction === 'up' ? from - 1 : from + 1;
+    if (to < 0 || to >= order.length) return { slug: image.slug };
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    for (const [position, id] of order.entries()) {
+      await tx.update(productImages).set({ position }).where(and(eq(productImages.id, id), eq(productImages.productId, image.productId)));
+    }
+    await recordAudit(tx, actor, { action: 'product.image_reorder', entityType: 'product', entityId: image.productId, before: { imageId, position: from }, after: { imageId, position: to } });
+    return { slug: image.slug };
+  });
+}
+
+export async function deleteImage(actor: AuditActor, imageId: string, store: MediaStore = getMediaStore()): Promise<{ slug: string }> {
+  const result = await db.transaction(async (tx) => {
+    const image = await loadImage(tx, imageId);
+    await tx.delete(productImages).where(eq(productImages.id, imageId));
+    await recordAudit(tx, actor, { action: 'product.image_delete', entityType: 'product', entityId: image.productId, before: { imageId, storageKey: image.storageKey, altText: image.altText } });
+    return image;
+  });
+  // After the commit: another image row never shares a key (keys are random per upload), except seed images.
+  if (!result.storageKey.startsWith('seed/')) await store.delete(result.storageKey).catch(() => {});
+  return { slug: result.slug };
+}
