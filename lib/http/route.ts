@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/session-types';
 import { type ActionPolicy, authorise } from './policy';
 import { AppError, toErrorResponse } from './errors';
 import { assertSameOrigin } from './origin';
-import { clientIp, enforceRateLimit, ipSubject, type RateLimitPolicy } from './rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
 import { routeRateLimits } from './rate-limit-policies';
 import { requestIdFrom } from './request-id';
 
@@ -124,6 +124,10 @@ export function route<
       const limits = [
         ...routeRateLimits({ method: request.method, pattern, ip, cartToken, body }),
         ...(options.rateLimit?.({ ip, user }) ?? []),
+        // Staff/admin writes share the per-user budget of staffAction/adminAction (lib/http/action.ts).
+        ...(user && (options.auth === 'staff' || options.auth === 'admin') && request.method !== 'GET'
+          ? [[RATE_LIMITS.adminWritesPerUser, user.id] as [RateLimitPolicy, string]]
+          : []),
       ];
       for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
       response = await handler({ request, user, requestId, query, body, params, log } as RouteContext<
