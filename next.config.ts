@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { isProduction } from './lib/env';
+import { staticSecurityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   output: 'standalone',
@@ -20,6 +22,11 @@ const nextConfig: NextConfig = {
   ],
   // Read from disk at boot (embedded mode, DATABASE_MIGRATE_ON_START) and by migrate.mjs.
   outputFileTracingIncludes: { '/*': ['./db/migrations/**/*'] },
+  // nosniff, Permissions-Policy, HSTS (production), … on every response, static files included; the per-request
+  // ones (CSP with its nonce, Referrer-Policy per page, Cache-Control) are set in proxy.ts.
+  async headers() {
+    return [{ source: '/:path*', headers: staticSecurityHeaders(isProduction) }];
+  },
   images: {
     formats: ['image/avif', 'image/webp'],
     localPatterns: [{ pathname: '/media/**' }],

@@ -12,7 +12,8 @@ export default defineConfig({
     },
   },
   test: {
-    env: { LOG_LEVEL: 'silent' },
+    // A key prefix per run: rate-limit counts in a shared Redis never carry over between runs (or checkouts).
+    env: { LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `test-${Date.now().toString(36)}-${process.pid}` },
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
     projects: [

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { AdminShell } from './pages/admin-shell';
 import { AccountPages } from './pages/shop-pages';
 import { E2E_CUSTOMER } from './support/environment';

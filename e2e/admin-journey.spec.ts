@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import sharp from 'sharp';
 import { ProductEditor } from './pages/admin-catalog-pages';
 import { AdminOrderPage } from './pages/admin-orders-pages';
@@ -56,6 +56,7 @@ test('admin with two-factor creates a 2×3 product with an image → a shopper b
   const shop = await shopperContext.newPage();
   await shop.goto(`/search?q=${encodeURIComponent(`Journey Jacket ${s}`)}`);
   await shop.getByRole('link', { name: new RegExp(title) }).first().click();
+  await expect(shop).toHaveURL(new RegExp(`/products/${slug}$`));
   await expect(shop.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(shop.getByRole('img', { name: `Navy jacket ${s}` })).toBeVisible();
   const product = new ProductPage(shop);

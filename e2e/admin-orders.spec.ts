@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { AdminShell } from './pages/admin-shell';
 import { AdminOrderPage, AdminOrdersList } from './pages/admin-orders-pages';
 import { ProductPage } from './pages/product-page';

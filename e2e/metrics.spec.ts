@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { HomePage } from './pages/home-page';
 import { E2E_METRICS_TOKEN } from './support/environment';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
 
 // Progressive enhancement: the whole purchase works with JavaScript off (plain form posts to server actions).

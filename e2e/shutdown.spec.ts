@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import postgres from 'postgres';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
 import { E2E_ADMIN, E2E_CUSTOMER } from './support/environment';

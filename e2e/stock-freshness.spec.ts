@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { findLowStockVariant, uniqueEmail } from './support/commerce';

@@ -2,6 +2,7 @@ import { closeConnection, getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
 import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
+import { installClientIpHeader } from '@/lib/http/client-ip';
 import { logger } from '@/lib/log';
 import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
@@ -19,6 +20,8 @@ export async function boot(): Promise<void> {
   // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
   const stopTracing = await startTracing();
   observeHttpServer();
+  // Before the first request: rate limits key on the address this derives from the socket (lib/http/client-ip.ts).
+  installClientIpHeader(env.TRUSTED_PROXY_HOPS);
   // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
   // Jobs stop (and finish what they are doing) before the pool they use is closed: closers run in this order.
   const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs()) } : null;

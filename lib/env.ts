@@ -41,6 +41,14 @@ const envSchema = z.object({
   PGLITE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/pglite')),
 
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  // Rate limits go to Upstash over REST when both are set (serverless hosts without a TCP Redis); else REDIS_URL.
+  UPSTASH_REDIS_REST_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  // Namespaces this deployment's keys, so several stores (or test runs) can share one Redis without sharing counts.
+  REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('sf')),
+  // How many reverse proxies in front of the server append to X-Forwarded-For (a load balancer: 1). 0 → the client
+  // address is the TCP peer and every forwarded header is ignored (see lib/http/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),

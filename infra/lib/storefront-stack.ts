@@ -167,6 +167,8 @@ export class StorefrontStack extends Stack {
       SITE_URL: siteUrl,
       // Auth.js behind the ALB: the host header is the shop's, forwarded as is.
       AUTH_TRUST_HOST: 'true',
+      // The ALB appends the client's address to X-Forwarded-For: one trusted hop (rate limits key on it; SECURITY.md).
+      TRUSTED_PROXY_HOPS: '1',
       PGHOST: this.data.proxy.endpoint,
       PGPORT: String(DATABASE_PORT),
       PGDATABASE: DATABASE_NAME,

@@ -8,8 +8,10 @@ import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { assertUnderLimit, clientIp, countAttempt, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { signIn, signOut } from './config';
+import { assertSignInAllowed, recordSignInFailure } from './throttle';
 import {
   changePasswordSchema,
   profileSchema,
@@ -32,11 +34,6 @@ import {
   verifyEmail,
 } from './service';
 
-/** Only same-site relative paths are followed after sign-in ("//evil.example" is not relative). */
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/account';
-}
-
 const register = publicAction(registerSchema, async (input) => registerUser(input), {
   rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]],
 });
@@ -50,13 +47,13 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 // step, carrying a signed five-minute ticket instead of the password. Either way the session is made only by the
 // credentials provider (config.ts), which checks the ticket and — for two-factor accounts — the code itself.
 async function completeSignIn(ticket: string, code: string, userId: string, callbackUrl: string | undefined): Promise<string> {
-  const ip = clientIp(await headers());
+  const ip = ipSubject(clientIp(await headers()));
   try {
     await signIn('credentials', { ticket, code, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
-      await countAttempt(RATE_LIMITS.signInFailuresPerEmail, userId);
-      await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+      // Code failures have their own budget per account (by id: the code step has no email) and address.
+      await recordSignInFailure(`user:${userId}`, ip);
       const message = 'That code is not correct or was already used. Wait for a new code and try again.';
       throw new AppError('validation_failed', message, { fieldErrors: { code: [message] } });
     }
@@ -72,13 +69,12 @@ async function completeSignIn(ticket: string, code: string, userId: string, call
 type PasswordStepResult = { next: 'done'; path: string } | { next: 'code'; ticket: string };
 
 const signInStep = publicAction(signInSchema, async (input): Promise<PasswordStepResult> => {
-  const ip = clientIp(await headers());
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, input.email);
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
+  const ip = ipSubject(clientIp(await headers()));
+  // Checked before the password: a throttled client is refused even when it finally guesses right.
+  await assertSignInAllowed(input.email, ip);
   const user = await authenticateCredentials(input.email, input.password);
   if (!user) {
-    await countAttempt(RATE_LIMITS.signInFailuresPerEmail, input.email);
-    await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+    await recordSignInFailure(input.email, ip);
     throw new AppError('unauthenticated', 'The email or password is not correct.');
   }
   const ticket = issueSignInTicket({ userId: user.id, sessionVersion: user.sessionVersion });
@@ -90,8 +86,7 @@ const signInCodeStep = publicAction(signInCodeSchema, async (input) => {
   const ticket = readSignInTicket(input.ticket);
   if (!ticket) throw new AppError('unauthenticated', 'This sign-in took too long. Please enter your email and password again.');
   // Code guesses are limited per account (the ticket's user) and per address, like password failures.
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerEmail, ticket.userId);
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, clientIp(await headers()));
+  await assertSignInAllowed(`user:${ticket.userId}`, ipSubject(clientIp(await headers())));
   return completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl);
 });
 

@@ -2,6 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { publicAction } from '@/lib/http/action';
+import { RATE_LIMITS } from '@/lib/http/rate-limit';
 import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
 import { currentCartRef, writeCartToken } from './session';
@@ -22,7 +23,7 @@ const addToCart = publicAction(addToCartSchema, async (input) => {
   // The cookie is set only once the cart exists: a refused first add leaves no cart and no cookie behind.
   if (result.newToken) await writeCartToken(result.newToken);
   return result;
-});
+}, { rateLimit: (_input, { ip }) => [[RATE_LIMITS.addToCartPerClient, `ip:${ip}`]] });
 
 const updateLine = publicAction(updateLineSchema, async (input) => updateCartLine(await currentCartRef(), input));
 const removeLine = publicAction(removeLineSchema, async (input) => removeCartLine(await currentCartRef(), input.lineId));

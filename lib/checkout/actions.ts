@@ -40,6 +40,11 @@ const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress
   if (!ref.userId) await clearCartToken();
   await writeReceipt(placed.orderId);
   return placed;
+}, {
+  rateLimit: (input, { ip }) =>
+    input.discountCode
+      ? [[RATE_LIMITS.checkoutPerIp, ip], [RATE_LIMITS.discountCodePerIp, ip]]
+      : [[RATE_LIMITS.checkoutPerIp, ip]],
 });
 
 /** Field errors use the form's names ("shipping.postalCode"), not the service's ("shippingAddress.postalCode"). */

@@ -8,8 +8,14 @@ export type DependencyStatus =
   | { status: 'down'; latencyMs: number; reason: string }
   | { status: 'not_configured' };
 
+/**
+ * ready: every dependency answers. degraded: the database answers but Redis does not — the instance still serves
+ * (rate limits fall back per policy, see lib/http/rate-limit-policies.ts), so it stays in the load balancer; taking
+ * every instance out because the limiter's store is away would turn a Redis outage into a store outage.
+ * unavailable: the database does not answer; nothing useful can be served.
+ */
 export type Readiness = {
-  status: 'ready' | 'unavailable';
+  status: 'ready' | 'degraded' | 'unavailable';
   checks: { database: DependencyStatus; redis: DependencyStatus };
 };
 
@@ -57,8 +63,8 @@ export async function checkReadiness(deps: {
     timed(() => deps.database.ping(timeoutMs)),
     redis ? timed(() => pingRedis(redis, timeoutMs)) : Promise.resolve<DependencyStatus>({ status: 'not_configured' }),
   ]);
-  const ready = database.status === 'up' && redisStatus.status !== 'down';
-  return { status: ready ? 'ready' : 'unavailable', checks: { database, redis: redisStatus } };
+  const status = database.status !== 'up' ? 'unavailable' : redisStatus.status === 'down' ? 'degraded' : 'ready';
+  return { status, checks: { database, redis: redisStatus } };
 }
 
 /** Readiness of this process's own database connection and Redis client. */

@@ -4,11 +4,14 @@ import { z } from 'zod';
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' | 'staff' | 'admin' } }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
 vi.mock('@/lib/redis/client', () => ({ getRedis: () => null }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
+// The boot hook's header carries the socket address; the spoofed X-Forwarded-For beside it must be ignored.
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefront-client-ip': '203.0.113.7', 'x-forwarded-for': '6.6.6.6' }) }));
 // Whether the signed-in admin still has to enroll in two-factor (the store setting is on and they have none).
 const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
 vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFactor.mustEnroll }));
 
+const { installClientIpHeader } = await import('./client-ip');
+installClientIpHeader(0);
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
 const { AppError } = await import('./errors');
 
@@ -74,7 +77,7 @@ describe('action wrapper', () => {
   });
 
   it('counts rate limits per subject after parsing and refuses with rate_limited past the limit', async () => {
-    const limit = { name: `wrapper-${Math.random()}`, limit: 2, windowS: 600 };
+    const limit = { name: `wrapper-${Math.random()}`, limit: 2, windowS: 600, failMode: 'local' as const };
     const seen: string[] = [];
     const action = publicAction(schema, async () => 'ok', {
       rateLimit: (input, { ip }) => {

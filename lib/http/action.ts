@@ -6,7 +6,7 @@ import { mustEnrollTwoFactor } from '@/lib/auth/two-factor';
 import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
 import { type ActionPolicy, authorise } from './policy';
-import { clientIp, enforceRateLimit, type RateLimitPolicy } from './rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
 
 // The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → typed result.
 // Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors },
@@ -73,10 +73,11 @@ function makeAction<P extends ActionPolicy>(policy: P) {
         }
         const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
         const { headers } = await import('next/headers');
-        const ip = clientIp(await headers());
-        if (options.rateLimit) {
-          for (const [limit, subject] of options.rateLimit(input, { ip })) await enforceRateLimit(limit, subject);
-        }
+        const ip = ipSubject(clientIp(await headers()));
+        const limits = options.rateLimit?.(input, { ip }) ?? [];
+        // Every staff/admin write counts against the admin-writes budget of the signed-in user.
+        if (policy === 'staff' || policy === 'admin') limits.push([RATE_LIMITS.adminWritesPerUser, (user as SessionUser).id]);
+        for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
         const data = await handler(input, { user: user as UserFor<P>, requestId, ip, log });
         return { ok: true, data };
       } catch (error) {

@@ -1,94 +1,140 @@
 import 'server-only';
-import { getRedis } from '@/lib/redis/client';
+import { createHash } from 'node:crypto';
+import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { rateLimitRejections } from '@/lib/observability/metrics';
+import { getRedis } from '@/lib/redis/client';
 import { AppError } from './errors';
+import { type RateLimitPolicy } from './rate-limit-policies';
+import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './rate-limit-store';
 
-// Fixed-window limits for the endpoints worth guessing at (sign-in, registration, password reset, order lookup).
-// Redis when configured, so every instance shares the count; otherwise a per-process map (single-instance setups).
-// If Redis is configured but failing, requests are allowed and the failure logged: these limits slow attackers,
-// they must not lock every shopper out during a Redis outage.
+// Rate limiting for every policy in ./rate-limit-policies.ts, shared by all instances through Redis:
+//   UPSTASH_REDIS_REST_URL/TOKEN set → Upstash over REST; else REDIS_URL → that Redis (ioredis); else in-process.
+// The shared store gets LIMITER_TIMEOUT_MS per call. When it errors, is not connected, or is slower than that,
+// the policy's failMode decides: 'local' counts in this process, 'open' allows (and logs, at most once a minute).
+// Nothing to reset when Redis returns: the next call simply uses it again.
 
-export type RateLimitPolicy = { name: string; limit: number; windowS: number };
+export { RATE_LIMITS, type RateLimitPolicy } from './rate-limit-policies';
+export { clientIp, ipSubject } from './client-ip';
 
-const memory = new Map<string, { count: number; resetAt: number }>();
-const MEMORY_MAX_KEYS = 50_000;
+/** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
+export const LIMITER_TIMEOUT_MS = 150;
 
-function memoryHit(key: string, windowS: number, now: number): number {
-  const entry = memory.get(key);
-  if (!entry || entry.resetAt <= now) {
-    if (memory.size >= MEMORY_MAX_KEYS) {
-      for (const [k, v] of memory) if (v.resetAt <= now) memory.delete(k);
-      if (memory.size >= MEMORY_MAX_KEYS) memory.clear();
-    }
-    memory.set(key, { count: 1, resetAt: now + windowS * 1000 });
-    return 1;
-  }
-  entry.count += 1;
-  return entry.count;
-}
+type Stores = { shared: LimiterStore | null; local: LimiterStore };
 
-function windowKey(policy: RateLimitPolicy, subject: string, now: number): string {
-  return `rl:${policy.name}:${subject}:${Math.floor(now / (policy.windowS * 1000))}`;
-}
+const globalForLimits = globalThis as typeof globalThis & { __storefrontLimiterStores?: Stores };
 
-function limited(policy: RateLimitPolicy, now: number): AppError {
-  const retryAfterS = policy.windowS - Math.floor((now / 1000) % policy.windowS);
-  return new AppError('rate_limited', 'Too many attempts. Please wait a few minutes and try again.', {
-    headers: { 'retry-after': String(retryAfterS) },
-  });
-}
-
-/** Counts one attempt; returns the count in this window, or 0 when the count could not be kept (Redis down). */
-export async function countAttempt(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<number> {
-  const key = windowKey(policy, subject, now);
-  const redis = getRedis();
-  if (!redis) return memoryHit(key, policy.windowS, now);
-  try {
-    const count = await redis.incr(key);
-    if (count === 1) await redis.expire(key, policy.windowS + 1);
-    return count;
-  } catch (error) {
-    logger.warn({ err: error, policy: policy.name }, 'rate limit not counted: redis unavailable');
-    return 0;
-  }
-}
-
-/** Counts one attempt under `policy` for `subject` and throws 429 once the window's limit is passed. */
-export async function enforceRateLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<void> {
-  if ((await countAttempt(policy, subject, now)) > policy.limit) throw limited(policy, now);
-}
-
-/** Throws 429 when `subject` already used up this window, without counting (for "failures only" limits). */
-export async function assertUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<void> {
-  const key = windowKey(policy, subject, now);
-  const redis = getRedis();
-  let count = 0;
-  if (!redis) {
-    const entry = memory.get(key);
-    count = entry && entry.resetAt > now ? entry.count : 0;
+function stores(): Stores {
+  if (globalForLimits.__storefrontLimiterStores) return globalForLimits.__storefrontLimiterStores;
+  const local = memoryStore();
+  let shared: LimiterStore | null = null;
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    const rest = upstashRestFacade(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, LIMITER_TIMEOUT_MS);
+    shared = ratelimitStore('upstash', rest, env.REDIS_KEY_PREFIX, () => true);
   } else {
+    const redis = getRedis();
+    if (redis) shared = ratelimitStore('redis', ioredisFacade(redis), env.REDIS_KEY_PREFIX, () => redis.status === 'ready');
+  }
+  globalForLimits.__storefrontLimiterStores = { shared, local };
+  return globalForLimits.__storefrontLimiterStores;
+}
+
+/** For tests: use these stores instead of the ones the environment selects (null → back to the environment). */
+export function setLimiterStoresForTesting(next: Stores | null): void {
+  globalForLimits.__storefrontLimiterStores = next ?? undefined;
+}
+
+/** Emails and addresses become a digest before they are a Redis key: no personal data at rest in the limiter. */
+function keyOf(subject: string): string {
+  return createHash('sha256').update(subject.normalize('NFKC').toLowerCase(), 'utf8').digest('base64url').slice(0, 22);
+}
+
+function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`rate-limit store did not answer within ${timeoutMs} ms`)), timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+let lastOutageLogAt = 0;
+function noteOutage(policy: RateLimitPolicy, error: unknown): void {
+  const now = Date.now();
+  if (now - lastOutageLogAt < 60_000) return;
+  lastOutageLogAt = now;
+  logger.warn({ err: error, policy: policy.name, failMode: policy.failMode }, 'rate-limit store unavailable: failing per policy');
+}
+
+export type RateLimitOutcome = Verdict & { source: 'redis' | 'upstash' | 'memory' | 'fail-open' };
+
+async function decide(
+  policy: RateLimitPolicy,
+  subject: string,
+  now: number,
+  op: 'hit' | 'peek',
+): Promise<RateLimitOutcome> {
+  const { shared, local } = stores();
+  const key = keyOf(subject);
+  if (shared) {
     try {
-      count = Number((await redis.get(key)) ?? 0);
+      if (!shared.available()) throw new Error(`${shared.kind} not connected`);
+      const verdict = await withDeadline(shared[op](policy, key, now), LIMITER_TIMEOUT_MS);
+      return { ...verdict, source: shared.kind };
     } catch (error) {
-      logger.warn({ err: error, policy: policy.name }, 'rate limit check skipped: redis unavailable');
+      noteOutage(policy, error);
+      if (policy.failMode === 'open') {
+        return { allowed: true, limit: policy.limit, remaining: policy.limit, resetAt: now + policy.windowS * 1000, source: 'fail-open' };
+      }
     }
   }
-  if (count >= policy.limit) throw limited(policy, now);
+  return { ...(await local[op](policy, key, now)), source: 'memory' };
 }
 
-/** The client address as the nearest proxy saw it: the last X-Forwarded-For hop (earlier hops are client-supplied). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-  return last || headers.get('x-real-ip') || 'unknown';
+/** The standard headers for a limited response: Retry-After plus the IETF RateLimit-* fields (seconds). */
+export function rateLimitHeaders(outcome: Verdict, now = Date.now()): Record<string, string> {
+  const resetS = Math.max(1, Math.ceil((outcome.resetAt - now) / 1000));
+  return {
+    'retry-after': String(resetS),
+    'ratelimit-limit': String(outcome.limit),
+    'ratelimit-remaining': String(Math.max(0, outcome.remaining)),
+    'ratelimit-reset': String(resetS),
+  };
 }
 
-export const RATE_LIMITS = {
-  // Sign-in counts failures only, so a shopper (or a test suite) signing in often is never locked out.
-  signInFailuresPerEmail: { name: 'sign-in-fail-email', limit: 10, windowS: 15 * 60 },
-  signInFailuresPerIp: { name: 'sign-in-fail-ip', limit: 50, windowS: 15 * 60 },
-  registerPerIp: { name: 'register-ip', limit: 20, windowS: 60 * 60 },
-  resetPerEmail: { name: 'reset-email', limit: 5, windowS: 60 * 60 },
-  resetPerIp: { name: 'reset-ip', limit: 30, windowS: 60 * 60 },
-  orderLookupPerIp: { name: 'order-lookup-ip', limit: 30, windowS: 15 * 60 },
-} as const satisfies Record<string, RateLimitPolicy>;
+function limited(policy: RateLimitPolicy, outcome: Verdict, now: number): AppError {
+  rateLimitRejections.inc({ policy: policy.name });
+  const minutes = Math.max(1, Math.ceil((outcome.resetAt - now) / 60_000));
+  return new AppError(
+    'rate_limited',
+    `Too many attempts. Please wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`} and try again.`,
+    { headers: rateLimitHeaders(outcome, now) },
+  );
+}
+
+/** Counts one attempt; returns the outcome (allowed or not) without throwing. */
+export async function countAttempt(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
+  return decide(policy, subject, now, 'hit');
+}
+
+/** Counts one attempt under `policy` for `subject` and throws 429 once the limit is passed. */
+export async function enforceRateLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
+  const outcome = await decide(policy, subject, now, 'hit');
+  if (!outcome.allowed) throw limited(policy, outcome, now);
+  return outcome;
+}
+
+/** Throws 429 when `subject` has used up its budget, without counting (for "failures only" limits). */
+export async function assertUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
+  const outcome = await decide(policy, subject, now, 'peek');
+  if (!outcome.allowed) throw limited(policy, outcome, now);
+  return outcome;
+}
+
+/** True while `subject` has budget left under `policy` (not counted) — for pages, which show a message instead of a 429. */
+export async function isUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<boolean> {
+  const outcome = await decide(policy, subject, now, 'peek');
+  if (!outcome.allowed) rateLimitRejections.inc({ policy: policy.name });
+  return outcome.allowed;
+}

@@ -6,10 +6,14 @@ import { observeRequest } from '@/lib/observability/metrics';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { type ActionPolicy, authorise } from './policy';
 import { AppError, toErrorResponse } from './errors';
+import { assertSameOrigin } from './origin';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
+import { routeRateLimits } from './rate-limit-policies';
 import { requestIdFrom } from './request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
-// Later policies (session and role, rate limit, origin check) plug in here so no handler can forget them.
+// Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/http/rate-limit-policies.ts)
+// all happen here, so no handler can forget them.
 
 export type RouteContext<TQuery, TBody, TParams> = {
   request: NextRequest;
@@ -30,6 +34,8 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
   maxBodyBytes?: number;
   /** Who may call: checked before anything is parsed (401 without a session, 403 with too weak a role). */
   auth?: Exclude<ActionPolicy, 'public'>;
+  /** Extra limits for this route ([policy, subject] pairs); the Store API's are added by route pattern regardless. */
+  rateLimit?: (ctx: { ip: string; user: SessionUser | null }) => [RateLimitPolicy, string][];
 };
 
 type Handler<TQuery, TBody, TParams> = (ctx: RouteContext<TQuery, TBody, TParams>) => Promise<Response> | Response;
@@ -106,11 +112,24 @@ export function route<
           }
         }
       }
+      assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;
       const body = options.body
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
+      const ip = ipSubject(clientIp(request.headers));
+      // The cart a Store API client names (header, else the storefront's cookie); only its digest becomes a key.
+      const cartToken = request.headers.get('x-cart-token') ?? request.cookies.get('sf_cart')?.value ?? null;
+      const limits = [
+        ...routeRateLimits({ method: request.method, pattern, ip, cartToken, body }),
+        ...(options.rateLimit?.({ ip, user }) ?? []),
+        // Staff/admin writes share the per-user budget of staffAction/adminAction (lib/http/action.ts).
+        ...(user && (options.auth === 'staff' || options.auth === 'admin') && request.method !== 'GET'
+          ? [[RATE_LIMITS.adminWritesPerUser, user.id] as [RateLimitPolicy, string]]
+          : []),
+      ];
+      for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
       response = await handler({ request, user, requestId, query, body, params, log } as RouteContext<
         z.infer<TQuery>,
         z.infer<TBody>,
@@ -123,6 +142,10 @@ export function route<
       response = NextResponse.json(body, { status, headers: error instanceof AppError ? error.headers : undefined });
     }
     response.headers.set('x-request-id', requestId);
+    // JSON answers are not cacheable unless the route says so (the catalogue routes do): carts, orders and errors
+    // depend on who asks. A bare "no-store" becomes "private, no-store" for intermediaries that only read "private".
+    const cacheControl = response.headers.get('cache-control');
+    if (!cacheControl || cacheControl === 'no-store') response.headers.set('cache-control', 'private, no-store');
     const durationS = (performance.now() - started) / 1000;
     observeRequest({ method: request.method, route: pattern, status: response.status }, durationS);
     // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).

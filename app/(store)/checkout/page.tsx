@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { DeliveryOptionsForm } from '@/components/checkout/delivery-options-form';
@@ -8,6 +9,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
 import { listShippingCountries, previewCheckout } from '@/lib/checkout/service';
 import { listAddresses } from '@/lib/customers/addresses';
+import { clientIp, countAttempt, ipSubject, isUnderLimit, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { listPaymentProviders } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
@@ -26,7 +28,12 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const country = (text(params.country, 2) || saved?.countryCode || 'US').toUpperCase();
   const region = (text(params.region, 60) || (params.country ? '' : (saved?.region ?? ''))).toUpperCase();
   const code = text(params.code, 64).toUpperCase();
-  const preview = await previewCheckout(await currentCartRef(), { countryCode: country, region, shippingRateId: text(params.rate, 36) || null, discountCode: code || null });
+  // Each code typed here is checked against the database: wrong ones are counted per address (guessing codes).
+  const ip = code ? ipSubject(clientIp(await headers())) : '';
+  const codeAllowed = !code || (await isUnderLimit(RATE_LIMITS.discountCodeFailuresPerIp, ip));
+  const preview = await previewCheckout(await currentCartRef(), { countryCode: country, region, shippingRateId: text(params.rate, 36) || null, discountCode: (codeAllowed && code) || null });
+  if (code && codeAllowed && preview?.discountError) await countAttempt(RATE_LIMITS.discountCodeFailuresPerIp, ip);
+  const discountError = codeAllowed ? (preview?.discountError ?? null) : 'Too many discount code attempts. Please wait a few minutes and try again.';
 
   if (!preview) {
     return (
@@ -97,7 +104,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             currency={cart.currency}
             options={preview.shippingOptions}
             selectedRateId={preview.selectedRateId}
-            discountError={preview.discountError}
+            discountError={discountError}
           />
           <CheckoutForm
             key={`details-${saved?.id ?? 'none'}`}

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/http/errors';
-import { clientIp, enforceRateLimit, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { route } from '@/lib/http/route';
 import { getOrderByNumberAndEmail, getOrderForUser } from '@/lib/orders/queries';
 
@@ -12,7 +12,7 @@ export const GET = route({ params: z.object({ number: z.string().max(20) }) }, a
   const user = await getSessionUser().catch(() => null);
   const email = request.headers.get('x-order-email');
   // Guessing number + email pairs is throttled like the storefront's lookup form.
-  if (!user) await enforceRateLimit(RATE_LIMITS.orderLookupPerIp, clientIp(request.headers));
+  if (!user) await enforceRateLimit(RATE_LIMITS.orderLookupPerIp, ipSubject(clientIp(request.headers)));
   const order = user
     ? await getOrderForUser(user.id, params.number)
     : email

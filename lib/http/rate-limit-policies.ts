@@ -1,0 +1,71 @@
+// Every rate limit in the store, in one table. Each entry says what it counts, what its key is and why, and what
+// happens when the shared store (Redis / Upstash) is down or slower than the limiter's 150 ms deadline:
+//   failMode 'local' → counted in this process instead (per instance, so N instances allow up to N× — still a limit);
+//   failMode 'open'  → allowed: shopping must not stop because the limiter's store is away.
+// Sign-in, registration, password reset and order lookup guard secrets or inboxes: 'local'. Browsing, carts and
+// checkout earn money and are protected by stock rules and prices from the database: 'open'.
+// Subjects are hashed before they become keys (lib/http/rate-limit.ts), so emails never sit in Redis.
+
+export type RateLimitFailMode = 'open' | 'local';
+
+export type RateLimitPolicy = {
+  /** Stable name: part of the key and the `policy` label of storefront_rate_limit_rejections_total. */
+  name: string;
+  limit: number;
+  windowS: number;
+  failMode: RateLimitFailMode;
+};
+
+export const RATE_LIMITS = {
+  // Failures only (a correct sign-in costs nothing). Keyed by account *and* address: a stranger guessing one
+  // account is stopped after 5, but cannot lock the real owner out from the owner's own address.
+  signInFailuresPerAccountIp: { name: 'sign-in-fail-account-ip', limit: 5, windowS: 15 * 60, failMode: 'local' },
+  // The same failures per address across all accounts: stops one client spraying passwords over many accounts.
+  signInFailuresPerIp: { name: 'sign-in-fail-ip', limit: 50, windowS: 15 * 60, failMode: 'local' },
+  // Every attempt counts (each one sends an email). Per address: there is no account yet to key on.
+  registerPerIp: { name: 'register-ip', limit: 20, windowS: 60 * 60, failMode: 'local' },
+  // Per email: one inbox cannot be flooded with reset mails from many addresses…
+  resetPerEmail: { name: 'reset-email', limit: 5, windowS: 60 * 60, failMode: 'local' },
+  // …and per address: one client cannot mail every customer.
+  resetPerIp: { name: 'reset-ip', limit: 30, windowS: 60 * 60, failMode: 'local' },
+  // Guest order lookup (number + email) is a guessing target: per address, every attempt.
+  orderLookupPerIp: { name: 'order-lookup-ip', limit: 30, windowS: 15 * 60, failMode: 'local' },
+  // Per cart when the request names one (shoppers behind one NAT do not share a budget), else per address — a
+  // request without a cart is the one that mints a new cart, so minting carts is bounded per address.
+  addToCartPerClient: { name: 'add-to-cart', limit: 120, windowS: 60, failMode: 'open' },
+  // Order placement per address: bounds stock-reservation and email abuse; generous for shared addresses.
+  checkoutPerIp: { name: 'checkout-ip', limit: 30, windowS: 10 * 60, failMode: 'open' },
+  // Placement attempts that carry a discount code, per address: codes are short and guessable.
+  discountCodePerIp: { name: 'discount-code-ip', limit: 20, windowS: 15 * 60, failMode: 'open' },
+  // Wrong codes typed into the checkout's code field (a GET preview, so a free guessing oracle otherwise): failures
+  // only, per address, like sign-in — shoppers re-rendering the page with a valid code spend nothing.
+  discountCodeFailuresPerIp: { name: 'discount-code-fail-ip', limit: 10, windowS: 15 * 60, failMode: 'open' },
+  // The whole Store API per client address (reads and writes): a scraping and abuse ceiling, not a shopping limit.
+  storeApiPerIp: { name: 'store-api-ip', limit: 1200, windowS: 60, failMode: 'open' },
+  // Staff and admin writes per signed-in user: a stolen session or a runaway script cannot rewrite the store
+  // faster than this. Applied centrally to staffAction/adminAction in lib/http/action.ts.
+  adminWritesPerUser: { name: 'admin-writes-user', limit: 120, windowS: 60, failMode: 'local' },
+} as const satisfies Record<string, RateLimitPolicy>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/** What a route-level limit may key on (the parsed body only for routes that declare one). */
+export type RouteLimitInput = { method: string; pattern: string; ip: string; cartToken: string | null; body: unknown };
+
+/**
+ * Limits route() applies by method and route pattern, so a new Store API route is covered without remembering to
+ * opt in. Server actions declare theirs next to the action (lib/cart/actions.ts, lib/checkout/actions.ts, …).
+ */
+export function routeRateLimits({ method, pattern, ip, cartToken, body }: RouteLimitInput): [RateLimitPolicy, string][] {
+  if (!pattern.startsWith('/api/store/')) return [];
+  const limits: [RateLimitPolicy, string][] = [[RATE_LIMITS.storeApiPerIp, ip]];
+  if (method === 'POST' && (pattern === '/api/store/v1/carts' || pattern === '/api/store/v1/carts/current/lines')) {
+    limits.push([RATE_LIMITS.addToCartPerClient, cartToken ? `cart:${cartToken}` : `ip:${ip}`]);
+  }
+  if (method === 'POST' && pattern === '/api/store/v1/checkout') {
+    limits.push([RATE_LIMITS.checkoutPerIp, ip]);
+    const code = (body as { discountCode?: unknown } | undefined)?.discountCode;
+    if (typeof code === 'string' && code.length > 0) limits.push([RATE_LIMITS.discountCodePerIp, ip]);
+  }
+  return limits;
+}
