@@ -107,6 +107,7 @@ async function main() {
     REDIS_URL,
     STORAGE_DIR: dbEnv.STORAGE_DIR,
     LOG_LEVEL: 'warn',
+    TRUSTED_PROXY_HOPS: '2',
   };
   const instances: ChildProcess[] = INSTANCE_PORTS.map((port) => {
     const child = spawn(process.execPath, [serverJs], {
@@ -130,6 +131,9 @@ defaults
   # Only failed connections are retried elsewhere: a request that reached a dying instance is the client's to retry.
   retries 2
   option redispatch
+  # Appends the peer it saw to X-Forwarded-For; the instances trust two hops (a CDN, then this balancer), so each
+  # simulated buyer's own X-Forwarded-For entry is its address for the per-address limits.
+  option forwardfor
 frontend store
   bind 127.0.0.1:${PROXY_PORT}
   default_backend app
@@ -209,27 +213,28 @@ ${INSTANCE_PORTS.map((port, i) => `  server app${i} 127.0.0.1:${port} check inte
   // 4. Kill one instance in the middle of a checkout load. Each buyer fills a cart, then places it with one
   // Idempotency-Key, retrying on network errors and 5xx as a real client would, until it gets an answer.
   const buyers = await Promise.all(
-    Array.from({ length: BUYERS }, async () => {
+    Array.from({ length: BUYERS }, async (_, i) => {
+      const address = `10.0.${i >> 8}.${(i & 255) + 1}`;
       const res = await json(
         await fetch(`${PROXY}/api/store/v1/carts/current/lines`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
           body: JSON.stringify({ variantId: hot.id, quantity: 1 }),
         }),
       );
-      return { token: String(res.token), key: randomUUID() };
+      return { token: String(res.token), key: randomUUID(), address };
     }),
   );
   const stockBefore = Number((await sql<{ s: number }[]>`select stock_on_hand as s from variants where id = ${hot.id}`)[0]!.s);
   let retries = 0;
   const failures: string[] = [];
   const started = Date.now();
-  const placeOne = async (buyer: { token: string; key: string }) => {
+  const placeOne = async (buyer: { token: string; key: string; address: string }) => {
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
         const response = await fetch(`${PROXY}/api/store/v1/checkout`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-cart-token': buyer.token, 'idempotency-key': buyer.key },
+          headers: { 'content-type': 'application/json', 'x-cart-token': buyer.token, 'idempotency-key': buyer.key, 'x-forwarded-for': buyer.address },
           body: JSON.stringify({
             email: `buyer-${buyer.key.slice(0, 8)}@example.com`,
             shippingAddress: { name: 'Cluster Buyer', line1: '1 Load Street', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' },

@@ -152,10 +152,24 @@ async function load(
   }
 }
 
+// Shoppers come from many addresses, and every per-address rate limit (Store API, add to cart, checkout) is real:
+// the server runs with TRUSTED_PROXY_HOPS=1, as behind a load balancer, and each request names its own client in
+// X-Forwarded-For, so the limits apply per simulated shopper rather than to the one load generator.
+let shopperSeq = 0;
+function shopperAddress(): string {
+  const n = (shopperSeq += 1);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 /** A GET whose path rotates through `paths`. */
 function rotating(paths: string[]): RequestSpec[] {
   let i = 0;
-  return [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }];
+  return [
+    {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length], headers: { ...req.headers, 'x-forwarded-for': shopperAddress() } }),
+    },
+  ];
 }
 
 async function waitForReady(server: ChildProcess, timeoutMs: number): Promise<number> {
@@ -303,6 +317,7 @@ async function main() {
     STORAGE_DIR: dbEnv.STORAGE_DIR,
     METRICS_TOKEN: randomBytes(16).toString('hex'),
     LOG_LEVEL: 'warn',
+    TRUSTED_PROXY_HOPS: '1',
   };
   const spawnedAt = performance.now();
   const server = spawn(process.execPath, [serverJs], { cwd: standaloneDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -357,7 +372,7 @@ async function main() {
     return mapLimit(Array.from({ length: n }, (_, i) => i), 16, async () => {
       const response = await fetch(`${BASE}/api/store/v1/carts/current/lines`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': shopperAddress() },
         body: JSON.stringify({ variantId: hotVariant.id, quantity: 1 }),
       });
       if (response.status !== 201) throw new Error(`cart setup failed: ${response.status} ${await response.text()}`);
@@ -375,6 +390,7 @@ async function main() {
         headers: { 'content-type': 'application/json' },
         setupRequest: (req: autocannon.Request) => ({
           ...req,
+          headers: { ...req.headers, 'x-forwarded-for': shopperAddress() },
           path: '/api/store/v1/carts/current/lines',
           body: JSON.stringify({ variantId: variantIds[i++ % variantIds.length], quantity: 1 }),
         }),
@@ -452,6 +468,7 @@ async function main() {
               path: '/api/store/v1/checkout',
               headers: {
                 'content-type': 'application/json',
+                'x-forwarded-for': shopperAddress(),
                 'idempotency-key': randomUUID(),
                 'x-cart-token': tokens[n % tokens.length]!,
               },
