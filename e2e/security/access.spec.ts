@@ -7,8 +7,10 @@ import { E2E_CUSTOMER } from '../support/environment';
 // might not recognise (/ADMIN, /admin/, //admin, percent-encoded). The lock is in the pages themselves, not in
 // proxy.ts, so none of these may show the admin panel or an account page to the wrong person.
 //
-// Admin escalation (a staff account reaching admin-only actions), CSV injection in exports and upload attacks
-// belong here too; they arrive with the admin panel's own features.
+// Admin escalation: every admin server action is called as an anonymous visitor, a customer and staff by
+// lib/admin/access.test.ts (found on disk, so a new one cannot be missed); staff reaching admin-only pages is in
+// admin-people.spec.ts; CSV formula injection and non-image uploads in admin-catalog.spec.ts. Here: the admin JSON
+// routes called directly over HTTP by an anonymous visitor and by a signed-in customer.
 
 const SUBREQUEST_VALUES = ['proxy', 'middleware', 'src/middleware', 'proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware'];
 const ADMIN_PATHS = ['/admin', '/ADMIN', '/Admin', '/admin/', '//admin', '/%61dmin', '/admin%2F', '/./admin', '/foo/../admin', '/admin?x=1'];
@@ -69,5 +71,39 @@ test.describe('protected routes cannot be bypassed', () => {
     const anonymous = await request.get('/api/store/v1/orders/SF-00001000');
     expect([401, 404, 422]).toContain(anonymous.status());
     expect(JSON.stringify(await anonymous.json())).not.toContain('shippingAddress');
+  });
+
+  test('escalation: an anonymous visitor and a customer calling /api/admin/** directly are refused and change nothing', async ({ page, request, baseURL }) => {
+    const slug = `escalation-${Date.now().toString(36)}`;
+    const csv = `handle,title,description,status,option1_name,option1_value,sku,price,stock\n${slug},Escalation Tee,x,active,Size,M,${slug.toUpperCase()}-M,10.00,5\n`;
+    const calls = (client: import('@playwright/test').APIRequestContext) => [
+      ['GET export products', () => client.get(`${baseURL}/api/admin/export/products`)],
+      ['GET export orders', () => client.get(`${baseURL}/api/admin/export/orders`)],
+      [
+        'POST import products',
+        () =>
+          client.post(`${baseURL}/api/admin/import/products`, {
+            headers: { origin: baseURL! },
+            multipart: { mode: 'apply', file: { name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+          }),
+      ],
+      [
+        'POST product image',
+        () =>
+          client.post(`${baseURL}/api/admin/products/00000000-0000-4000-8000-000000000000/images`, {
+            headers: { origin: baseURL! },
+            multipart: { alt: 'x', file: { name: 'x.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') } },
+          }),
+      ],
+    ] as const;
+    for (const [label, call] of calls(request)) expect((await call()).status(), `anonymous ${label}`).toBe(401);
+    await new AccountPages(page).signIn(E2E_CUSTOMER.email, E2E_CUSTOMER.password);
+    for (const [label, call] of calls(page.request)) {
+      const response = await call();
+      expect(response.status(), `customer ${label}`).toBe(403);
+      expect(await response.text(), `customer ${label}`).not.toContain('handle,title');
+    }
+    // The import did not happen.
+    expect((await request.get(`${baseURL}/api/store/v1/products/${slug}`)).status()).toBe(404);
   });
 });

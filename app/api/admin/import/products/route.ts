@@ -8,6 +8,7 @@ import { readUpload } from '@/lib/admin/upload';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
+import { clientIp } from '@/lib/http/rate-limit';
 
 const fieldsSchema = z.object({ mode: z.enum(['dry-run', 'apply'], { error: 'Choose dry run or apply.' }) });
 
@@ -18,7 +19,7 @@ export const POST = route({ auth: 'staff' }, async ({ request, user, requestId, 
   const text = new TextDecoder('utf-8', { fatal: false }).decode(file);
   if (text.includes('\u0000')) throw new AppError('unsupported_media_type', 'That is not a CSV text file.', { fieldErrors: { file: ['Not a CSV text file.'] } });
   const report = await importProductsCsv(
-    actorOf({ user: user!, requestId, ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '' }),
+    actorOf({ user: user!, requestId, ip: clientIp(request.headers) }),
     text,
     { dryRun: mode === 'dry-run' },
   );

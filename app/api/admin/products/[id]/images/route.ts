@@ -9,6 +9,7 @@ import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';
 import { readUpload } from '@/lib/admin/upload';
+import { clientIp } from '@/lib/http/rate-limit';
 
 const fieldsSchema = z.object({ altText: z.string().trim().max(300, 'At most 300 characters.').default('') });
 
@@ -17,7 +18,7 @@ export const POST = route({ auth: 'staff', params: z.object({ id: z.uuid() }) },
   if (!file) throw new AppError('validation_failed', 'Choose an image file.', { fieldErrors: { file: ['Choose an image file.'] } });
   const { altText } = fieldsSchema.parse(fields);
   const created = await addProductImage(
-    actorOf({ user: user!, requestId, ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '' }),
+    actorOf({ user: user!, requestId, ip: clientIp(request.headers) }),
     { productId: params.id, file, altText },
   );
   invalidateProduct(created.slug);
