@@ -1,4 +1,5 @@
 import { expect, test } from '../support/test';
+import { AdminShell } from '../pages/admin-shell';
 import { AccountPages } from '../pages/shop-pages';
 import { E2E_CUSTOMER } from '../support/environment';
 
@@ -105,5 +106,15 @@ test.describe('protected routes cannot be bypassed', () => {
     }
     // The import did not happen.
     expect((await request.get(`${baseURL}/api/store/v1/products/${slug}`)).status()).toBe(404);
+  });
+
+  test('oversize upload: a 9 MB file sent to the image route by staff is refused with 413 before it is read', async ({ page, baseURL }) => {
+    await new AdminShell(page).signIn();
+    const response = await page.request.post(`${baseURL}/api/admin/products/00000000-0000-4000-8000-000000000000/images`, {
+      headers: { origin: baseURL! },
+      multipart: { alt: 'big', file: { name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(9 * 1024 * 1024, 0x89) } },
+    });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error.message).toMatch(/at most 8 MB/);
   });
 });

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/http/errors';
-import { processProductImage } from './image-processing';
+import { MAX_UPLOAD_BYTES, processProductImage } from './image-processing';
 
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
@@ -31,5 +31,9 @@ describe('processProductImage', () => {
     await expect(processProductImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="500" height="500"/>'))).rejects.toBeInstanceOf(AppError);
     await expect(processProductImage(await png(20, 20))).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(processProductImage(Buffer.alloc(0))).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('refuses an oversize upload before decoding it', async () => {
+    await expect(processProductImage(Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0xff))).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 });
