@@ -4,13 +4,16 @@ import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
 import { CategoryTree, ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
 
+/** What a browser's navigation sends (the page cache serves documents only). */
+const AS_A_PAGE = { headers: { accept: 'text/html' } };
+
 // Staff manage the catalog in /admin; what they save is in the store at once.
 
 const suffix = () => randomBytes(3).toString('hex');
 
 const CSV_HEADER = 'handle,title,description,status,option1_name,option1_value,sku,price,stock';
 
-test('a product created with a 2×3 variant matrix and an image is in the store at once', async ({ page }) => {
+test('a product created with a 2×3 variant matrix and an image is in the store at once', async ({ page, request }) => {
   // The longest journey here (create, upload, three store pages, edit, store again): more than the default 30 s on a
   // loaded two-core runner.
   test.setTimeout(90_000);
@@ -45,12 +48,17 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await page.goto(`/search?q=${encodeURIComponent(`Matrix Tee ${s}`)}`);
   await expect(page.getByRole('link', { name: new RegExp(title) }).first()).toBeVisible();
 
-  // An edit shows in the store at once too (its cached page is invalidated).
+  // Anonymous visitors (this API client holds no session) get the product page from the page cache.
+  await expect.poll(async () => (await request.get(`/products/${slug}`, AS_A_PAGE)).headers()['x-page-cache']).toBe('hit');
+  expect(await (await request.get(`/products/${slug}`, AS_A_PAGE)).text()).toContain('$24.00');
+
+  // An edit shows in the store at once too (its cached data and page are invalidated), for staff and visitors.
   await page.goto(editUrl);
   await editor.setVariant('S / Red', { price: '19.00' });
   await editor.save();
   await page.goto(`/products/${slug}`);
   await expect(page.getByText(/\$19\.00/).first()).toBeVisible();
+  expect(await (await request.get(`/products/${slug}`, AS_A_PAGE)).text()).toContain('$19.00');
 });
 
 test('an upload that is not an image is refused with a clear message', async ({ page }) => {

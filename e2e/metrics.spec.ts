@@ -59,6 +59,10 @@ test.describe('metrics', () => {
       expect(body).toContain(`# TYPE ${name} `);
     }
     expect(sampleValue(body, 'storefront_redis_errors_total', {})).toBe(0);
+    // The home page visit above was anonymous: the page cache answered it (stored or served).
+    const pageCache = (outcome: string) => sampleValue(body, 'storefront_page_cache_requests', { outcome }) ?? 0;
+    expect(pageCache('hit') + pageCache('miss')).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(body, 'storefront_page_cache_bytes', {})).toBeGreaterThan(0);
     // The outbox job publishes its queue within seconds of boot; nothing here has given up on an email.
     await expect
       .poll(async () => sampleValue(await (await request.get('/api/metrics', { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })).text(), 'storefront_outbox_events', { state: 'failed' }), { timeout: 15_000 })

@@ -1,9 +1,12 @@
-import { expect, test } from './support/test';
+import { expect, test, watchCsp } from './support/test';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { findLowStockVariant, uniqueEmail } from './support/commerce';
 
-test('buying the last units makes the variant sold out on its (cached) product page at once', async ({ page, request }) => {
+/** What a browser's navigation sends (the page cache serves documents only). */
+const AS_A_PAGE = { headers: { accept: 'text/html' } };
+
+test('buying the last units makes the variant sold out on its (cached) product page at once', async ({ page, request, browser, baseURL }) => {
   const variant = await findLowStockVariant(request);
   const product = new ProductPage(page);
 
@@ -11,6 +14,9 @@ test('buying the last units makes the variant sold out on its (cached) product p
   await product.goto(variant.slug);
   await product.choose(variant.options);
   await expect(product.addToCart).toHaveText('Add to cart');
+  // Anonymous visitors (this API client has no cart) get the page with the variant chosen from the page cache.
+  const variantPath = new URL(page.url()).pathname + new URL(page.url()).search;
+  await expect.poll(async () => (await request.get(variantPath, AS_A_PAGE)).headers()['x-page-cache']).toBe('hit');
 
   await product.add(variant.maxQuantity);
   await cartLink(page).click();
@@ -31,4 +37,18 @@ test('buying the last units makes the variant sold out on its (cached) product p
   };
   const bought = detail.data.variants.find((v) => Object.entries(variant.options).every(([name, value]) => v.options[name] === value));
   expect(bought?.inStock).toBe(false);
+
+  // The order purged the page cache's copy too: a visitor without a cart sees it sold out.
+  const anonymous = await browser.newContext({ baseURL });
+  const violations: string[] = [];
+  await watchCsp(anonymous, violations);
+  try {
+    const visitor = new ProductPage(await anonymous.newPage());
+    // (Served from the cache again, maybe: the buyer's own visits above refilled it after the order.)
+    await visitor.page.goto(variantPath);
+    await expect(visitor.addToCart).toHaveText('Sold out');
+    expect(violations).toEqual([]);
+  } finally {
+    await anonymous.close();
+  }
 });

@@ -99,6 +99,13 @@ const envSchema = z.object({
   // Guest carts untouched for this many days are deleted (customer carts are kept).
   GUEST_CART_RETENTION_DAYS: positiveInt(30, 3650),
 
+  // Full-page cache of anonymous catalog pages, per instance, in memory (lib/http/page-cache.ts). 0 turns it off.
+  PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(64)),
+  // How stale a cached page may get on an instance that did not take the write (the writer's instance purges at once).
+  PAGE_CACHE_TTL_S: positiveInt(30, 3600),
+  // The port server.js listens on (read by Next itself); the page cache renders through it on loopback.
+  PORT: positiveInt(3000, 65535),
+
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag, unstable_cache } from 'next/cache';
+import { purgeCachedPages } from '@/lib/http/page-cache';
 import { getStoreInfo } from '@/lib/store/settings';
 import { listCategoryTree } from './categories';
 import { getProductDetail, listRelatedProducts } from './product';
@@ -9,11 +10,12 @@ import { searchCatalog } from './search';
 
 // Catalog reads shared by every shopper are cached with tags; writes to products, categories or settings call the
 // invalidators below, so a change shows at once on this instance and within REVALIDATE_S on the others.
-// Carts, checkout and accounts are never cached.
+// Carts, checkout and accounts are never cached. The invalidators also purge the rendered pages that anonymous
+// visitors get from the page cache (lib/http/page-cache.ts), which sits on top of these reads.
 //
 // Why unstable_cache and not 'use cache': 'use cache' needs Cache Components, which prerenders database-backed
-// layout and page content at build time — and the image is built without a database. Full-page caching is taken
-// up with the performance work, measured; until then pages render per request from these cached reads.
+// layout and page content at build time — and the image is built without a database. Whole pages are cached by the
+// page cache instead, which can give each response its own CSP nonce.
 
 export const CACHE_TAGS = {
   /** Everything derived from products: listings, facets, counts, product pages. */
@@ -81,6 +83,8 @@ export function getCachedRelatedProducts(productId: string, slug: string) {
 export function invalidateProduct(slug: string): void {
   revalidateTag(CACHE_TAGS.product(slug), { expire: 0 });
   revalidateTag(CACHE_TAGS.catalog, { expire: 0 });
+  // Titles, prices and images show on listings and search results too.
+  purgeCachedPages();
 }
 
 /**
@@ -90,12 +94,15 @@ export function invalidateProduct(slug: string): void {
  */
 export function invalidateProductPages(slugs: readonly string[]): void {
   for (const slug of slugs) revalidateTag(CACHE_TAGS.product(slug), { expire: 0 });
+  purgeCachedPages(slugs.map((slug) => `/products/${slug}`));
 }
 
 export function invalidateCategories(): void {
   revalidateTag(CACHE_TAGS.categories, { expire: 0 });
+  purgeCachedPages();
 }
 
 export function invalidateStoreSettings(): void {
   revalidateTag(CACHE_TAGS.settings, { expire: 0 });
+  purgeCachedPages();
 }

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { currentPoolStats } from '@/db/client';
+import { pageCacheStats } from '@/lib/http/page-cache';
 
 // Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
 // route, pages), and prom-client refuses to register a metric name twice in one registry — so the registry and
@@ -100,6 +101,27 @@ function createMetrics() {
     registers: [registry],
     collect() {
       this.set(currentPoolStats()?.max ?? 0);
+    },
+  });
+
+  // The page cache lives in the proxy (lib/http/page-cache.ts) and keeps its own counts; read them at scrape time.
+  new Gauge({
+    name: 'storefront_page_cache_requests',
+    help: 'Anonymous page requests the page cache has answered since start, by outcome: hit (served a stored page) or miss (rendered, then stored).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      const stats = pageCacheStats();
+      this.set({ outcome: 'hit' }, stats?.hits ?? 0);
+      this.set({ outcome: 'miss' }, stats?.misses ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_page_cache_bytes',
+    help: 'Size of the pages held by the page cache (bounded by PAGE_CACHE_MB).',
+    registers: [registry],
+    collect() {
+      this.set(pageCacheStats()?.bytes ?? 0);
     },
   });
 

@@ -1,0 +1,62 @@
+import type { Page, Response } from '@playwright/test';
+import { expect, test } from './support/test';
+import { ProductPage } from './pages/product-page';
+import { findBuyableVariant } from './support/commerce';
+
+/** What a browser's navigation sends (the page cache serves documents only). */
+const AS_A_PAGE = { headers: { accept: 'text/html' } };
+
+// Anonymous shoppers get catalog pages from the page cache (lib/http/page-cache.ts): rendered once, served with a
+// fresh CSP nonce each time. A shopper with a cart gets pages rendered for them (the header shows their cart).
+
+function scriptNonce(csp: string | undefined): string {
+  const nonce = /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+  if (!nonce) throw new Error(`no nonce in CSP: ${csp}`);
+  return nonce;
+}
+
+async function nonceOnScripts(page: Page): Promise<string[]> {
+  // The browser hides the attribute's value from the DOM; the `nonce` property still has it. Data blocks (JSON-LD)
+  // are not scripts the CSP governs.
+  return page
+    .locator('script:not([type="application/ld+json"])')
+    .evaluateAll((scripts) => [...new Set(scripts.map((s) => (s as HTMLScriptElement).nonce ?? ''))]);
+}
+
+async function visit(product: ProductPage, slug: string): Promise<Response> {
+  const response = await product.goto(slug);
+  if (!response) throw new Error('no response');
+  expect(response.status()).toBe(200);
+  return response;
+}
+
+test('an anonymous shopper gets a cached product page with a fresh nonce that works; with a cart, pages are their own', async ({ page, request }) => {
+  const variant = await findBuyableVariant(request, 8, 1);
+  const product = new ProductPage(page);
+
+  const first = await visit(product, variant.slug);
+  // Hit once it is stored (a staff write elsewhere may purge the cache meanwhile; the next request stores it again).
+  await expect.poll(async () => (await request.get(`/products/${variant.slug}`, AS_A_PAGE)).headers()['x-page-cache']).toBe('hit');
+  const second = await visit(product, variant.slug);
+  expect(['hit', 'miss']).toContain(second.headers()['x-page-cache']);
+  const firstNonce = scriptNonce(first.headers()['content-security-policy']);
+  const secondNonce = scriptNonce(second.headers()['content-security-policy']);
+  expect(secondNonce).not.toBe(firstNonce);
+  // Every script of the cached copy carries this response's nonce, so the page runs under the strict CSP.
+  expect(await nonceOnScripts(page)).toEqual([secondNonce]);
+  await expect(product.title).toHaveText(variant.title);
+
+  // The cached page is interactive: the variant picker and add-to-cart (drawer) run its scripts.
+  await product.choose(variant.options);
+  await product.add(1);
+
+  // Now the shopper has a cart: the page is rendered for them, with their cart in the header.
+  const own = await visit(product, variant.slug);
+  expect(own.headers()['x-page-cache']).toBeUndefined();
+  await expect(product.cartLink).toHaveAccessibleName('Cart, 1 item');
+
+  // Another anonymous visitor (the API client holds no cookies of the browser's) still gets the shared copy.
+  const theirs = await request.get(`/products/${variant.slug}`, AS_A_PAGE);
+  expect(['hit', 'miss']).toContain(theirs.headers()['x-page-cache']);
+  expect(await theirs.text()).toContain('aria-label="Cart, 0 items"');
+});
