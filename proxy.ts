@@ -64,6 +64,8 @@ async function renderForCache(request: NextRequest, nonce: string, fillSecret: s
       headers: {
         [FILL_HEADER]: `${fillSecret} ${nonce}`,
         accept: 'text/html',
+        // Loopback: compressing here only to decompress at once would cost the render's CPU a second time.
+        'accept-encoding': 'identity',
         'user-agent': request.headers.get('user-agent') ?? '',
       },
       cache: 'no-store',
