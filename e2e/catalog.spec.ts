@@ -6,6 +6,8 @@ import { e2eFacts } from './support/environment';
 
 test.describe('catalog journey', () => {
   test('browse → two filters → back → sort → typo search → product → sold-out variant refused → add to cart', async ({ page }) => {
+    // Eight pages and a dozen steps: about 25 s on a quiet two-core runner, more than the default 30 s on a busy one.
+    test.setTimeout(60_000);
     const facts = e2eFacts();
     const catalog = new CatalogPage(page);
 
