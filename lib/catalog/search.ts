@@ -76,14 +76,20 @@ type Source = {
   variants: SQL;
   /** What makes a product or variant listable at all, where the source does not already guarantee it. */
   listable: { product: SQL[]; variant: (alias: SQL) => SQL[] };
-  /** Its variants are exactly those of its products: with no product-level condition, variants alone answer. */
+  /**
+   * Its variants are exactly the listable variants of its products, and each of its products has one: then "has a
+   * listable variant" holds for every product, and with no product-level condition the variants alone answer.
+   */
   variantsOfProducts: boolean;
+  /** Few products (a search's matches): find each one's categories by key rather than scan every category's products. */
+  fewProducts: boolean;
 };
 const TABLES: Source = {
   products: sql`products`,
   variants: sql`variants`,
   listable: { product: [sql`p.status = 'active'`, sql`p.price_min_cents is not null`], variant: (v) => [sql`${v}.is_active`] },
   variantsOfProducts: false,
+  fewProducts: false,
 };
 // The CTEs hold only listable rows; repeating the conditions there would only make the planner underestimate rows.
 const MATCHED: Source = {
@@ -91,6 +97,7 @@ const MATCHED: Source = {
   variants: sql`matched_variants`,
   listable: { product: [], variant: () => [] },
   variantsOfProducts: true,
+  fewProducts: true,
 };
 
 /** Where a search looks: a category subtree, within the source's products. */
@@ -100,8 +107,9 @@ type Exclude = 'category' | 'price' | 'inStock' | { option: string } | null;
 const optionKey = (name: string) => name.trim().toLowerCase();
 
 /**
- * The CTEs of a free-text search: the active, priced products it matches with their relevance, and their active
- * variants with the columns filters and facets read.
+ * The CTEs of a free-text search: the active, priced products it matches that have an active variant, with their
+ * relevance, and their active variants with the columns filters and facets read. (A product without an active
+ * variant is in no count, page or facet anyway; leaving it out here saves each of those a semi-join.)
  */
 function matchedCtes(q: string): SQL {
   // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. With random_page_cost at its
@@ -109,7 +117,7 @@ function matchedCtes(q: string): SQL {
   // `rank` is the relevance sort key, computed once per match (ts_rank_cd and word_similarity are both real, as in
   // the ORDER BY they replace). The variants come from an index-only scan of variants_active_facets_idx.
   const tsquery = sql`websearch_to_tsquery('english', ${q})`;
-  return sql`with matched_products as materialized (
+  return sql`with matched as materialized (
       select p.id, p.price_min_cents, p.sales_count, p.created_at,
              ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.title) as rank
       from products p
@@ -118,7 +126,10 @@ function matchedCtes(q: string): SQL {
     matched_variants as materialized (
       select v.product_id, v.price_cents, v.stock_on_hand, v.option_tokens
       from variants v
-      where v.is_active and v.product_id in (select id from matched_products)
+      where v.is_active and v.product_id in (select id from matched)
+    ),
+    matched_products as materialized (
+      select * from matched where id in (select product_id from matched_variants)
     )`;
 }
 
@@ -165,9 +176,10 @@ function productPredicates(query: CatalogQuery, scope: Scope, exclude: Exclude):
     const category = categoryPredicate(scope);
     if (category) parts.push(category);
   }
-  parts.push(
-    sql`exists (select 1 from ${scope.source.variants} v where v.product_id = p.id and ${allOf(variantPredicates(query, scope.source, exclude))})`,
-  );
+  const variantConditions = variantPredicates(query, scope.source, exclude);
+  if (variantConditions.length > 0 || !scope.source.variantsOfProducts) {
+    parts.push(sql`exists (select 1 from ${scope.source.variants} v where v.product_id = p.id and ${allOf(variantConditions)})`);
+  }
   return allOf(parts);
 }
 
@@ -208,10 +220,15 @@ type CategoryRow = { slug: string; name: string; count: number | string };
 function categoryFacetSql(query: CatalogQuery, scope: Scope & { categoryId: string | null }): SQL {
   // Children of the current category (or the top level), each counted with its whole subtree.
   const parent = scope.categoryId ? sql`child.parent_id = ${scope.categoryId}` : sql`child.parent_id is null`;
+  // Over a CTE (no statistics) the planner may hash every product_categories row (51,500 at 50k) to meet a few
+  // thousand matches; the lateral subquery, kept from being flattened by `offset 0`, probes the key per match.
+  const productCategories = scope.source.fewProducts
+    ? sql`cross join lateral (select pc.category_id from product_categories pc where pc.product_id = p.id offset 0) as pc`
+    : sql`join product_categories pc on pc.product_id = p.id`;
   return sql`
       select child.slug, child.name, count(distinct p.id)::int as count
       from ${scope.source.products} p
-      join product_categories pc on pc.product_id = p.id
+      ${productCategories}
       join categories c on c.id = pc.category_id
       join categories child on c.path = child.path or starts_with(c.path, child.path || '/')
       where ${parent} and ${productPredicates(query, { categoryPath: null, source: scope.source }, 'category')}
@@ -227,25 +244,29 @@ type OptionCountRow = { token: string; count: number | string };
 function optionFacetSql(query: CatalogQuery, scope: Scope): SQL {
   // One pass over (product, variant, option token): an option's own filter is skipped for its own tokens, so each
   // option is counted under every other filter. Distinct (product, token) pairs, then a count per token: the same
-  // numbers as count(distinct product) per token, hashed rather than sorted.
-  const variantConditions: SQL[] = scope.source.listable.variant(sql`v`);
-  if (query.priceMinCents !== undefined) variantConditions.push(sql`v.price_cents >= ${query.priceMinCents}`);
-  if (query.priceMaxCents !== undefined) variantConditions.push(sql`v.price_cents <= ${query.priceMaxCents}`);
-  if (query.inStock) variantConditions.push(sql`v.stock_on_hand > 0`);
+  // numbers as count(distinct product) per token, hashed rather than sorted; unnest in the select list (ProjectSet)
+  // rather than a lateral function scan per variant.
+  const filters: SQL[] = [];
+  if (query.priceMinCents !== undefined) filters.push(sql`v.price_cents >= ${query.priceMinCents}`);
+  if (query.priceMaxCents !== undefined) filters.push(sql`v.price_cents <= ${query.priceMaxCents}`);
+  if (query.inStock) filters.push(sql`v.stock_on_hand > 0`);
   for (const [name, values] of Object.entries(query.options)) {
     const key = optionKey(name);
-    variantConditions.push(sql`(split_part(t.token, '=', 1) = ${key} or ${variantHasOption('v', key, values)})`);
+    filters.push(sql`(split_part(v.token, '=', 1) = ${key} or ${variantHasOption('v', key, values)})`);
   }
   const products = productPredicatesWithoutVariants(query, scope);
   return sql`
-      select product_tokens.token, count(*)::int as count
+      select token, count(*)::int as count
       from (
-        select distinct v.product_id, t.token
-        from ${variantsOfListedProducts(scope, products)}
-        cross join lateral unnest(v.option_tokens) as t(token)
-        where ${allOf([...products, ...variantConditions])}
+        select distinct v.product_id, v.token
+        from (
+          select v.product_id, unnest(v.option_tokens) as token, v.option_tokens, v.price_cents, v.stock_on_hand
+          from ${variantsOfListedProducts(scope, products)}
+          where ${allOf([...products, ...scope.source.listable.variant(sql`v`)])}
+        ) as v
+        where ${allOf(filters)}
       ) as product_tokens
-      group by product_tokens.token`;
+      group by token`;
 }
 
 type OptionGroups = { byKey: Map<string, { total: number; values: FacetOptionValue[] }>; keys: string[] };
@@ -319,16 +340,24 @@ async function optionDisplayNames(executor: Executor, keys: string[]): Promise<M
 type PriceAndStockRow = Record<string, number | string>;
 
 function priceAndStockSql(query: CatalogQuery, scope: Scope): SQL {
-  const bucketColumns = PRICE_BUCKETS.map(([min, max], index) => {
+  // Per product: does any variant fall in each bucket (under every filter but price) / have stock (under every filter
+  // but stock); then the products counted per column. The same counts as count(distinct product) filter (…) per
+  // column, in one hash aggregate instead of six sorts.
+  const bucketFlags = PRICE_BUCKETS.map(([min, max], index) => {
     const upper = max === null ? sql`true` : sql`v.price_cents < ${max}`;
-    return sql`count(distinct v.product_id) filter (where v.price_cents >= ${min} and ${upper} and ${allOf(variantPredicates(query, scope.source, 'price'))})::int as ${sql.raw(`b${index}`)}`;
+    return sql`bool_or(v.price_cents >= ${min} and ${upper} and ${allOf(variantPredicates(query, scope.source, 'price'))}) as ${sql.raw(`b${index}`)}`;
   });
+  const bucketCounts = PRICE_BUCKETS.map((_, index) => sql.raw(`count(*) filter (where b${index})::int as b${index}`));
   const products = productPredicatesWithoutVariants(query, scope);
   return sql`
-      select ${sql.join(bucketColumns, sql`, `)},
-             count(distinct v.product_id) filter (where v.stock_on_hand > 0 and ${allOf(variantPredicates(query, scope.source, 'inStock'))})::int as in_stock
-      from ${variantsOfListedProducts(scope, products)}
-      where ${allOf(products)}`;
+      select ${sql.join(bucketCounts, sql`, `)}, count(*) filter (where in_stock)::int as in_stock
+      from (
+        select ${sql.join(bucketFlags, sql`, `)},
+               bool_or(v.stock_on_hand > 0 and ${allOf(variantPredicates(query, scope.source, 'inStock'))}) as in_stock
+        from ${variantsOfListedProducts(scope, products)}
+        where ${allOf(products)}
+        group by v.product_id
+      ) as product_flags`;
 }
 
 function priceAndStockFromRow(row: PriceAndStockRow, query: CatalogQuery) {
