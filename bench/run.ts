@@ -635,36 +635,51 @@ async function main() {
 
 type Explain = { name: string; sql: string; executionMs: number; planningMs: number; indexes: string[]; seqScans: string[]; plan: string };
 
-// The shapes of lib/catalog/search.ts's queries for a free-text search, with literal values.
+// The statement lib/catalog/search.ts runs for a free-text search (first page, no filters, relevance), with literal
+// values: the matched products, their active variants and the matches that have one as CTEs, then count, page and
+// facets over those.
 async function explainSearch(sql: postgres.Sql): Promise<Explain[]> {
-  const text = (q: string) => `p.id in (
-    select id from products where search_vector @@ websearch_to_tsquery('english', '${q}')
-    union select id from products where '${q}' <% title)`;
-  const base = (q: string) => `p.status = 'active' and p.price_min_cents is not null and ${text(q)}`;
-  const hasVariant = `exists (select 1 from variants v where v.product_id = p.id and v.is_active)`;
-  const queries: { name: string; sql: string }[] = [];
-  for (const q of ['jacket', 'jakcet']) {
-    queries.push({ name: `count q=${q}`, sql: `select count(*)::int as total from products p where ${base(q)} and ${hasVariant}` });
-    queries.push({
-      name: `page (relevance) q=${q}`,
-      sql: `select p.id from products p where ${base(q)} and ${hasVariant}
-        order by (ts_rank_cd(p.search_vector, websearch_to_tsquery('english', '${q}')) + word_similarity('${q}', p.title)) desc, p.sales_count desc, p.id
-        limit 24 offset 0`,
-    });
-  }
-  queries.push({
-    name: 'option facets q=jacket',
-    sql: `select t.token, count(distinct p.id)::int as count from products p join variants v on v.product_id = p.id
-      cross join lateral unnest(v.option_tokens) as t(token) where ${base('jacket')} and v.is_active group by t.token`,
-  });
-  queries.push({
-    name: 'category facet q=jacket',
-    sql: `select child.slug, child.name, count(distinct p.id)::int as count from categories child
-      join categories c on c.path = child.path or starts_with(c.path, child.path || '/')
-      join product_categories pc on pc.category_id = c.id join products p on p.id = pc.product_id
-      where child.parent_id is null and ${base('jacket')} and ${hasVariant}
-      group by child.id, child.slug, child.name, child.position order by child.position, child.name`,
-  });
+  const statement = (q: string) => {
+    const tsquery = `websearch_to_tsquery('english', '${q}')`;
+    const buckets = [
+      [0, 2500],
+      [2500, 5000],
+      [5000, 10000],
+      [10000, 20000],
+      [20000, null],
+    ];
+    const flags = buckets.map(([min, max], i) => `bool_or(v.price_cents >= ${min}${max === null ? '' : ` and v.price_cents < ${max}`}) as b${i}`).join(', ');
+    const counts = buckets.map((_, i) => `count(*) filter (where b${i})::int as b${i}`).join(', ');
+    return `with matched as materialized (
+        select p.id, p.price_min_cents, p.sales_count, p.created_at, ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity('${q}', p.title) as rank
+        from products p
+        where p.status = 'active' and p.price_min_cents is not null and (p.search_vector @@ ${tsquery} or '${q}' <% p.title)),
+      matched_variants as materialized (
+        select v.product_id, v.price_cents, v.stock_on_hand, v.option_tokens from variants v
+        where v.is_active and v.product_id in (select id from matched)),
+      matched_products as materialized (select * from matched where id in (select product_id from matched_variants)),
+      option_counts as (
+        select token, count(*)::int as count from (
+          select distinct v.product_id, v.token from (select v.product_id, unnest(v.option_tokens) as token from matched_variants v) as v) as product_tokens
+        group by token)
+      select (select count(*)::int from matched_products p) as total,
+        array_to_json(array(select p.id from matched_products p order by p.rank desc, p.sales_count desc, p.id limit 24 offset 0)) as ids,
+        array_to_json(array(select row_to_json(f) from (
+          select child.slug, child.name, count(distinct p.id)::int as count from matched_products p
+          cross join lateral (select pc.category_id from product_categories pc where pc.product_id = p.id offset 0) as pc
+          join categories c on c.id = pc.category_id
+          join categories child on c.path = child.path or starts_with(c.path, child.path || '/')
+          where child.parent_id is null
+          group by child.id, child.slug, child.name, child.position order by child.position, child.name) as f)) as categories,
+        (select json_agg(o) from option_counts as o) as options,
+        (select json_agg(n) from (
+          select k.key, (select po.name from product_options po where lower(po.name) = k.key order by po.name limit 1) as name
+          from (select distinct split_part(token, '=', 1) from option_counts) as k(key)) as n) as option_names,
+        (select row_to_json(b) from (
+          select ${counts}, count(*) filter (where in_stock)::int as in_stock
+          from (select ${flags}, bool_or(v.stock_on_hand > 0) as in_stock from matched_variants v group by v.product_id) as product_flags) as b) as price_and_stock`;
+  };
+  const queries = ['jacket', 'boots', 'jakcet'].map((q) => ({ name: `search statement q=${q}`, sql: statement(q) }));
   const out: Explain[] = [];
   for (const query of queries) {
     const rows = await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${query.sql}`);

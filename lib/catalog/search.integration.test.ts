@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { categories, productCategories, productOptions, productOptionValues, products, variantOptionValues, variants } from '@/db/schema';
 import { type CatalogQueryInput } from './schemas';
 import { PRICE_BUCKETS, searchCatalog, UnknownCategoryError } from './search';
@@ -12,6 +12,7 @@ import { PRICE_BUCKETS, searchCatalog, UnknownCategoryError } from './search';
 type RefVariant = { price: number; stock: number; options: Map<string, string> };
 type RefProduct = { id: string; title: string; categoryPath: string; salesCount: number; priceMin: number; variants: RefVariant[] };
 let catalog: RefProduct[] = [];
+const allProducts = () => catalog;
 
 beforeAll(async () => {
   const productRows = await db
@@ -50,7 +51,15 @@ beforeAll(async () => {
   }));
 });
 
-type RefQuery = { categoryPath?: string; options?: Record<string, string[]>; min?: number; max?: number; inStock?: boolean };
+type RefQuery = {
+  categoryPath?: string;
+  options?: Record<string, string[]>;
+  min?: number;
+  max?: number;
+  inStock?: boolean;
+  /** Only these products (the ones a search text matches). */
+  ids?: Set<string>;
+};
 type Skip = 'category' | 'price' | 'inStock' | string | null;
 
 function variantMatches(variant: RefVariant, query: RefQuery, skip: Skip): boolean {
@@ -69,6 +78,7 @@ function inCategory(product: RefProduct, path: string | undefined): boolean {
 }
 
 function reference(query: RefQuery) {
+  const catalog = query.ids ? allProducts().filter((p) => query.ids!.has(p.id)) : allProducts();
   const matching = catalog.filter((p) => inCategory(p, query.categoryPath) && p.variants.some((v) => variantMatches(v, query, null)));
   const optionCounts = new Map<string, number>();
   for (const product of catalog.filter((p) => inCategory(p, query.categoryPath))) {
@@ -192,6 +202,38 @@ describe('catalog search', () => {
       { category: category!.slug, options: { [name]: [first] }, inStock: true, priceMinCents: 2_000, priceMaxCents: 9_000 },
       { categoryPath: topPath, options: { [name]: [first] }, inStock: true, min: 2_000, max: 9_000 },
     );
+  });
+
+  it('counts a free-text search and its facets under filters exactly as the reference does over the matched products', async () => {
+    // The products the text matches, straight from the two indexed conditions; the engine counts and facets them
+    // in its own statement.
+    const words = new Map<string, number>();
+    for (const product of catalog) {
+      const word = product.title.split(' ').at(-1)!.toLowerCase();
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+    const [q] = [...words.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const matched = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from products where status = 'active'
+        and (search_vector @@ websearch_to_tsquery('english', ${q}) or ${q} <% title)`),
+    );
+    const ids = new Set(matched.map((row) => row.id));
+    expect(ids.size).toBeGreaterThan(1);
+    const { name, first, second } = busiestOption();
+    const [topPath] = catalog[0]!.categoryPath.split('/');
+    const [category] = await db.select({ slug: categories.slug }).from(categories).where(eq(categories.path, topPath!));
+
+    const plain = await compare({ q }, { ids });
+    expect(plain.result.total).toBeGreaterThan(0);
+    await compare({ q, options: { [name]: [first, second] }, inStock: true }, { ids, options: { [name]: [first, second] }, inStock: true });
+    await compare(
+      { q, category: category!.slug, options: { [name]: [first] }, priceMinCents: 1_000, priceMaxCents: 12_000 },
+      { ids, categoryPath: topPath, options: { [name]: [first] }, min: 1_000, max: 12_000 },
+    );
+    const { result } = await compare({ q, sort: 'price_asc' }, { ids });
+    expect(result.items.every((item) => ids.has(item.id))).toBe(true);
+    const prices = result.items.map((item) => item.priceMinCents);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
   it('narrows results when a second filter is added, and keeps selected values visible', async () => {

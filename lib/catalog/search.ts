@@ -13,6 +13,12 @@ import type { ProductCard } from './types';
 // many products each choice would leave given the rest of their selection.
 // Text search: the weighted tsvector (GIN) for words and stems, OR trigram word similarity on the title (GIN,
 // pg_trgm) for typos; ranked by both.
+//
+// A free-text search is one statement: the matched products (with their rank) and their active variants are
+// materialised once as CTEs, and the count, page and facet queries read those instead of the tables. Run as five
+// queries over `id = any($ids)`, each re-fetched the same thousands of products and variants ("jacket": ~2,400
+// products, ~12,000 variants) and the server spent ~5× the work of one pass. Browsing without text reads the tables
+// directly (the same query builders with the tables as the source), as parallel queries, and is cached.
 
 export type FacetOptionValue = { value: string; count: number; selected: boolean };
 export type FacetOption = { key: string; name: string; values: FacetOptionValue[] };
@@ -61,28 +67,70 @@ const valueRank = (value: string) => {
 };
 const MAX_FACET_VALUES = 30;
 
-/** Where a search looks: a category subtree, and the products a free-text query matched (undefined: no query). */
-type Scope = { categoryPath: string | null; matchedIds?: string[] };
+/**
+ * Where the queries read products (`p`) and variants (`v`) from: the tables, or for a free-text search the CTEs of
+ * the matched products and their active variants, which carry the same column names (and the products a `rank`).
+ */
+type Source = {
+  products: SQL;
+  variants: SQL;
+  /** What makes a product or variant listable at all, where the source does not already guarantee it. */
+  listable: { product: SQL[]; variant: (alias: SQL) => SQL[] };
+  /**
+   * Its variants are exactly the listable variants of its products, and each of its products has one: then "has a
+   * listable variant" holds for every product, and with no product-level condition the variants alone answer.
+   */
+  variantsOfProducts: boolean;
+  /** Few products (a search's matches): find each one's categories by key rather than scan every category's products. */
+  fewProducts: boolean;
+};
+const TABLES: Source = {
+  products: sql`products`,
+  variants: sql`variants`,
+  listable: { product: [sql`p.status = 'active'`, sql`p.price_min_cents is not null`], variant: (v) => [sql`${v}.is_active`] },
+  variantsOfProducts: false,
+  fewProducts: false,
+};
+// The CTEs hold only listable rows; repeating the conditions there would only make the planner underestimate rows.
+const MATCHED: Source = {
+  products: sql`matched_products`,
+  variants: sql`matched_variants`,
+  listable: { product: [], variant: () => [] },
+  variantsOfProducts: true,
+  fewProducts: true,
+};
+
+/** Where a search looks: a category subtree, within the source's products. */
+type Scope = { categoryPath: string | null; source: Source };
 type Exclude = 'category' | 'price' | 'inStock' | { option: string } | null;
 
 const optionKey = (name: string) => name.trim().toLowerCase();
 
-/** The products matching a free-text query, found once per search and shared by the count, page and facet queries. */
-async function matchProductIds(executor: Executor, q: string): Promise<string[]> {
-  // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. A union rather than OR so
-  // that each side uses its own GIN index (an OR of the two made the planner scan every product). Matching once
-  // rather than in each of the five queries below took a 50k-product search from ~4 index passes to one.
-  const rows = rowsOf<{ id: string }>(
-    await executor.execute(sql`
-      select id from products where status = 'active' and search_vector @@ websearch_to_tsquery('english', ${q})
-      union select id from products where status = 'active' and ${q} <% title`),
-  );
-  return rows.map((row) => row.id);
-}
-
-function textPredicate(matchedIds: string[] | undefined): SQL | null {
-  if (!matchedIds) return null;
-  return sql`p.id = any(${`{${matchedIds.join(',')}}`}::uuid[])`;
+/**
+ * The CTEs of a free-text search: the active, priced products it matches that have an active variant, with their
+ * relevance, and their active variants with the columns filters and facets read. (A product without an active
+ * variant is in no count, page or facet anyway; leaving it out here saves each of those a semi-join.)
+ */
+function matchedCtes(q: string): SQL {
+  // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. With random_page_cost at its
+  // SSD value (SESSION_SETTINGS) the OR is a BitmapOr of the two GIN indexes and one heap pass over the matches;
+  // `rank` is the relevance sort key, computed once per match (ts_rank_cd and word_similarity are both real, as in
+  // the ORDER BY they replace). The variants come from an index-only scan of variants_active_facets_idx.
+  const tsquery = sql`websearch_to_tsquery('english', ${q})`;
+  return sql`with matched as materialized (
+      select p.id, p.price_min_cents, p.sales_count, p.created_at,
+             ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.title) as rank
+      from products p
+      where p.status = 'active' and p.price_min_cents is not null and (p.search_vector @@ ${tsquery} or ${q} <% p.title)
+    ),
+    matched_variants as materialized (
+      select v.product_id, v.price_cents, v.stock_on_hand, v.option_tokens
+      from variants v
+      where v.is_active and v.product_id in (select id from matched)
+    ),
+    matched_products as materialized (
+      select * from matched where id in (select product_id from matched_variants)
+    )`;
 }
 
 function categoryPredicate(scope: Scope): SQL | null {
@@ -101,10 +149,13 @@ function variantHasOption(variantAlias: string, key: string, values: string[]): 
   return sql`${sql.raw(variantAlias)}.option_tokens && array[${sql.join(tokens, sql`, `)}]::text[]`;
 }
 
+/** All of the conditions (`true` when there are none). */
+const allOf = (parts: SQL[]): SQL => (parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`);
+
 /** Conditions on one variant `v` (other than its product), leaving out the excluded facet's own filter. */
-function variantPredicates(query: CatalogQuery, exclude: Exclude, variantAlias = 'v'): SQL[] {
+function variantPredicates(query: CatalogQuery, source: Source, exclude: Exclude, variantAlias = 'v'): SQL[] {
   const v = sql.raw(variantAlias);
-  const parts: SQL[] = [sql`${v}.is_active`];
+  const parts: SQL[] = source.listable.variant(v);
   if (exclude !== 'price') {
     if (query.priceMinCents !== undefined) parts.push(sql`${v}.price_cents >= ${query.priceMinCents}`);
     if (query.priceMaxCents !== undefined) parts.push(sql`${v}.price_cents <= ${query.priceMaxCents}`);
@@ -120,21 +171,23 @@ function variantPredicates(query: CatalogQuery, exclude: Exclude, variantAlias =
 
 /** Product-level conditions on `p`, plus "has a variant matching the variant-level conditions". */
 function productPredicates(query: CatalogQuery, scope: Scope, exclude: Exclude): SQL {
-  const parts: SQL[] = [sql`p.status = 'active'`, sql`p.price_min_cents is not null`];
-  const text = textPredicate(scope.matchedIds);
-  if (text) parts.push(text);
+  const parts: SQL[] = [...scope.source.listable.product];
   if (exclude !== 'category') {
     const category = categoryPredicate(scope);
     if (category) parts.push(category);
   }
-  parts.push(sql`exists (select 1 from variants v where v.product_id = p.id and ${sql.join(variantPredicates(query, exclude), sql` and `)})`);
-  return sql.join(parts, sql` and `);
+  const variantConditions = variantPredicates(query, scope.source, exclude);
+  if (variantConditions.length > 0 || !scope.source.variantsOfProducts) {
+    parts.push(sql`exists (select 1 from ${scope.source.variants} v where v.product_id = p.id and ${allOf(variantConditions)})`);
+  }
+  return allOf(parts);
 }
 
-function orderBy(sort: CatalogSort, q: string | undefined): SQL {
+function orderBy(sort: CatalogSort): SQL {
   switch (sort) {
     case 'relevance':
-      return sql`(ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${q ?? ''})) + word_similarity(${q ?? ''}, p.title)) desc, p.sales_count desc, p.id`;
+      // Only with a search text (effectiveSort), so the source is the matched products and carries their rank.
+      return sql`p.rank desc, p.sales_count desc, p.id`;
     case 'newest':
       return sql`p.created_at desc, p.id`;
     case 'price_asc':
@@ -146,63 +199,80 @@ function orderBy(sort: CatalogSort, q: string | undefined): SQL {
   }
 }
 
-async function countProducts(executor: Executor, query: CatalogQuery, scope: Scope): Promise<number> {
-  const rows = rowsOf<{ total: number | string }>(
-    await executor.execute(sql`select count(*)::int as total from products p where ${productPredicates(query, scope, null)}`),
-  );
-  return Number(rows[0]?.total ?? 0);
+// Each part of a search is a query builder; a free-text search runs them as subqueries of one statement over the
+// matched CTEs, browsing runs them as parallel queries over the tables. Both read their rows the same way.
+
+function countSql(query: CatalogQuery, scope: Scope): SQL {
+  return sql`select count(*)::int as total from ${scope.source.products} p where ${productPredicates(query, scope, null)}`;
 }
 
-async function pageOfProductIds(executor: Executor, query: CatalogQuery, scope: Scope, sort: CatalogSort): Promise<string[]> {
+function pageSql(query: CatalogQuery, scope: Scope, sort: CatalogSort): SQL {
   const offset = (query.page - 1) * query.perPage;
-  const rows = rowsOf<{ id: string }>(
-    await executor.execute(sql`
-      select p.id from products p
+  return sql`
+      select p.id from ${scope.source.products} p
       where ${productPredicates(query, scope, null)}
-      order by ${orderBy(sort, query.q)}
-      limit ${query.perPage} offset ${offset}`),
-  );
-  return rows.map((row) => row.id);
+      order by ${orderBy(sort)}
+      limit ${query.perPage} offset ${offset}`;
 }
 
-async function categoryFacet(executor: Executor, query: CatalogQuery, scope: Scope & { categoryId: string | null }) {
+type CategoryRow = { slug: string; name: string; count: number | string };
+
+function categoryFacetSql(query: CatalogQuery, scope: Scope & { categoryId: string | null }): SQL {
   // Children of the current category (or the top level), each counted with its whole subtree.
   const parent = scope.categoryId ? sql`child.parent_id = ${scope.categoryId}` : sql`child.parent_id is null`;
-  const rows = rowsOf<{ slug: string; name: string; count: number | string }>(
-    await executor.execute(sql`
+  // Over a CTE (no statistics) the planner may hash every product_categories row (51,500 at 50k) to meet a few
+  // thousand matches; the lateral subquery, kept from being flattened by `offset 0`, probes the key per match.
+  const productCategories = scope.source.fewProducts
+    ? sql`cross join lateral (select pc.category_id from product_categories pc where pc.product_id = p.id offset 0) as pc`
+    : sql`join product_categories pc on pc.product_id = p.id`;
+  return sql`
       select child.slug, child.name, count(distinct p.id)::int as count
-      from categories child
-      join categories c on c.path = child.path or starts_with(c.path, child.path || '/')
-      join product_categories pc on pc.category_id = c.id
-      join products p on p.id = pc.product_id
-      where ${parent} and ${productPredicates(query, { categoryPath: null, matchedIds: scope.matchedIds }, 'category')}
+      from ${scope.source.products} p
+      ${productCategories}
+      join categories c on c.id = pc.category_id
+      join categories child on c.path = child.path or starts_with(c.path, child.path || '/')
+      where ${parent} and ${productPredicates(query, { categoryPath: null, source: scope.source }, 'category')}
       group by child.id, child.slug, child.name, child.position
-      order by child.position, child.name`),
-  );
-  return rows.map((row) => ({ slug: row.slug, name: row.name, count: Number(row.count) }));
+      order by child.position, child.name`;
 }
 
-async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scope): Promise<FacetOption[]> {
+const categoriesFromRows = (rows: CategoryRow[]): FacetCategory[] =>
+  rows.map((row) => ({ slug: row.slug, name: row.name, count: Number(row.count) }));
+
+type OptionCountRow = { token: string; count: number | string };
+
+function optionFacetSql(query: CatalogQuery, scope: Scope): SQL {
   // One pass over (product, variant, option token): an option's own filter is skipped for its own tokens, so each
-  // option is counted under every other filter.
-  const variantConditions: SQL[] = [sql`v.is_active`];
-  if (query.priceMinCents !== undefined) variantConditions.push(sql`v.price_cents >= ${query.priceMinCents}`);
-  if (query.priceMaxCents !== undefined) variantConditions.push(sql`v.price_cents <= ${query.priceMaxCents}`);
-  if (query.inStock) variantConditions.push(sql`v.stock_on_hand > 0`);
+  // option is counted under every other filter. Distinct (product, token) pairs, then a count per token: the same
+  // numbers as count(distinct product) per token, hashed rather than sorted; unnest in the select list (ProjectSet)
+  // rather than a lateral function scan per variant.
+  const filters: SQL[] = [];
+  if (query.priceMinCents !== undefined) filters.push(sql`v.price_cents >= ${query.priceMinCents}`);
+  if (query.priceMaxCents !== undefined) filters.push(sql`v.price_cents <= ${query.priceMaxCents}`);
+  if (query.inStock) filters.push(sql`v.stock_on_hand > 0`);
   for (const [name, values] of Object.entries(query.options)) {
     const key = optionKey(name);
-    variantConditions.push(sql`(split_part(t.token, '=', 1) = ${key} or ${variantHasOption('v', key, values)})`);
+    filters.push(sql`(split_part(v.token, '=', 1) = ${key} or ${variantHasOption('v', key, values)})`);
   }
+  const products = productPredicatesWithoutVariants(query, scope);
+  return sql`
+      select token, count(*)::int as count
+      from (
+        select distinct v.product_id, v.token
+        from (
+          select v.product_id, unnest(v.option_tokens) as token, v.option_tokens, v.price_cents, v.stock_on_hand
+          from ${variantsOfListedProducts(scope, products)}
+          where ${allOf([...products, ...scope.source.listable.variant(sql`v`)])}
+        ) as v
+        where ${allOf(filters)}
+      ) as product_tokens
+      group by token`;
+}
 
-  const rows = rowsOf<{ token: string; count: number | string }>(
-    await executor.execute(sql`
-      select t.token, count(distinct p.id)::int as count
-      from products p
-      join variants v on v.product_id = p.id
-      cross join lateral unnest(v.option_tokens) as t(token)
-      where ${productPredicatesWithoutVariants(query, scope)} and ${sql.join(variantConditions, sql` and `)}
-      group by t.token`),
-  );
+type OptionGroups = { byKey: Map<string, { total: number; values: FacetOptionValue[] }>; keys: string[] };
+
+/** Option counts grouped by option, and the options shown (selected ones first, then the most common). */
+function groupOptionCounts(rows: OptionCountRow[], query: CatalogQuery): OptionGroups {
   const selected = new Map(Object.entries(query.options).map(([name, values]) => [optionKey(name), new Set(values)]));
   const byKey = new Map<string, { total: number; values: FacetOptionValue[] }>();
   for (const row of rows) {
@@ -226,7 +296,10 @@ async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scop
   const keys = [...byKey.keys()]
     .sort((a, b) => Number(selected.has(b)) - Number(selected.has(a)) || byKey.get(b)!.total - byKey.get(a)!.total || a.localeCompare(b))
     .slice(0, MAX_FACET_OPTIONS);
-  const names = await optionDisplayNames(executor, keys);
+  return { byKey, keys };
+}
+
+function optionFacetsFrom({ byKey, keys }: OptionGroups, names: Map<string, string>): FacetOption[] {
   return keys.map((key) => ({
     key,
     name: names.get(key) ?? key,
@@ -237,31 +310,57 @@ async function optionFacets(executor: Executor, query: CatalogQuery, scope: Scop
   }));
 }
 
-/** How option names are written ("Colour"), for facet headings; tokens carry them lower-cased. */
-async function optionDisplayNames(executor: Executor, keys: string[]): Promise<Map<string, string>> {
-  if (keys.length === 0) return new Map();
-  const rows = rowsOf<{ key: string; name: string }>(
-    await executor.execute(sql`
-      select lower(name) as key, min(name) as name from product_options
-      where lower(name) in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})
-      group by lower(name)`),
-  );
-  return new Map(rows.map((row) => [row.key, row.name]));
+type OptionNameRow = { key: string; name: string | null };
+
+/**
+ * How option names are written ("Colour"), for facet headings; tokens carry them lower-cased. `keys` is a query
+ * yielding one lower-case key per row. The smallest spelling across the catalog, found by one probe of
+ * product_options_lower_name_idx per key.
+ */
+function optionNamesSql(keys: SQL): SQL {
+  return sql`
+      select k.key, (select po.name from product_options po where lower(po.name) = k.key order by po.name limit 1) as name
+      from (${keys}) as k(key)`;
 }
 
-async function priceAndStockFacets(executor: Executor, query: CatalogQuery, scope: Scope) {
-  const bucketColumns = PRICE_BUCKETS.map(([min, max], index) => {
+const namesFromRows = (rows: OptionNameRow[]) =>
+  new Map(rows.flatMap((row): [string, string][] => (row.name === null ? [] : [[row.key, row.name]])));
+
+const keyValues = (keys: string[]) =>
+  sql`values ${sql.join(
+    keys.map((key) => sql`(${key})`),
+    sql`, `,
+  )}`;
+
+async function optionDisplayNames(executor: Executor, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  return namesFromRows(rowsOf<OptionNameRow>(await executor.execute(optionNamesSql(keyValues(keys)))));
+}
+
+type PriceAndStockRow = Record<string, number | string>;
+
+function priceAndStockSql(query: CatalogQuery, scope: Scope): SQL {
+  // Per product: does any variant fall in each bucket (under every filter but price) / have stock (under every filter
+  // but stock); then the products counted per column. The same counts as count(distinct product) filter (…) per
+  // column, in one hash aggregate instead of six sorts.
+  const bucketFlags = PRICE_BUCKETS.map(([min, max], index) => {
     const upper = max === null ? sql`true` : sql`v.price_cents < ${max}`;
-    return sql`count(distinct p.id) filter (where v.price_cents >= ${min} and ${upper} and ${sql.join(variantPredicates(query, 'price'), sql` and `)})::int as ${sql.raw(`b${index}`)}`;
+    return sql`bool_or(v.price_cents >= ${min} and ${upper} and ${allOf(variantPredicates(query, scope.source, 'price'))}) as ${sql.raw(`b${index}`)}`;
   });
-  const rows = rowsOf<Record<string, number | string>>(
-    await executor.execute(sql`
-      select ${sql.join(bucketColumns, sql`, `)},
-             count(distinct p.id) filter (where v.stock_on_hand > 0 and ${sql.join(variantPredicates(query, 'inStock'), sql` and `)})::int as in_stock
-      from products p join variants v on v.product_id = p.id
-      where ${productPredicatesWithoutVariants(query, scope)}`),
-  );
-  const row = rows[0] ?? {};
+  const bucketCounts = PRICE_BUCKETS.map((_, index) => sql.raw(`count(*) filter (where b${index})::int as b${index}`));
+  const products = productPredicatesWithoutVariants(query, scope);
+  return sql`
+      select ${sql.join(bucketCounts, sql`, `)}, count(*) filter (where in_stock)::int as in_stock
+      from (
+        select ${sql.join(bucketFlags, sql`, `)},
+               bool_or(v.stock_on_hand > 0 and ${allOf(variantPredicates(query, scope.source, 'inStock'))}) as in_stock
+        from ${variantsOfListedProducts(scope, products)}
+        where ${allOf(products)}
+        group by v.product_id
+      ) as product_flags`;
+}
+
+function priceAndStockFromRow(row: PriceAndStockRow, query: CatalogQuery) {
   const priceBuckets: PriceBucket[] = PRICE_BUCKETS.map(([minCents, maxCents], index) => ({
     minCents,
     maxCents,
@@ -271,13 +370,83 @@ async function priceAndStockFacets(executor: Executor, query: CatalogQuery, scop
   return { priceBuckets, inStock: { count: Number(row.in_stock ?? 0), selected: query.inStock } };
 }
 
-function productPredicatesWithoutVariants(query: CatalogQuery, scope: Scope): SQL {
-  const parts: SQL[] = [sql`p.status = 'active'`, sql`p.price_min_cents is not null`];
-  const text = textPredicate(scope.matchedIds);
-  if (text) parts.push(text);
+function productPredicatesWithoutVariants(query: CatalogQuery, scope: Scope): SQL[] {
+  const parts: SQL[] = [...scope.source.listable.product];
   const category = categoryPredicate(scope);
   if (category) parts.push(category);
-  return sql.join(parts, sql` and `);
+  return parts;
+}
+
+/**
+ * `v` (with `p` when product conditions need it): the variants the facet counts read. Without product conditions a
+ * source whose variants are exactly its products' needs no join — and a join of two CTEs, which have no statistics,
+ * is estimated at millions of rows and planned accordingly.
+ */
+function variantsOfListedProducts(scope: Scope, productConditions: SQL[]): SQL {
+  if (productConditions.length === 0 && scope.source.variantsOfProducts) return sql`${scope.source.variants} v`;
+  return sql`${scope.source.products} p join ${scope.source.variants} v on v.product_id = p.id`;
+}
+
+type SearchParts = { count: SQL; page: SQL; categories: SQL; options: SQL; priceAndStock: SQL };
+type SearchRows = {
+  total: number;
+  ids: string[];
+  categories: CategoryRow[];
+  options: OptionCountRow[];
+  /** Display names of every option key among `options`, when the statement found them itself. */
+  optionNames: OptionNameRow[] | null;
+  priceAndStock: PriceAndStockRow;
+};
+
+/**
+ * A free-text search: every part in one statement over the matched CTEs — one round trip, one pass over the matches.
+ * Option display names come along for every counted option and every selected one (shown even with no matches).
+ */
+async function runMatched(executor: Executor, q: string, parts: SearchParts, selectedKeys: string[]): Promise<SearchRows> {
+  const optionKeys = sql`select distinct split_part(token, '=', 1) from option_counts${selectedKeys.length > 0 ? sql` union ${keyValues(selectedKeys)}` : sql``}`;
+  // array(…) keeps the order of an ordered subquery (the page, the categories); the rest are unordered sets.
+  const rows = rowsOf<{
+    total: number | string;
+    ids: string[] | null;
+    categories: CategoryRow[] | null;
+    options: OptionCountRow[] | null;
+    option_names: OptionNameRow[] | null;
+    price_and_stock: PriceAndStockRow | null;
+  }>(
+    await executor.execute(sql`
+      ${matchedCtes(q)},
+      option_counts as (${parts.options})
+      select (${parts.count}) as total,
+             array_to_json(array(${parts.page})) as ids,
+             array_to_json(array(select row_to_json(f) from (${parts.categories}) as f)) as categories,
+             (select json_agg(o) from option_counts as o) as options,
+             (select json_agg(n) from (${optionNamesSql(optionKeys)}) as n) as option_names,
+             (select row_to_json(b) from (${parts.priceAndStock}) as b) as price_and_stock`),
+  );
+  const row = rows[0];
+  return {
+    total: Number(row?.total ?? 0),
+    ids: row?.ids ?? [],
+    categories: row?.categories ?? [],
+    options: row?.options ?? [],
+    optionNames: row?.option_names ?? [],
+    priceAndStock: row?.price_and_stock ?? {},
+  };
+}
+
+/** Browsing: the parts as parallel queries over the tables (the results are cached; see cache.ts). */
+async function runOverTables(executor: Executor, parts: SearchParts): Promise<SearchRows> {
+  const [count, page, categories, options, priceAndStock] = await Promise.all(
+    [parts.count, parts.page, parts.categories, parts.options, parts.priceAndStock].map(async (part) => rowsOf<unknown>(await executor.execute(part))),
+  );
+  return {
+    total: Number((count![0] as { total?: number | string } | undefined)?.total ?? 0),
+    ids: (page as { id: string }[]).map((row) => row.id),
+    categories: categories as CategoryRow[],
+    options: options as OptionCountRow[],
+    optionNames: null,
+    priceAndStock: (priceAndStock![0] as PriceAndStockRow | undefined) ?? {},
+  };
 }
 
 /** Searches and filters the catalog: one page of product cards, the total, and facet counts. */
@@ -287,26 +456,31 @@ export async function searchCatalog(input: CatalogQueryInput, executor: Executor
   const normalised: CatalogQuery = { ...query, q };
   const category = query.category ? await getCategoryBySlug(query.category, executor) : null;
   if (query.category && !category) throw new UnknownCategoryError(query.category);
-  const matchedIds = q ? await matchProductIds(executor, q) : undefined;
-  const scope = { categoryPath: category?.path ?? null, categoryId: category?.id ?? null, matchedIds };
+  const scope = { categoryPath: category?.path ?? null, categoryId: category?.id ?? null, source: q ? MATCHED : TABLES };
   const sort = effectiveSort(normalised);
 
-  const [total, ids, categories, options, priceAndStock] = await Promise.all([
-    countProducts(executor, normalised, scope),
-    pageOfProductIds(executor, normalised, scope, sort),
-    categoryFacet(executor, normalised, scope),
-    optionFacets(executor, normalised, scope),
-    priceAndStockFacets(executor, normalised, scope),
+  const parts: SearchParts = {
+    count: countSql(normalised, scope),
+    page: pageSql(normalised, scope, sort),
+    categories: categoryFacetSql(normalised, scope),
+    options: optionFacetSql(normalised, scope),
+    priceAndStock: priceAndStockSql(normalised, scope),
+  };
+  const selectedKeys = Object.keys(normalised.options).map(optionKey);
+  const rows = q ? await runMatched(executor, q, parts, selectedKeys) : await runOverTables(executor, parts);
+  const optionGroups = groupOptionCounts(rows.options, normalised);
+  const [items, names] = await Promise.all([
+    hydrateProductCards(rows.ids, executor),
+    rows.optionNames ? namesFromRows(rows.optionNames) : optionDisplayNames(executor, optionGroups.keys),
   ]);
-  const items = await hydrateProductCards(ids, executor);
   return {
     items,
-    total,
+    total: rows.total,
     page: query.page,
     perPage: query.perPage,
-    totalPages: Math.max(1, Math.ceil(total / query.perPage)),
+    totalPages: Math.max(1, Math.ceil(rows.total / query.perPage)),
     sort,
-    facets: { categories, options, ...priceAndStock },
+    facets: { categories: categoriesFromRows(rows.categories), options: optionFacetsFrom(optionGroups, names), ...priceAndStockFromRow(rows.priceAndStock, normalised) },
     category: category ? { slug: category.slug, name: category.name } : null,
   };
 }
