@@ -1,12 +1,21 @@
 'use client';
 
-import { useActionState, useRef, useState } from 'react';
-import { CartDrawer } from '@/components/cart/cart-drawer';
+import { lazy, Suspense, useActionState, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddToCartState, addToCartAction } from '@/lib/cart/actions';
 
 const idle: AddToCartState = { status: 'idle' };
+
+// The drawer and its cart lines (with their image, money and optimistic-update code) are only needed after an add,
+// so they are a chunk of their own, fetched when the shopper heads for the form (or submits it) and not with the
+// product page. Without JavaScript the form posts as before; the server renders the drawer's markup from the
+// same module.
+const loadCartDrawer = () => import('@/components/cart/cart-drawer');
+const CartDrawer = lazy(() => loadCartDrawer().then((module) => ({ default: module.CartDrawer })));
+const preloadCartDrawer = () => {
+  void loadCartDrawer();
+};
 
 type Props = {
   /** The selected variant, or null when the chosen combination does not exist. */
@@ -29,7 +38,14 @@ export function ProductPurchase({ variant }: Props) {
 
   return (
     <>
-      <form action={action} className="space-y-3" aria-label="Add to cart">
+      <form
+        action={action}
+        onPointerEnter={preloadCartDrawer}
+        onFocus={preloadCartDrawer}
+        onSubmit={preloadCartDrawer}
+        className="space-y-3"
+        aria-label="Add to cart"
+      >
         {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">
@@ -73,14 +89,16 @@ export function ProductPurchase({ variant }: Props) {
       </form>
       {/* Outside the form: the drawer holds forms of its own, and forms cannot nest. */}
       {state.status === 'added' ? (
-        <CartDrawer
-          cart={state.cart}
-          open={drawerOpen}
-          onClose={() => {
-            setDrawerOpen(false);
-            addButtonArea.current?.querySelector('button')?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <CartDrawer
+            cart={state.cart}
+            open={drawerOpen}
+            onClose={() => {
+              setDrawerOpen(false);
+              addButtonArea.current?.querySelector('button')?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );
