@@ -1,20 +1,26 @@
 'use client';
 
-import { lazy, Suspense, useActionState, useRef, useState } from 'react';
+import { type ComponentProps, lazy, type ReactNode, Suspense, useActionState, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddToCartState, addToCartAction } from '@/lib/cart/actions';
 
 const idle: AddToCartState = { status: 'idle' };
 
-// The drawer and its cart lines (with their image, money and optimistic-update code) are only needed after an add,
-// so they are a chunk of their own, fetched when the shopper heads for the form (or submits it) and not with the
-// product page. Without JavaScript the form posts as before; the server renders the drawer's markup from the
-// same module.
+// The drawer and its cart lines (with their images, money formatting and optimistic updates) are only needed after
+// an add, so they are a chunk of their own: fetched when the shopper heads for the form or submits it, not with the
+// product page. Should that fetch fail, the add still stands and says so; only the drawer is skipped. Without
+// JavaScript nothing changes: the form posts to the action.
 const loadCartDrawer = () => import('@/components/cart/cart-drawer');
-const CartDrawer = lazy(() => loadCartDrawer().then((module) => ({ default: module.CartDrawer })));
+type CartDrawerProps = ComponentProps<Awaited<ReturnType<typeof loadCartDrawer>>['CartDrawer']>;
+const CartDrawer = lazy(() =>
+  loadCartDrawer().then(
+    (module): { default: (props: CartDrawerProps) => ReactNode } => ({ default: module.CartDrawer }),
+    () => ({ default: () => null }),
+  ),
+);
 const preloadCartDrawer = () => {
-  void loadCartDrawer();
+  loadCartDrawer().catch(() => {});
 };
 
 type Props = {
