@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { Image } from '@/components/ui/image';
 import Link from 'next/link';
 import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
 import { Price } from '@/components/ui/price';

@@ -1,12 +1,27 @@
 'use client';
 
-import { useActionState, useRef, useState } from 'react';
-import { CartDrawer } from '@/components/cart/cart-drawer';
+import { type ComponentProps, lazy, type ReactNode, Suspense, useActionState, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddToCartState, addToCartAction } from '@/lib/cart/actions';
 
 const idle: AddToCartState = { status: 'idle' };
+
+// The drawer and its cart lines (with their images, money formatting and optimistic updates) are only needed after
+// an add, so they are a chunk of their own: fetched when the shopper heads for the form or submits it, not with the
+// product page. Should that fetch fail, the add still stands and says so; only the drawer is skipped. Without
+// JavaScript nothing changes: the form posts to the action.
+const loadCartDrawer = () => import('@/components/cart/cart-drawer');
+type CartDrawerProps = ComponentProps<Awaited<ReturnType<typeof loadCartDrawer>>['CartDrawer']>;
+const CartDrawer = lazy(() =>
+  loadCartDrawer().then(
+    (module): { default: (props: CartDrawerProps) => ReactNode } => ({ default: module.CartDrawer }),
+    () => ({ default: () => null }),
+  ),
+);
+const preloadCartDrawer = () => {
+  loadCartDrawer().catch(() => {});
+};
 
 type Props = {
   /** The selected variant, or null when the chosen combination does not exist. */
@@ -29,7 +44,14 @@ export function ProductPurchase({ variant }: Props) {
 
   return (
     <>
-      <form action={action} className="space-y-3" aria-label="Add to cart">
+      <form
+        action={action}
+        onPointerEnter={preloadCartDrawer}
+        onFocus={preloadCartDrawer}
+        onSubmit={preloadCartDrawer}
+        className="space-y-3"
+        aria-label="Add to cart"
+      >
         {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">
@@ -73,14 +95,16 @@ export function ProductPurchase({ variant }: Props) {
       </form>
       {/* Outside the form: the drawer holds forms of its own, and forms cannot nest. */}
       {state.status === 'added' ? (
-        <CartDrawer
-          cart={state.cart}
-          open={drawerOpen}
-          onClose={() => {
-            setDrawerOpen(false);
-            addButtonArea.current?.querySelector('button')?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <CartDrawer
+            cart={state.cart}
+            open={drawerOpen}
+            onClose={() => {
+              setDrawerOpen(false);
+              addButtonArea.current?.querySelector('button')?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );
