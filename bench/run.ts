@@ -17,7 +17,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { SESSION_SETTINGS } from '../db/client';
@@ -277,9 +277,9 @@ async function main() {
   // The application's session settings, so that EXPLAIN shows the plans the server gets.
   const sql = postgres(scratch.url, { max: 2, onnotice: () => {}, connection: { ...SESSION_SETTINGS } });
   cleanups.push(() => sql.end());
-  // Autovacuum would analyze the fresh tables within a minute in any real deployment; do it now so the plans below
-  // are the ones production would get.
-  await sql`analyze`;
+  // Autovacuum would vacuum and analyze the fresh tables within minutes in any real deployment; do it now so the plans
+  // below are the ones production would get (an index-only scan needs the visibility map a vacuum sets).
+  await sql`vacuum analyze`;
 
   // Facts for the scenarios.
   const slugs = (await sql<{ slug: string }[]>`select slug from products where status = 'active' order by random() limit 500`).map((r) => r.slug);
@@ -568,12 +568,15 @@ async function main() {
     ...new Set([...productHtml.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]! + m[3]!)).map((m) => m[2]!)),
   ];
   let productJsGzipBytes = 0;
+  let productJsBrotliBytes = 0;
   for (const src of scriptUrls) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
     productJsGzipBytes += gzipSync(body, { level: 9 }).length;
+    productJsBrotliBytes += brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
   const productJsKb = Math.round(productJsGzipBytes / 1024);
-  console.log(`  product page JavaScript: ${scriptUrls.length} scripts, ${productJsKb} KB gzipped`);
+  const productJsBrotliKb = Math.round(productJsBrotliBytes / 1024);
+  console.log(`  product page JavaScript: ${scriptUrls.length} scripts, ${productJsKb} KB gzipped (${productJsBrotliKb} KB brotli)`);
 
   const finalRssMb = Math.round(rssMb(server.pid) ?? 0);
   await cleanup();
@@ -614,7 +617,7 @@ async function main() {
   targetsTable.push({ target: 'search p99 ≤ 100 ms (1 connection, uncached)', measured: `${searchLow.p99Ms} ms`, pass: searchLow.p99Ms <= 100 });
   targetsTable.push({ target: 'RSS ≤ 300 MB (max during run)', measured: `${maxRss} MB`, pass: maxRss <= 300 });
   targetsTable.push({ target: 'time to ready ≤ 1.5 s', measured: `${readyMs} ms`, pass: readyMs <= 1500 });
-  targetsTable.push({ target: 'product page JavaScript ≤ 120 KB gzipped', measured: `${productJsKb} KB in ${scriptUrls.length} scripts`, pass: productJsKb <= 120 });
+  targetsTable.push({ target: 'product page JavaScript ≤ 120 KB gzipped', measured: `${productJsKb} KB in ${scriptUrls.length} scripts (brotli: ${productJsBrotliKb} KB)`, pass: productJsKb <= 120 });
 
   const results = {
     machine,
