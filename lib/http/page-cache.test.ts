@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, pageCacheKey, type RenderedPage, servePage } from './page-cache';
+import { PageCache, PURGE_SETTLE_MS, pageCacheKey, type RenderedPage, servePage } from './page-cache';
 
 const NONCE = 'cmVuZGVyLW5vbmNlLTEyMw==';
 
@@ -119,7 +119,8 @@ describe('PageCache', () => {
   });
 
   it('purges one product page (any query, any agent) or everything', async () => {
-    const cache = new PageCache(1 << 20, 30_000);
+    let now = 0;
+    const cache = new PageCache(1 << 20, 30_000, () => now);
     for (const key of ['browser /products/coat', 'browser /products/coat?colour=red', 'html /products/coat', 'browser /products/coats', 'browser /']) {
       await cache.getOrRender(key, async () => rendered(page(key)));
     }
@@ -129,12 +130,37 @@ describe('PageCache', () => {
     expect(cache.get('html /products/coat')).toBeNull();
     expect(cache.get('browser /products/coats')).not.toBeNull();
     expect(cache.get('browser /')).not.toBeNull();
+    now += PURGE_SETTLE_MS;
     cache.purge();
     expect(cache.snapshot()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
+  it('serves but does not keep pages rendered while the data under them settles after a purge', async () => {
+    let now = 0;
+    const cache = new PageCache(1 << 20, 30_000, () => now);
+    cache.purge(['/products/coat']);
+    // The first render after the write may read the data cache's stale copy: it must not be kept for the TTL.
+    const soon = await cache.getOrRender('browser /products/coat', async () => rendered(page('Maybe stale')));
+    expect(soon?.hit).toBe(false);
+    expect(cache.get('browser /products/coat')).toBeNull();
+    // Other paths are kept as usual.
+    await cache.getOrRender('browser /products/hat', async () => rendered(page('Hat')));
+    expect(cache.get('browser /products/hat')).not.toBeNull();
+    now += PURGE_SETTLE_MS;
+    await cache.getOrRender('browser /products/coat', async () => rendered(page('Sold out')));
+    expect(cache.get('browser /products/coat')).not.toBeNull();
+    // After purging everything, nothing is kept until it settles.
+    cache.purge();
+    await cache.getOrRender('browser /', async () => rendered(page('Home')));
+    expect(cache.get('browser /')).toBeNull();
+    now += PURGE_SETTLE_MS;
+    await cache.getOrRender('browser /', async () => rendered(page('Home')));
+    expect(cache.get('browser /')).not.toBeNull();
+  });
+
   it('does not store a page whose render began before a purge (it may show what the purge was for)', async () => {
-    const cache = new PageCache(1 << 20, 30_000);
+    let now = 0;
+    const cache = new PageCache(1 << 20, 30_000, () => now);
     let finish!: () => void;
     const slow = cache.getOrRender('browser /products/coat', () => new Promise<RenderedPage>((resolve) => (finish = () => resolve(rendered(page('In stock'))))));
     cache.purge(['/products/coat']);
@@ -142,6 +168,7 @@ describe('PageCache', () => {
     await slow;
     expect(cache.get('browser /products/coat')).toBeNull();
     // A request after the purge renders afresh.
+    now += PURGE_SETTLE_MS;
     const next = await cache.getOrRender('browser /products/coat', async () => rendered(page('Sold out')));
     expect(next?.hit).toBe(false);
     expect(servePage(next!.page, 'n').body).toContain('Sold out');

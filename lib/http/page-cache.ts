@@ -83,7 +83,19 @@ export function isShareable(rendered: RenderedPage): boolean {
   );
 }
 
+/**
+ * After a purge, pages are served but not kept for this long. The tagged data cache under the pages refreshes an
+ * invalidated entry stale-while-revalidate (Next 16's revalidateTag): the first render after a write may still read
+ * the old data while the fresh copy loads. A page cached from that render would keep the old data for the whole TTL.
+ */
+export const PURGE_SETTLE_MS = 5_000;
+
 export type PageCacheStats = { hits: number; misses: number; purges: number; entries: number; bytes: number };
+
+/** The path of a cache key (`<agent> <path>?<query>`). */
+function pathOf(key: string): string {
+  return key.slice(key.indexOf(' ') + 1).split('?')[0]!;
+}
 
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
@@ -91,6 +103,9 @@ export class PageCache {
   private bytes = 0;
   /** Bumped by every purge, so a render that began before a purge is not stored after it. */
   private generation = 0;
+  /** Until when renders of a path (or of every path) are not kept, after a purge (see PURGE_SETTLE_MS). */
+  private readonly settlingPaths = new Map<string, number>();
+  private settlingAllUntil = 0;
   readonly stats = { hits: 0, misses: 0, purges: 0 };
 
   constructor(
@@ -129,11 +144,12 @@ export class PageCache {
     let pending = this.inFlight.get(key);
     if (!pending) {
       const generation = this.generation;
+      const keep = !this.settling(key);
       pending = render()
         .then((rendered) => {
           if (!rendered || !isShareable(rendered)) return null;
           const page = cutPage(rendered, this.now());
-          if (generation === this.generation) this.store(key, page);
+          if (keep && generation === this.generation) this.store(key, page);
           return page;
         })
         .catch(() => null)
@@ -153,16 +169,25 @@ export class PageCache {
     this.generation++;
     this.stats.purges++;
     this.inFlight.clear();
+    const now = this.now();
     if (!pathnames) {
+      this.settlingAllUntil = now + PURGE_SETTLE_MS;
+      this.settlingPaths.clear();
       this.entries.clear();
       this.bytes = 0;
       return;
     }
+    for (const [path, until] of this.settlingPaths) if (until <= now) this.settlingPaths.delete(path);
     const paths = new Set(pathnames);
+    for (const path of paths) this.settlingPaths.set(path, now + PURGE_SETTLE_MS);
     for (const key of [...this.entries.keys()]) {
-      const path = key.slice(key.indexOf(' ') + 1).split('?')[0]!;
-      if (paths.has(path)) this.remove(key);
+      if (paths.has(pathOf(key))) this.remove(key);
     }
+  }
+
+  private settling(key: string): boolean {
+    const now = this.now();
+    return now < this.settlingAllUntil || now < (this.settlingPaths.get(pathOf(key)) ?? 0);
   }
 
   snapshot(): PageCacheStats {
