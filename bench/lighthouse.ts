@@ -30,6 +30,10 @@ export type LighthouseResult = {
   performanceRuns: number[];
   /** The audits that cost points, for each category below its target. */
   failing: FailingAudit[];
+  /** Audits without weight that Lighthouse itself failed to run (see toolNote()); a weighted one is in `failing`. */
+  toolErrors: string[];
+  /** Lighthouse's CPU benchmark of the machine during the run (higher is faster); the noise behind the timings. */
+  benchmarkIndex: number | null;
   /** Lighthouse's runtime error (e.g. the page did not load), if any. */
   error?: string;
 };
@@ -59,6 +63,10 @@ function summarise(page: LighthousePage, url: string, lhr: Result, performanceRu
     }),
   ) as Record<CategoryId, number | null>;
   const failing: FailingAudit[] = [];
+  const weighted = new Set(CATEGORIES.flatMap((id) => (lhr.categories[id]?.auditRefs ?? []).filter((ref) => ref.weight > 0).map((ref) => ref.id)));
+  const toolErrors = Object.values(lhr.audits)
+    .filter((audit) => audit.scoreDisplayMode === 'error' && !weighted.has(audit.id))
+    .map((audit) => audit.id);
   for (const id of CATEGORIES) {
     const score = scores[id];
     if (score !== null && score >= LIGHTHOUSE_TARGETS[id]) continue;
@@ -66,7 +74,7 @@ function summarise(page: LighthousePage, url: string, lhr: Result, performanceRu
       const audit = lhr.audits[ref.id];
       if (!audit) continue;
       const scored = audit.scoreDisplayMode === 'binary' || audit.scoreDisplayMode === 'numeric' || audit.scoreDisplayMode === 'metricSavings';
-      if (audit.scoreDisplayMode === 'error' || (scored && audit.score !== null && audit.score < 0.9)) {
+      if ((audit.scoreDisplayMode === 'error' && ref.weight > 0) || (scored && audit.score !== null && audit.score < 0.9)) {
         failing.push({ category: id, id: audit.id, title: audit.title, score: audit.score, displayValue: audit.displayValue ?? audit.errorMessage });
       }
     }
@@ -80,6 +88,8 @@ function summarise(page: LighthousePage, url: string, lhr: Result, performanceRu
     cls: round(lhr.audits['cumulative-layout-shift']?.numericValue, 3),
     performanceRuns,
     failing,
+    toolErrors,
+    benchmarkIndex: round(lhr.environment.benchmarkIndex),
     error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : undefined,
   };
 }
@@ -115,7 +125,7 @@ export async function runLighthouse(baseUrl: string, pages: LighthousePage[], op
         if (runner) lhrs.push(runner.lhr);
       }
       if (lhrs.length === 0) {
-        results.push({ name: page.name, url, scores: { performance: null, accessibility: null, 'best-practices': null, seo: null }, lcpMs: null, tbtMs: null, cls: null, performanceRuns: [], failing: [], error: 'Lighthouse returned no result' });
+        results.push({ name: page.name, url, scores: { performance: null, accessibility: null, 'best-practices': null, seo: null }, lcpMs: null, tbtMs: null, cls: null, performanceRuns: [], failing: [], toolErrors: [], benchmarkIndex: null, error: 'Lighthouse returned no result' });
         continue;
       }
       const perf = (lhr: Result) => lhr.categories.performance?.score ?? 0;
@@ -148,13 +158,13 @@ export function lighthouseTarget(r: LighthouseResult): { target: string; measure
 /** Markdown lines: a table of scores and metrics, then the audits that cost points on pages below target. */
 export function lighthouseMarkdown(results: LighthouseResult[]): string[] {
   const lines = [
-    '| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | perf runs |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | perf runs | CPU benchmark |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ];
   for (const r of results) {
     const s = r.scores;
     lines.push(
-      `| ${r.name} | ${show(s.performance)} | ${show(s.accessibility)} | ${show(s['best-practices'])} | ${show(s.seo)} | ${show(r.lcpMs)} | ${show(r.tbtMs)} | ${show(r.cls)} | ${r.performanceRuns.join(', ')} |`,
+      `| ${r.name} | ${show(s.performance)} | ${show(s.accessibility)} | ${show(s['best-practices'])} | ${show(s.seo)} | ${show(r.lcpMs)} | ${show(r.tbtMs)} | ${show(r.cls)} | ${r.performanceRuns.join(', ')} | ${show(r.benchmarkIndex)} |`,
     );
   }
   const failing = results.filter((r) => r.failing.length > 0 || r.error);
@@ -163,7 +173,19 @@ export function lighthouseMarkdown(results: LighthouseResult[]): string[] {
     const audits = r.failing.map((a) => `${a.category} \`${a.id}\` (${a.title}${a.displayValue ? `: ${a.displayValue}` : ''})`);
     lines.push(`- ${r.name} (${r.url}): ${[r.error, ...audits].filter(Boolean).join('; ')}`);
   }
+  const toolErrors = [...new Set(results.flatMap((r) => r.toolErrors))];
+  if (toolErrors.length > 0) lines.push('', toolNote(toolErrors));
   return lines;
+}
+
+/**
+ * Lighthouse 13 declares Node ≥ 22.19; on older Node some of its trace insights call iterator helpers the runtime
+ * lacks and come out as errors. They carry no weight, so the four scores are unaffected.
+ */
+function toolNote(ids: string[]): string {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const oldNode = major < 22 || (major === 22 && minor < 19);
+  return `Lighthouse could not run ${ids.map((id) => `\`${id}\``).join(', ')}${oldNode ? ` (it needs Node ≥ 22.19; this is Node ${process.versions.node})` : ''}; they weigh in no score.`;
 }
 
 // ---- the cart page needs a cart --------------------------------------------------------------------------------
