@@ -119,13 +119,17 @@ export async function runLighthouse(baseUrl: string, pages: LighthousePage[], op
         // Lighthouse resets the origin's storage before a run; a header survives that, a cookie set beforehand would not.
         extraHeaders: page.cookie ? { Cookie: page.cookie } : null,
       };
+      // A run that failed to record (e.g. NO_NAVSTART on a loaded machine) is retried, up to twice the runs.
       const lhrs: Result[] = [];
-      for (let i = 0; i < runs; i++) {
-        const runner = await lighthouse(url, flags);
-        if (runner) lhrs.push(runner.lhr);
+      let failed: Result | undefined;
+      for (let attempt = 0; lhrs.length < runs && attempt < runs * 2; attempt++) {
+        const lhr = (await lighthouse(url, flags))?.lhr;
+        if (lhr && !lhr.runtimeError) lhrs.push(lhr);
+        else failed = lhr ?? failed;
       }
       if (lhrs.length === 0) {
-        results.push({ name: page.name, url, scores: { performance: null, accessibility: null, 'best-practices': null, seo: null }, lcpMs: null, tbtMs: null, cls: null, performanceRuns: [], failing: [], toolErrors: [], benchmarkIndex: null, error: 'Lighthouse returned no result' });
+        if (failed) results.push(summarise(page, url, failed, []));
+        else results.push({ name: page.name, url, scores: { performance: null, accessibility: null, 'best-practices': null, seo: null }, lcpMs: null, tbtMs: null, cls: null, performanceRuns: [], failing: [], toolErrors: [], benchmarkIndex: null, error: 'Lighthouse returned no result' });
         continue;
       }
       const perf = (lhr: Result) => lhr.categories.performance?.score ?? 0;
