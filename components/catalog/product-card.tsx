@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
 import { Price } from '@/components/ui/price';
 import { HighlightedText } from './highlighted-title';

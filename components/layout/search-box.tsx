@@ -2,7 +2,8 @@ import Form from 'next/form';
 
 export function SearchBox() {
   return (
-    <Form action="/search" role="search" className="flex flex-1 justify-center">
+    // No prefetch of /search while the form is in view: for why, see components/ui/link.tsx.
+    <Form action="/search" prefetch={false} role="search" className="flex flex-1 justify-center">
       <label htmlFor="site-search" className="sr-only">
         Search products
       </label>

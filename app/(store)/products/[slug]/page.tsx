@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/catalog/product-card';
 import { ProductPurchase } from '@/components/catalog/product-purchase';
