@@ -15,10 +15,10 @@ export function ProductCard({ product, priority = false, highlight }: { product:
             width={product.image.width}
             height={product.image.height}
             sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-            // Cards in the first row can be the largest paint: preloaded and fetched ahead of scripts (Next 16's
-            // `priority` preloads without raising the fetch priority).
-            preload={priority}
-            fetchPriority={priority ? 'high' : undefined}
+            // The first row is loaded eagerly, not preloaded: on a phone it sits below the hero or the filters, and
+            // a preload in the head would compete with the stylesheet and scripts for the first paint. On a wide
+            // screen, where it is in view, the browser raises its priority once laid out.
+            loading={priority ? 'eager' : undefined}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-105"
           />
         ) : null}
