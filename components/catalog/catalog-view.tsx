@@ -161,6 +161,9 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
       </aside>
 
       <section aria-labelledby="results-heading" className="space-y-6">
+        {/* The product cards' titles are h3: without this h2 they would follow the page's h1 directly whenever there
+            is no "Category" facet (a leaf category, a search), skipping a level for screen-reader navigation. */}
+        <h2 className="sr-only">Products</h2>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p id="results-heading" role="status" className="text-sm text-zinc-700">
             {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
