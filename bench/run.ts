@@ -22,6 +22,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { SESSION_SETTINGS } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
+import { createCartCookie, lighthouseMarkdown, lighthouseTarget, type LighthouseResult, runLighthouse } from './lighthouse';
 
 const root = path.resolve(__dirname, '..');
 const serverJs = path.join(root, '.next', 'standalone', 'server.js');
@@ -578,6 +579,16 @@ async function main() {
   const productJsBrotliKb = Math.round(productJsBrotliBytes / 1024);
   console.log(`  product page JavaScript: ${scriptUrls.length} scripts, ${productJsKb} KB gzipped (${productJsBrotliKb} KB brotli)`);
 
+  // Lighthouse (mobile; the median of 3 runs per page) on the pages a shopper lands on. The category page is the canonical one: the filtered path
+  // above is noindex by design, which Lighthouse's SEO category counts against it.
+  const lighthouse = await runLighthouse(BASE, [
+    { name: 'home', path: '/' },
+    { name: 'category', path: `/categories/${category.slug}` },
+    { name: 'product', path: productPaths[0]! },
+    { name: 'cart', path: '/cart', cookie: await createCartCookie(BASE, variantIds[0]!, { 'x-forwarded-for': shopperAddress() }) },
+  ], { runs: 3 });
+  for (const line of lighthouseMarkdown(lighthouse)) console.log(`  ${line}`);
+
   const finalRssMb = Math.round(rssMb(server.pid) ?? 0);
   await cleanup();
   const runSeconds = Math.round((performance.now() - runStarted) / 1000);
@@ -618,6 +629,7 @@ async function main() {
   targetsTable.push({ target: 'RSS ≤ 300 MB (max during run)', measured: `${maxRss} MB`, pass: maxRss <= 300 });
   targetsTable.push({ target: 'time to ready ≤ 1.5 s', measured: `${readyMs} ms`, pass: readyMs <= 1500 });
   targetsTable.push({ target: 'product page JavaScript ≤ 120 KB gzipped', measured: `${productJsKb} KB in ${scriptUrls.length} scripts (brotli: ${productJsBrotliKb} KB)`, pass: productJsKb <= 120 });
+  for (const r of lighthouse) targetsTable.push(lighthouseTarget(r));
 
   const results = {
     machine,
@@ -628,6 +640,7 @@ async function main() {
     checkout: checkouts,
     search: { lowConcurrency: searchLow, explain: explains },
     targets: targetsTable,
+    lighthouse,
     runSeconds,
   };
   await writeFile(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -711,6 +724,7 @@ function markdown(r: {
   checkout: { label: string; connections: number; ordersPerSec: number; ordersPlaced: number; elapsedS: number; rejected: Record<string, number>; stockBefore: number; stockAfter: number; unitsInDb: number; ledgerSum: number; oversell: boolean; unacknowledged: number; status5xx: number; p99Ms: number }[];
   search: { lowConcurrency: Scenario; explain: Explain[] };
   targets: { target: string; measured: string; pass: boolean }[];
+  lighthouse: LighthouseResult[];
   runSeconds: number;
 }): string {
   const m = r.machine;
@@ -742,6 +756,7 @@ function markdown(r: {
   lines.push('EXPLAIN (ANALYZE, BUFFERS) of the query shapes in lib/catalog/search.ts:', '', '| query | execution ms | planning ms | indexes used | seq scans |', '| --- | ---: | ---: | --- | --- |');
   for (const e of r.search.explain) lines.push(`| ${e.name} | ${e.executionMs} | ${e.planningMs} | ${e.indexes.join(', ') || '—'} | ${e.seqScans.join(', ') || '—'} |`);
   lines.push('', 'Full plans are in results.json (`search.explain[].plan`).', '');
+  lines.push('## Lighthouse (mobile emulation, simulated throttling, Debian Chromium)', '', ...lighthouseMarkdown(r.lighthouse), '');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getCartItemCount } from '@/lib/cart/service';
 import { currentCartRef } from '@/lib/cart/session';
 

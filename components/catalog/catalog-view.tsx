@@ -1,5 +1,5 @@
 import Form from 'next/form';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { CatalogResult } from '@/lib/catalog/search';
 import type { CatalogQuery, CatalogSort } from '@/lib/catalog/schemas';
 import { catalogHref, OPTION_PARAM_PREFIX } from '@/lib/catalog/url';
@@ -63,7 +63,8 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
           </nav>
         ) : null}
 
-        <Form key={formKey} action={pathname} className="space-y-6" aria-label="Filter products">
+        {/* The forms, like the links, do not prefetch their target: see components/ui/link.tsx. */}
+        <Form key={formKey} action={pathname} prefetch={false} className="space-y-6" aria-label="Filter products">
           <AutoSubmit />
           {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
           {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
@@ -160,12 +161,15 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
       </aside>
 
       <section aria-labelledby="results-heading" className="space-y-6">
+        {/* The product cards' titles are h3: without this h2 they would follow the page's h1 directly whenever there
+            is no "Category" facet (a leaf category, a search), skipping a level for screen-reader navigation. */}
+        <h2 className="sr-only">Products</h2>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p id="results-heading" role="status" className="text-sm text-zinc-700">
             {result.total.toLocaleString('en-US')} {result.total === 1 ? 'product' : 'products'}
             {result.totalPages > 1 ? ` · page ${result.page} of ${result.totalPages.toLocaleString('en-US')}` : ''}
           </p>
-          <Form key={formKey} action={pathname} className="flex items-center gap-2 text-sm" aria-label="Sort products">
+          <Form key={formKey} action={pathname} prefetch={false} className="flex items-center gap-2 text-sm" aria-label="Sort products">
             <AutoSubmit />
             {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
             {Object.entries(query.options).flatMap(([name, values]) =>

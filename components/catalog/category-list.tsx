@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { CategoryLink } from '@/lib/catalog/types';
 
 export function CategoryList({ categories }: { categories: CategoryLink[] }) {

@@ -1,5 +1,5 @@
 import { Image } from '@/components/ui/image';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
 import { Price } from '@/components/ui/price';
 import { HighlightedText } from './highlighted-title';
@@ -15,7 +15,10 @@ export function ProductCard({ product, priority = false, highlight }: { product:
             width={product.image.width}
             height={product.image.height}
             sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
-            priority={priority}
+            // The first row is loaded eagerly, not preloaded: on a phone it sits below the hero or the filters, and
+            // a preload in the head would compete with the stylesheet and scripts for the first paint. On a wide
+            // screen, where it is in view, the browser raises its priority once laid out.
+            loading={priority ? 'eager' : undefined}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-105"
           />
         ) : null}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { PickerOption } from '@/lib/catalog/variant-matrix';
 import { selectionParams } from '@/lib/catalog/variant-matrix';
 

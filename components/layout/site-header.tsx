@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
 import { SearchBox } from './search-box';

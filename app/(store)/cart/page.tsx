@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CartLines } from '@/components/cart/cart-lines';
 import { getCartView } from '@/lib/cart/service';
 import { currentCartRef } from '@/lib/cart/session';

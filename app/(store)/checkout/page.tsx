@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { DeliveryOptionsForm } from '@/components/checkout/delivery-options-form';
 import { OrderSummary } from '@/components/checkout/order-summary';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { AccountNav } from '@/components/account/account-nav';
 import { orderStatusLabel } from '@/components/orders/order-detail';
 import { Price } from '@/components/ui/price';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { SignInForm } from '@/components/account/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Image } from '@/components/ui/image';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/catalog/product-card';
 import { ProductPurchase } from '@/components/catalog/product-purchase';
@@ -62,7 +62,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
               alt={mainImage.alt}
               width={mainImage.width}
               height={mainImage.height}
-              priority
+              // The main image is the page's largest paint: preloaded from the document head, fetched ahead of scripts.
+              preload
+              fetchPriority="high"
               sizes="(min-width: 768px) 50vw, 100vw"
               className="aspect-square w-full rounded-xl bg-zinc-100 object-cover"
             />
