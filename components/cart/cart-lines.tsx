@@ -79,10 +79,12 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: P
   return (
     <div className="flex flex-col gap-4">
       <ul aria-label="Cart items" className="divide-y divide-zinc-200 border-y border-zinc-200">
-        {optimisticCart.lines.map((line) => (
+        {optimisticCart.lines.map((line, index) => (
           <CartLineRow
             key={line.id}
             line={line}
+            // On the cart page the first line's image is the largest thing in view: fetched first, not lazily.
+            eagerImage={variant === 'page' && index === 0}
             currency={optimisticCart.currency}
             compact={variant === 'drawer'}
             headingLevel={lineHeadingLevel}
@@ -125,8 +127,10 @@ function CartLineRow({
   onChange,
   onSettled,
   onRemoved,
+  eagerImage,
 }: {
   line: CartLineView;
+  eagerImage: boolean;
   currency: string;
   compact: boolean;
   headingLevel: 2 | 3;
@@ -198,7 +202,15 @@ function CartLineRow({
     <li className={`flex gap-4 ${compact ? 'py-3' : 'py-4'}`} aria-label={line.productTitle}>
       <div className={`${compact ? 'h-16 w-16' : 'h-24 w-24'} shrink-0 overflow-hidden rounded bg-zinc-100`}>
         {line.imageUrl ? (
-          <Image src={line.imageUrl} alt={line.imageAlt} width={compact ? 64 : 96} height={compact ? 64 : 96} className="h-full w-full object-cover" />
+          <Image
+            src={line.imageUrl}
+            alt={line.imageAlt}
+            width={compact ? 64 : 96}
+            height={compact ? 64 : 96}
+            loading={eagerImage ? 'eager' : 'lazy'}
+            fetchPriority={eagerImage ? 'high' : undefined}
+            className="h-full w-full object-cover"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-wrap justify-between gap-4">
