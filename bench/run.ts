@@ -50,8 +50,6 @@ const DURATION_S = Number(args.duration);
 const WARMUP_S = Number(args.warmup);
 const LEVELS = args.connections.split(',').map(Number);
 const PORT = Number(args.port);
-/** The server's V8 old-space limit, as a 512 MB container task would set it. */
-const HEAP_MB = 256;
 const BARE_PORT = PORT + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
 const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -333,10 +331,6 @@ async function main() {
     METRICS_TOKEN: randomBytes(16).toString('hex'),
     LOG_LEVEL: 'warn',
     TRUSTED_PROXY_HOPS: '1',
-    // As in the container (infra/lib/web-service.ts sets the heap to 75 % of the task's memory), the heap is capped —
-    // here for a small task. Without a cap V8 sizes the heap from this machine's 24 GB and collects lazily: the
-    // server then held ~400 MB of RSS under load, with a live heap of ~120 MB.
-    NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
   };
   const spawnedAt = performance.now();
   const server = spawn(process.execPath, [serverJs], { cwd: standaloneDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -633,7 +627,7 @@ async function main() {
 
   const results = {
     machine,
-    config: { products: PRODUCTS, durationS: DURATION_S, warmupS: WARMUP_S, connections: LEVELS, loadGenerator: 'autocannon 8.0.0 (same machine)', staticReference: staticPath, serverHeapMb: HEAP_MB },
+    config: { products: PRODUCTS, durationS: DURATION_S, warmupS: WARMUP_S, connections: LEVELS, loadGenerator: 'autocannon 8.0.0 (same machine)', staticReference: staticPath },
     setup: { migrateMs: Math.round(migrateMs), seedMs: Math.round(seedMs), readyMs, idleRssMb, finalRssMb, category: category.slug, hotVariantStock: hot.stock },
     references: refs,
     scenarios: scenarios.map((s) => ({ ...s, ratioToStatic: s.name.startsWith('checkout') ? null : Math.round((s.reqPerSec / staticRps) * 100) / 100 })),
@@ -717,7 +711,7 @@ async function explainSearch(sql: postgres.Sql): Promise<Explain[]> {
 
 function markdown(r: {
   machine: Record<string, unknown>;
-  config: { products: number; durationS: number; connections: number[]; staticReference: string; serverHeapMb: number };
+  config: { products: number; durationS: number; connections: number[]; staticReference: string };
   setup: { migrateMs: number; seedMs: number; readyMs: number; idleRssMb: number };
   references: Scenario[];
   scenarios: (Scenario & { ratioToStatic: number | null })[];
@@ -732,7 +726,7 @@ function markdown(r: {
   lines.push('# Benchmark results', '');
   lines.push(`\`npm run bench\` — ${m.date}. Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GiB, Node ${m.node}, ${m.platform}.`);
   lines.push(
-    `Catalog: ${r.config.products.toLocaleString('en-US')} products on PostgreSQL (scratch database), Redis; ${r.config.durationS} s per scenario after a warm-up; load from autocannon on the same machine (it competes with the server for the 2 cores, so absolute figures are pessimistic — compare ratios). Server heap capped at ${r.config.serverHeapMb} MB (\`--max-old-space-size\`), as in a small container task. Page loads carry a browser's Accept header, so anonymous ones are answered by the page cache.`,
+    `Catalog: ${r.config.products.toLocaleString('en-US')} products on PostgreSQL (scratch database), Redis; ${r.config.durationS} s per scenario after a warm-up; load from autocannon on the same machine (it competes with the server for the 2 cores, so absolute figures are pessimistic — compare ratios). Page loads carry a browser's Accept header, so anonymous ones are answered by the page cache.`,
   );
   lines.push(`Setup: migrate ${r.setup.migrateMs} ms, seed ${(r.setup.seedMs / 1000).toFixed(1)} s, **time to ready ${r.setup.readyMs} ms**, idle RSS ${r.setup.idleRssMb} MB. Whole run ${r.runSeconds} s.`, '');
   lines.push('## Targets', '', '| target | measured | |', '| --- | --- | --- |');
