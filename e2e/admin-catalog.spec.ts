@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from './support/test';
+import { AS_A_PAGE } from './support/commerce';
 import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
 import { CategoryTree, ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
 
-/** What a browser's navigation sends (the page cache serves documents only). */
-const AS_A_PAGE = { headers: { accept: 'text/html' } };
 
 // Staff manage the catalog in /admin; what they save is in the store at once.
 

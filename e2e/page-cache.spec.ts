@@ -1,10 +1,8 @@
 import type { Page, Response } from '@playwright/test';
 import { expect, test } from './support/test';
 import { ProductPage } from './pages/product-page';
-import { findBuyableVariant } from './support/commerce';
+import { AS_A_PAGE, findBuyableVariant } from './support/commerce';
 
-/** What a browser's navigation sends (the page cache serves documents only). */
-const AS_A_PAGE = { headers: { accept: 'text/html' } };
 
 // Anonymous shoppers get catalog pages from the page cache (lib/http/page-cache.ts): rendered once, served with a
 // fresh CSP nonce each time. A shopper with a cart gets pages rendered for them (the header shows their cart).

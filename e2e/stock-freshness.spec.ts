@@ -1,10 +1,8 @@
 import { expect, test, watchCsp } from './support/test';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
-import { findLowStockVariant, uniqueEmail } from './support/commerce';
+import { AS_A_PAGE, findLowStockVariant, uniqueEmail } from './support/commerce';
 
-/** What a browser's navigation sends (the page cache serves documents only). */
-const AS_A_PAGE = { headers: { accept: 'text/html' } };
 
 test('buying the last units makes the variant sold out on its (cached) product page at once', async ({ page, request, browser, baseURL }) => {
   test.setTimeout(90_000);
@@ -18,7 +16,7 @@ test('buying the last units makes the variant sold out on its (cached) product p
   // Anonymous visitors (this API client has no cart) get the page with the variant chosen from the page cache. Its
   // address names every option: the page without them shows a default variant, which changes once this one sells out.
   const [optionName, optionValue] = Object.entries(variant.options)[0]!;
-  const chosen = page.getByRole('link', { name: new RegExp(`^${`${optionName} ${optionValue}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i') });
+  const chosen = product.optionLink(optionName, optionValue);
   const variantPath = await chosen.getAttribute('href');
   if (!variantPath?.includes('?')) throw new Error(`expected the chosen variant's address, got ${variantPath}`);
   // (Staff writes in parallel specs purge the cache and the 5 s after a purge keep nothing: this may take a few rounds.)

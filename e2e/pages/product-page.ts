@@ -21,12 +21,17 @@ export class ProductPage {
     return this.page.goto(`/products/${slug}`);
   }
 
+  /** The variant picker's link for one option value; its address names the whole combination it leads to. */
+  optionLink(name: string, value: string) {
+    const escaped = `${name} ${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // The accessible name may carry the state: "Size M (sold out)".
+    return this.page.getByRole('link', { name: new RegExp(`^${escaped}( \\(.*\\))?$`, 'i') });
+  }
+
   /** Picks option values the way a shopper does: by their links in the variant picker ({ Size: 'M', Colour: 'Black' }). */
   async choose(options: Record<string, string>) {
     for (const [name, value] of Object.entries(options)) {
-      const escaped = `${name} ${value}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      // The accessible name may carry the state: "Size M (sold out)".
-      const link = this.page.getByRole('link', { name: new RegExp(`^${escaped}( \\(.*\\))?$`, 'i') });
+      const link = this.optionLink(name, value);
       if ((await link.getAttribute('aria-current')) !== 'true') {
         await link.click();
         await expect(link).toHaveAttribute('aria-current', 'true');

@@ -2,6 +2,9 @@ import type { APIRequestContext } from '@playwright/test';
 
 // Helpers for the shopping journeys: find purchasable products through the public Store API, as any client would.
 
+/** Request options for a page load as a browser's navigation sends it (the page cache serves documents only). */
+export const AS_A_PAGE = { headers: { accept: 'text/html' } };
+
 export type BuyableVariant = { slug: string; title: string; options: Record<string, string>; priceCents: number; maxQuantity: number };
 
 type ProductItem = { slug: string };
