@@ -61,8 +61,16 @@ test.describe('metrics', () => {
     expect(sampleValue(body, 'storefront_redis_errors_total', {})).toBe(0);
     // The home page visit above was anonymous: the page cache answered it (stored or served).
     const pageCache = (outcome: string) => sampleValue(body, 'storefront_page_cache_requests', { outcome }) ?? 0;
-    expect(pageCache('hit') + pageCache('miss')).toBeGreaterThanOrEqual(1);
+    expect(pageCache('hit') + pageCache('stale') + pageCache('miss')).toBeGreaterThanOrEqual(1);
     expect(sampleValue(body, 'storefront_page_cache_bytes', {})).toBeGreaterThan(0);
+    // Rendering it read the catalog through the data cache.
+    const dataCache = (outcome: string) => sampleValue(body, 'storefront_data_cache_reads', { outcome }) ?? 0;
+    expect(dataCache('hit') + dataCache('stale') + dataCache('miss')).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(body, 'storefront_data_cache_bytes', {})).toBeGreaterThan(0);
+    // Admission control: this scrape itself bypasses it; nothing here overloads the server.
+    expect(body).toContain('# TYPE storefront_requests_in_progress gauge');
+    expect(sampleValue(body, 'storefront_requests_shed', { reason: 'queue_full' })).toBe(0);
+    expect(sampleValue(body, 'storefront_requests_shed', { reason: 'timeout' })).toBe(0);
     // The outbox job publishes its queue within seconds of boot; nothing here has given up on an email.
     await expect
       .poll(async () => sampleValue(await (await request.get('/api/metrics', { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } })).text(), 'storefront_outbox_events', { state: 'failed' }), { timeout: 15_000 })

@@ -19,7 +19,7 @@ test('buying the last units makes the variant sold out on its (cached) product p
   const chosen = product.optionLink(optionName, optionValue);
   const variantPath = await chosen.getAttribute('href');
   if (!variantPath?.includes('?')) throw new Error(`expected the chosen variant's address, got ${variantPath}`);
-  // (Staff writes in parallel specs purge the cache and the 5 s after a purge keep nothing: this may take a few rounds.)
+  // (Staff writes in parallel specs purge the cache: this may take a few rounds.)
   await expect.poll(async () => (await request.get(variantPath, AS_A_PAGE)).headers()['x-page-cache'], { timeout: 45_000 }).toBe('hit');
 
   await product.add(variant.maxQuantity);

@@ -3,6 +3,8 @@ import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
 import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { installClientIpHeader } from '@/lib/http/client-ip';
+import { installFrontDoor } from '@/lib/http/front-door';
+import { sharedPageCache } from '@/lib/http/page-cache';
 import { logger } from '@/lib/log';
 import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
@@ -22,6 +24,15 @@ export async function boot(): Promise<void> {
   observeHttpServer();
   // Before the first request: rate limits key on the address this derives from the socket (lib/http/client-ip.ts).
   installClientIpHeader(env.TRUSTED_PROXY_HOPS);
+  if (isProduction) {
+    // Page cache hits and admission control, in front of Next (`next dev` keeps Next's own handling).
+    installFrontDoor({
+      admission: { maxActive: env.MAX_REQUESTS_IN_FLIGHT, maxQueued: env.MAX_REQUESTS_QUEUED, maxWaitMs: env.REQUEST_QUEUE_TIMEOUT_MS },
+      pageCache: env.PAGE_CACHE_MB > 0 ? sharedPageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: env.PAGE_CACHE_TTL_S * 1000 }) : null,
+      port: env.PORT,
+      https: env.SITE_URL.startsWith('https:'),
+    });
+  }
   // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
   // Jobs stop (and finish what they are doing) before the pool they use is closed: closers run in this order.
   const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs()) } : null;

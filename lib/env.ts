@@ -99,10 +99,17 @@ const envSchema = z.object({
   // Guest carts untouched for this many days are deleted (customer carts are kept).
   GUEST_CART_RETENTION_DAYS: positiveInt(30, 3650),
 
+  // In-process cache of the catalog reads every shopper shares (lib/cache/data-cache.ts), per instance. 0 turns it off.
+  DATA_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(32)),
   // Full-page cache of anonymous catalog pages, per instance, in memory (lib/http/page-cache.ts). 0 turns it off.
   PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(64)),
   // How stale a cached page may get on an instance that did not take the write (the writer's instance purges at once).
   PAGE_CACHE_TTL_S: positiveInt(30, 3600),
+  // Admission control at the front door (lib/http/front-door.ts): requests worked on at once, requests waiting
+  // beyond those, and how long one may wait; past either limit the answer is 503 with Retry-After.
+  MAX_REQUESTS_IN_FLIGHT: positiveInt(32, 10_000),
+  MAX_REQUESTS_QUEUED: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(512)),
+  REQUEST_QUEUE_TIMEOUT_MS: positiveInt(8_000, 600_000),
   // The port server.js listens on (read by Next itself); the page cache renders through it on loopback.
   PORT: positiveInt(3000, 65535),
 

@@ -1,21 +1,24 @@
 import 'server-only';
-import { revalidateTag, unstable_cache } from 'next/cache';
+import { DataCache, sharedDataCache } from '@/lib/cache/data-cache';
+import { env } from '@/lib/env';
 import { purgeCachedPages } from '@/lib/http/page-cache';
+import { logger } from '@/lib/log';
 import { getStoreInfo } from '@/lib/store/settings';
-import { listCategoryTree } from './categories';
+import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from './categories';
 import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
 import type { CatalogQuery } from './schemas';
 import { searchCatalog } from './search';
 
-// Catalog reads shared by every shopper are cached with tags; writes to products, categories or settings call the
-// invalidators below, so a change shows at once on this instance and within REVALIDATE_S on the others.
+// Catalog reads shared by every shopper are cached in process with tags (lib/cache/data-cache.ts: one load per key
+// at a time, stale-while-revalidate); writes to products, categories or settings call the invalidators below, so a
+// change shows at once on this instance and within about REVALIDATE_S on the others.
 // Carts, checkout and accounts are never cached. The invalidators also purge the rendered pages that anonymous
 // visitors get from the page cache (lib/http/page-cache.ts), which sits on top of these reads.
 //
-// Why unstable_cache and not 'use cache': 'use cache' needs Cache Components, which prerenders database-backed
-// layout and page content at build time — and the image is built without a database. Whole pages are cached by the
-// page cache instead, which can give each response its own CSP nonce.
+// Why not 'use cache': it needs Cache Components, which prerenders database-backed layout and page content at build
+// time — and the image is built without a database. Whole pages are cached by the page cache instead, which can
+// give each response its own CSP nonce.
 
 export const CACHE_TAGS = {
   /** Everything derived from products: listings, facets, counts, product pages. */
@@ -28,13 +31,27 @@ export const CACHE_TAGS = {
 /** Upper bound on staleness on instances that did not take the write themselves. */
 const REVALIDATE_S = 60;
 
-export const getCachedStoreInfo = unstable_cache(async () => getStoreInfo(), ['store-info-v1'], {
-  tags: [CACHE_TAGS.settings],
-  revalidate: REVALIDATE_S,
-});
+function cache(): DataCache {
+  return sharedDataCache(
+    () =>
+      new DataCache(env.DATA_CACHE_MB * 2 ** 20, Date.now, (key, error) =>
+        logger.warn({ err: error, key: key.split(' ')[0] }, 'catalog cache refresh failed; serving the previous copy'),
+      ),
+  );
+}
 
-export const getCachedHomeData = unstable_cache(
-  async () => {
+/** `load` through the process's catalog cache under `key`, invalidated by any of `tags`. */
+function cached<T>(key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+  if (env.DATA_CACHE_MB === 0) return load();
+  return cache().get(key, { tags, ttlMs: REVALIDATE_S * 1000 }, load);
+}
+
+export function getCachedStoreInfo() {
+  return cached('store-info', [CACHE_TAGS.settings], () => getStoreInfo());
+}
+
+export function getCachedHomeData() {
+  return cached('home', [CACHE_TAGS.catalog, CACHE_TAGS.categories], async () => {
     const [featured, newest, categories, productCount] = await Promise.all([
       listFeaturedProducts(8),
       listNewestProducts(8),
@@ -42,47 +59,47 @@ export const getCachedHomeData = unstable_cache(
       countActiveProducts(),
     ]);
     return { featured, newest, categories, productCount };
-  },
-  ['home-v1'],
-  { tags: [CACHE_TAGS.catalog, CACHE_TAGS.categories], revalidate: REVALIDATE_S },
-);
+  });
+}
 
-export const getCachedCategoryTree = unstable_cache(async () => listCategoryTree(), ['category-tree-v1'], {
-  tags: [CACHE_TAGS.categories],
-  revalidate: REVALIDATE_S,
-});
+export function getCachedCategoryTree() {
+  return cached('category-tree', [CACHE_TAGS.categories], () => listCategoryTree());
+}
 
-const cachedBrowse = unstable_cache(async (query: CatalogQuery) => searchCatalog(query), ['catalog-browse-v1'], {
-  tags: [CACHE_TAGS.catalog, CACHE_TAGS.categories],
-  revalidate: REVALIDATE_S,
-});
+/** A category and its breadcrumb trail, cached with the category tree. */
+export function getCachedCategoryPageInfo(slug: string) {
+  return cached(`category-page ${slug}`, [CACHE_TAGS.categories], async () => {
+    const category = await getCategoryBySlug(slug);
+    if (!category) return null;
+    return { category, ancestors: await listCategoryAncestors(category.path) };
+  });
+}
 
 /**
  * Browsing (category + filters + sort + page) is cached per query. Free-text searches are not: their variety would
  * fill the cache with one-off entries, and the GIN indexes answer them directly.
  */
 export function searchCatalogCached(query: CatalogQuery) {
-  return query.q ? searchCatalog(query) : cachedBrowse(query);
+  if (query.q) return searchCatalog(query);
+  return cached(`browse ${JSON.stringify(query)}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories], () => searchCatalog(query));
 }
 
 export function getCachedProductDetail(slug: string) {
-  return unstable_cache(async () => getProductDetail(slug), ['product-detail-v1', slug], {
-    tags: [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)],
-    revalidate: REVALIDATE_S,
-  })();
+  return cached(`product ${slug}`, [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)], () => getProductDetail(slug));
 }
 
 export function getCachedRelatedProducts(productId: string, slug: string) {
-  return unstable_cache(async () => listRelatedProducts(productId, 4), ['related-v1', productId], {
-    tags: [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)],
-    revalidate: REVALIDATE_S,
-  })();
+  return cached(`related ${productId}`, [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)], () => listRelatedProducts(productId, 4));
+}
+
+/** Drops the cached reads carrying any of these tags on this instance. */
+function invalidate(...tags: string[]): void {
+  cache().invalidate(tags);
 }
 
 /** After a product (or its variants, images, stock) changes. Expires at once: staff expect to see their edit. */
 export function invalidateProduct(slug: string): void {
-  revalidateTag(CACHE_TAGS.product(slug), { expire: 0 });
-  revalidateTag(CACHE_TAGS.catalog, { expire: 0 });
+  invalidate(CACHE_TAGS.product(slug), CACHE_TAGS.catalog);
   // Titles, prices and images show on listings and search results too.
   purgeCachedPages();
 }
@@ -93,16 +110,17 @@ export function invalidateProduct(slug: string): void {
  * empty the cache exactly when traffic peaks; checkout re-checks stock anyway.
  */
 export function invalidateProductPages(slugs: readonly string[]): void {
-  for (const slug of slugs) revalidateTag(CACHE_TAGS.product(slug), { expire: 0 });
+  invalidate(...slugs.map(CACHE_TAGS.product));
   purgeCachedPages(slugs.map((slug) => `/products/${slug}`));
 }
 
+/** After the category tree changes: category paths show in product pages' breadcrumbs and listings too. */
 export function invalidateCategories(): void {
-  revalidateTag(CACHE_TAGS.categories, { expire: 0 });
+  invalidate(CACHE_TAGS.categories, CACHE_TAGS.catalog);
   purgeCachedPages();
 }
 
 export function invalidateStoreSettings(): void {
-  revalidateTag(CACHE_TAGS.settings, { expire: 0 });
+  invalidate(CACHE_TAGS.settings);
   purgeCachedPages();
 }

@@ -1,19 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
+import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
 
 // Full-page cache for what anonymous shoppers (and crawlers) read most: home, category, product and search pages.
 //
 // Why a cache of our own rather than Next's full-route cache: every page carries a fresh CSP nonce (proxy.ts), and
 // Next can only put a nonce on a page it renders for that request — a prerendered page would have scripts the CSP
-// blocks, and a nonce reused across responses protects nothing. So the proxy renders a page once (an internal
-// request to this same server, with a nonce of its own), keeps the HTML cut at that nonce, and serves each later
-// request the pieces joined with that request's fresh nonce. Attacker-supplied content cannot carry the nonce: it
-// was unknown when the page was rendered, and each response's nonce is new.
+// blocks, and a nonce reused across responses protects nothing. So the front door (lib/http/front-door.ts) has a
+// page rendered once (an internal request to this same server, with a nonce of its own), keeps the HTML cut at that
+// nonce, and serves each later request the pieces joined with that request's fresh nonce — gzipped without
+// compressing the page again (lib/http/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
+// unknown when the page was rendered, and each response's nonce is new.
 //
 // What is cached is what every anonymous visitor sees alike: requests carrying a cart or session cookie, client-side
 // navigations (RSC payloads) and anything but GET are rendered per request as before. Each instance has its own
-// cache in memory, bounded by PAGE_CACHE_MB (least recently used goes first) and PAGE_CACHE_TTL_S; the catalog's
-// invalidators (lib/catalog/cache.ts) purge it at once on the instance that took the write, and the TTL bounds how
-// stale another instance can be — the same contract as the tagged data cache under it.
+// cache in memory, bounded by PAGE_CACHE_MB (least recently used goes first). A page older than PAGE_CACHE_TTL_S is
+// still served while one background render refreshes it, up to twice that age. The catalog's invalidators
+// (lib/catalog/cache.ts) purge pages at once on the instance that took the write.
 
 /** Paths whose anonymous rendering is shared by everyone. */
 const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|search$)/;
@@ -23,31 +27,40 @@ const PERSONAL_COOKIE = /(?:^|;\s*)(?:sf_cart|(?:__Secure-)?authjs\.session-toke
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link', 'content-language'] as const;
 export const FILL_HEADER = 'x-page-cache-fill';
 
-export type PageRequest = { method: string; pathname: string; search: string; headers: Headers };
+export type PageRequest = { method: string; pathname: string; search: string; header: (name: string) => string | undefined };
 
 /** The cache key for a request whose page every anonymous visitor gets alike, or null to render it per request. */
 export function pageCacheKey(request: PageRequest): string | null {
   if (request.method !== 'GET') return null;
   if (!CACHEABLE_PATH.test(request.pathname)) return null;
-  const { headers } = request;
+  const { header } = request;
   // Only a document request gets a document. Client-side navigations and prefetches fetch the RSC payload instead
-  // (which depends on the router state the client sends) — and Next strips their RSC headers and `_rsc` parameter
-  // before the proxy runs, so they are told apart the way the browser tells them apart: a navigation accepts HTML
-  // and, from a browser, has Sec-Fetch-Dest `document`; fetch() sends `*/*` and `empty`.
-  if (!(headers.get('accept') ?? '').includes('text/html')) return null;
-  const destination = headers.get('sec-fetch-dest');
-  if (destination !== null && destination !== 'document') return null;
-  if (headers.has('rsc') || headers.has('next-router-prefetch') || headers.has('next-router-state-tree')) return null;
+  // (which depends on the router state the client sends); they are told apart the way the browser tells them apart:
+  // a navigation accepts HTML and, from a browser, has Sec-Fetch-Dest `document`; fetch() sends `*/*` and `empty`.
+  if (!(header('accept') ?? '').includes('text/html')) return null;
+  const destination = header('sec-fetch-dest');
+  if (destination !== undefined && destination !== 'document') return null;
+  if (header('rsc') !== undefined || header('next-router-prefetch') !== undefined || header('next-router-state-tree') !== undefined) return null;
   if (request.search.includes('_rsc=')) return null;
-  if (PERSONAL_COOKIE.test(headers.get('cookie') ?? '')) return null;
+  if (PERSONAL_COOKIE.test(header('cookie') ?? '')) return null;
   // Next renders metadata differently for crawlers that do not run JavaScript; they get a page of their own.
-  const agent = getBotType(headers.get('user-agent') ?? '') ?? 'browser';
+  const agent = getBotType(header('user-agent') ?? '') ?? 'browser';
   return `${agent} ${request.pathname}${request.search}`;
+}
+
+/** Every nonce is 16 random bytes in base64: 24 characters. */
+export const NONCE_BYTES = 24;
+
+/** A fresh CSP nonce. */
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
 }
 
 /** A rendered page, cut at the nonce it was rendered with. */
 export type CachedPage = {
-  parts: string[];
+  parts: Buffer[];
+  /** Each part compressed once, for gzipSplice(). */
+  gzipParts: CompressedParts;
   /** Header values, cut at the nonce like the body (Next's `Link: <…css>; rel=preload; nonce="…"`). */
   headers: [name: string, parts: string[]][];
   bytes: number;
@@ -58,19 +71,36 @@ export type RenderedPage = { status: number; html: string; nonce: string; header
 
 export function cutPage(rendered: RenderedPage, now: number): CachedPage {
   const headers: [string, string[]][] = [];
-  let bytes = rendered.html.length;
+  const parts = rendered.html.split(rendered.nonce).map((part) => Buffer.from(part));
+  const gzipParts = compressParts(parts, NONCE_BYTES);
+  let bytes = 0;
+  for (const part of [...parts, ...gzipParts.chunks]) bytes += part.length;
   for (const name of KEPT_HEADERS) {
     const value = rendered.headers.get(name);
     if (value === null) continue;
     headers.push([name, value.split(rendered.nonce)]);
     bytes += name.length + value.length;
   }
-  return { parts: rendered.html.split(rendered.nonce), headers, bytes, storedAt: now };
+  return { parts, gzipParts, headers, bytes, storedAt: now };
 }
 
-/** The page as one response's body and headers, with that response's nonce. */
-export function servePage(page: CachedPage, nonce: string): { body: string; headers: [string, string][] } {
-  return { body: page.parts.join(nonce), headers: page.headers.map(([name, parts]) => [name, parts.join(nonce)]) };
+/** The page as one response's body and headers, with that response's nonce; gzipped when the client takes it. */
+export function servePage(page: CachedPage, nonce: string, options: { gzip: boolean }): { body: Buffer; headers: [string, string][] } {
+  const value = Buffer.from(nonce);
+  const headers: [string, string][] = page.headers.map(([name, parts]) => [name, parts.join(nonce)]);
+  if (options.gzip && value.length === page.gzipParts.valueLength) {
+    return { body: gzipSplice(page.parts, page.gzipParts, value), headers: [...headers, ['content-encoding', 'gzip']] };
+  }
+  const joined: Buffer[] = [];
+  page.parts.forEach((part, i) => {
+    if (i > 0) joined.push(value);
+    joined.push(part);
+  });
+  const body = Buffer.concat(joined);
+  // A nonce of another length than the parts were compressed for: compress the whole page (never happens with
+  // newNonce(), which is the only source of nonces).
+  if (options.gzip) return { body: gzipSync(body), headers: [...headers, ['content-encoding', 'gzip']] };
+  return { body, headers };
 }
 
 /** Only a complete, successful, cookie-free HTML page is shared. */
@@ -83,14 +113,9 @@ export function isShareable(rendered: RenderedPage): boolean {
   );
 }
 
-/**
- * After a purge, pages are served but not kept for this long. The tagged data cache under the pages refreshes an
- * invalidated entry stale-while-revalidate (Next 16's revalidateTag): the first render after a write may still read
- * the old data while the fresh copy loads. A page cached from that render would keep the old data for the whole TTL.
- */
-export const PURGE_SETTLE_MS = 5_000;
+export type PageCacheStats = { hits: number; stale: number; misses: number; purges: number; entries: number; bytes: number };
 
-export type PageCacheStats = { hits: number; misses: number; purges: number; entries: number; bytes: number };
+export type PageOutcome = 'hit' | 'stale' | 'miss';
 
 /** The path of a cache key (`<agent> <path>?<query>`). */
 function pathOf(key: string): string {
@@ -103,10 +128,7 @@ export class PageCache {
   private bytes = 0;
   /** Bumped by every purge, so a render that began before a purge is not stored after it. */
   private generation = 0;
-  /** Until when renders of a path (or of every path) are not kept, after a purge (see PURGE_SETTLE_MS). */
-  private readonly settlingPaths = new Map<string, number>();
-  private settlingAllUntil = 0;
-  readonly stats = { hits: 0, misses: 0, purges: 0 };
+  readonly stats = { hits: 0, stale: 0, misses: 0, purges: 0 };
 
   constructor(
     private readonly maxBytes: number,
@@ -114,42 +136,49 @@ export class PageCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get enabled(): boolean {
-    return this.maxBytes > 0;
-  }
-
-  get(key: string): CachedPage | null {
-    const page = this.entries.get(key);
-    if (!page) return null;
-    if (this.now() - page.storedAt >= this.ttlMs) {
-      this.remove(key);
-      return null;
-    }
-    // Map order is insertion order: re-inserting makes this the most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, page);
-    return page;
-  }
-
   /**
-   * The cached page, or a render by `render` shared by every request for the key that arrives meanwhile. Resolves
-   * null when the render failed or was not shareable (the caller then renders the request itself).
+   * The cached page (fresh, or past its TTL while one background render refreshes it), else a render by `render`
+   * shared by every request for the key that arrives meanwhile. Null when the render failed or was not shareable
+   * (the caller then has the request rendered as usual).
    */
-  async getOrRender(key: string, render: () => Promise<RenderedPage | null>): Promise<{ page: CachedPage; hit: boolean } | null> {
-    const cached = this.get(key);
+  async getOrRender(key: string, render: () => Promise<RenderedPage | null>): Promise<{ page: CachedPage; outcome: PageOutcome } | null> {
+    const cached = this.entries.get(key);
     if (cached) {
-      this.stats.hits++;
-      return { page: cached, hit: true };
+      const age = this.now() - cached.storedAt;
+      if (age < 2 * this.ttlMs) {
+        // Map order is insertion order: re-inserting makes this the most recently used.
+        this.entries.delete(key);
+        this.entries.set(key, cached);
+        if (age < this.ttlMs) {
+          this.stats.hits++;
+          return { page: cached, outcome: 'hit' };
+        }
+        this.stats.stale++;
+        void this.renderShared(key, render);
+        return { page: cached, outcome: 'stale' };
+      }
+      this.remove(key);
     }
+    const page = await this.renderShared(key, render);
+    if (!page) return null;
+    this.stats.misses++;
+    return { page, outcome: 'miss' };
+  }
+
+  /** The stored page for a key, whatever its age (tests, diagnostics). */
+  peek(key: string): CachedPage | null {
+    return this.entries.get(key) ?? null;
+  }
+
+  private renderShared(key: string, render: () => Promise<RenderedPage | null>): Promise<CachedPage | null> {
     let pending = this.inFlight.get(key);
     if (!pending) {
       const generation = this.generation;
-      const keep = !this.settling(key);
       pending = render()
         .then((rendered) => {
           if (!rendered || !isShareable(rendered)) return null;
           const page = cutPage(rendered, this.now());
-          if (keep && generation === this.generation) this.store(key, page);
+          if (generation === this.generation) this.store(key, page);
           return page;
         })
         .catch(() => null)
@@ -158,10 +187,7 @@ export class PageCache {
         });
       this.inFlight.set(key, pending);
     }
-    const page = await pending;
-    if (!page) return null;
-    this.stats.misses++;
-    return { page, hit: false };
+    return pending;
   }
 
   /** Drops every page (no argument) or the pages of these paths, whatever their query string and agent. */
@@ -169,25 +195,15 @@ export class PageCache {
     this.generation++;
     this.stats.purges++;
     this.inFlight.clear();
-    const now = this.now();
     if (!pathnames) {
-      this.settlingAllUntil = now + PURGE_SETTLE_MS;
-      this.settlingPaths.clear();
       this.entries.clear();
       this.bytes = 0;
       return;
     }
-    for (const [path, until] of this.settlingPaths) if (until <= now) this.settlingPaths.delete(path);
     const paths = new Set(pathnames);
-    for (const path of paths) this.settlingPaths.set(path, now + PURGE_SETTLE_MS);
     for (const key of [...this.entries.keys()]) {
       if (paths.has(pathOf(key))) this.remove(key);
     }
-  }
-
-  private settling(key: string): boolean {
-    const now = this.now();
-    return now < this.settlingAllUntil || now < (this.settlingPaths.get(pathOf(key)) ?? 0);
   }
 
   snapshot(): PageCacheStats {
@@ -214,8 +230,8 @@ export class PageCache {
 }
 
 // ---- the process's cache ---------------------------------------------------------------------------------------
-// The proxy and the route handlers/actions that invalidate are bundled separately, so module state is not shared
-// between them; the process-wide instance lives on globalThis under a registered symbol.
+// The front door, the proxy and the route handlers/actions that invalidate are bundled separately, so module state
+// is not shared between them; the process-wide instance lives on globalThis under a registered symbol.
 
 type Shared = { cache: PageCache; fillSecret: string };
 const SHARED = Symbol.for('storefront.page-cache');
@@ -226,10 +242,15 @@ export function sharedPageCache(config: { maxBytes: number; ttlMs: number }): Sh
   const holder = globalThis as WithShared;
   holder[SHARED] ??= {
     cache: new PageCache(config.maxBytes, config.ttlMs),
-    // Marks the proxy's own render requests; a request from outside cannot guess it (and gains nothing if it could).
+    // Marks the front door's own render requests; a request from outside cannot guess it (and gains nothing if it could).
     fillSecret: crypto.randomUUID(),
   };
   return holder[SHARED];
+}
+
+/** The secret of the page cache's own render requests; null when this process has no page cache. */
+export function pageCacheFillSecret(): string | null {
+  return (globalThis as WithShared)[SHARED]?.fillSecret ?? null;
 }
 
 /** Purges this process's cached pages: all of them, or those of the given paths. A no-op before the first page. */
@@ -237,7 +258,7 @@ export function purgeCachedPages(pathnames?: readonly string[]): void {
   (globalThis as WithShared)[SHARED]?.cache.purge(pathnames);
 }
 
-/** Counters for /api/metrics; null until the proxy has made the cache. */
+/** Counters for /api/metrics; null when this process has no page cache. */
 export function pageCacheStats(): PageCacheStats | null {
   return (globalThis as WithShared)[SHARED]?.cache.snapshot() ?? null;
 }

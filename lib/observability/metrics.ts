@@ -1,5 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { currentPoolStats } from '@/db/client';
+import { dataCacheStats } from '@/lib/cache/data-cache';
+import { admissionStats } from '@/lib/http/front-door';
 import { pageCacheStats } from '@/lib/http/page-cache';
 
 // Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
@@ -104,16 +106,41 @@ function createMetrics() {
     },
   });
 
-  // The page cache lives in the proxy (lib/http/page-cache.ts) and keeps its own counts; read them at scrape time.
+  // The page cache and admission control live in the front door (lib/http/front-door.ts) and keep their own counts;
+  // read them at scrape time.
   new Gauge({
     name: 'storefront_page_cache_requests',
-    help: 'Anonymous page requests the page cache has answered since start, by outcome: hit (served a stored page) or miss (rendered, then stored).',
+    help: 'Anonymous page requests the page cache has answered since start, by outcome: hit (served a stored page), stale (served a page past its TTL while it is rendered again) or miss (rendered, then stored).',
     labelNames: ['outcome'] as const,
     registers: [registry],
     collect() {
       const stats = pageCacheStats();
       this.set({ outcome: 'hit' }, stats?.hits ?? 0);
+      this.set({ outcome: 'stale' }, stats?.stale ?? 0);
       this.set({ outcome: 'miss' }, stats?.misses ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_requests_in_progress',
+    help: 'Requests being worked on (at most MAX_REQUESTS_IN_FLIGHT) and waiting their turn (at most MAX_REQUESTS_QUEUED).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const stats = admissionStats();
+      this.set({ state: 'active' }, stats?.inFlight ?? 0);
+      this.set({ state: 'queued' }, stats?.waiting ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_requests_shed',
+    help: 'Requests answered 503 by admission control since start, by reason (queue_full, timeout), and queued requests dropped because their client had gone (abandoned).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+    collect() {
+      const stats = admissionStats();
+      this.set({ reason: 'queue_full' }, stats?.refused.queue_full ?? 0);
+      this.set({ reason: 'timeout' }, stats?.refused.timeout ?? 0);
+      this.set({ reason: 'abandoned' }, stats?.abandoned ?? 0);
     },
   });
   new Gauge({
@@ -122,6 +149,28 @@ function createMetrics() {
     registers: [registry],
     collect() {
       this.set(pageCacheStats()?.bytes ?? 0);
+    },
+  });
+
+  // The catalog's data cache (lib/cache/data-cache.ts), under the pages and the Store API.
+  new Gauge({
+    name: 'storefront_data_cache_reads',
+    help: 'Cached catalog reads since start, by outcome: hit, stale (served while one background load refreshes it) or miss (loaded, shared by concurrent readers).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+    collect() {
+      const stats = dataCacheStats();
+      this.set({ outcome: 'hit' }, stats?.hits ?? 0);
+      this.set({ outcome: 'stale' }, stats?.stale ?? 0);
+      this.set({ outcome: 'miss' }, stats?.misses ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_data_cache_bytes',
+    help: 'Estimated size of the catalog reads held by the data cache (bounded by DATA_CACHE_MB).',
+    registers: [registry],
+    collect() {
+      this.set(dataCacheStats()?.bytes ?? 0);
     },
   });
 

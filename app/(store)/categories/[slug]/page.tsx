@@ -2,16 +2,15 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/catalog-view';
-import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { getCachedCategoryPageInfo, getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
-import { getCategoryPageInfo } from '@/lib/catalog/pages';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const info = await getCategoryPageInfo(slug);
+  const info = await getCachedCategoryPageInfo(slug);
   if (!info) return { title: 'Category not found' };
   const filtered = Object.keys(await searchParams).length > 0;
   return {
@@ -25,7 +24,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const [info, store] = await Promise.all([getCategoryPageInfo(slug), getCachedStoreInfo()]);
+  const [info, store] = await Promise.all([getCachedCategoryPageInfo(slug), getCachedStoreInfo()]);
   if (!info) notFound();
   const query = { ...parseCatalogParams(await searchParams, store.currency), category: slug };
   const result = await searchCatalogCached(query).catch((error: unknown) => {

@@ -1,0 +1,83 @@
+// Admission control for the Node server (lib/http/front-door.ts): at most `maxActive` requests are worked on at
+// once; the next `maxQueued` wait their turn, up to `maxWaitMs`; anything beyond is refused at once (the caller
+// answers 503 with Retry-After). Without it, an overload grows a backlog without bound: a client that gives up
+// leaves its request behind, still to be rendered, and memory and latency grow with the queue until the process
+// runs out of heap. Requests whose client has gone away while they waited are dropped, never started.
+//
+// Writes (anything but GET/HEAD: checkout, add to cart, sign-in) are admitted before reads: when the store is
+// saturated, finishing a purchase matters more than one more page view.
+
+export type AdmissionLimits = { maxActive: number; maxQueued: number; maxWaitMs: number };
+
+export type Refusal = 'queue_full' | 'timeout';
+
+type Waiter = {
+  start: () => void;
+  refuse: (reason: Refusal) => void;
+  gone: () => boolean;
+  timer: NodeJS.Timeout | null;
+};
+
+export class Admission {
+  private active = 0;
+  private readonly writes: Waiter[] = [];
+  private readonly reads: Waiter[] = [];
+  readonly stats = { admitted: 0, queued: 0, refused: { queue_full: 0, timeout: 0 } as Record<Refusal, number>, abandoned: 0 };
+
+  constructor(private readonly limits: AdmissionLimits) {}
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  get waiting(): number {
+    return this.writes.length + this.reads.length;
+  }
+
+  /**
+   * Calls `start` now or when a slot frees up; the caller must call `leave()` once that request is over. Calls
+   * `refuse` instead when the queue is full or the wait too long, and neither when `gone()` turns true while it waits.
+   */
+  enter(request: { write: boolean; start: () => void; refuse: (reason: Refusal) => void; gone: () => boolean }): void {
+    if (this.active < this.limits.maxActive && this.waiting === 0) {
+      this.active++;
+      this.stats.admitted++;
+      request.start();
+      return;
+    }
+    if (this.waiting >= this.limits.maxQueued) {
+      this.stats.refused.queue_full++;
+      request.refuse('queue_full');
+      return;
+    }
+    const queue = request.write ? this.writes : this.reads;
+    const waiter: Waiter = { start: request.start, refuse: request.refuse, gone: request.gone, timer: null };
+    waiter.timer = setTimeout(() => {
+      const index = queue.indexOf(waiter);
+      if (index < 0) return;
+      queue.splice(index, 1);
+      this.stats.refused.timeout++;
+      waiter.refuse('timeout');
+    }, this.limits.maxWaitMs);
+    waiter.timer.unref();
+    queue.push(waiter);
+    this.stats.queued++;
+  }
+
+  /** A started request is over (answered, failed or its client went away): the next waiting one starts. */
+  leave(): void {
+    this.active--;
+    while (this.active < this.limits.maxActive) {
+      const waiter = this.writes.shift() ?? this.reads.shift();
+      if (!waiter) return;
+      if (waiter.timer) clearTimeout(waiter.timer);
+      if (waiter.gone()) {
+        this.stats.abandoned++;
+        continue;
+      }
+      this.active++;
+      this.stats.admitted++;
+      waiter.start();
+    }
+  }
+}
