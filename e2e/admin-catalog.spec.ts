@@ -51,6 +51,15 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   const anonymous = await request.get(`/products/${slug}`, AS_A_PAGE);
   expect(anonymous.headers()['x-page-cache']).toMatch(/^(hit|stale|miss)$/);
   expect(await anonymous.text()).toContain('$24.00');
+  // So do Store API clients, for the product's public JSON.
+  const priceInApi = async () => {
+    const response = await request.get(`/api/store/v1/products/${slug}`);
+    const body = (await response.json()) as { data: { variants: { priceCents: number }[] } };
+    return { cache: response.headers()['x-page-cache'], lowest: Math.min(...body.data.variants.map((v) => v.priceCents)) };
+  };
+  // (Staff writes in parallel specs purge the cache: this may take a few rounds.)
+  await expect.poll(async () => (await priceInApi()).cache, { timeout: 45_000 }).toBe('hit');
+  expect((await priceInApi()).lowest).toBe(2400);
 
   // An edit shows in the store at once too (its cached data and page are invalidated), for staff and visitors.
   await page.goto(editUrl);
@@ -59,6 +68,7 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await page.goto(`/products/${slug}`);
   await expect(page.getByText(/\$19\.00/).first()).toBeVisible();
   expect(await (await request.get(`/products/${slug}`, AS_A_PAGE)).text()).toContain('$19.00');
+  expect((await priceInApi()).lowest).toBe(1900);
 });
 
 test('an upload that is not an image is refused with a clear message', async ({ page }) => {

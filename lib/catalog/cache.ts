@@ -111,7 +111,7 @@ export function invalidateProduct(slug: string): void {
  */
 export function invalidateProductPages(slugs: readonly string[]): void {
   invalidate(...slugs.map(CACHE_TAGS.product));
-  purgeCachedPages(slugs.map((slug) => `/products/${slug}`));
+  purgeCachedPages(slugs.flatMap((slug) => [`/products/${slug}`, `/api/store/v1/products/${slug}`]));
 }
 
 /** After the category tree changes: category paths show in product pages' breadcrumbs and listings too. */

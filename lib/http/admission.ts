@@ -81,3 +81,22 @@ export class Admission {
     }
   }
 }
+
+// ---- the process's admission control ---------------------------------------------------------------------------
+// Made by the front door at boot; read by /api/metrics, which is bundled separately (hence globalThis).
+
+const SHARED = Symbol.for('storefront.admission');
+type WithShared = typeof globalThis & { [SHARED]?: Admission };
+
+export function sharedAdmission(limits: AdmissionLimits): Admission {
+  const holder = globalThis as WithShared;
+  holder[SHARED] ??= new Admission(limits);
+  return holder[SHARED];
+}
+
+/** Counters for /api/metrics; null when there is no admission control (development, tests). */
+export function admissionStats(): { inFlight: number; waiting: number; refused: Record<Refusal, number>; abandoned: number } | null {
+  const admission = (globalThis as WithShared)[SHARED];
+  if (!admission) return null;
+  return { inFlight: admission.inFlight, waiting: admission.waiting, refused: { ...admission.stats.refused }, abandoned: admission.stats.abandoned };
+}

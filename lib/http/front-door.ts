@@ -1,9 +1,13 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger } from '@/lib/log';
-import { Admission, type AdmissionLimits, type Refusal } from './admission';
+import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission';
 import { acceptsGzip } from './gzip-splice';
-import { FILL_HEADER, newNonce, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
+import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
+import { AppError, toErrorResponse } from './errors';
+import { API_AGENT, type CachedPage, FILL_HEADER, newNonce, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
+import { enforceRateLimit } from './rate-limit';
+import { routeRateLimits } from './rate-limit-policies';
 import { requestIdFromValue } from './request-id';
 import { contentSecurityPolicy, referrerPolicyFor, staticSecurityHeaders } from './security-headers';
 
@@ -34,24 +38,16 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 const BYPASS = /^\/(?:api\/(?:health|ready|metrics)(?:[/?]|$)|_next\/static\/)/;
 const RETRY_AFTER_S = '2';
 
-type DoorState = { admission: Admission; servers: WeakSet<Server> };
-const DOOR = Symbol.for('storefront.front-door');
-type WithDoor = typeof globalThis & { [DOOR]?: DoorState };
-
-/** Admission counters for /api/metrics; null when the door is not installed (development, tests). */
-export function admissionStats(): { inFlight: number; waiting: number; refused: Record<Refusal, number>; abandoned: number } | null {
-  const door = (globalThis as WithDoor)[DOOR];
-  if (!door) return null;
-  const { admission } = door;
-  return { inFlight: admission.inFlight, waiting: admission.waiting, refused: { ...admission.stats.refused }, abandoned: admission.stats.abandoned };
-}
+const INSTALLED = Symbol.for('storefront.front-door');
+type WithDoor = typeof globalThis & { [INSTALLED]?: boolean };
 
 /** Installs the front door once per process (lib/boot.ts, production only). */
 export function installFrontDoor(options: FrontDoorOptions): void {
   const holder = globalThis as WithDoor;
-  if (holder[DOOR]) return;
-  const state: DoorState = { admission: new Admission(options.admission), servers: new WeakSet() };
-  holder[DOOR] = state;
+  if (holder[INSTALLED]) return;
+  holder[INSTALLED] = true;
+  const admission = sharedAdmission(options.admission);
+  const servers = new WeakSet<Server>();
   const securityHeaders = staticSecurityHeaders(true);
 
   function refuse(request: IncomingMessage, response: ServerResponse, reason: Refusal) {
@@ -72,19 +68,20 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     }
   }
 
-  function admit(next: Listener, request: IncomingMessage, response: ServerResponse) {
+  /** Runs `work` (which answers the request) once admission control lets the request in; refuses it otherwise. */
+  function admit(request: IncomingMessage, response: ServerResponse, work: () => void) {
     let left = false;
     const leave = () => {
       if (left) return;
       left = true;
-      state.admission.leave();
+      admission.leave();
     };
-    state.admission.enter({
+    admission.enter({
       write: request.method !== 'GET' && request.method !== 'HEAD',
       start: () => {
         response.once('close', leave);
         try {
-          next(request, response);
+          work();
         } catch (error) {
           leave();
           throw error;
@@ -95,23 +92,65 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     });
   }
 
-  async function fromPageCache(cache: { cache: PageCache; fillSecret: string }, key: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    const url = request.url ?? '/';
-    const found = await cache.cache.getOrRender(key, () => renderForCache(options.port, url, cache.fillSecret, header(request, 'user-agent')));
-    if (!found || response.destroyed) return !!found;
+  function serve(request: IncomingMessage, response: ServerResponse, cached: CachedPage, outcome: string) {
+    if (response.destroyed) return;
     const nonce = newNonce();
-    const page = servePage(found.page, nonce, { gzip: acceptsGzip(header(request, 'accept-encoding')) });
-    const pathname = url.split('?')[0]!;
+    const page = servePage(cached, nonce, { gzip: acceptsGzip(header(request, 'accept-encoding')) });
+    const pathname = (request.url ?? '/').split('?')[0]!;
     response.statusCode = 200;
     for (const { key: name, value } of securityHeaders) response.setHeader(name, value);
     for (const [name, value] of page.headers) response.setHeader(name, value);
     response.setHeader('content-security-policy', contentSecurityPolicy({ nonce, pathname, production: true, https: options.https }));
     response.setHeader('referrer-policy', referrerPolicyFor(pathname));
     response.setHeader('x-request-id', requestIdOf(request));
-    response.setHeader('x-page-cache', found.outcome);
+    response.setHeader('x-page-cache', outcome);
     response.setHeader('content-length', page.body.length);
     response.end(page.body);
-    return true;
+  }
+
+  /** The Store API's per-client limit holds for cached answers too (route() counts the requests that reach it). */
+  async function overApiLimit(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    // The client address the boot hook derived from the socket (lib/http/client-ip.ts), as route() reads it.
+    const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
+    try {
+      for (const [limit, subject] of routeRateLimits({ method: 'GET', pattern: (request.url ?? '/').split('?')[0]!, ip, cartToken: null, body: undefined })) {
+        await enforceRateLimit(limit, subject);
+      }
+      return false;
+    } catch (error) {
+      const requestId = requestIdOf(request);
+      const { status, body } = toErrorResponse(error, requestId);
+      response.writeHead(status, { ...(error instanceof AppError ? error.headers : {}), 'content-type': 'application/json', 'x-request-id': requestId, 'cache-control': 'private, no-store' });
+      response.end(JSON.stringify(body));
+      return true;
+    }
+  }
+
+  /**
+   * A request the page cache may answer: a stored copy is served at once; a missing one is rendered once, by the
+   * first request for it after admission control let it in (the render is its work), while later requests for it wait
+   * for that render. When no shareable page comes of it, the request is rendered by Next as usual.
+   */
+  async function fromPageCache(cache: PageCache, fillSecret: string, key: string, next: Listener, request: IncomingMessage, response: ServerResponse) {
+    if (key.startsWith(`${API_AGENT} `) && (await overApiLimit(request, response))) return;
+    const fill = () => renderForCache(options.port, request.url ?? '/', fillSecret, header(request, 'user-agent'));
+    const found = cache.lookup(key, fill);
+    if (found) return serve(request, response, found.page, found.outcome);
+    if (cache.rendering(key)) {
+      const page = await cache.render(key, fill);
+      if (page) serve(request, response, page, 'miss');
+      else if (!response.destroyed) admit(request, response, () => next(request, response));
+      return;
+    }
+    admit(request, response, () => {
+      cache.render(key, fill).then(
+        (page) => (page ? serve(request, response, page, 'miss') : next(request, response)),
+        (error: unknown) => {
+          logger.error({ err: error }, 'front door: page cache failed; rendering the request');
+          next(request, response);
+        },
+      );
+    });
   }
 
   function door(next: Listener): Listener {
@@ -119,8 +158,10 @@ export function installFrontDoor(options: FrontDoorOptions): void {
       const url = request.url ?? '/';
       if (BYPASS.test(url)) return next(request, response);
       const cache = options.pageCache;
-      const isFill = cache !== null && header(request, FILL_HEADER)?.startsWith(`${cache.fillSecret} `) === true;
-      if (cache && !isFill) {
+      if (cache && header(request, FILL_HEADER) !== undefined) {
+        // The page cache's own render: its request already holds a slot (it is that request's work).
+        if (header(request, FILL_HEADER)!.startsWith(`${cache.fillSecret} `)) return next(request, response);
+      } else if (cache) {
         const query = url.indexOf('?');
         const key = pageCacheKey({
           method: request.method ?? 'GET',
@@ -129,25 +170,21 @@ export function installFrontDoor(options: FrontDoorOptions): void {
           header: (name) => header(request, name),
         });
         if (key) {
-          fromPageCache(cache, key, request, response)
-            .then((served) => {
-              if (!served) admit(next, request, response);
-            })
-            .catch((error: unknown) => {
-              logger.error({ err: error }, 'front door: page cache failed; rendering the request');
-              if (!response.headersSent) admit(next, request, response);
-            });
+          fromPageCache(cache.cache, cache.fillSecret, key, next, request, response).catch((error: unknown) => {
+            logger.error({ err: error }, 'front door: page cache failed');
+            if (!response.headersSent) response.destroy();
+          });
           return;
         }
       }
-      admit(next, request, response);
+      admit(request, response, () => next(request, response));
     };
   }
 
   diagnosticsChannel.subscribe('http.server.request.start', (message) => {
     const { server } = message as { server: Server };
-    if (state.servers.has(server)) return;
-    state.servers.add(server);
+    if (servers.has(server)) return;
+    servers.add(server);
     // Published synchronously before the server emits 'request' for this request, so it is already behind the door.
     const listeners = server.listeners('request') as Listener[];
     server.removeAllListeners('request');
@@ -184,7 +221,7 @@ async function renderForCache(port: number, url: string, fillSecret: string, use
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     });
-    return { status: response.status, html: await response.text(), nonce, headers: response.headers };
+    return { status: response.status, body: await response.text(), nonce, headers: response.headers };
   } catch {
     return null;
   }

@@ -14,10 +14,18 @@ function request(path: string, init: { method?: string; headers?: Record<string,
 function rendered(html: string, init: { status?: number; headers?: Record<string, string> } = {}): RenderedPage {
   return {
     status: init.status ?? 200,
-    html,
+    body: html,
     nonce: NONCE,
     headers: new Headers({ 'content-type': 'text/html; charset=utf-8', ...init.headers }),
   };
+}
+
+/** What the front door does for a cacheable request: the stored copy, else a (shared) render. */
+async function getOrRender(cache: PageCache, key: string, render: () => Promise<RenderedPage | null>) {
+  const found = cache.lookup(key, render);
+  if (found) return found;
+  const page = await cache.render(key, render);
+  return page ? { page, outcome: 'miss' as const } : null;
 }
 
 const page = (title: string) => `<html><script nonce="${NONCE}">boot()</script><h1>${title}</h1><script nonce="${NONCE}" src="/a.js"></script></html>`;
@@ -31,7 +39,7 @@ describe('pageCacheKey', () => {
   });
 
   it('renders personal pages, other methods, client navigations and visitors with a cart or session per request', () => {
-    for (const path of ['/cart', '/checkout', '/account', '/admin', '/orders/lookup', '/api/store/v1/products', '/products/a/b']) {
+    for (const path of ['/cart', '/checkout', '/account', '/admin', '/orders/lookup', '/api/store/v1/carts/current', '/api/store/v1/orders/1001', '/api/admin/products', '/products/a/b']) {
       expect(pageCacheKey(request(path)), path).toBeNull();
     }
     expect(pageCacheKey(request('/', { method: 'POST' }))).toBeNull();
@@ -50,6 +58,15 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey(request('/', { headers: { cookie: 'authjs.csrf-token=abc' } }))).toBe('browser /');
   });
 
+  it("shares the Store API's public catalogue reads whatever the client sends, and nothing else of the API", () => {
+    const api = (path: string, headers: Record<string, string> = {}) => pageCacheKey(request(path, { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty', ...headers } }));
+    expect(api('/api/store/v1/products?category=apparel&page=2')).toBe('api /api/store/v1/products?category=apparel&page=2');
+    expect(api('/api/store/v1/products/wool-coat', { cookie: 'sf_cart=abc' })).toBe('api /api/store/v1/products/wool-coat');
+    expect(api('/api/store/v1/categories')).toBe('api /api/store/v1/categories');
+    for (const path of ['/api/store/v1/products/a/b', '/api/store/v1/openapi.json', '/api/store/v1/carts', '/api/health']) expect(api(path), path).toBeNull();
+    expect(pageCacheKey(request('/api/store/v1/products', { method: 'POST' }))).toBeNull();
+  });
+
   it('gives crawlers that do not run JavaScript their own copy (Next renders their metadata differently)', () => {
     const crawler = new Headers({ accept: 'text/html', 'user-agent': 'Mozilla/5.0 (compatible; bingbot/2.0)' });
     const key = pageCacheKey({ method: 'GET', pathname: '/', search: '', header: (name) => crawler.get(name) ?? undefined });
@@ -62,7 +79,7 @@ describe('servePage', () => {
   it("puts each response's own nonce wherever the rendering nonce was, in the body and in headers", async () => {
     const cache = new PageCache(1 << 20, 30_000);
     const html = page('Coat');
-    const found = await cache.getOrRender('k', async () =>
+    const found = await getOrRender(cache, 'k', async () =>
       rendered(html, { headers: { link: `</a.css>; rel=preload; as="style"; nonce="${NONCE}"` } }),
     );
     const first = servePage(found!.page, 'Zmlyc3Q=', { gzip: false });
@@ -78,7 +95,7 @@ describe('servePage', () => {
   it('gzips the page with the nonce spliced in, for clients that accept gzip', async () => {
     const cache = new PageCache(1 << 20, 30_000);
     const html = page(`Wool coat — ${'<li>Size M</li>'.repeat(500)}`);
-    const found = await cache.getOrRender('k', async () => rendered(html));
+    const found = await getOrRender(cache, 'k', async () => rendered(html));
     const nonce = newNonce();
     const served = servePage(found!.page, nonce, { gzip: true });
     expect(Object.fromEntries(served.headers)['content-encoding']).toBe('gzip');
@@ -98,35 +115,47 @@ describe('PageCache', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return rendered(page('Coat'));
     };
-    const results = await Promise.all(Array.from({ length: 5 }, () => cache.getOrRender('k', render)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => getOrRender(cache, 'k', render)));
     expect(renders).toBe(1);
     expect(results.every((r) => r?.outcome === 'miss')).toBe(true);
-    expect((await cache.getOrRender('k', render))?.outcome).toBe('hit');
+    expect((await getOrRender(cache, 'k', render))?.outcome).toBe('hit');
     expect(cache.snapshot()).toMatchObject({ hits: 1, misses: 5, entries: 1 });
   });
 
-  it('does not keep error pages, pages that set a cookie, non-HTML or pages without the nonce', async () => {
+  it('keeps JSON its route declared publicly cacheable, served as it came', async () => {
+    const cache = new PageCache(1 << 20, 30_000);
+    const json = '{"data":[{"title":"Wool coat"}]}';
+    await getOrRender(cache, 'api /api/store/v1/products', async () => rendered(json, { headers: { 'content-type': 'application/json', 'cache-control': 'public, max-age=60' } }));
+    const hit = await getOrRender(cache, 'api /api/store/v1/products', async () => null);
+    expect(hit?.outcome).toBe('hit');
+    const served = servePage(hit!.page, newNonce(), { gzip: true });
+    expect(gunzipSync(served.body).toString()).toBe(json);
+    expect(Object.fromEntries(served.headers)['cache-control']).toBe('public, max-age=60');
+  });
+
+  it('does not keep error pages, pages that set a cookie, private JSON or pages without the nonce', async () => {
     const cache = new PageCache(1 << 20, 30_000);
     const cases: RenderedPage[] = [
       rendered(page('Gone'), { status: 404 }),
       rendered(page('Coat'), { headers: { 'set-cookie': 'sf_cart=x' } }),
       rendered('{"a":1}', { headers: { 'content-type': 'application/json' } }),
+      rendered('{"a":1}', { headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' } }),
       rendered('<html>no scripts</html>'),
     ];
     for (const [i, result] of cases.entries()) {
-      expect(await cache.getOrRender(`k${i}`, async () => result)).toBeNull();
+      expect(await getOrRender(cache, `k${i}`, async () => result)).toBeNull();
     }
-    expect(await cache.getOrRender('failed', async () => null)).toBeNull();
-    expect(await cache.getOrRender('threw', async () => Promise.reject(new Error('down')))).toBeNull();
+    expect(await getOrRender(cache, 'failed', async () => null)).toBeNull();
+    expect(await getOrRender(cache, 'threw', async () => Promise.reject(new Error('down')))).toBeNull();
     expect(cache.snapshot().entries).toBe(0);
   });
 
   it('serves a page past its TTL while one background render refreshes it, and renders anew past twice the TTL', async () => {
     let now = 1_000;
     const cache = new PageCache(1 << 20, 30_000, () => now);
-    await cache.getOrRender('k', async () => rendered(page('Old')));
+    await getOrRender(cache, 'k', async () => rendered(page('Old')));
     now += 29_999;
-    expect((await cache.getOrRender('k', async () => rendered(page('New'))))?.outcome).toBe('hit');
+    expect((await getOrRender(cache, 'k', async () => rendered(page('New'))))?.outcome).toBe('hit');
     now += 1;
     let renders = 0;
     let finish!: () => void;
@@ -134,18 +163,18 @@ describe('PageCache', () => {
       renders++;
       return new Promise<RenderedPage>((resolve) => (finish = () => resolve(rendered(page('New')))));
     };
-    const stale = await Promise.all([cache.getOrRender('k', slow), cache.getOrRender('k', slow)]);
+    const stale = await Promise.all([getOrRender(cache, 'k', slow), getOrRender(cache, 'k', slow)]);
     expect(stale.map((r) => r?.outcome)).toEqual(['stale', 'stale']);
     expect(servePage(stale[0]!.page, 'n', { gzip: false }).body.toString()).toContain('Old');
     expect(renders).toBe(1);
     finish();
     await new Promise((resolve) => setImmediate(resolve));
-    const fresh = await cache.getOrRender('k', slow);
+    const fresh = await getOrRender(cache, 'k', slow);
     expect(fresh?.outcome).toBe('hit');
     expect(servePage(fresh!.page, 'n', { gzip: false }).body.toString()).toContain('New');
     // Nobody asked for twice the TTL: the old copy is not served, the request waits for a render.
     now += 60_000;
-    const late = await cache.getOrRender('k', async () => rendered(page('Newer')));
+    const late = await getOrRender(cache, 'k', async () => rendered(page('Newer')));
     expect(late?.outcome).toBe('miss');
     expect(servePage(late!.page, 'n', { gzip: false }).body.toString()).toContain('Newer');
   });
@@ -154,7 +183,7 @@ describe('PageCache', () => {
     let now = 0;
     const cache = new PageCache(1 << 20, 30_000, () => now);
     for (const key of ['browser /products/coat', 'browser /products/coat?colour=red', 'html /products/coat', 'browser /products/coats', 'browser /']) {
-      await cache.getOrRender(key, async () => rendered(page(key)));
+      await getOrRender(cache, key, async () => rendered(page(key)));
     }
     cache.purge(['/products/coat']);
     expect(cache.peek('browser /products/coat')).toBeNull();
@@ -163,7 +192,7 @@ describe('PageCache', () => {
     expect(cache.peek('browser /products/coats')).not.toBeNull();
     expect(cache.peek('browser /')).not.toBeNull();
     // A purged page is gone at once, never served stale.
-    expect((await cache.getOrRender('browser /products/coat', async () => rendered(page('Sold out'))))?.outcome).toBe('miss');
+    expect((await getOrRender(cache, 'browser /products/coat', async () => rendered(page('Sold out'))))?.outcome).toBe('miss');
     now += 1;
     cache.purge();
     expect(cache.snapshot()).toMatchObject({ entries: 0, bytes: 0 });
@@ -173,26 +202,26 @@ describe('PageCache', () => {
     let now = 0;
     const cache = new PageCache(1 << 20, 30_000, () => now);
     let finish!: () => void;
-    const slow = cache.getOrRender('browser /products/coat', () => new Promise<RenderedPage>((resolve) => (finish = () => resolve(rendered(page('In stock'))))));
+    const slow = getOrRender(cache, 'browser /products/coat', () => new Promise<RenderedPage>((resolve) => (finish = () => resolve(rendered(page('In stock'))))));
     cache.purge(['/products/coat']);
     finish();
     await slow;
     expect(cache.peek('browser /products/coat')).toBeNull();
     // A request after the purge renders afresh.
     now += 1;
-    const next = await cache.getOrRender('browser /products/coat', async () => rendered(page('Sold out')));
+    const next = await getOrRender(cache, 'browser /products/coat', async () => rendered(page('Sold out')));
     expect(next?.outcome).toBe('miss');
     expect(servePage(next!.page, 'n', { gzip: false }).body.toString()).toContain('Sold out');
   });
 
   it('stays within its size, dropping the least recently used page first', async () => {
     const one = rendered(page('x'.repeat(1000)));
-    const weight = (await new PageCache(1 << 20, 30_000).getOrRender('w', async () => one))!.page.bytes;
+    const weight = (await getOrRender(new PageCache(1 << 20, 30_000), 'w', async () => one))!.page.bytes;
     const capacity = 4 * weight + 10;
     const cache = new PageCache(capacity, 30_000);
-    for (const key of ['a', 'b', 'c', 'd']) await cache.getOrRender(key, async () => one);
-    expect((await cache.getOrRender('a', async () => null))?.outcome).toBe('hit'); // a is now the most recently used
-    await cache.getOrRender('e', async () => one);
+    for (const key of ['a', 'b', 'c', 'd']) await getOrRender(cache, key, async () => one);
+    expect((await getOrRender(cache, 'a', async () => null))?.outcome).toBe('hit'); // a is now the most recently used
+    await getOrRender(cache, 'e', async () => one);
     expect(cache.peek('b')).toBeNull();
     expect(cache.peek('a')).not.toBeNull();
     expect(cache.peek('e')).not.toBeNull();
@@ -200,7 +229,7 @@ describe('PageCache', () => {
     expect(cache.snapshot().bytes).toBeLessThanOrEqual(capacity);
     // One page bigger than a quarter of the cache is served but not kept: it would push out many others.
     const small = new PageCache(2 * weight, 30_000);
-    expect(await small.getOrRender('big', async () => one)).not.toBeNull();
+    expect(await getOrRender(small, 'big', async () => one)).not.toBeNull();
     expect(small.snapshot().entries).toBe(0);
   });
 });

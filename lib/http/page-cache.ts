@@ -14,24 +14,30 @@ import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
 // unknown when the page was rendered, and each response's nonce is new.
 //
 // What is cached is what every anonymous visitor sees alike: requests carrying a cart or session cookie, client-side
-// navigations (RSC payloads) and anything but GET are rendered per request as before. Each instance has its own
+// navigations (RSC payloads) and anything but GET are rendered per request as before. The Store API's public
+// catalogue reads (products, a product, categories) are kept the same way, as a CDN would keep them. Each instance has its own
 // cache in memory, bounded by PAGE_CACHE_MB (least recently used goes first). A page older than PAGE_CACHE_TTL_S is
 // still served while one background render refreshes it, up to twice that age. The catalog's invalidators
 // (lib/catalog/cache.ts) purge pages at once on the instance that took the write.
 
 /** Paths whose anonymous rendering is shared by everyone. */
 const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|search$)/;
+/** The Store API's public catalogue reads: the same answer for every client, declared publicly cacheable. */
+const CACHEABLE_API_PATH = /^\/api\/store\/v1\/(?:products(?:\/[^/]+)?|categories)$/;
 /** A cart or a session makes the header personal (cart count, account link). */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:sf_cart|(?:__Secure-)?authjs\.session-token)=/;
 /** Response headers a cached page keeps; the per-request ones (CSP, request id, referrer policy) are set fresh. */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link', 'content-language'] as const;
 export const FILL_HEADER = 'x-page-cache-fill';
+/** The first word of a Store API key (pages have the visitor's agent kind there). */
+export const API_AGENT = 'api';
 
 export type PageRequest = { method: string; pathname: string; search: string; header: (name: string) => string | undefined };
 
 /** The cache key for a request whose page every anonymous visitor gets alike, or null to render it per request. */
 export function pageCacheKey(request: PageRequest): string | null {
   if (request.method !== 'GET') return null;
+  if (CACHEABLE_API_PATH.test(request.pathname)) return `${API_AGENT} ${request.pathname}${request.search}`;
   if (!CACHEABLE_PATH.test(request.pathname)) return null;
   const { header } = request;
   // Only a document request gets a document. Client-side navigations and prefetches fetch the RSC payload instead
@@ -67,11 +73,11 @@ export type CachedPage = {
   storedAt: number;
 };
 
-export type RenderedPage = { status: number; html: string; nonce: string; headers: Headers };
+export type RenderedPage = { status: number; body: string; nonce: string; headers: Headers };
 
 export function cutPage(rendered: RenderedPage, now: number): CachedPage {
   const headers: [string, string[]][] = [];
-  const parts = rendered.html.split(rendered.nonce).map((part) => Buffer.from(part));
+  const parts = rendered.body.split(rendered.nonce).map((part) => Buffer.from(part));
   const gzipParts = compressParts(parts, NONCE_BYTES);
   let bytes = 0;
   for (const part of [...parts, ...gzipParts.chunks]) bytes += part.length;
@@ -103,19 +109,19 @@ export function servePage(page: CachedPage, nonce: string, options: { gzip: bool
   return { body, headers };
 }
 
-/** Only a complete, successful, cookie-free HTML page is shared. */
+/**
+ * Only a complete, successful, cookie-free answer is shared: an HTML page rendered with the fill's nonce, or JSON its
+ * route declared publicly cacheable.
+ */
 export function isShareable(rendered: RenderedPage): boolean {
-  return (
-    rendered.status === 200 &&
-    !rendered.headers.has('set-cookie') &&
-    (rendered.headers.get('content-type') ?? '').startsWith('text/html') &&
-    rendered.html.includes(rendered.nonce)
-  );
+  if (rendered.status !== 200 || rendered.headers.has('set-cookie')) return false;
+  const type = rendered.headers.get('content-type') ?? '';
+  if (type.startsWith('application/json')) return /(?:^|,)\s*public\b/.test(rendered.headers.get('cache-control') ?? '');
+  return type.startsWith('text/html') && rendered.body.includes(rendered.nonce);
 }
 
 export type PageCacheStats = { hits: number; stale: number; misses: number; purges: number; entries: number; bytes: number };
 
-export type PageOutcome = 'hit' | 'stale' | 'miss';
 
 /** The path of a cache key (`<agent> <path>?<query>`). */
 function pathOf(key: string): string {
@@ -137,40 +143,39 @@ export class PageCache {
   ) {}
 
   /**
-   * The cached page (fresh, or past its TTL while one background render refreshes it), else a render by `render`
-   * shared by every request for the key that arrives meanwhile. Null when the render failed or was not shareable
-   * (the caller then has the request rendered as usual).
+   * The stored page for `key`: fresh, or past its TTL (up to twice it) while one background render by `refresh`
+   * replaces it. Null when there is none: the caller renders it (render()) or has the request rendered as usual.
    */
-  async getOrRender(key: string, render: () => Promise<RenderedPage | null>): Promise<{ page: CachedPage; outcome: PageOutcome } | null> {
+  lookup(key: string, refresh: () => Promise<RenderedPage | null>): { page: CachedPage; outcome: 'hit' | 'stale' } | null {
     const cached = this.entries.get(key);
-    if (cached) {
-      const age = this.now() - cached.storedAt;
-      if (age < 2 * this.ttlMs) {
-        // Map order is insertion order: re-inserting makes this the most recently used.
-        this.entries.delete(key);
-        this.entries.set(key, cached);
-        if (age < this.ttlMs) {
-          this.stats.hits++;
-          return { page: cached, outcome: 'hit' };
-        }
-        this.stats.stale++;
-        void this.renderShared(key, render);
-        return { page: cached, outcome: 'stale' };
-      }
+    if (!cached) return null;
+    const age = this.now() - cached.storedAt;
+    if (age >= 2 * this.ttlMs) {
       this.remove(key);
+      return null;
     }
-    const page = await this.renderShared(key, render);
-    if (!page) return null;
-    this.stats.misses++;
-    return { page, outcome: 'miss' };
+    // Map order is insertion order: re-inserting makes this the most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, cached);
+    if (age < this.ttlMs) {
+      this.stats.hits++;
+      return { page: cached, outcome: 'hit' };
+    }
+    this.stats.stale++;
+    void this.render(key, refresh, { background: true });
+    return { page: cached, outcome: 'stale' };
   }
 
-  /** The stored page for a key, whatever its age (tests, diagnostics). */
-  peek(key: string): CachedPage | null {
-    return this.entries.get(key) ?? null;
+  /** Whether a render of `key` is under way (a request for it can wait for that render instead of starting one). */
+  rendering(key: string): boolean {
+    return this.inFlight.has(key);
   }
 
-  private renderShared(key: string, render: () => Promise<RenderedPage | null>): Promise<CachedPage | null> {
+  /**
+   * Renders `key` once for every request that asks meanwhile, and stores the page unless a purge came in between.
+   * Null when the render failed or was not shareable.
+   */
+  async render(key: string, render: () => Promise<RenderedPage | null>, options: { background?: boolean } = {}): Promise<CachedPage | null> {
     let pending = this.inFlight.get(key);
     if (!pending) {
       const generation = this.generation;
@@ -187,7 +192,14 @@ export class PageCache {
         });
       this.inFlight.set(key, pending);
     }
-    return pending;
+    const page = await pending;
+    if (page && !options.background) this.stats.misses++;
+    return page;
+  }
+
+  /** The stored page for a key, whatever its age (tests, diagnostics). */
+  peek(key: string): CachedPage | null {
+    return this.entries.get(key) ?? null;
   }
 
   /** Drops every page (no argument) or the pages of these paths, whatever their query string and agent. */

@@ -1,7 +1,7 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { currentPoolStats } from '@/db/client';
 import { dataCacheStats } from '@/lib/cache/data-cache';
-import { admissionStats } from '@/lib/http/front-door';
+import { admissionStats } from '@/lib/http/admission';
 import { pageCacheStats } from '@/lib/http/page-cache';
 
 // Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
