@@ -7,7 +7,6 @@ import { publicAction } from '@/lib/http/action';
 import { echoValues, type FormState } from '@/lib/http/form-state';
 import { RATE_LIMITS } from '@/lib/http/rate-limit';
 import { logger } from '@/lib/log';
-import { deliverOrderPlaced } from '@/lib/orders/notifications';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';
 import { emailSchema } from '@/lib/auth/email';
@@ -29,10 +28,6 @@ const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress
   if (saveAddress && ctx.user && placed.created) {
     // After the order: an address book hiccup must not turn a placed order into an error.
     await saveAddressIfNew(ctx.user.id, input.shippingAddress).catch((error: unknown) => ctx.log.error({ err: error }, 'address not saved after checkout'));
-  }
-  if (placed.created) {
-    // After commit: the email goes out from the outbox event; a failure here never undoes the order.
-    await deliverOrderPlaced(placed.orderId).catch((error: unknown) => ctx.log.error({ err: error }, 'confirmation delivery failed'));
   }
   await startPayment(placed.orderId, input.paymentProvider).catch((error: unknown) => {
     logger.error({ err: error }, 'payment could not be started');

@@ -3,6 +3,7 @@ import type { CartRef } from '@/lib/cart/types';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
+import { scheduleOrderPlacedDelivery } from '@/lib/orders/notifications';
 import { checkoutFailures, ordersPlaced } from '@/lib/observability/metrics';
 import type { PlaceOrderInput } from './schemas';
 import { type PlacedOrder, placeOrder } from './service';
@@ -18,7 +19,7 @@ function failureReason(error: unknown): string {
 
 /**
  * placeOrder for the web checkout and the Store API alike, plus what follows a placement outside its transaction:
- * the orders/failures metrics and fresh product pages for what was bought.
+ * the orders/failures metrics, fresh product pages for what was bought and the confirmation email.
  */
 export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, options: { userId?: string | null }): Promise<PlacedOrder> {
   let placed: PlacedOrder;
@@ -37,6 +38,8 @@ export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, 
     } catch (error) {
       logger.warn({ err: error, orderId: placed.orderId }, 'product pages not refreshed after order');
     }
+    // The confirmation email goes out from the order's outbox event, moments later; never undoes the order.
+    scheduleOrderPlacedDelivery(placed.orderId);
   }
   return placed;
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { db, type Executor, type Transaction } from '@/db/client';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { db, type Executor, rowsOf, type Transaction } from '@/db/client';
 import {
   cartLines,
   carts,
@@ -194,9 +194,14 @@ async function existingOrderFor(executor: Executor, cartId: string): Promise<Pla
 }
 
 /**
- * Places the order for a cart in ONE transaction: re-price every line from the database, take stock with a
- * conditional decrement, count the discount use with a conditional increment, snapshot lines, convert the cart,
- * and write the outbox event. Idempotent per cart: repeated or concurrent submits return the one order.
+ * Places the order for a cart in ONE transaction: re-price every line from the database, count the discount use with
+ * a conditional increment, snapshot lines, convert the cart, write the outbox event, and — last — take stock with a
+ * conditional decrement. Idempotent per cart: repeated or concurrent submits return the one order.
+ *
+ * Why stock comes last: a popular variant's row is the one lock every buyer of it queues on. Taken last, it is held
+ * only for the statement that takes the stock (with its ledger row and sales count) and the commit, not for the rest
+ * of the placement — on a Black-Friday variant that is what bounds orders per second. Independent statements are
+ * sent together (pipelined on the transaction's connection) for the same reason.
  */
 export async function placeOrder(
   ref: CartRef,
@@ -216,58 +221,46 @@ export async function placeOrder(
       throw new AppError('conflict', 'This cart can no longer be checked out.');
     }
 
-    const store = await getStoreInfo(tx);
-    // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
-    const lines = await tx
-      .select({
-        variantId: variants.id,
-        productId: products.id,
-        productSlug: products.slug,
-        productTitle: products.title,
-        productStatus: products.status,
-        variantTitle: variants.title,
-        sku: variants.sku,
-        unitPriceCents: variants.priceCents,
-        currency: variants.currency,
-        isActive: variants.isActive,
-        quantity: cartLines.quantity,
-      })
-      .from(cartLines)
-      .innerJoin(variants, eq(variants.id, cartLines.variantId))
-      .innerJoin(products, eq(products.id, variants.productId))
-      .where(eq(cartLines.cartId, cart.id))
-      .orderBy(asc(variants.id));
+    const countryCode = input.shippingAddress.countryCode;
+    const [store, lines, shippingOptions, tax] = await Promise.all([
+      getStoreInfo(tx),
+      // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
+      tx
+        .select({
+          variantId: variants.id,
+          productId: products.id,
+          productSlug: products.slug,
+          productTitle: products.title,
+          productStatus: products.status,
+          variantTitle: variants.title,
+          sku: variants.sku,
+          unitPriceCents: variants.priceCents,
+          currency: variants.currency,
+          isActive: variants.isActive,
+          quantity: cartLines.quantity,
+          imageKey: sql<string | null>`(select ${productImages.storageKey} from ${productImages}
+            where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`,
+        })
+        .from(cartLines)
+        .innerJoin(variants, eq(variants.id, cartLines.variantId))
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(eq(cartLines.cartId, cart.id))
+        .orderBy(asc(variants.id)),
+      listShippingOptions(countryCode, cart.currency, tx),
+      findTaxRate(tx, countryCode, input.shippingAddress.region),
+    ]);
     if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
     for (const line of lines) {
       if (line.productStatus !== 'active' || !line.isActive || line.currency !== cart.currency) {
         throw new AppError('conflict', `${line.productTitle} is no longer available. Please remove it from your cart.`);
       }
     }
-
-    // Stock: conditional decrement; zero rows means someone else took it first and nothing is oversold.
-    const stockAfter = new Map<string, number>();
-    for (const line of lines) {
-      const [updated] = await tx
-        .update(variants)
-        .set({ stockOnHand: sql`${variants.stockOnHand} - ${line.quantity}` })
-        .where(and(eq(variants.id, line.variantId), sql`${variants.stockOnHand} >= ${line.quantity}`))
-        .returning({ stockOnHand: variants.stockOnHand });
-      if (!updated) {
-        throw new AppError('conflict', `Sorry, ${line.productTitle} (${line.variantTitle}) no longer has ${line.quantity} in stock.`, {
-          fieldErrors: { cart: [`${line.productTitle} is low on stock.`] },
-        });
-      }
-      stockAfter.set(line.variantId, updated.stockOnHand);
-    }
-
-    const countryCode = input.shippingAddress.countryCode;
-    const [rate] = (await listShippingOptions(countryCode, cart.currency, tx)).filter((option) => option.id === input.shippingRateId);
+    const rate = shippingOptions.find((option) => option.id === input.shippingRateId);
     if (!rate) {
       throw new AppError('validation_failed', 'Choose a shipping method available for this address.', {
         fieldErrors: { shippingRateId: ['Choose a shipping method available for this address.'] },
       });
     }
-    const tax = await findTaxRate(tx, countryCode, input.shippingAddress.region);
     const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
 
     let discount: DiscountRow | null = null;
@@ -331,78 +324,76 @@ export async function placeOrder(
         .returning({ id: orders.id, number: orders.number });
     }
     if (!order) throw new Error('could not draw a unique order number');
+    const orderId = order.id;
 
-    const images = await tx
-      .selectDistinctOn([productImages.productId], { productId: productImages.productId, storageKey: productImages.storageKey })
-      .from(productImages)
-      .where(inArray(productImages.productId, lines.map((line) => line.productId)))
-      .orderBy(productImages.productId, asc(productImages.position));
-    const imageByProduct = new Map(images.map((image) => [image.productId, image.storageKey]));
-
-    await tx.insert(orderLines).values(
-      lines.map((line, i) => {
-        const gross = line.unitPriceCents * line.quantity;
-        const lineDiscount = totals.lineDiscountCents[i] ?? 0;
-        const lineTax = totals.lineTaxCents[i] ?? 0;
-        return {
-          orderId: order.id,
-          productId: line.productId,
-          variantId: line.variantId,
-          productTitle: line.productTitle,
-          variantTitle: line.variantTitle,
-          sku: line.sku,
-          unitPriceCents: line.unitPriceCents,
-          quantity: line.quantity,
-          discountCents: lineDiscount,
-          taxCents: lineTax,
-          totalCents: gross - lineDiscount + (totals.taxInclusive ? 0 : lineTax),
-          imageKey: imageByProduct.get(line.productId) ?? null,
-        };
-      }),
-    );
-    await tx.insert(inventoryLedger).values(
-      lines.map((line) => ({
-        variantId: line.variantId,
-        delta: -line.quantity,
-        quantityAfter: stockAfter.get(line.variantId)!,
-        reason: 'order_placed' as const,
-        orderId: order.id,
+    await Promise.all([
+      tx.insert(orderLines).values(
+        lines.map((line, i) => {
+          const gross = line.unitPriceCents * line.quantity;
+          const lineDiscount = totals.lineDiscountCents[i] ?? 0;
+          const lineTax = totals.lineTaxCents[i] ?? 0;
+          return {
+            orderId,
+            productId: line.productId,
+            variantId: line.variantId,
+            productTitle: line.productTitle,
+            variantTitle: line.variantTitle,
+            sku: line.sku,
+            unitPriceCents: line.unitPriceCents,
+            quantity: line.quantity,
+            discountCents: lineDiscount,
+            taxCents: lineTax,
+            totalCents: gross - lineDiscount + (totals.taxInclusive ? 0 : lineTax),
+            imageKey: line.imageKey,
+          };
+        }),
+      ),
+      discount
+        ? tx.insert(discountRedemptions).values({
+            discountCodeId: discount.id,
+            orderId,
+            userId: options.userId ?? null,
+            email: input.email,
+            amountCents: totals.discountCents,
+          })
+        : null,
+      input.paymentProvider === 'manual'
+        ? tx.insert(payments).values({ orderId, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: cart.currency })
+        : null,
+      tx.insert(orderEvents).values({
+        orderId,
+        type: 'placed',
+        message: `Order placed (${input.paymentProvider === 'manual' ? 'awaiting payment' : 'card payment'})`,
         actorId: options.userId ?? null,
-      })),
-    );
+      }),
+      tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id)),
+      tx.insert(outboxEvents).values({ type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: { orderId, number: order.number } }),
+    ]);
+
+    // Stock, last (see above). Per line, in variant id order: a conditional decrement — zero rows means someone else
+    // took it first and nothing is oversold — with its ledger entry and the product's sales count in one statement.
     for (const line of lines) {
-      await tx
-        .update(products)
-        .set({ salesCount: sql`${products.salesCount} + ${line.quantity}` })
-        .where(eq(products.id, line.productId));
+      const [taken] = rowsOf<{ quantityAfter: number }>(
+        await tx.execute(sql`
+          with taken as (
+            update ${variants} set stock_on_hand = stock_on_hand - ${line.quantity}
+            where id = ${line.variantId} and stock_on_hand >= ${line.quantity}
+            returning id, product_id, stock_on_hand),
+          ledger as (
+            insert into ${inventoryLedger} (variant_id, delta, quantity_after, reason, order_id, actor_id)
+            select id, ${-line.quantity}, stock_on_hand, 'order_placed', ${orderId}, ${options.userId ?? null} from taken),
+          sold as (
+            update ${products} set sales_count = sales_count + ${line.quantity} where id in (select product_id from taken))
+          select stock_on_hand as "quantityAfter" from taken`),
+      );
+      if (!taken) {
+        throw new AppError('conflict', `Sorry, ${line.productTitle} (${line.variantTitle}) no longer has ${line.quantity} in stock.`, {
+          fieldErrors: { cart: [`${line.productTitle} is low on stock.`] },
+        });
+      }
     }
-    if (discount) {
-      await tx.insert(discountRedemptions).values({
-        discountCodeId: discount.id,
-        orderId: order.id,
-        userId: options.userId ?? null,
-        email: input.email,
-        amountCents: totals.discountCents,
-      });
-    }
-    if (input.paymentProvider === 'manual') {
-      await tx.insert(payments).values({ orderId: order.id, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: cart.currency });
-    }
-    await tx.insert(orderEvents).values({
-      orderId: order.id,
-      type: 'placed',
-      message: `Order placed (${input.paymentProvider === 'manual' ? 'awaiting payment' : 'card payment'})`,
-      actorId: options.userId ?? null,
-    });
-    await tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id));
-    await tx.insert(outboxEvents).values({
-      type: 'order.placed',
-      aggregateType: 'order',
-      aggregateId: order.id,
-      payload: { orderId: order.id, number: order.number },
-    });
     return {
-      orderId: order.id,
+      orderId,
       number: order.number,
       totalCents: totals.totalCents,
       currency: cart.currency,

@@ -35,12 +35,16 @@ export async function withIdempotency(
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new AppError('bad_request', 'Idempotency-Key must be 8–255 characters of letters, digits and _ . : -');
   }
-  // Expired keys are forgotten, so the key can be used again after a day.
-  await executor.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), lt(idempotencyKeys.expiresAt, new Date())));
+  // A new key is claimed; so is an expired one (keys are forgotten after a day), in the same statement.
+  const now = new Date();
   const [claimed] = await executor
     .insert(idempotencyKeys)
-    .values({ scope, key, requestHash: hash, status: 'in_progress', expiresAt: new Date(Date.now() + TTL_MS) })
-    .onConflictDoNothing()
+    .values({ scope, key, requestHash: hash, status: 'in_progress', expiresAt: new Date(now.getTime() + TTL_MS) })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: { requestHash: hash, status: 'in_progress', responseStatus: null, responseBody: null, createdAt: now, expiresAt: new Date(now.getTime() + TTL_MS) },
+      setWhere: lt(idempotencyKeys.expiresAt, now),
+    })
     .returning({ id: idempotencyKeys.id });
 
   if (claimed) return runClaimed(claimed.id, run, executor);

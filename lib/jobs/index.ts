@@ -4,12 +4,13 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
 import { runOutboxJob } from '@/lib/outbox/worker';
+import { OUTBOX_JOB } from './names';
 import { type Job, startJobs } from './runner';
 
 /** The jobs every server instance runs in-process (started at boot, stopped by the graceful shutdown). */
 export function storefrontJobs(): Job[] {
   return [
-    { name: 'outbox', intervalMs: 5_000, run: runOutboxJob },
+    { name: OUTBOX_JOB, intervalMs: 5_000, run: runOutboxJob },
     {
       name: 'expired-carts',
       intervalMs: 3_600_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startJobs } from './runner';
+import { runJobSoon, startJobs } from './runner';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,5 +55,39 @@ describe('in-process job runner', () => {
     expect(finished).toBe(true);
     await sleep(100);
     expect(started).toBe(1);
+  });
+
+  it('runSoon runs a job at once, or once more right after the run in progress, never two at a time', async () => {
+    const starts: number[] = [];
+    let running = 0;
+    let maxConcurrent = 0;
+    const t0 = Date.now();
+    const jobs = startJobs(
+      [
+        {
+          name: 'outbox',
+          intervalMs: 60_000,
+          run: async () => {
+            starts.push(Date.now() - t0);
+            running += 1;
+            maxConcurrent = Math.max(maxConcurrent, running);
+            await sleep(50);
+            running -= 1;
+          },
+        },
+      ],
+      { firstRunDelayMs: 60_000, jitterMs: 0 },
+    );
+    expect(runJobSoon('outbox')).toBe(true);
+    await sleep(20);
+    expect(starts).toHaveLength(1);
+    // Asked three times during the run: one more run follows it, not three.
+    expect([runJobSoon('outbox'), runJobSoon('outbox'), runJobSoon('outbox')]).toEqual([true, true, true]);
+    await sleep(150);
+    expect(starts).toHaveLength(2);
+    expect(maxConcurrent).toBe(1);
+    expect(runJobSoon('unknown')).toBe(false);
+    await jobs.stop();
+    expect(runJobSoon('outbox')).toBe(false);
   });
 });

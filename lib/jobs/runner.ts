@@ -8,7 +8,11 @@ import { logger } from '@/lib/log';
 
 export type Job = { name: string; intervalMs: number; run: () => Promise<void> };
 
-type Running = { stop: () => Promise<void> };
+type Running = {
+  stop: () => Promise<void>;
+  /** Runs the job now, or right after the run in progress; false once stopped or for an unknown job. */
+  runSoon: (name: string) => boolean;
+};
 
 const globalForJobs = globalThis as typeof globalThis & { __storefrontJobs?: Running };
 
@@ -17,16 +21,22 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitt
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
+  /** Jobs running now, and whether another run was asked for meanwhile. */
+  const running = new Map<string, { again: boolean }>();
 
   const schedule = (job: Job, delayMs: number) => {
     if (stopped) return;
+    clearTimeout(timers.get(job.name));
     const timer = setTimeout(() => {
+      const state = { again: false };
+      running.set(job.name, state);
       const run = job
         .run()
         .catch((error: unknown) => logger.error({ err: error, job: job.name }, 'background job failed'))
         .finally(() => {
           inFlight.delete(run);
-          schedule(job, job.intervalMs);
+          running.delete(job.name);
+          schedule(job, state.again ? 0 : job.intervalMs);
         });
       inFlight.add(run);
     }, delayMs);
@@ -38,14 +48,30 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitt
   for (const job of jobs) schedule(job, (options.firstRunDelayMs ?? 2_000) + Math.floor(Math.random() * (options.jitterMs ?? 1_000)));
   logger.info({ jobs: jobs.map((job) => job.name) }, 'background jobs started');
 
-  const running: Running = {
+  const handle: Running = {
     stop: async () => {
       stopped = true;
       for (const timer of timers.values()) clearTimeout(timer);
       await Promise.allSettled([...inFlight]);
       globalForJobs.__storefrontJobs = undefined;
     },
+    runSoon: (name) => {
+      const job = jobs.find((candidate) => candidate.name === name);
+      if (stopped || !job) return false;
+      const current = running.get(name);
+      if (current) current.again = true;
+      else schedule(job, 0);
+      return true;
+    },
   };
-  globalForJobs.__storefrontJobs = running;
-  return running;
+  globalForJobs.__storefrontJobs = handle;
+  return handle;
+}
+
+/**
+ * Asks this process's job runner to run a job now (or right after its run in progress) instead of at its next tick.
+ * False when no runner is started here (BACKGROUND_JOBS=false, scripts, tests): the caller does the work itself.
+ */
+export function runJobSoon(name: string): boolean {
+  return globalForJobs.__storefrontJobs?.runSoon(name) ?? false;
 }

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders } from '@/db/schema';
 import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
+import { OUTBOX_JOB } from '@/lib/jobs/names';
+import { runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
 import type { OutboxContext } from '@/lib/outbox/worker';
@@ -49,13 +51,21 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
   logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
 }
 
-/**
- * Right after checkout: deliver this order's outbox events now (the confirmation email included) instead of
- * waiting for the worker's next poll. Whatever fails here stays queued and the worker retries it.
- */
+/** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */
 export async function deliverOrderPlaced(orderId: string): Promise<void> {
   const { deliverOutboxFor } = await import('@/lib/outbox/worker');
   await deliverOutboxFor({ type: 'order', id: orderId });
+}
+
+/**
+ * Right after checkout, without the buyer waiting: the in-process outbox job is asked to run now instead of at its
+ * next poll. It delivers one event at a time, so in a rush of orders the emails queue up behind the orders instead of
+ * competing with them for the database and the CPU, and go out moments later. An instance that runs no background
+ * jobs delivers this order's events itself, detached from the request.
+ */
+export function scheduleOrderPlacedDelivery(orderId: string): void {
+  if (runJobSoon(OUTBOX_JOB)) return;
+  deliverOrderPlaced(orderId).catch((error: unknown) => logger.error({ err: error, orderId }, 'confirmation delivery failed; the outbox worker will retry'));
 }
 
 /**

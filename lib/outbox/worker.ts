@@ -3,6 +3,8 @@ import { and, asc, count, eq, inArray, isNull, lt, lte, sql, type SQL } from 'dr
 import { db, type Executor } from '@/db/client';
 import { outboxEvents } from '@/db/schema';
 import { deliverQueuedEmail, EMAIL_SEND_EVENT, getMailer, type Mailer, markEmailFailed, recordEmailFailure } from '@/lib/email/service';
+import { OUTBOX_JOB } from '@/lib/jobs/names';
+import { runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
 import { handleOrderPlaced, handleOrderShipped } from '@/lib/orders/notifications';
@@ -153,10 +155,15 @@ export async function countOutbox(executor: Executor = db): Promise<{ pending: n
   return { pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
 }
 
+const BATCH = 50;
+
 /** One tick of the in-process job: deliver what is due, then publish the queue's size. */
 export async function runOutboxJob(): Promise<void> {
-  const result = await processOutbox();
-  if (result.delivered + result.retrying + result.failed > 0) logger.info({ ...result }, 'outbox run');
+  const result = await processOutbox({ limit: BATCH });
+  const handled = result.delivered + result.retrying + result.failed;
+  if (handled > 0) logger.info({ ...result }, 'outbox run');
+  // A full batch: more is probably due (after a rush of orders). Go on right after this run, not at the next tick.
+  if (handled >= BATCH) runJobSoon(OUTBOX_JOB);
   const counts = await countOutbox();
   metrics.outboxEvents.set({ state: 'pending' }, counts.pending);
   metrics.outboxEvents.set({ state: 'failed' }, counts.failed);

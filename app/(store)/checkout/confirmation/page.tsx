@@ -32,9 +32,7 @@ export default async function ConfirmationPage() {
           Thank you for your order!
         </h1>
         <p role="status" className="mt-2">
-          {emailed
-            ? `A confirmation email has been sent to ${order.email}.`
-            : 'Your order is confirmed. The confirmation email is on its way.'}
+          {emailed ? `A confirmation email has been sent to ${order.email}.` : `A confirmation email is on its way to ${order.email}.`}
         </p>
         {order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid' ? (
           <p className="mt-2 text-sm text-zinc-700">

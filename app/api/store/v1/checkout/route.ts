@@ -4,11 +4,9 @@ import { cartRefFromRequest } from '@/lib/cart/api';
 import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { placeOrderAndRecord } from '@/lib/checkout/placement';
-import type { PlacedOrder } from '@/lib/checkout/service';
 import { AppError } from '@/lib/http/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
-import { deliverOrderPlaced } from '@/lib/orders/notifications';
 import { type PaymentStart, startPaymentForOrderNumber } from '@/lib/payments/service';
 
 // POST /api/store/v1/checkout — place the order for the cart named by X-Cart-Token (or the signed-in customer's
@@ -24,17 +22,13 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body, lo
   const ref = user ? { userId: user.id } : cartRefFromRequest(request);
   if (!ref.userId && !ref.token) throw new AppError('not_found', 'No cart for this token.');
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
-  let placed: PlacedOrder | undefined;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
-    placed = await placeOrderAndRecord(ref, body, { userId: user?.id ?? null });
+    const placed = await placeOrderAndRecord(ref, body, { userId: user?.id ?? null });
     return {
       status: placed.created ? 201 : 200,
       body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },
     };
   });
-  if (placed?.created) {
-    await deliverOrderPlaced(placed.orderId).catch((error: unknown) => log.error({ err: error }, 'confirmation delivery failed'));
-  }
   const stored = result.body as { order: { number: string; totalCents: number; currency: string } };
   // The PaymentIntent is started (or, on a replay, found again: Stripe's idempotency key is per order) after the
   // stored answer, so its client secret is never written to the idempotency table.
