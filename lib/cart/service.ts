@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { cartLines, carts, productImages, products, variants } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { mediaUrl } from '@/lib/storage';
-import { getStoreInfo } from '@/lib/store/settings';
+import { getCachedStoreInfo } from '@/lib/catalog/cache';
 import { type AddToCartInput, MAX_LINE_QUANTITY, type UpdateLineInput } from './schemas';
 import type { CartLineView, CartRef, CartView } from './types';
 
@@ -25,27 +25,33 @@ export function hashCartToken(token: string): string {
 
 type CartRow = { id: string; currency: string };
 
-/** The active cart a request refers to: the signed-in user's, else the guest token's (never another user's). */
-export async function findActiveCart(executor: Executor, ref: CartRef, options: { lock?: boolean } = {}): Promise<CartRow | null> {
+/**
+ * The active cart a request refers to: the signed-in user's, else the guest token's (never another user's).
+ * `lock` takes its row lock for the transaction; `touch` does too, marking it updated in the same statement.
+ */
+export async function findActiveCart(executor: Executor, ref: CartRef, options: { lock?: boolean; touch?: boolean } = {}): Promise<CartRow | null> {
   let where;
   if (ref.userId) where = and(eq(carts.userId, ref.userId), eq(carts.status, 'active'));
   else if (ref.token) where = and(eq(carts.tokenHash, hashCartToken(ref.token)), eq(carts.status, 'active'), isNull(carts.userId));
   else return null;
+  if (options.touch) {
+    const [touched] = await executor.update(carts).set({ updatedAt: new Date() }).where(where).returning({ id: carts.id, currency: carts.currency });
+    return touched ?? null;
+  }
   const query = executor.select({ id: carts.id, currency: carts.currency }).from(carts).where(where).limit(1);
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
 /** Creates the cart on first add. Returns the new guest token (null for a user's cart, which needs no cookie). */
-async function createCart(executor: Executor, ref: CartRef): Promise<{ cart: CartRow; token: string | null }> {
-  const store = await getStoreInfo(executor);
+async function createCart(executor: Executor, ref: CartRef, currency: string): Promise<{ cart: CartRow; token: string | null }> {
   const token = newCartToken();
   const [row] = await executor
     .insert(carts)
     .values({
       tokenHash: hashCartToken(token),
       userId: ref.userId ?? null,
-      currency: store.currency,
+      currency,
       expiresAt: new Date(Date.now() + CART_TTL_MS),
     })
     // A user's second tab may have created their cart a moment ago (one active cart per user is unique).
@@ -102,32 +108,32 @@ function tooMany(limit: number, alreadyInCart: number): AppError {
 export type AddLineResult = { cart: CartView; quantityInCart: number; newToken: string | null };
 
 export async function addCartLine(ref: CartRef, input: AddToCartInput, executor: Executor = db): Promise<AddLineResult> {
+  // Read before the transaction: a cache miss inside it would wait for a second connection while holding one.
+  const { currency } = await getCachedStoreInfo();
   const outcome = await executor.transaction(async (tx) => {
     // Lock order everywhere: cart, then variants (checkout does the same), so the two cannot deadlock.
-    let cart = await findActiveCart(tx, ref, { lock: true });
+    let cart = await findActiveCart(tx, ref, { touch: true });
     const variant = await loadPurchasable(tx, input.variantId);
     if (!variant || !variant.isActive || variant.productStatus !== 'active') throw notAvailable();
     let newToken: string | null = null;
     if (!cart) {
       if (variant.stockOnHand <= 0) throw tooMany(0, 0);
-      ({ cart, token: newToken } = await createCart(tx, ref));
+      ({ cart, token: newToken } = await createCart(tx, ref, currency));
     }
     const limit = lineLimit(variant, cart.currency);
     if (limit === 0 && variant.currency !== cart.currency) throw notAvailable();
+    if (input.quantity > limit) throw tooMany(limit, 0);
 
-    const [existing] = await tx
-      .select({ id: cartLines.id, quantity: cartLines.quantity })
-      .from(cartLines)
-      .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, variant.id)));
-    const quantity = (existing?.quantity ?? 0) + input.quantity;
-    if (quantity > limit) throw tooMany(limit, existing?.quantity ?? 0);
-
-    if (existing) await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, existing.id));
-    else await tx.insert(cartLines).values({ cartId: cart.id, variantId: variant.id, quantity });
-    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cart.id));
-    return { cartId: cart.id, quantity, newToken };
+    // Adds to the line, or creates it, in one statement; over the limit, the transaction is rolled back.
+    const [line] = await tx
+      .insert(cartLines)
+      .values({ cartId: cart.id, variantId: variant.id, quantity: input.quantity })
+      .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity: sql`${cartLines.quantity} + ${input.quantity}` } })
+      .returning({ quantity: cartLines.quantity });
+    if (line!.quantity > limit) throw tooMany(limit, line!.quantity - input.quantity);
+    return { cart, quantity: line!.quantity, newToken };
   });
-  const cart = await getCartViewById(outcome.cartId, executor);
+  const cart = await getCartViewById(outcome.cart.id, executor);
   return { cart: cart!, quantityInCart: outcome.quantity, newToken: outcome.newToken };
 }
 
@@ -178,67 +184,75 @@ export async function getCartItemCount(ref: CartRef, executor: Executor = db): P
   return Number(row?.units ?? 0);
 }
 
-/** Builds the priced view of a cart the caller has already resolved (and so is allowed to see). */
+/**
+ * Builds the priced view of a cart the caller has already resolved (and so is allowed to see), in one query: the
+ * cart, its lines with today's prices and stock, and each product's first image.
+ */
 export async function getCartViewById(cartId: string, executor: Executor = db): Promise<CartView | null> {
-  const [cart] = await executor.select({ id: carts.id, currency: carts.currency }).from(carts).where(eq(carts.id, cartId));
-  if (!cart) return null;
+  const firstImage = executor
+    .select({ storageKey: productImages.storageKey, altText: productImages.altText })
+    .from(productImages)
+    .where(eq(productImages.productId, products.id))
+    .orderBy(asc(productImages.position))
+    .limit(1)
+    .as('first_image');
   const rows = await executor
     .select({
+      cartId: carts.id,
+      currency: carts.currency,
       id: cartLines.id,
       variantId: variants.id,
-      productId: products.id,
       productSlug: products.slug,
       productTitle: products.title,
       productStatus: products.status,
       variantTitle: variants.title,
       sku: variants.sku,
       priceCents: variants.priceCents,
-      currency: variants.currency,
+      variantCurrency: variants.currency,
       stockOnHand: variants.stockOnHand,
       isActive: variants.isActive,
       quantity: cartLines.quantity,
+      imageKey: firstImage.storageKey,
+      imageAlt: firstImage.altText,
     })
-    .from(cartLines)
-    .innerJoin(variants, eq(variants.id, cartLines.variantId))
-    .innerJoin(products, eq(products.id, variants.productId))
-    .where(eq(cartLines.cartId, cart.id))
+    .from(carts)
+    .leftJoin(cartLines, eq(cartLines.cartId, carts.id))
+    .leftJoin(variants, eq(variants.id, cartLines.variantId))
+    .leftJoin(products, eq(products.id, variants.productId))
+    .leftJoinLateral(firstImage, sql`true`)
+    .where(eq(carts.id, cartId))
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
-  const images = new Map<string, { storageKey: string; altText: string }>();
-  if (rows.length > 0) {
-    const imageRows = await executor
-      .selectDistinctOn([productImages.productId], {
-        productId: productImages.productId,
-        storageKey: productImages.storageKey,
-        altText: productImages.altText,
-      })
-      .from(productImages)
-      .where(inArray(productImages.productId, [...new Set(rows.map((r) => r.productId))]))
-      .orderBy(productImages.productId, asc(productImages.position));
-    for (const image of imageRows) images.set(image.productId, image);
-  }
-  const lines = rows.map((row): CartLineView => {
-    const maxQuantity = lineLimit(row, cart.currency);
-    const problem = maxQuantity === 0 ? 'unavailable' : row.quantity > maxQuantity ? 'insufficient_stock' : null;
-    const image = images.get(row.productId);
-    return {
-      id: row.id,
-      variantId: row.variantId,
-      productSlug: row.productSlug,
-      productTitle: row.productTitle,
-      variantTitle: row.variantTitle,
-      sku: row.sku,
-      imageUrl: image ? mediaUrl(image.storageKey) : null,
-      imageAlt: image?.altText ?? '',
-      unitPriceCents: row.priceCents,
-      quantity: row.quantity,
-      lineTotalCents: row.priceCents * row.quantity,
-      maxQuantity,
-      problem,
-    };
+  const head = rows[0];
+  if (!head) return null;
+  const cartCurrency = head.currency;
+  const lines = rows.flatMap((row): CartLineView[] => {
+    // The cart's own row when it has no lines (left join); a line whose variant is gone cannot exist (foreign key).
+    if (row.id === null || row.variantId === null) return [];
+    const purchasable = { stockOnHand: row.stockOnHand!, currency: row.variantCurrency!, isActive: row.isActive!, productStatus: row.productStatus! };
+    const maxQuantity = lineLimit(purchasable, cartCurrency);
+    const quantity = row.quantity!;
+    const problem = maxQuantity === 0 ? 'unavailable' : quantity > maxQuantity ? 'insufficient_stock' : null;
+    return [
+      {
+        id: row.id,
+        variantId: row.variantId,
+        productSlug: row.productSlug!,
+        productTitle: row.productTitle!,
+        variantTitle: row.variantTitle!,
+        sku: row.sku!,
+        imageUrl: row.imageKey ? mediaUrl(row.imageKey) : null,
+        imageAlt: row.imageAlt ?? '',
+        unitPriceCents: row.priceCents!,
+        quantity,
+        lineTotalCents: row.priceCents! * quantity,
+        maxQuantity,
+        problem,
+      },
+    ];
   });
   return {
-    id: cart.id,
-    currency: cart.currency,
+    id: head.cartId,
+    currency: cartCurrency,
     lines,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
     subtotalCents: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalCents, 0),
@@ -248,7 +262,7 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
 
 /** Store API: an explicit, empty cart for a client that wants its token before adding anything. */
 export async function createEmptyCart(executor: Executor = db): Promise<{ cart: CartView; token: string }> {
-  const { cart, token } = await createCart(executor, {});
+  const { cart, token } = await createCart(executor, {}, (await getCachedStoreInfo()).currency);
   return { cart: (await getCartViewById(cart.id, executor))!, token: token! };
 }
 
