@@ -4,8 +4,9 @@
 // starts the standalone server on it (with Redis), measures time to ready, then loads each page/API with autocannon
 // at 50 and 200 connections, beside two references from the same run (a bare node:http server and a static asset
 // served by the same Next server): these machines are noisy, so ratios within one run are what count. Page loads are
-// sent as a browser sends them, so anonymous ones are answered by the page cache; the same product pages for a
-// shopper with a cart, and an uncached search at 1 connection, show what a render costs. It ends with
+// sent as a browser sends them, so they are answered by the page cache (a shopper with a cart included); the same
+// product pages requested without a browser's Accept header, and an uncached search at 1 connection, show what a
+// render costs (a page-cache miss). It ends with
 // EXPLAIN (ANALYZE, BUFFERS) of the search queries and writes bench/results.md and bench/results.json.
 // Targets are printed as pass/miss; a miss never fails the exit code. Everything started is stopped, and the
 // scratch database dropped, even on failure or Ctrl-C.
@@ -54,6 +55,8 @@ const BARE_PORT = PORT + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
 const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SERVER_HEAP_MB = 192;
+const RENDER_DIAGNOSTIC = 'product rendered per request (500 rotating; diagnostic: what a page-cache miss costs)';
 
 // ---- cleanup, whatever happens --------------------------------------------------------------------------------
 
@@ -176,7 +179,11 @@ function rotating(paths: string[], headers: Record<string, string> = {}): Reques
 }
 
 /** What a browser sends when it navigates to a page; anonymous page requests like these use the page cache. */
-const BROWSER_NAVIGATION = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'sec-fetch-dest': 'document' };
+const BROWSER_NAVIGATION = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br, zstd',
+  'sec-fetch-dest': 'document',
+};
 
 /** Page loads by browsers rotating through `paths`; `cookie` makes them a returning shopper's. */
 function pages(paths: string[], cookie?: string): RequestSpec[] {
@@ -333,7 +340,10 @@ async function main() {
     TRUSTED_PROXY_HOPS: '1',
   };
   const spawnedAt = performance.now();
-  const server = spawn(process.execPath, [serverJs], { cwd: standaloneDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The heap capped as in a small container task (infra/ sets 75 % of the task's memory): on this 24 GB machine V8
+  // would otherwise size its heap from the host and collect lazily. Admission control keeps the work in progress —
+  // and so the live heap — bounded under any load.
+  const server = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, serverJs], { cwd: standaloneDir, env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   cleanups.push(() => stopProcess(server));
   const serverLog: string[] = [];
   server.stdout?.on('data', (chunk: Buffer) => serverLog.push(chunk.toString()));
@@ -420,15 +430,17 @@ async function main() {
       },
     ];
   };
-  // A shopper with a cart gets every page rendered for them (their cart is in the header): the page cache's other side.
+  // A returning shopper: a cart (and the header's hint of it). Catalogue pages are the same HTML for them.
   const [shopperCart] = await makeCarts(1);
-  const shopperCookie = `sf_cart=${shopperCart}`;
+  const shopperCookie = `sf_cart=${shopperCart}; sf_cart_items=1`;
   const targets: Target[] = [
     { name: 'home', requests: () => pages(['/']) },
     { name: 'category + 2 filters', requests: () => pages(categoryPaths) },
     { name: 'product (100 popular, rotating)', requests: () => pages(popularProductPaths) },
     { name: 'search (8 rotating queries incl. a typo)', requests: () => pages(searchPaths) },
-    { name: 'product, shopper with a cart (500 rotating, rendered per request)', requests: () => pages(productPaths, shopperCookie) },
+    { name: 'product, shopper with a cart (500 rotating)', requests: () => pages(productPaths, shopperCookie) },
+    // Not a shopper's path: without a browser's Accept header the page cache stays out, so every request is rendered.
+    { name: RENDER_DIAGNOSTIC, requests: () => rotating(productPaths) },
     { name: 'Store API product list', requests: () => rotating(apiPaths) },
     { name: 'add to cart (new cart each)', requests: addToCartBody },
   ];
@@ -444,6 +456,23 @@ async function main() {
   // 3. references (50 connections)
   refs.push(await load('bare node:http (hello world)', { url: `http://127.0.0.1:${BARE_PORT}`, connections: 50, durationS: DURATION_S }));
   refs.push(await load(`Next static asset (${staticPath}, ${staticFile.size} B)`, { url: BASE, connections: 50, durationS: DURATION_S, requests: rotating([staticPath]), pid }));
+  // What any request through Next's route handlers costs before it does anything: a POST whose body fails validation
+  // (no database, no Redis). No Store API write can be faster than this on the same machine.
+  refs.push(
+    await load('Next route handler floor (POST answered 422, no I/O)', {
+      url: BASE,
+      connections: 50,
+      durationS: DURATION_S,
+      pid,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (req) => ({ ...req, path: '/api/store/v1/carts/current/lines', headers: { ...req.headers, 'x-forwarded-for': shopperAddress() }, body: '{"variantId":"none","quantity":1}' }),
+        },
+      ],
+    }),
+  );
   for (const ref of refs) console.log(`  ref ${ref.name}: ${ref.reqPerSec} req/s`);
 
   for (const connections of LEVELS) {
@@ -550,7 +579,8 @@ async function main() {
   // 4. search: server time of an uncached search at low concurrency (a returning shopper's request, which the page
   // cache never answers; the search query itself is never cached), then EXPLAIN.
   const uniqueSearchPaths = searchQueries.flatMap((q) => [1, 2, 3, 4, 5].map((page) => `/search?q=${encodeURIComponent(q)}&page=${page}`));
-  const searchLow = await load('search page, uncached, 1 connection', { url: BASE, connections: 1, durationS: DURATION_S, requests: pages(uniqueSearchPaths, shopperCookie), pid });
+  // Without a browser's Accept header the page cache stays out: every search is rendered and run against the database.
+  const searchLow = await load('search page, uncached, 1 connection', { url: BASE, connections: 1, durationS: DURATION_S, requests: rotating(uniqueSearchPaths), pid });
   console.log(`  search @1: ${searchLow.reqPerSec} req/s, p50 ${searchLow.p50Ms} ms, p99 ${searchLow.p99Ms} ms`);
 
   const explains = await explainSearch(sql);
@@ -598,13 +628,13 @@ async function main() {
     const s = at(name, low);
     if (s) targetsTable.push({ target: `${name} ≥ 0.8× static req/s @${low}`, measured: `${(s.reqPerSec / staticRps).toFixed(2)}×`, pass: s.reqPerSec >= 0.8 * staticRps });
   }
-  const atHigh = scenarios.filter((s) => s.connections === high && !s.name.startsWith('checkout'));
+  const atHigh = scenarios.filter((s) => s.connections === high && !s.name.startsWith('checkout') && s.name !== RENDER_DIAGNOSTIC);
   // A page that completed nothing within the duration has no latency figures: every request timed out or is queued.
   const p99Of = (s: Scenario) => (s.requests === 0 ? Infinity : s.p99Ms);
   const worstP99 = atHigh.reduce((a, b) => (p99Of(b) > p99Of(a) ? b : a));
   const over = atHigh.filter((s) => p99Of(s) > 250).map((s) => s.name);
   targetsTable.push({
-    target: `p99 ≤ 250 ms @${high} (every page/API)`,
+    target: `p99 ≤ 250 ms @${high} (every page/API a shopper or client uses; not the render diagnostic)`,
     measured: `worst ${worstP99.requests === 0 ? 'no request completed' : `${worstP99.p99Ms} ms`} (${worstP99.name}); over: ${over.join(', ') || 'none'}`,
     pass: over.length === 0,
   });
@@ -627,7 +657,7 @@ async function main() {
 
   const results = {
     machine,
-    config: { products: PRODUCTS, durationS: DURATION_S, warmupS: WARMUP_S, connections: LEVELS, loadGenerator: 'autocannon 8.0.0 (same machine)', staticReference: staticPath },
+    config: { products: PRODUCTS, durationS: DURATION_S, warmupS: WARMUP_S, connections: LEVELS, loadGenerator: 'autocannon 8.0.0 (same machine)', staticReference: staticPath, serverHeapMb: SERVER_HEAP_MB },
     setup: { migrateMs: Math.round(migrateMs), seedMs: Math.round(seedMs), readyMs, idleRssMb, finalRssMb, category: category.slug, hotVariantStock: hot.stock },
     references: refs,
     scenarios: scenarios.map((s) => ({ ...s, ratioToStatic: s.name.startsWith('checkout') ? null : Math.round((s.reqPerSec / staticRps) * 100) / 100 })),
@@ -711,7 +741,7 @@ async function explainSearch(sql: postgres.Sql): Promise<Explain[]> {
 
 function markdown(r: {
   machine: Record<string, unknown>;
-  config: { products: number; durationS: number; connections: number[]; staticReference: string };
+  config: { products: number; durationS: number; connections: number[]; staticReference: string; serverHeapMb: number };
   setup: { migrateMs: number; seedMs: number; readyMs: number; idleRssMb: number };
   references: Scenario[];
   scenarios: (Scenario & { ratioToStatic: number | null })[];
@@ -726,7 +756,7 @@ function markdown(r: {
   lines.push('# Benchmark results', '');
   lines.push(`\`npm run bench\` — ${m.date}. Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGb} GiB, Node ${m.node}, ${m.platform}.`);
   lines.push(
-    `Catalog: ${r.config.products.toLocaleString('en-US')} products on PostgreSQL (scratch database), Redis; ${r.config.durationS} s per scenario after a warm-up; load from autocannon on the same machine (it competes with the server for the 2 cores, so absolute figures are pessimistic — compare ratios). Page loads carry a browser's Accept header, so anonymous ones are answered by the page cache.`,
+    `Catalog: ${r.config.products.toLocaleString('en-US')} products on PostgreSQL (scratch database), Redis; ${r.config.durationS} s per scenario after a warm-up; load from autocannon on the same machine (it competes with the server for the 2 cores, so absolute figures are pessimistic — compare ratios). Page loads carry a browser's Accept and Accept-Encoding headers, so anonymous ones are answered by the page cache, gzipped. The server's heap is capped at ${r.config.serverHeapMb} MB (\`--max-old-space-size\`), as in a small container task.`,
   );
   lines.push(`Setup: migrate ${r.setup.migrateMs} ms, seed ${(r.setup.seedMs / 1000).toFixed(1)} s, **time to ready ${r.setup.readyMs} ms**, idle RSS ${r.setup.idleRssMb} MB. Whole run ${r.runSeconds} s.`, '');
   lines.push('## Targets', '', '| target | measured | |', '| --- | --- | --- |');
@@ -746,7 +776,7 @@ function markdown(r: {
     );
   }
   const sl = r.search.lowConcurrency;
-  lines.push('', '## Search', '', `Search page at 1 connection, uncached (a shopper with a cart, whom the page cache never answers; the search query itself is never cached; ${sl.requests} requests over 8 queries × 5 pages): ${sl.reqPerSec} req/s, p50 ${sl.p50Ms} ms, p99 ${sl.p99Ms} ms.`, '');
+  lines.push('', '## Search', '', `Search page at 1 connection, uncached (requested without a browser's Accept header, so the page cache stays out; the search query itself is never cached; ${sl.requests} requests over 8 queries × 5 pages): ${sl.reqPerSec} req/s, p50 ${sl.p50Ms} ms, p99 ${sl.p99Ms} ms.`, '');
   lines.push('EXPLAIN (ANALYZE, BUFFERS) of the query shapes in lib/catalog/search.ts:', '', '| query | execution ms | planning ms | indexes used | seq scans |', '| --- | ---: | ---: | --- | --- |');
   for (const e of r.search.explain) lines.push(`| ${e.name} | ${e.executionMs} | ${e.planningMs} | ${e.indexes.join(', ') || '—'} | ${e.seqScans.join(', ') || '—'} |`);
   lines.push('', 'Full plans are in results.json (`search.explain[].plan`).', '');

@@ -41,6 +41,13 @@ test('register → guest cart → sign in merges it → checkout with WELCOME10 
   await expect(page.getByRole('heading', { name: `Order ${number}` })).toBeVisible();
   await expect(page.getByTestId('order-totals')).toContainText('Discount (WELCOME10)');
 
+  // Signing out: the header (filled in by the browser on cached pages) no longer shows an account or a cart.
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(cartLink(page)).toHaveAccessibleName('Cart, 0 items');
+
   // Another customer asking for this order number gets the same 404 as for a number that does not exist.
   const other = await browser.newContext();
   const otherPage = await other.newPage();

@@ -1,11 +1,15 @@
-import { Link } from '@/components/ui/link';
-import { getSessionUser } from '@/lib/auth/session';
+'use client';
 
-export async function AccountLink() {
-  const user = await getSessionUser();
+import { Link } from '@/components/ui/link';
+import { useHintCookie } from '@/components/layout/use-hint-cookie';
+import { SESSION_HINT_COOKIE } from '@/lib/store/hint-names';
+
+/** "Account" for a signed-in visitor, "Sign in" otherwise (from a hint cookie, like the cart count). */
+export function AccountLink() {
+  const signedIn = useHintCookie(SESSION_HINT_COOKIE) === '1';
   return (
-    <Link href={user ? '/account' : '/account/sign-in'} className="hover:underline">
-      {user ? 'Account' : 'Sign in'}
+    <Link href={signedIn ? '/account' : '/account/sign-in'} className="hover:underline">
+      {signedIn ? 'Account' : 'Sign in'}
     </Link>
   );
 }

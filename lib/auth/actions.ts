@@ -3,13 +3,14 @@
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { mergeGuestCart } from '@/lib/cart/service';
+import { getCartItemCount, mergeGuestCart } from '@/lib/cart/service';
 import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/http/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
 import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';
+import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { signIn, signOut } from './config';
 import { assertSignInAllowed, recordSignInFailure } from './throttle';
 import {
@@ -63,6 +64,9 @@ async function completeSignIn(ticket: string, code: string, userId: string, call
   const guestToken = await readCartToken();
   if (guestToken) await mergeGuestCart(guestToken, userId);
   await clearCartToken();
+  // The header now shows the customer's cart and account link.
+  await writeCartHint(await getCartItemCount({ userId }));
+  await writeSessionHint(true);
   return safeReturnPath(callbackUrl);
 }
 
@@ -112,6 +116,9 @@ export async function signInCodeAction(prev: SignInState, formData: FormData): P
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirect: false });
+  // The customer's cart stays with the account; this browser has none now.
+  await writeCartHint(null);
+  await writeSessionHint(false);
   redirect('/');
 }
 

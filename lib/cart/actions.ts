@@ -5,6 +5,7 @@ import { publicAction } from '@/lib/http/action';
 import { RATE_LIMITS } from '@/lib/http/rate-limit';
 import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
+import { writeCartHint } from '@/lib/store/hints';
 import { currentCartRef, writeCartToken } from './session';
 import type { CartView } from './types';
 
@@ -22,11 +23,18 @@ const addToCart = publicAction(addToCartSchema, async (input) => {
   const result = await addCartLine(await currentCartRef(), input);
   // The cookie is set only once the cart exists: a refused first add leaves no cart and no cookie behind.
   if (result.newToken) await writeCartToken(result.newToken);
+  await writeCartHint(result.cart.itemCount);
   return result;
 }, { rateLimit: (_input, { ip }) => [[RATE_LIMITS.addToCartPerClient, `ip:${ip}`]] });
 
-const updateLine = publicAction(updateLineSchema, async (input) => updateCartLine(await currentCartRef(), input));
-const removeLine = publicAction(removeLineSchema, async (input) => removeCartLine(await currentCartRef(), input.lineId));
+/** The header's count follows every change (lib/store/hints.ts). */
+async function hinted(cart: CartView): Promise<CartView> {
+  await writeCartHint(cart.itemCount);
+  return cart;
+}
+
+const updateLine = publicAction(updateLineSchema, async (input) => hinted(await updateCartLine(await currentCartRef(), input)));
+const removeLine = publicAction(removeLineSchema, async (input) => hinted(await removeCartLine(await currentCartRef(), input.lineId)));
 
 export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
   const result = await addToCart(formData);

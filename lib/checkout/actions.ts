@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearCartToken, currentCartRef } from '@/lib/cart/session';
+import { writeCartHint } from '@/lib/store/hints';
 import { publicAction } from '@/lib/http/action';
 import { echoValues, type FormState } from '@/lib/http/form-state';
 import { RATE_LIMITS } from '@/lib/http/rate-limit';
@@ -33,6 +34,7 @@ const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress
     logger.error({ err: error }, 'payment could not be started');
   });
   if (!ref.userId) await clearCartToken();
+  await writeCartHint(null);
   await writeReceipt(placed.orderId);
   return placed;
 }, {

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
 import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
 
-// Full-page cache for what anonymous shoppers (and crawlers) read most: home, category, product and search pages.
+// Full-page cache for what shoppers (and crawlers) read most: home, category, product and search pages.
 //
 // Why a cache of our own rather than Next's full-route cache: every page carries a fresh CSP nonce (proxy.ts), and
 // Next can only put a nonce on a page it renders for that request — a prerendered page would have scripts the CSP
@@ -13,8 +13,9 @@ import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
 // compressing the page again (lib/http/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
 // unknown when the page was rendered, and each response's nonce is new.
 //
-// What is cached is what every anonymous visitor sees alike: requests carrying a cart or session cookie, client-side
-// navigations (RSC payloads) and anything but GET are rendered per request as before. The Store API's public
+// What is cached is what every visitor sees alike: catalogue pages, whoever asks — the only personal parts of them,
+// the header's cart count and account link, are filled in by the browser (components/layout/use-hint-cookie.ts).
+// Client-side navigations (RSC payloads) and anything but GET are rendered per request. The Store API's public
 // catalogue reads (products, a product, categories) are kept the same way, as a CDN would keep them. Each instance has its own
 // cache in memory, bounded by PAGE_CACHE_MB (least recently used goes first). A page older than PAGE_CACHE_TTL_S is
 // still served while one background render refreshes it, up to twice that age. The catalog's invalidators
@@ -24,8 +25,6 @@ import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
 const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|search$)/;
 /** The Store API's public catalogue reads: the same answer for every client, declared publicly cacheable. */
 const CACHEABLE_API_PATH = /^\/api\/store\/v1\/(?:products(?:\/[^/]+)?|categories)$/;
-/** A cart or a session makes the header personal (cart count, account link). */
-const PERSONAL_COOKIE = /(?:^|;\s*)(?:sf_cart|(?:__Secure-)?authjs\.session-token)=/;
 /** Response headers a cached page keeps; the per-request ones (CSP, request id, referrer policy) are set fresh. */
 const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link', 'content-language'] as const;
 export const FILL_HEADER = 'x-page-cache-fill';
@@ -48,7 +47,8 @@ export function pageCacheKey(request: PageRequest): string | null {
   if (destination !== undefined && destination !== 'document') return null;
   if (header('rsc') !== undefined || header('next-router-prefetch') !== undefined || header('next-router-state-tree') !== undefined) return null;
   if (request.search.includes('_rsc=')) return null;
-  if (PERSONAL_COOKIE.test(header('cookie') ?? '')) return null;
+  // Cookies do not matter: catalogue pages are the same HTML for every visitor. The header's cart count and account
+  // link are filled in by the browser from hint cookies (components/layout/use-hint-cookie.ts).
   // Next renders metadata differently for crawlers that do not run JavaScript; they get a page of their own.
   const agent = getBotType(header('user-agent') ?? '') ?? 'browser';
   return `${agent} ${request.pathname}${request.search}`;
