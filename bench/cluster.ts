@@ -1,7 +1,8 @@
 // npm run bench:cluster — two standalone instances behind HAProxy on loopback, sharing PostgreSQL and Redis.
 //
 // Proves, and prints, that the store scales out: a cart made on one instance is the same cart on the other; a
-// session signed in on one is signed in on the other; a rate limit counted on one is enforced by the other; and
+// session signed in on one is signed in on the other; a catalogue write on one shows at once on the other's cached
+// pages; a rate limit counted on one is enforced by the other; and
 // when one instance is killed (SIGKILL, no goodbye) in the middle of a checkout load, every order a buyer was told
 // about exists exactly once, no cart has two orders, and the stock ledger still sums to the stock.
 //
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import postgres from 'postgres';
+import sharp from 'sharp';
 import { createScratchDatabase } from '../db/testing/databases';
 
 const root = path.resolve(__dirname, '..');
@@ -28,6 +30,7 @@ const direct = (i: number) => `http://127.0.0.1:${INSTANCE_PORTS[i]}`;
 const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CUSTOMER = { email: 'cluster-customer@example.com', password: 'cluster-customer-password' };
+const ADMIN = { email: 'cluster-admin@example.com', password: 'cluster-admin-password' };
 const BUYERS = Number(process.env.CLUSTER_BUYERS ?? 60);
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -86,7 +89,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: scratch.url,
     STORAGE_DIR: path.join(workDir, 'media'),
-    ADMIN_PASSWORD: 'cluster-admin-password',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
     DEMO_CUSTOMER_EMAIL: CUSTOMER.email,
     DEMO_CUSTOMER_PASSWORD: CUSTOMER.password,
   };
@@ -192,6 +196,43 @@ ${INSTANCE_PORTS.map((port, i) => `  server app${i} 127.0.0.1:${port} check inte
   const onB = await fetch(`${direct(1)}/account`, { headers: { cookie: cookieHeader }, redirect: 'manual' });
   const onBText = onB.status === 200 ? await onB.text() : '';
   report('session across instances', onB.status === 200 && onBText.includes(CUSTOMER.email), `signed in on A; B answered /account with ${onB.status}${onB.status === 200 ? ', showing the customer' : ''}`);
+
+  // 2b. A catalogue write on instance A shows at once on instance B's cached pages (the invalidation goes through
+  // Redis): B serves a product page from its page cache, staff add an image on A, and B's next answer has it.
+  const [product] = await sql<{ id: string; slug: string }[]>`select id, slug from products where status = 'active' order by created_at limit 1`;
+  if (!product) throw new Error('the seeded catalog has no active product');
+  const pageOnB = () => fetch(`${direct(1)}/products/${product.slug}`, { headers: { accept: 'text/html' } });
+  let before = '';
+  for (let i = 0; i < 20 && before !== 'hit'; i++) before = (await pageOnB()).headers.get('x-page-cache') ?? '';
+  const staff = await browser.newContext({ baseURL: direct(0) });
+  const staffPage = await staff.newPage();
+  await staffPage.goto('/account/sign-in?callbackUrl=%2Fadmin');
+  const staffForm = staffPage.getByRole('form', { name: 'Sign in' });
+  await staffForm.getByLabel('Email').fill(ADMIN.email);
+  await staffForm.getByLabel('Password').fill(ADMIN.password);
+  await staffForm.getByRole('button', { name: 'Sign in' }).click();
+  await staffPage.waitForURL(/\/admin$/, { timeout: 15_000 });
+  const staffCookies = (await staff.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const alt = `Cluster check ${randomUUID().slice(0, 8)}`;
+  const upload = new FormData();
+  upload.set('file', new Blob([new Uint8Array(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#36c' } }).png().toBuffer())], { type: 'image/png' }), 'check.png');
+  upload.set('altText', alt);
+  const written = await fetch(`${direct(0)}/api/admin/products/${product.id}/images`, { method: 'POST', headers: { cookie: staffCookies, origin: PROXY }, body: upload });
+  const writtenAt = performance.now();
+  let after: Response = await pageOnB();
+  let afterHtml = await after.text();
+  for (let i = 0; i < 20 && !afterHtml.includes(alt); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    after = await pageOnB();
+    afterHtml = await after.text();
+  }
+  const shownAfterMs = Math.round(performance.now() - writtenAt);
+  report(
+    'catalogue write across instances',
+    written.status === 201 && before === 'hit' && afterHtml.includes(alt),
+    `B served the product page from its cache (${before || 'no answer'}); an image added on A (${written.status}) was on B's page ${afterHtml.includes(alt) ? `${shownAfterMs} ms later (x-page-cache: ${after.headers.get('x-page-cache')})` : 'not within 1 s'}`,
+  );
+  await staff.close();
 
   // 3. A rate limit counted on one instance is enforced by the other: alternate guest order lookups between them
   // until one refuses; with a shared counter the other must refuse too (per-instance counters would still allow).

@@ -448,10 +448,8 @@ async function main() {
   const scenarios: Scenario[] = [];
   const refs: Scenario[] = [];
 
-  // Warm up every route (compiles nothing in production, but fills caches, JIT and the pool).
   console.log('bench: warming up…');
   await load('warm static', { url: BASE, connections: 10, durationS: WARMUP_S, requests: rotating([staticPath]), pid });
-  for (const target of targets) await load(`warm ${target.name}`, { url: BASE, connections: 10, durationS: WARMUP_S, requests: target.requests(), pid });
 
   // 3. references (50 connections)
   refs.push(await load('bare node:http (hello world)', { url: `http://127.0.0.1:${BARE_PORT}`, connections: 50, durationS: DURATION_S }));
@@ -474,6 +472,10 @@ async function main() {
     }),
   );
   for (const ref of refs) console.log(`  ref ${ref.name}: ${ref.reqPerSec} req/s`);
+
+  // Warm up every route right before measuring (compiles nothing in production, but fills the caches as a steady
+  // stream of shoppers keeps them, JIT and the pool).
+  for (const target of targets) await load(`warm ${target.name}`, { url: BASE, connections: 10, durationS: WARMUP_S, requests: target.requests(), pid });
 
   for (const connections of LEVELS) {
     for (const target of targets) {

@@ -9,6 +9,7 @@ import { logger } from '@/lib/log';
 import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
+import { subscribeToInvalidations } from '@/lib/cache/broadcast';
 
 /**
  * Runs once per server process before it takes requests (from instrumentation.ts).
@@ -62,6 +63,10 @@ export async function boot(): Promise<void> {
   if (redis) {
     // Connect before taking traffic; a Redis outage at boot is reported by readiness, it does not stop the server.
     await whenRedisReady(redis, 5_000).catch((error: unknown) => logger.warn({ err: error }, 'redis not reachable at boot'));
+    // Other instances' catalogue writes drop this instance's cached reads and pages too.
+    const { applyInvalidation, dropAllCached } = await import('@/lib/catalog/cache');
+    const stopListening = subscribeToInvalidations(applyInvalidation, dropAllCached);
+    if (stopListening && isProduction) onShutdown('cache invalidations', stopListening);
   }
   // After migrations (embedded mode): the jobs query tables the migrations create.
   if (jobs) stopJobs = (await jobs.start()).stop;

@@ -103,8 +103,9 @@ const envSchema = z.object({
   DATA_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(32)),
   // Full-page cache of anonymous catalog pages, per instance, in memory (lib/http/page-cache.ts). 0 turns it off.
   PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(64)),
-  // How stale a cached page may get on an instance that did not take the write (the writer's instance purges at once).
-  PAGE_CACHE_TTL_S: positiveInt(30, 3600),
+  // How long a cached page is fresh. Writes purge pages at once on every instance (through Redis when there are
+  // several); the TTL bounds staleness when such a message is lost, and how long listings lag behind stock sold.
+  PAGE_CACHE_TTL_S: positiveInt(60, 3600),
   // Admission control at the front door (lib/http/front-door.ts): requests worked on at once, requests waiting
   // beyond those, and how long one may wait; past either limit the answer is 503 with Retry-After.
   MAX_REQUESTS_IN_FLIGHT: positiveInt(32, 10_000),

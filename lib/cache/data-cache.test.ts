@@ -151,4 +151,17 @@ describe('DataCache', () => {
     expect(await cache.get('a', opts(), async () => 'reloaded')).toBe(value);
     expect(await cache.get('b', opts(), async () => 'reloaded')).toBe('reloaded');
   });
+
+  it('clear() drops everything, and a load begun before it is not kept', async () => {
+    const cache = new DataCache(1 << 20);
+    await cache.get('home', opts(['catalog']), async () => 'v1');
+    const loads = deferredLoads<string>();
+    const before = cache.get('settings', opts(['store-settings']), loads.load);
+    cache.clear();
+    loads.resolveNext('old settings');
+    expect(await before).toBe('old settings');
+    expect(cache.snapshot()).toMatchObject({ entries: 0, bytes: 0 });
+    expect(await cache.get('home', opts(['catalog']), async () => 'v2')).toBe('v2');
+    expect(await cache.get('settings', opts(['store-settings']), async () => 'new settings')).toBe('new settings');
+  });
 });

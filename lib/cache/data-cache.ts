@@ -25,6 +25,8 @@ export class DataCache {
   /** When each tag was last invalidated, so a load begun before that is not stored. */
   private readonly tagGenerations = new Map<string, number>();
   private generation = 0;
+  /** The generation of the last clear(): loads begun before it are not stored. */
+  private clearedAt = 0;
   private bytes = 0;
   readonly stats = { hits: 0, stale: 0, misses: 0, refreshErrors: 0 };
 
@@ -75,6 +77,15 @@ export class DataCache {
     }
   }
 
+  /** Drops everything; loads already running will not be stored. */
+  clear(): void {
+    this.generation++;
+    this.clearedAt = this.generation;
+    this.entries.clear();
+    this.loads.clear();
+    this.bytes = 0;
+  }
+
   snapshot(): DataCacheStats {
     return { ...this.stats, entries: this.entries.size, bytes: this.bytes };
   }
@@ -83,7 +94,8 @@ export class DataCache {
     const generation = this.generation;
     const promise = load()
       .then((value) => {
-        if (!tags.some((tag) => (this.tagGenerations.get(tag) ?? 0) > generation)) this.store(key, tags, value);
+        const overtaken = this.clearedAt > generation || tags.some((tag) => (this.tagGenerations.get(tag) ?? 0) > generation);
+        if (!overtaken) this.store(key, tags, value);
         return value;
       })
       .finally(() => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { type Invalidation, publishInvalidation } from '@/lib/cache/broadcast';
 import { DataCache, sharedDataCache } from '@/lib/cache/data-cache';
 import { env } from '@/lib/env';
 import { purgeCachedPages } from '@/lib/http/page-cache';
@@ -12,7 +13,8 @@ import { searchCatalog } from './search';
 
 // Catalog reads shared by every shopper are cached in process with tags (lib/cache/data-cache.ts: one load per key
 // at a time, stale-while-revalidate); writes to products, categories or settings call the invalidators below, so a
-// change shows at once on this instance and within about REVALIDATE_S on the others.
+// change shows at once on this instance and, through Redis, on the others (lib/cache/broadcast.ts); REVALIDATE_S
+// bounds staleness when a message is lost.
 // Carts, checkout and accounts are never cached. The invalidators also purge the rendered pages that anonymous
 // visitors get from the page cache (lib/http/page-cache.ts), which sits on top of these reads.
 //
@@ -92,16 +94,29 @@ export function getCachedRelatedProducts(productId: string, slug: string) {
   return cached(`related ${productId}`, [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)], () => listRelatedProducts(productId, 4));
 }
 
-/** Drops the cached reads carrying any of these tags on this instance. */
-function invalidate(...tags: string[]): void {
-  cache().invalidate(tags);
+/** Drops cached reads (by tag) and pages (by path, or all) on this instance. */
+export function applyInvalidation({ tags, pages }: Invalidation): void {
+  if (tags.length > 0) cache().invalidate(tags);
+  if (pages === 'all') purgeCachedPages();
+  else if (pages.length > 0) purgeCachedPages(pages);
+}
+
+/** Drops everything cached on this instance (the invalidation channel reconnected and may have missed writes). */
+export function dropAllCached(): void {
+  cache().clear();
+  purgeCachedPages();
+}
+
+/** Here at once, and on every other instance through Redis (lib/cache/broadcast.ts). */
+function invalidateEverywhere(invalidation: Invalidation): void {
+  applyInvalidation(invalidation);
+  publishInvalidation(invalidation);
 }
 
 /** After a product (or its variants, images, stock) changes. Expires at once: staff expect to see their edit. */
 export function invalidateProduct(slug: string): void {
-  invalidate(CACHE_TAGS.product(slug), CACHE_TAGS.catalog);
-  // Titles, prices and images show on listings and search results too.
-  purgeCachedPages();
+  // Titles, prices and images show on listings and search results too: every page goes.
+  invalidateEverywhere({ tags: [CACHE_TAGS.product(slug), CACHE_TAGS.catalog], pages: 'all' });
 }
 
 /**
@@ -110,17 +125,17 @@ export function invalidateProduct(slug: string): void {
  * empty the cache exactly when traffic peaks; checkout re-checks stock anyway.
  */
 export function invalidateProductPages(slugs: readonly string[]): void {
-  invalidate(...slugs.map(CACHE_TAGS.product));
-  purgeCachedPages(slugs.flatMap((slug) => [`/products/${slug}`, `/api/store/v1/products/${slug}`]));
+  invalidateEverywhere({
+    tags: slugs.map(CACHE_TAGS.product),
+    pages: slugs.flatMap((slug) => [`/products/${slug}`, `/api/store/v1/products/${slug}`]),
+  });
 }
 
 /** After the category tree changes: category paths show in product pages' breadcrumbs and listings too. */
 export function invalidateCategories(): void {
-  invalidate(CACHE_TAGS.categories, CACHE_TAGS.catalog);
-  purgeCachedPages();
+  invalidateEverywhere({ tags: [CACHE_TAGS.categories, CACHE_TAGS.catalog], pages: 'all' });
 }
 
 export function invalidateStoreSettings(): void {
-  invalidate(CACHE_TAGS.settings);
-  purgeCachedPages();
+  invalidateEverywhere({ tags: [CACHE_TAGS.settings], pages: 'all' });
 }
