@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, compressParts, gzipSplice } from './gzip-splice';
+import { acceptsGzip, compressParts, gzipSplice, packed } from './gzip-splice';
 
 function splice(text: string, marker: string, value: string): Buffer {
   const parts = text.split(marker).map((part) => Buffer.from(part));
@@ -43,6 +43,17 @@ describe('gzipSplice', () => {
   it('refuses a value of another length than the parts were compressed for', () => {
     const parts = ['a', 'b'].map((part) => Buffer.from(part));
     expect(() => gzipSplice(parts, compressParts(parts, 4), Buffer.from('12345'))).toThrow(RangeError);
+  });
+});
+
+describe('packed', () => {
+  it('copies small buffers into views of one buffer of exactly their size', () => {
+    // Each of these alone pins a shared pool slab or a zlib work buffer much larger than itself.
+    const small = ['<p>a</p>', '', '<p>bcd</p>'].map((text) => Buffer.from(text));
+    const views = packed(small);
+    expect(views.map((view) => view.toString())).toEqual(['<p>a</p>', '', '<p>bcd</p>']);
+    expect(new Set(views.map((view) => view.buffer)).size).toBe(1);
+    expect(views[0]!.buffer.byteLength).toBe(18);
   });
 });
 

@@ -24,17 +24,32 @@ const WINDOW = 32 * 1024;
 
 export type CompressedParts = { chunks: Buffer[]; valueLength: number };
 
+/**
+ * The buffers as views into one buffer of exactly their total size. Kept for long (the page cache), many small
+ * buffers would each pin far more memory than they hold: zlib's output is a slice of its 16 KiB work buffer, and a
+ * small Buffer.from() is a slice of a shared 8 KiB pool slab.
+ */
+export function packed(buffers: readonly Buffer[]): Buffer[] {
+  const whole = Buffer.alloc(buffers.reduce((sum, buffer) => sum + buffer.length, 0));
+  let offset = 0;
+  return buffers.map((buffer) => {
+    buffer.copy(whole, offset);
+    offset += buffer.length;
+    return whole.subarray(offset - buffer.length, offset);
+  });
+}
+
 /** Compresses each fixed part once (raw DEFLATE, sync-flushed), for values of `valueLength` bytes. */
 export function compressParts(parts: readonly Buffer[], valueLength: number): CompressedParts {
   const standIn = Buffer.alloc(valueLength);
   const withDictionary = !parts.some((part) => part.includes(0));
   let before = Buffer.alloc(0);
-  const chunks = parts.map((part, i) => {
+  const compressed = parts.map((part, i) => {
     if (i > 0) before = Buffer.concat([before, parts[i - 1]!, standIn]).subarray(-WINDOW);
     const dictionary = withDictionary && before.length > 0 ? { dictionary: before } : {};
     return deflateRawSync(part, { level: 6, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
   });
-  return { chunks, valueLength };
+  return { chunks: packed(compressed), valueLength };
 }
 
 function storedBlock(value: Buffer): Buffer {

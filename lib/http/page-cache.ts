@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
-import { type CompressedParts, compressParts, gzipSplice } from './gzip-splice';
+import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
 
 // Full-page cache for what shoppers (and crawlers) read most: home, category, product and search pages.
 //
@@ -77,7 +77,7 @@ export type RenderedPage = { status: number; body: string; nonce: string; header
 
 export function cutPage(rendered: RenderedPage, now: number): CachedPage {
   const headers: [string, string[]][] = [];
-  const parts = rendered.body.split(rendered.nonce).map((part) => Buffer.from(part));
+  const parts = packed(rendered.body.split(rendered.nonce).map((part) => Buffer.from(part)));
   const gzipParts = compressParts(parts, NONCE_BYTES);
   let bytes = 0;
   for (const part of [...parts, ...gzipParts.chunks]) bytes += part.length;
