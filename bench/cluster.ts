@@ -184,15 +184,21 @@ ${INSTANCE_PORTS.map((port, i) => `  server app${i} 127.0.0.1:${port} check inte
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   cleanups.push(() => browser.close());
-  const context = await browser.newContext({ baseURL: direct(0) });
-  const page = await context.newPage();
-  await page.goto('/account/sign-in');
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Email').fill(CUSTOMER.email);
-  await form.getByLabel('Password').fill(CUSTOMER.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Your account' }).waitFor({ timeout: 15_000 });
-  const cookieHeader = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  /** Signs in on instance A in Chromium, as a person would; the session's cookies as a Cookie header. */
+  async function signInOnA(account: { email: string; password: string }, returnTo: string, arrived: RegExp): Promise<string> {
+    const context = await browser.newContext({ baseURL: direct(0) });
+    const page = await context.newPage();
+    await page.goto(`/account/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('Email').fill(account.email);
+    await form.getByLabel('Password').fill(account.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(arrived, { timeout: 15_000 });
+    const cookies = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await context.close();
+    return cookies;
+  }
+  const cookieHeader = await signInOnA(CUSTOMER, '/account', /\/account$/);
   const onB = await fetch(`${direct(1)}/account`, { headers: { cookie: cookieHeader }, redirect: 'manual' });
   const onBText = onB.status === 200 ? await onB.text() : '';
   report('session across instances', onB.status === 200 && onBText.includes(CUSTOMER.email), `signed in on A; B answered /account with ${onB.status}${onB.status === 200 ? ', showing the customer' : ''}`);
@@ -204,15 +210,7 @@ ${INSTANCE_PORTS.map((port, i) => `  server app${i} 127.0.0.1:${port} check inte
   const pageOnB = () => fetch(`${direct(1)}/products/${product.slug}`, { headers: { accept: 'text/html' } });
   let before = '';
   for (let i = 0; i < 20 && before !== 'hit'; i++) before = (await pageOnB()).headers.get('x-page-cache') ?? '';
-  const staff = await browser.newContext({ baseURL: direct(0) });
-  const staffPage = await staff.newPage();
-  await staffPage.goto('/account/sign-in?callbackUrl=%2Fadmin');
-  const staffForm = staffPage.getByRole('form', { name: 'Sign in' });
-  await staffForm.getByLabel('Email').fill(ADMIN.email);
-  await staffForm.getByLabel('Password').fill(ADMIN.password);
-  await staffForm.getByRole('button', { name: 'Sign in' }).click();
-  await staffPage.waitForURL(/\/admin$/, { timeout: 15_000 });
-  const staffCookies = (await staff.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const staffCookies = await signInOnA(ADMIN, '/admin', /\/admin$/);
   const alt = `Cluster check ${randomUUID().slice(0, 8)}`;
   const upload = new FormData();
   upload.set('file', new Blob([new Uint8Array(await sharp({ create: { width: 320, height: 240, channels: 3, background: '#36c' } }).png().toBuffer())], { type: 'image/png' }), 'check.png');
@@ -232,7 +230,6 @@ ${INSTANCE_PORTS.map((port, i) => `  server app${i} 127.0.0.1:${port} check inte
     written.status === 201 && before === 'hit' && afterHtml.includes(alt),
     `B served the product page from its cache (${before || 'no answer'}); an image added on A (${written.status}) was on B's page ${afterHtml.includes(alt) ? `${shownAfterMs} ms later (x-page-cache: ${after.headers.get('x-page-cache')})` : 'not within 1 s'}`,
   );
-  await staff.close();
 
   // 3. A rate limit counted on one instance is enforced by the other: alternate guest order lookups between them
   // until one refuses; with a shared counter the other must refuse too (per-instance counters would still allow).

@@ -24,6 +24,17 @@ function deferredLoads<T>() {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A cache holding 'home' = 'v1', on a clock the test moves. */
+async function cachedHome(onRefreshError?: (key: string) => void) {
+  const clock = { now: 0 };
+  const cache = new DataCache(1 << 20, () => clock.now, onRefreshError);
+  const loads = deferredLoads<string>();
+  const first = cache.get('home', opts(), loads.load);
+  loads.resolveNext('v1');
+  await first;
+  return { cache, loads, clock };
+}
+
 describe('DataCache', () => {
   it('loads a key once for every concurrent reader, then answers from memory', async () => {
     const cache = new DataCache(1 << 20);
@@ -38,13 +49,8 @@ describe('DataCache', () => {
   });
 
   it('serves an expired entry while one background load refreshes it, then the fresh copy', async () => {
-    let now = 0;
-    const cache = new DataCache(1 << 20, () => now);
-    const loads = deferredLoads<string>();
-    const first = cache.get('home', opts(), loads.load);
-    loads.resolveNext('v1');
-    await first;
-    now += TTL;
+    const { cache, loads, clock } = await cachedHome();
+    clock.now += TTL;
     // Past its time: every reader gets the old copy at once, and only one refresh runs.
     const stale = await Promise.all(Array.from({ length: 20 }, () => cache.get('home', opts(), loads.load)));
     expect(stale).toEqual(Array(20).fill('v1'));
@@ -56,27 +62,17 @@ describe('DataCache', () => {
   });
 
   it('loads an entry nobody read for a long time in the foreground instead of serving it', async () => {
-    let now = 0;
-    const cache = new DataCache(1 << 20, () => now);
-    const loads = deferredLoads<string>();
-    const first = cache.get('home', opts(), loads.load);
-    loads.resolveNext('v1');
-    await first;
-    now += TTL * STALE_FACTOR;
+    const { cache, loads, clock } = await cachedHome();
+    clock.now += TTL * STALE_FACTOR;
     const reader = cache.get('home', opts(), loads.load);
     loads.resolveNext('v2');
     expect(await reader).toBe('v2');
   });
 
   it('keeps serving the previous copy when a background refresh fails, and reports it', async () => {
-    let now = 0;
     const failed: string[] = [];
-    const cache = new DataCache(1 << 20, () => now, (key) => failed.push(key));
-    const loads = deferredLoads<string>();
-    const first = cache.get('home', opts(), loads.load);
-    loads.resolveNext('v1');
-    await first;
-    now += TTL;
+    const { cache, loads, clock } = await cachedHome((key) => failed.push(key));
+    clock.now += TTL;
     expect(await cache.get('home', opts(), loads.load)).toBe('v1');
     loads.rejectNext(new Error('database down'));
     await tick();

@@ -1,4 +1,5 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { crc32Combine, crc32ShiftFor } from './crc32-combine';
 
 // Gzip for pages that are the same for every visitor except for one short value spliced in at known places (the
 // page cache's CSP nonce): the fixed parts are compressed once, when the page is stored, and each response only
@@ -7,7 +8,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 // Why this is a valid gzip stream (RFC 1951/1952): each part is raw DEFLATE ending in a sync flush, so it stops on
 // a byte boundary with no final-block bit set. The spliced value goes in as a stored (uncompressed) block, which also
 // starts and ends on a byte boundary. An empty final block closes the stream, and the gzip trailer carries the CRC-32
-// and length of the whole joined text, computed per response.
+// and length of the whole joined text: per response, the value's CRC combined with the parts' CRCs computed once.
 //
 // Back-references across parts: each part is compressed with the text before it as its preset dictionary, the value
 // stood in for by NUL bytes of the same length, so distances are those of the real stream. A match never covers a
@@ -22,7 +23,17 @@ const MAX_STORED = 0xffff;
 
 const WINDOW = 32 * 1024;
 
-export type CompressedParts = { chunks: Buffer[]; valueLength: number };
+export type CompressedParts = {
+  /** Each part raw-DEFLATEd and sync-flushed: views of one buffer. */
+  chunks: Buffer[];
+  /** Each part's CRC-32 and the shift its length makes (lib/http/crc32-combine.ts), for the trailer. */
+  crcs: number[];
+  shifts: number[];
+  /** The parts' total length. */
+  length: number;
+  valueLength: number;
+  valueShift: number;
+};
 
 /**
  * The buffers as views into one buffer of exactly their total size. Kept for long (the page cache), many small
@@ -39,7 +50,10 @@ export function packed(buffers: readonly Buffer[]): Buffer[] {
   });
 }
 
-/** Compresses each fixed part once (raw DEFLATE, sync-flushed), for values of `valueLength` bytes. */
+/**
+ * Compresses each fixed part once (raw DEFLATE, sync-flushed), for values of `valueLength` bytes. Everything a
+ * response needs is in the result: the parts themselves need not be kept.
+ */
 export function compressParts(parts: readonly Buffer[], valueLength: number): CompressedParts {
   const standIn = Buffer.alloc(valueLength);
   const withDictionary = !parts.some((part) => part.includes(0));
@@ -49,7 +63,15 @@ export function compressParts(parts: readonly Buffer[], valueLength: number): Co
     const dictionary = withDictionary && before.length > 0 ? { dictionary: before } : {};
     return deflateRawSync(part, { level: 6, finishFlush: constants.Z_SYNC_FLUSH, ...dictionary });
   });
-  return { chunks: packed(compressed), valueLength };
+  return {
+    chunks: packed(compressed),
+    // Before compressing nothing is read twice; an empty part's CRC is 0.
+    crcs: parts.map((part) => (part.length > 0 ? crc32(part) : 0)),
+    shifts: parts.map((part) => crc32ShiftFor(part.length)),
+    length: parts.reduce((sum, part) => sum + part.length, 0),
+    valueLength,
+    valueShift: crc32ShiftFor(valueLength),
+  };
 }
 
 function storedBlock(value: Buffer): Buffer {
@@ -62,23 +84,21 @@ function storedBlock(value: Buffer): Buffer {
 }
 
 /** The gzip encoding of parts[0] + value + parts[1] + … + value + parts[n-1], from their compressed forms. */
-export function gzipSplice(parts: readonly Buffer[], compressed: CompressedParts, value: Buffer): Buffer {
+export function gzipSplice(compressed: CompressedParts, value: Buffer): Buffer {
   if (value.length !== compressed.valueLength) throw new RangeError(`a spliced value must be ${compressed.valueLength} bytes`);
   const stored = storedBlock(value);
+  const valueCrc = value.length > 0 ? crc32(value) : 0;
   const chunks: Buffer[] = [GZIP_HEADER];
   let crc = 0;
-  let length = 0;
-  parts.forEach((part, i) => {
+  compressed.chunks.forEach((chunk, i) => {
     if (i > 0) {
       chunks.push(stored);
-      if (value.length > 0) crc = crc32(value, crc);
-      length += value.length;
+      crc = crc32Combine(crc, valueCrc, compressed.valueShift);
     }
-    chunks.push(compressed.chunks[i]!);
-    // Skipped when empty: after zlib has read an empty buffer, Node's crc32() of it answers 0 instead of `crc`.
-    if (part.length > 0) crc = crc32(part, crc);
-    length += part.length;
+    chunks.push(chunk);
+    crc = crc32Combine(crc, compressed.crcs[i]!, compressed.shifts[i]!);
   });
+  const length = compressed.length + value.length * (compressed.chunks.length - 1);
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(length >>> 0, 4);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
 import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
 
@@ -64,9 +64,10 @@ export function newNonce(): string {
 
 /** A rendered page, cut at the nonce it was rendered with. */
 export type CachedPage = {
-  parts: Buffer[];
-  /** Each part compressed once, for gzipSplice(). */
+  /** The body cut at the nonce, each part compressed once: only the gzipped form is kept (gzipSplice()). */
   gzipParts: CompressedParts;
+  /** A body without the nonce (Store API JSON) is also kept as it is: it needs no splicing, and API clients often take no gzip. */
+  plain: Buffer | null;
   /** Header values, cut at the nonce like the body (Next's `Link: <…css>; rel=preload; nonce="…"`). */
   headers: [name: string, parts: string[]][];
   bytes: number;
@@ -77,36 +78,30 @@ export type RenderedPage = { status: number; body: string; nonce: string; header
 
 export function cutPage(rendered: RenderedPage, now: number): CachedPage {
   const headers: [string, string[]][] = [];
-  const parts = packed(rendered.body.split(rendered.nonce).map((part) => Buffer.from(part)));
+  const parts = rendered.body.split(rendered.nonce).map((part) => Buffer.from(part));
   const gzipParts = compressParts(parts, NONCE_BYTES);
-  let bytes = 0;
-  for (const part of [...parts, ...gzipParts.chunks]) bytes += part.length;
+  const plain = parts.length === 1 ? packed(parts)[0]! : null;
+  let bytes = plain?.length ?? 0;
+  for (const chunk of gzipParts.chunks) bytes += chunk.length;
   for (const name of KEPT_HEADERS) {
     const value = rendered.headers.get(name);
     if (value === null) continue;
     headers.push([name, value.split(rendered.nonce)]);
     bytes += name.length + value.length;
   }
-  return { parts, gzipParts, headers, bytes, storedAt: now };
+  return { gzipParts, plain, headers, bytes, storedAt: now };
 }
 
-/** The page as one response's body and headers, with that response's nonce; gzipped when the client takes it. */
+/**
+ * The page as one response's body and headers, with that response's nonce (from newNonce()); gzipped when the client
+ * takes it, else inflated from the gzipped form (a few tens of microseconds; browsers all take gzip).
+ */
 export function servePage(page: CachedPage, nonce: string, options: { gzip: boolean }): { body: Buffer; headers: [string, string][] } {
-  const value = Buffer.from(nonce);
   const headers: [string, string][] = page.headers.map(([name, parts]) => [name, parts.join(nonce)]);
-  if (options.gzip && value.length === page.gzipParts.valueLength) {
-    return { body: gzipSplice(page.parts, page.gzipParts, value), headers: [...headers, ['content-encoding', 'gzip']] };
-  }
-  const joined: Buffer[] = [];
-  page.parts.forEach((part, i) => {
-    if (i > 0) joined.push(value);
-    joined.push(part);
-  });
-  const body = Buffer.concat(joined);
-  // A nonce of another length than the parts were compressed for: compress the whole page (never happens with
-  // newNonce(), which is the only source of nonces).
-  if (options.gzip) return { body: gzipSync(body), headers: [...headers, ['content-encoding', 'gzip']] };
-  return { body, headers };
+  if (!options.gzip && page.plain) return { body: page.plain, headers };
+  const gzipped = gzipSplice(page.gzipParts, Buffer.from(nonce));
+  if (options.gzip) return { body: gzipped, headers: [...headers, ['content-encoding', 'gzip']] };
+  return { body: gunzipSync(gzipped), headers };
 }
 
 /**
