@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Admission, type Refusal } from './admission';
+import { Admission, isServerBusy, type Refusal, sharedAdmission } from './admission';
 
 type Probe = { started: boolean; refused: Refusal | null; gone: boolean };
 
@@ -98,5 +98,17 @@ describe('Admission', () => {
     expect(log).toEqual(['a', 'b', 'waiting']);
     admission.leave();
     expect(log).toEqual(['a', 'b', 'waiting', 'newcomer']);
+  });
+
+  it('calls the server busy while half its slots are taken or anything waits, so deferrable work can wait', () => {
+    expect(isServerBusy()).toBe(false); // no admission control in this process yet
+    const admission = sharedAdmission({ maxActive: 4, maxQueued: 10, maxWaitMs: 5_000 });
+    const log: string[] = [];
+    request(admission, log, 'a');
+    expect(isServerBusy()).toBe(false);
+    request(admission, log, 'b');
+    expect(isServerBusy()).toBe(true);
+    admission.leave();
+    expect(isServerBusy()).toBe(false);
   });
 });

@@ -30,6 +30,10 @@ export class Admission {
     return this.active;
   }
 
+  get halfCapacity(): number {
+    return Math.max(1, Math.floor(this.limits.maxActive / 2));
+  }
+
   get waiting(): number {
     return this.writes.length + this.reads.length;
   }
@@ -99,4 +103,15 @@ export function admissionStats(): { inFlight: number; waiting: number; refused: 
   const admission = (globalThis as WithShared)[SHARED];
   if (!admission) return null;
   return { inFlight: admission.inFlight, waiting: admission.waiting, refused: { ...admission.stats.refused }, abandoned: admission.stats.abandoned };
+}
+
+/**
+ * Whether this server is busy: requests wait for a slot, or at least half the slots are taken. Background work that
+ * can wait (confirmation emails after a rush of orders) waits for its regular tick then, rather than competing with
+ * shoppers. False without admission control (development, tests).
+ */
+export function isServerBusy(): boolean {
+  const admission = (globalThis as WithShared)[SHARED];
+  if (!admission) return false;
+  return admission.waiting > 0 || admission.inFlight >= admission.halfCapacity;
 }

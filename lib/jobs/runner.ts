@@ -75,3 +75,8 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitt
 export function runJobSoon(name: string): boolean {
   return globalForJobs.__storefrontJobs?.runSoon(name) ?? false;
 }
+
+/** Whether this process runs the background jobs (false with BACKGROUND_JOBS=false, in scripts and in tests). */
+export function jobRunnerStarted(): boolean {
+  return globalForJobs.__storefrontJobs !== undefined;
+}

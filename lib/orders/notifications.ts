@@ -4,7 +4,8 @@ import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders } from 
 import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
-import { runJobSoon } from '@/lib/jobs/runner';
+import { isServerBusy } from '@/lib/http/admission';
+import { jobRunnerStarted, runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
 import type { OutboxContext } from '@/lib/outbox/worker';
@@ -59,11 +60,14 @@ export async function deliverOrderPlaced(orderId: string): Promise<void> {
 
 /**
  * Right after checkout, without the buyer waiting: the in-process outbox job is asked to run now instead of at its
- * next poll. It delivers one event at a time, so in a rush of orders the emails queue up behind the orders instead of
- * competing with them for the database and the CPU, and go out moments later. An instance that runs no background
- * jobs delivers this order's events itself, detached from the request.
+ * next poll (5 s), which delivers one event at a time. While the server is busy (a rush of orders) it is not asked:
+ * the emails then go out with the job's regular runs and right after the rush, instead of competing with the orders
+ * for the database and the CPU. An instance that runs no background jobs delivers this order's events itself,
+ * detached from the request.
  */
 export function scheduleOrderPlacedDelivery(orderId: string): void {
+  // Busy: the job's next regular run delivers it.
+  if (isServerBusy() && jobRunnerStarted()) return;
   if (runJobSoon(OUTBOX_JOB)) return;
   deliverOrderPlaced(orderId).catch((error: unknown) => logger.error({ err: error, orderId }, 'confirmation delivery failed; the outbox worker will retry'));
 }

@@ -4,6 +4,7 @@ import { db, type Executor } from '@/db/client';
 import { outboxEvents } from '@/db/schema';
 import { deliverQueuedEmail, EMAIL_SEND_EVENT, getMailer, type Mailer, markEmailFailed, recordEmailFailure } from '@/lib/email/service';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
+import { isServerBusy } from '@/lib/http/admission';
 import { runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
@@ -162,8 +163,9 @@ export async function runOutboxJob(): Promise<void> {
   const result = await processOutbox({ limit: BATCH });
   const handled = result.delivered + result.retrying + result.failed;
   if (handled > 0) logger.info({ ...result }, 'outbox run');
-  // A full batch: more is probably due (after a rush of orders). Go on right after this run, not at the next tick.
-  if (handled >= BATCH) runJobSoon(OUTBOX_JOB);
+  // A full batch: more is probably due (after a rush of orders). Go on right after this run, not at the next tick —
+  // unless the server is still busy with shoppers, who come first.
+  if (handled >= BATCH && !isServerBusy()) runJobSoon(OUTBOX_JOB);
   const counts = await countOutbox();
   metrics.outboxEvents.set({ state: 'pending' }, counts.pending);
   metrics.outboxEvents.set({ state: 'failed' }, counts.failed);
