@@ -473,11 +473,11 @@ async function main() {
   );
   for (const ref of refs) console.log(`  ref ${ref.name}: ${ref.reqPerSec} req/s`);
 
-  // Warm up every route right before measuring (compiles nothing in production, but fills the caches as a steady
-  // stream of shoppers keeps them, JIT and the pool).
-  for (const target of targets) await load(`warm ${target.name}`, { url: BASE, connections: 10, durationS: WARMUP_S, requests: target.requests(), pid });
-
   for (const connections of LEVELS) {
+    // Warm up every route right before measuring each level (compiles nothing in production, but fills the caches as
+    // a steady stream of shoppers keeps them, JIT and the pool): a level measures the steady state, not what the pages
+    // went through while the previous level ran.
+    for (const target of targets) await load(`warm ${target.name}`, { url: BASE, connections: 10, durationS: WARMUP_S, requests: target.requests(), pid });
     for (const target of targets) {
       const s = await load(target.name, { url: BASE, connections, durationS: DURATION_S, requests: target.requests(), pid });
       scenarios.push(s);
