@@ -1,5 +1,6 @@
 // `npm run infra:synth`: synthesizes every stage into infra/cdk.out without the CDK CLI, credentials or network,
-// then prints each stack's resource count. Context can still be given as `-- key=value` arguments.
+// then prints each stack's resource count. Context can still be given as `-- key=value` arguments; prod needs
+// somewhere to send alarms: `npm run infra:synth -- alarmEmail=ops@example.com` (or alarmTopicArn=…).
 import path from 'node:path';
 import { addStorefrontStacks, createApp } from '../lib/app';
 import { REPO_ROOT } from '../lib/image';
@@ -17,7 +18,14 @@ const extraContext = Object.fromEntries(
 const started = performance.now();
 const outdir = path.join(REPO_ROOT, 'infra', 'cdk.out');
 const app = createApp({ outdir, context: { stage: 'all', ...extraContext } });
-const stacks = addStorefrontStacks(app);
+let stacks: ReturnType<typeof addStorefrontStacks>;
+try {
+  stacks = addStorefrontStacks(app);
+} catch (error) {
+  // A refused configuration (connection budget, missing alarm subscription, malformed flag): the message says why.
+  console.error(`Synth refused: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const assembly = app.synth();
 
 const rows = stacks.map((stack) => {

@@ -31,9 +31,11 @@ export type AlarmsProps = {
   database: rds.DatabaseInstance;
   redisNodeIds: string[];
   alarmEmail?: string;
+  /** An SNS topic of the operator's (paging, chat) that every alarm notifies too. */
+  alarmTopicArn?: string;
 };
 
-/** Alarms an operator acts on, all notifying one SNS topic. */
+/** Alarms an operator acts on, all notifying the stack's SNS topic (and the operator's own topic when given). */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   /** 5xx share of requests; also the ECS deployment alarm that rolls a bad version back. */
@@ -53,12 +55,15 @@ export class Alarms extends Construct {
       enforceSSL: true,
     });
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    const action = new SnsAction(this.topic);
+    const actions = [new SnsAction(this.topic)];
+    if (props.alarmTopicArn) {
+      actions.push(new SnsAction(sns.Topic.fromTopicArn(this, 'OperatorTopic', props.alarmTopicArn)));
+    }
 
     const add = (alarmId: string, alarmProps: cloudwatch.AlarmProps) => {
       const alarm = new cloudwatch.Alarm(this, alarmId, alarmProps);
-      alarm.addAlarmAction(action);
-      alarm.addOkAction(action);
+      alarm.addAlarmAction(...actions);
+      alarm.addOkAction(...actions);
       this.all.push(alarm);
       return alarm;
     };

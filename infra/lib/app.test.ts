@@ -19,8 +19,10 @@ describe('CDK app context', () => {
       hostedZoneName: 'example.com',
       otlpEndpoint: 'http://collector.internal:4318',
       imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:abc',
+      alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops-pager',
     });
     expect(stackOptionsFromContext(app)).toMatchObject({
+      alarmTopicArn: 'arn:aws:sns:eu-west-1:123456789012:ops-pager',
       otlpEndpoint: 'http://collector.internal:4318',
       imageUri: '111122223333.dkr.ecr.eu-west-1.amazonaws.com/storefront@sha256:abc',
       wafEnabled: true,
@@ -34,12 +36,19 @@ describe('CDK app context', () => {
       imageUri: undefined,
     });
     expect(() => stackOptionsFromContext(testApp({ waf: 'yes' }))).toThrow(/waf/);
+    // No waf flag: the stage decides (on in prod); an explicit false is kept so prod can refuse it.
+    expect(stackOptionsFromContext(testApp()).wafEnabled).toBeUndefined();
+    expect(stackOptionsFromContext(testApp({ waf: 'false' })).wafEnabled).toBe(false);
     expect(() => stackOptionsFromContext(testApp({ hostedZoneId: 'Z123' }))).toThrow(/hostedZoneName/);
   });
 
   it('applies the feature flags frozen in cdk.json to apps built in code', () => {
     const app = testApp();
     expect(app.node.tryGetContext('@aws-cdk/aws-ecs:arnFormatIncludesClusterName')).toBe(true);
+  });
+
+  it('refuses prod without an alarm e-mail or topic, as `cdk synth -c stage=prod` would', () => {
+    expect(() => addStorefrontStacks(testApp({ stage: 'prod' }))).toThrow(/alarmEmail=.*alarmTopicArn=/);
   });
 
   it('names one stack per stage and rejects a malformed certificate ARN before synth', () => {

@@ -44,6 +44,12 @@ function flag(value: unknown, key: string): boolean {
   throw new Error(`Context ${key} must be true or false, got ${JSON.stringify(value)}`);
 }
 
+/** Like `flag`, but unset stays undefined so the stage's default applies. */
+function optionalFlag(value: unknown, key: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  return flag(value, key);
+}
+
 /** Stack options from the CDK context (`-c key=value`), read from the app node. */
 export function stackOptionsFromContext(app: App): Omit<StorefrontStackProps, 'stage'> {
   const context = (key: string): unknown => app.node.tryGetContext(key);
@@ -56,8 +62,9 @@ export function stackOptionsFromContext(app: App): Omit<StorefrontStackProps, 's
     certificateArn: optionalString(context('certificateArn'), 'certificateArn'),
     domainName: optionalString(context('domainName'), 'domainName'),
     hostedZone: hostedZoneId && hostedZoneName ? { id: hostedZoneId, name: hostedZoneName } : undefined,
-    wafEnabled: flag(context('waf'), 'waf'),
+    wafEnabled: optionalFlag(context('waf'), 'waf'),
     alarmEmail: optionalString(context('alarmEmail'), 'alarmEmail'),
+    alarmTopicArn: optionalString(context('alarmTopicArn'), 'alarmTopicArn'),
     adminEmail: optionalString(context('adminEmail'), 'adminEmail'),
     toolsTask: flag(context('toolsTask'), 'toolsTask'),
     otlpEndpoint: optionalString(context('otlpEndpoint'), 'otlpEndpoint'),

@@ -66,6 +66,15 @@ export type StageConfig = {
     snapshotRetentionDays: number;
   };
   logRetention: RetentionDays;
+  /** Days the load balancer's access logs are kept in their S3 bucket. */
+  accessLogRetentionDays: number;
+  /**
+   * The AWS WAF web ACL on the load balancer by default (the `waf` context flag can turn it on elsewhere). A stage
+   * that requires it refuses `waf=false`.
+   */
+  waf: 'required' | 'optional';
+  /** Synth refuses the stage without somewhere to send alarms (an e-mail address or an SNS topic ARN). */
+  requireAlarmSubscription: boolean;
   /** Keep data stores (snapshot the database, retain buckets) when the stack is deleted. */
   retainData: boolean;
   /** Deletion protection on the database and the load balancer: deleting either takes a deliberate extra step. */
@@ -99,6 +108,9 @@ const STAGE_CONFIGS: Record<Stage, StageConfig> = {
     },
     redis: { nodeType: 'cache.t4g.micro', replicas: 0, snapshotRetentionDays: 0 },
     logRetention: RetentionDays.ONE_WEEK,
+    accessLogRetentionDays: 7,
+    waf: 'optional',
+    requireAlarmSubscription: false,
     retainData: false,
     deletionProtection: false,
   },
@@ -128,6 +140,9 @@ const STAGE_CONFIGS: Record<Stage, StageConfig> = {
     },
     redis: { nodeType: 'cache.t4g.small', replicas: 0, snapshotRetentionDays: 0 },
     logRetention: RetentionDays.ONE_MONTH,
+    accessLogRetentionDays: 30,
+    waf: 'optional',
+    requireAlarmSubscription: false,
     retainData: true,
     deletionProtection: false,
   },
@@ -160,6 +175,9 @@ const STAGE_CONFIGS: Record<Stage, StageConfig> = {
     },
     redis: { nodeType: 'cache.m7g.large', replicas: 1, snapshotRetentionDays: 1 },
     logRetention: RetentionDays.THREE_MONTHS,
+    accessLogRetentionDays: 90,
+    waf: 'required',
+    requireAlarmSubscription: true,
     retainData: true,
     deletionProtection: true,
   },

@@ -90,12 +90,12 @@ describe('the stack enforces the budget at synth time', () => {
     const config = stageConfig('prod');
     config.service.maxTasks = 80;
     const app = testApp();
-    expect(() => new StorefrontStack(app, 'TooManyTasks', { stage: 'prod', config })).toThrow(ConnectionBudgetError);
+    expect(() => new StorefrontStack(app, 'TooManyTasks', { stage: 'prod', config, alarmEmail: 'ops@example.com' })).toThrow(ConnectionBudgetError);
   });
 
   it('builds prod with the shipped configuration', () => {
     const app = testApp();
-    const stack = new StorefrontStack(app, 'Shipped', { stage: 'prod' });
+    const stack = new StorefrontStack(app, 'Shipped', { stage: 'prod', alarmEmail: 'ops@example.com' });
     expect(stack.budget.proxyMaxConnections).toBe(1215);
     expect(stack.budget.demand).toBe(20 * 10 + 2 + 10);
   });

