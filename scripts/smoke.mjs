@@ -7,8 +7,8 @@
 // set, and checks: /api/health, /api/ready, the home page, a product page and its image (through Next's image
 // optimizer, which writes .next/cache), a checkout through the Store API (a line added to a new cart, then
 // POST /api/store/v1/checkout with a manual payment, and the order found in the database), /api/metrics answering
-// 404 without METRICS_TOKEN, and a SIGTERM drain that exits 0. Exits non-zero with the server's log on the first
-// failed check. Needs `psql` (for the shipping rate and the order). --uid/--gid run the server as another user
+// 404 without METRICS_TOKEN, a SIGTERM drain that exits 0, and no unhandled error or refused write (EACCES, EROFS) in
+// the server's log. Exits non-zero with the server's log on the first failed check. Needs `psql` (for the shipping rate and the order). --uid/--gid run the server as another user
 // (root only), e.g. to prove it needs no write access to its own directory.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -204,7 +204,8 @@ const stoppedAt = performance.now();
 const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(null), 45_000).unref())]);
 await check(result !== null, 'no exit within 45 s of SIGTERM');
 await new Promise((resolve) => log.end(resolve));
-const completed = readFileSync(logFile, 'utf8').includes('"msg":"shutdown: complete"');
+const serverLog = readFileSync(logFile, 'utf8');
+const completed = serverLog.includes('"msg":"shutdown: complete"');
 console.log(
   `shutdown: exit ${result.code ?? result.signal} after ${Math.round(performance.now() - stoppedAt)} ms; ` +
     (completed ? 'completion logged' : 'no completion line'),
@@ -212,5 +213,12 @@ console.log(
 if (result.code !== 0 || !completed) {
   serverExit = result;
   await fail('SIGTERM did not drain to exit 0');
+}
+// Next answers on even when it cannot write its cache (an optimised image is then made again on every request):
+// a write refused anywhere, or an unhandled error, fails the run.
+const trouble = serverLog.split('\n').filter((line) => /unhandledRejection|uncaughtException|EACCES|EROFS/.test(line));
+if (trouble.length > 0) {
+  serverExit = result;
+  await fail(`the server log shows errors:\n${trouble.slice(0, 5).join('\n')}`);
 }
 console.log(`smoke passed on Node ${nodeVersion}`);
