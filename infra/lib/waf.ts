@@ -7,8 +7,8 @@ export const WAF_RATE_LIMIT_PER_5_MIN = 2_000;
 
 /**
  * Rules of AWS's common rule set that only count instead of blocking. SizeRestrictions_BODY blocks request bodies over
- * 8 KB, and the admin's product image uploads and CSV imports are larger (the app bounds each upload itself). The
- * count stays visible in the rule's metrics and sampled requests.
+ * 8 KB, and the admin's product image uploads, CSV imports and Stripe's webhook events can be larger (the app bounds
+ * each upload itself). The count stays visible in the rule's metrics and sampled requests.
  */
 export const COMMON_RULE_SET_COUNT_ONLY = ['SizeRestrictions_BODY'] as const;
 
