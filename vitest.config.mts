@@ -33,6 +33,7 @@ export default defineConfig({
           include: ['{lib,db,app}/**/*.integration.test.ts'],
           // A fresh database per run: a new PostgreSQL database when DATABASE_URL is set, else a temporary PGlite.
           globalSetup: ['db/testing/global-setup.ts'],
+          setupFiles: ['lib/startup/integration-setup.ts'],
           // One worker sharing one connection: PGlite is single-process, and files isolate by their own data.
           pool: 'forks',
           maxWorkers: 1,

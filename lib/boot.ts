@@ -3,6 +3,7 @@ import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
 import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { installClientIpHeader } from '@/lib/http/client-ip';
+import { isServerBusy } from '@/lib/http/admission';
 import { installFrontDoor } from '@/lib/http/front-door';
 import { sharedPageCache } from '@/lib/http/page-cache';
 import { logger } from '@/lib/log';
@@ -10,6 +11,7 @@ import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 import { subscribeToInvalidations } from '@/lib/cache/broadcast';
+import { registerAllOutboxHandlers } from '@/lib/startup/outbox';
 
 /**
  * Runs once per server process before it takes requests (from instrumentation.ts).
@@ -36,7 +38,8 @@ export async function boot(): Promise<void> {
   }
   // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
   // Jobs stop (and finish what they are doing) before the pool they use is closed: closers run in this order.
-  const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs()) } : null;
+  registerAllOutboxHandlers();
+  const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/startup/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs(isServerBusy)) } : null;
   let stopJobs: (() => Promise<void>) | null = null;
   if (isProduction) {
     installGracefulShutdown({ drainS: env.SHUTDOWN_DRAIN_S });

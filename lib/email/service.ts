@@ -4,10 +4,11 @@ import { db, type Executor } from '@/db/client';
 import { emailMessages, outboxEvents } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { deliverOutboxFor } from '@/lib/outbox/worker';
 
 // Every email is recorded in email_messages first. With SMTP_URL set it is queued for delivery through the outbox
 // (an `email.send` event written in the same transaction), so an SMTP outage delays mail instead of losing it:
-// the outbox worker (lib/outbox/worker.ts) retries with backoff. Without SMTP_URL the message stays "stored" for
+// the outbox worker (lib/outbox/worker.ts, with the handler in ./events.ts) retries with backoff. Without SMTP_URL the message stays "stored" for
 // the developer to read, and the log says so without personal data.
 
 export type OutgoingEmail = { to: string; subject: string; template: string; text: string; html?: string };
@@ -18,6 +19,7 @@ export type Mailer = { sendMail: (message: { from: string; to: string; subject: 
 export const EMAIL_SEND_EVENT = 'email.send';
 
 let transport: Mailer | null | undefined;
+let transportForTesting: Mailer | null | undefined;
 
 // nodemailer waits up to 2 min to connect and 10 min on a silent socket by default; the worker holds a row lock
 // and a pooled connection while it sends, so a dead SMTP server must fail fast and be retried later instead.
@@ -25,6 +27,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: '10000', greetingTimeout: '10000', so
 
 /** The configured SMTP transport, or null when SMTP_URL is not set. */
 export async function getMailer(): Promise<Mailer | null> {
+  if (transportForTesting !== undefined) return transportForTesting;
   if (transport !== undefined) return transport;
   if (!env.SMTP_URL) {
     transport = null;
@@ -35,6 +38,11 @@ export async function getMailer(): Promise<Mailer | null> {
   const nodemailer = await import('nodemailer');
   transport = nodemailer.createTransport(url.toString()) as unknown as Mailer;
   return transport;
+}
+
+/** For tests: deliver through this mailer (e.g. a local SMTP sink) instead of SMTP_URL's; undefined → back to it. */
+export function setMailerForTesting(mailer: Mailer | null | undefined): void {
+  transportForTesting = mailer;
 }
 
 export type QueuedEmail = { id: string; status: 'pending' | 'stored' };
@@ -49,7 +57,7 @@ export async function queueEmail(
   executor: Executor = db,
   options: { viaSmtp?: boolean; aggregate?: { type: string; id: string } } = {},
 ): Promise<QueuedEmail> {
-  const viaSmtp = options.viaSmtp ?? Boolean(env.SMTP_URL);
+  const viaSmtp = options.viaSmtp ?? (await getMailer()) !== null;
   const [row] = await executor
     .insert(emailMessages)
     .values({
@@ -123,7 +131,6 @@ export async function markEmailFailed(emailId: string, executor: Executor): Prom
 export async function sendEmail(message: OutgoingEmail, executor: Executor = db): Promise<{ id: string; status: 'sent' | 'stored' | 'pending' | 'failed' }> {
   const queued = await queueEmail(message, executor);
   if (queued.status === 'stored' || executor !== db) return queued;
-  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
   await deliverOutboxFor({ type: 'email', id: queued.id }).catch((error: unknown) => logger.error({ err: error, emailId: queued.id }, 'email delivery run failed'));
   const [row] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, queued.id));
   return { id: queued.id, status: row?.status === 'sent' || row?.status === 'failed' ? row.status : 'pending' };

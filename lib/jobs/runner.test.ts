@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJobSoon, startJobs } from './runner';
+import { leaveToJob, runJobSoon, startJobs } from './runner';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -89,5 +89,26 @@ describe('in-process job runner', () => {
     expect(runJobSoon('unknown')).toBe(false);
     await jobs.stop();
     expect(runJobSoon('outbox')).toBe(false);
+  });
+
+  it('leaveToJob: idle → the job runs now; busy → left to its next tick; no runner → the caller does it', async () => {
+    expect(leaveToJob('outbox')).toBe(false);
+    let busy = true;
+    let runs = 0;
+    let seenBusy: boolean | undefined;
+    const jobs = startJobs(
+      [{ name: 'outbox', intervalMs: 60_000, run: async (ctx) => { runs += 1; seenBusy = ctx.isServerBusy(); } }],
+      { firstRunDelayMs: 60_000, jitterMs: 0, isServerBusy: () => busy },
+    );
+    expect(leaveToJob('outbox')).toBe(true);
+    await sleep(30);
+    expect(runs).toBe(0);
+    busy = false;
+    expect(leaveToJob('outbox')).toBe(true);
+    await sleep(30);
+    expect(runs).toBe(1);
+    expect(seenBusy).toBe(false);
+    await jobs.stop();
+    expect(leaveToJob('outbox')).toBe(false);
   });
 });

@@ -6,18 +6,23 @@ import { logger } from '@/lib/log';
 // never keeps a process alive. Several instances may run the same jobs; the jobs themselves claim their rows with
 // FOR UPDATE SKIP LOCKED, so this runner needs no leader election.
 
-export type Job = { name: string; intervalMs: number; run: () => Promise<void> };
+/** What a job may ask of the process running it: whether the server is busy with shoppers (they come first). */
+export type JobContext = { isServerBusy: () => boolean };
+
+export type Job = { name: string; intervalMs: number; run: (ctx: JobContext) => Promise<void> };
 
 type Running = {
   stop: () => Promise<void>;
   /** Runs the job now, or right after the run in progress; false once stopped or for an unknown job. */
   runSoon: (name: string) => boolean;
+  isServerBusy: () => boolean;
 };
 
 const globalForJobs = globalThis as typeof globalThis & { __storefrontJobs?: Running };
 
-export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitterMs?: number } = {}): Running {
+export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitterMs?: number; isServerBusy?: () => boolean } = {}): Running {
   if (globalForJobs.__storefrontJobs) return globalForJobs.__storefrontJobs;
+  const ctx: JobContext = { isServerBusy: options.isServerBusy ?? (() => false) };
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
@@ -31,7 +36,7 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitt
       const state = { again: false };
       running.set(job.name, state);
       const run = job
-        .run()
+        .run(ctx)
         .catch((error: unknown) => logger.error({ err: error, job: job.name }, 'background job failed'))
         .finally(() => {
           inFlight.delete(run);
@@ -63,6 +68,7 @@ export function startJobs(jobs: Job[], options: { firstRunDelayMs?: number; jitt
       else schedule(job, 0);
       return true;
     },
+    isServerBusy: ctx.isServerBusy,
   };
   globalForJobs.__storefrontJobs = handle;
   return handle;
@@ -76,7 +82,13 @@ export function runJobSoon(name: string): boolean {
   return globalForJobs.__storefrontJobs?.runSoon(name) ?? false;
 }
 
-/** Whether this process runs the background jobs (false with BACKGROUND_JOBS=false, in scripts and in tests). */
-export function jobRunnerStarted(): boolean {
-  return globalForJobs.__storefrontJobs !== undefined;
+/**
+ * Leaves work to a job of this process's runner: asked to run now while the server is idle, left to its next regular
+ * run while the server is busy with shoppers. False when no runner is started here: the caller does the work itself.
+ */
+export function leaveToJob(name: string): boolean {
+  const running = globalForJobs.__storefrontJobs;
+  if (!running) return false;
+  if (running.isServerBusy()) return true;
+  return running.runSoon(name);
 }

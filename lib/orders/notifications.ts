@@ -4,11 +4,11 @@ import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders } from 
 import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
-import { isServerBusy } from '@/lib/http/admission';
-import { jobRunnerStarted, runJobSoon } from '@/lib/jobs/runner';
+import { leaveToJob } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
-import type { OutboxContext } from '@/lib/outbox/worker';
+import type { OutboxContext } from '@/lib/outbox/handlers';
+import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 
 /**
@@ -41,7 +41,7 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
   const queued = await queueEmail(
     { to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text },
     executor,
-    { viaSmtp: ctx.mailer !== null, aggregate: { type: 'order', id: orderId } },
+    { aggregate: { type: 'order', id: orderId } },
   );
   await executor.insert(orderEvents).values({
     orderId,
@@ -54,7 +54,6 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
 
 /** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */
 export async function deliverOrderPlaced(orderId: string): Promise<void> {
-  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
   await deliverOutboxFor({ type: 'order', id: orderId });
 }
 
@@ -66,9 +65,7 @@ export async function deliverOrderPlaced(orderId: string): Promise<void> {
  * detached from the request.
  */
 export function scheduleOrderPlacedDelivery(orderId: string): void {
-  // Busy: the job's next regular run delivers it.
-  if (isServerBusy() && jobRunnerStarted()) return;
-  if (runJobSoon(OUTBOX_JOB)) return;
+  if (leaveToJob(OUTBOX_JOB)) return;
   deliverOrderPlaced(orderId).catch((error: unknown) => logger.error({ err: error, orderId }, 'confirmation delivery failed; the outbox worker will retry'));
 }
 
@@ -112,7 +109,7 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
   const queued = await queueEmail(
     { to: shipment.email, subject: `Your order ${shipment.number} has shipped`, template: 'order_shipped', text },
     executor,
-    { viaSmtp: ctx.mailer !== null, aggregate: { type: 'fulfillment', id: fulfillmentId } },
+    { aggregate: { type: 'fulfillment', id: fulfillmentId } },
   );
   await executor.insert(orderEvents).values({
     orderId: shipment.orderId,
@@ -125,6 +122,5 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
 
 /** Right after a shipment is recorded: deliver its outbox events now; what fails stays queued for the worker. */
 export async function deliverOrderShipped(fulfillmentId: string): Promise<void> {
-  const { deliverOutboxFor } = await import('@/lib/outbox/worker');
   await deliverOutboxFor({ type: 'fulfillment', id: fulfillmentId });
 }

@@ -2,13 +2,11 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { outboxEvents } from '@/db/schema';
-import { deliverQueuedEmail, EMAIL_SEND_EVENT, getMailer, type Mailer, markEmailFailed, recordEmailFailure } from '@/lib/email/service';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
-import { isServerBusy } from '@/lib/http/admission';
-import { runJobSoon } from '@/lib/jobs/runner';
+import { type JobContext, runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
-import { handleOrderPlaced, handleOrderShipped } from '@/lib/orders/notifications';
+import { outboxHandler, registeredOutboxTypes } from './handlers';
 
 // The outbox worker: delivers events written in the same transaction as the change that caused them (order
 // placed, email to send), at least once, with retries.
@@ -34,38 +32,9 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-export type OutboxContext = { executor: Executor; mailer: Mailer | null };
-
-type Handler = {
-  run: (payload: Record<string, unknown>, ctx: OutboxContext) => Promise<void>;
-  /** Bookkeeping after a failed attempt (committed even though run's own writes were rolled back). */
-  onError?: (payload: Record<string, unknown>, error: unknown, ctx: OutboxContext) => Promise<void>;
-  /** After the last attempt failed. */
-  onGiveUp?: (payload: Record<string, unknown>, ctx: OutboxContext) => Promise<void>;
-};
-
-const handlers: Record<string, Handler> = {
-  'order.placed': {
-    run: (payload, ctx) => handleOrderPlaced(String(payload.orderId), ctx),
-  },
-  'order.shipped': {
-    run: (payload, ctx) => handleOrderShipped(String(payload.fulfillmentId), ctx),
-  },
-  [EMAIL_SEND_EVENT]: {
-    run: async (payload, ctx) => {
-      if (!ctx.mailer) throw new Error('SMTP is not configured');
-      await deliverQueuedEmail(String(payload.emailId), ctx.mailer, ctx.executor);
-    },
-    onError: (payload, error, ctx) => recordEmailFailure(String(payload.emailId), error, ctx.executor),
-    onGiveUp: (payload, ctx) => markEmailFailed(String(payload.emailId), ctx.executor),
-  },
-};
-
 export type OutboxRunOptions = {
   /** Most events handled in this run. */
   limit?: number;
-  /** Defaults to the SMTP_URL transport (null without one). */
-  mailer?: Mailer | null;
   /** Treat events due by this time as due (defaults to the database's now()). */
   now?: Date;
   /** Only the events of one aggregate, e.g. the order just placed (inline delivery after checkout). */
@@ -81,18 +50,19 @@ function errorText(error: unknown): string {
 /** Handles due events one transaction each, until none is due or `limit` is reached. */
 export async function processOutbox(options: OutboxRunOptions = {}): Promise<OutboxRunResult> {
   const limit = options.limit ?? 50;
-  const mailer = options.mailer !== undefined ? options.mailer : await getMailer();
+  const types = registeredOutboxTypes();
   const result: OutboxRunResult = { delivered: 0, retrying: 0, failed: 0 };
   const due: SQL[] = [
     // Only the types this worker knows: an event another part of the app still delivers itself is left to it,
     // never retried here into "failed" for want of a handler.
-    inArray(outboxEvents.type, Object.keys(handlers)),
+    inArray(outboxEvents.type, types),
     isNull(outboxEvents.processedAt),
     lte(outboxEvents.availableAt, options.now ?? sql`now()`),
     lt(outboxEvents.attempts, OUTBOX_MAX_ATTEMPTS),
   ];
   if (options.aggregate) due.push(eq(outboxEvents.aggregateType, options.aggregate.type), eq(outboxEvents.aggregateId, options.aggregate.id));
 
+  if (types.length === 0) return result;
   for (let handled = 0; handled < limit; handled += 1) {
     const outcome = await db.transaction(async (tx) => {
       const [event] = await tx
@@ -103,14 +73,14 @@ export async function processOutbox(options: OutboxRunOptions = {}): Promise<Out
         .limit(1)
         .for('update', { skipLocked: true });
       if (!event) return null;
-      const ctx: OutboxContext = { executor: tx, mailer };
-      const handler = handlers[event.type];
+      const ctx = { executor: tx };
+      const handler = outboxHandler(event.type);
       const attempts = event.attempts + 1;
       try {
         if (!handler) throw new Error(`no handler for outbox event type ${event.type}`); // unreachable: filtered above
         // A savepoint: a handler that fails half-way leaves none of its writes behind, while the retry
         // bookkeeping below still commits.
-        await tx.transaction((savepoint) => handler.run(event.payload, { executor: savepoint, mailer }));
+        await tx.transaction((savepoint) => handler.run(event.payload, { executor: savepoint }));
         await tx.update(outboxEvents).set({ processedAt: new Date(), attempts, lastError: null }).where(eq(outboxEvents.id, event.id));
         metrics.outboxAttempts.inc({ type: event.type, outcome: 'delivered' });
         return 'delivered' as const;
@@ -159,13 +129,13 @@ export async function countOutbox(executor: Executor = db): Promise<{ pending: n
 const BATCH = 50;
 
 /** One tick of the in-process job: deliver what is due, then publish the queue's size. */
-export async function runOutboxJob(): Promise<void> {
+export async function runOutboxJob(ctx: JobContext): Promise<void> {
   const result = await processOutbox({ limit: BATCH });
   const handled = result.delivered + result.retrying + result.failed;
   if (handled > 0) logger.info({ ...result }, 'outbox run');
   // A full batch: more is probably due (after a rush of orders). Go on right after this run, not at the next tick —
   // unless the server is still busy with shoppers, who come first.
-  if (handled >= BATCH && !isServerBusy()) runJobSoon(OUTBOX_JOB);
+  if (handled >= BATCH && !ctx.isServerBusy()) runJobSoon(OUTBOX_JOB);
   const counts = await countOutbox();
   metrics.outboxEvents.set({ state: 'pending' }, counts.pending);
   metrics.outboxEvents.set({ state: 'failed' }, counts.failed);

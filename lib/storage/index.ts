@@ -1,36 +1,12 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { contentTypeForKey, isValidMediaKey, type MediaStore } from './keys';
 import { createS3Client, createS3MediaStore } from './s3';
 
 // Product images and other media. Local disk by default; the same interface fronts S3 when configured.
 
-export type StoredObject = { body: Buffer; contentType: string };
-
-export interface MediaStore {
-  put(key: string, body: Buffer, contentType: string): Promise<void>;
-  get(key: string): Promise<StoredObject | null>;
-  exists(key: string): Promise<boolean>;
-  delete(key: string): Promise<void>;
-}
-
-const KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]*(?:\/[a-z0-9][a-z0-9_.-]*)*$/;
-const CONTENT_TYPES: Record<string, string> = {
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-};
-
-/** Keys are lower-case path segments; anything that could climb out of the store ("..", absolute paths) is refused. */
-export function isValidMediaKey(key: string): boolean {
-  return key.length <= 512 && KEY_PATTERN.test(key) && !key.split('/').some((part) => part === '..' || part === '.');
-}
-
-export function contentTypeForKey(key: string): string | undefined {
-  return CONTENT_TYPES[path.extname(key).toLowerCase()];
-}
+export { contentTypeForKey, isValidMediaKey, type MediaStore, type StoredObject } from './keys';
 
 /** Public URL of a stored object, served by app/media/[...key]/route.ts. */
 export function mediaUrl(key: string): string {

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { contentTypeForKey, isValidMediaKey, type MediaStore } from './index';
+import { contentTypeForKey, isValidMediaKey, type MediaStore } from './keys';
 
 // The media store in S3 (or an S3-compatible service). Same keys and contract as the local store; objects are
 // still served through /media/{key} (app/media/[...key]/route.ts), so URLs, caching headers and next/image

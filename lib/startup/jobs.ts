@@ -1,11 +1,11 @@
 import 'server-only';
 import { deleteExpiredGuestCarts } from '@/lib/cart/cleanup';
 import { env } from '@/lib/env';
+import { OUTBOX_JOB } from '@/lib/jobs/names';
+import { type Job, startJobs } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { metrics } from '@/lib/observability/metrics';
 import { runOutboxJob } from '@/lib/outbox/worker';
-import { OUTBOX_JOB } from './names';
-import { type Job, startJobs } from './runner';
 
 /** The jobs every server instance runs in-process (started at boot, stopped by the graceful shutdown). */
 export function storefrontJobs(): Job[] {
@@ -23,6 +23,7 @@ export function storefrontJobs(): Job[] {
   ];
 }
 
-export function startBackgroundJobs() {
-  return startJobs(storefrontJobs());
+/** `isServerBusy` comes from the front door's admission control, which the jobs must not import (infrastructure). */
+export function startBackgroundJobs(isServerBusy: () => boolean) {
+  return startJobs(storefrontJobs(), { isServerBusy });
 }

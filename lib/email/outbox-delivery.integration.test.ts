@@ -2,17 +2,18 @@ import { createServer } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { emailMessages, outboxEvents } from '@/db/schema';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { type Mailer, queueEmail } from '@/lib/email/service';
-import { countOutbox, OUTBOX_MAX_ATTEMPTS, processOutbox, retryDelayMs } from './worker';
+import { type Mailer, queueEmail, setMailerForTesting } from '@/lib/email/service';
+import { countOutbox, OUTBOX_MAX_ATTEMPTS, type OutboxRunOptions, processOutbox, retryDelayMs } from '@/lib/outbox/worker';
 
 afterAll(() => closeConnection());
+afterEach(() => setMailerForTesting(undefined));
 
 type Received = { to: string[]; subject: string };
 
@@ -56,6 +57,12 @@ function mailerTo(port: number): Mailer {
   return nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 2_000, greetingTimeout: 2_000, socketTimeout: 5_000 });
 }
 
+/** One outbox run delivering mail to the SMTP server on `port` (as if SMTP_URL pointed there). */
+function processVia(port: number, options: OutboxRunOptions) {
+  setMailerForTesting(mailerTo(port));
+  return processOutbox(options);
+}
+
 async function placedOrder(email: string) {
   const { variant } = await createTestVariant({ stock: 5, priceCents: 2500 });
   const { newToken } = await addCartLine({}, { variantId: variant.id, quantity: 1 });
@@ -79,7 +86,7 @@ describe('outbox delivery', () => {
     const placed = await placedOrder('outbox-retry@example.com');
     const order = { type: 'order', id: placed.orderId };
 
-    const down = await processOutbox({ mailer: mailerTo(port), aggregate: order });
+    const down = await processVia(port, { aggregate: order });
     // order.placed queued the email (delivered), the email itself could not be sent (retrying).
     expect(down).toEqual({ delivered: 1, retrying: 1, failed: 0 });
     const pending = await confirmationOf(placed.number);
@@ -96,17 +103,17 @@ describe('outbox delivery', () => {
     // Not due yet: an immediate run leaves it alone (backoff), even with SMTP back.
     const sink = await startSink(port);
     try {
-      expect(await processOutbox({ mailer: mailerTo(port), aggregate: order })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+      expect(await processVia(port, { aggregate: order })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
       expect(sink.received).toHaveLength(0);
 
       // Once the backoff has passed, the next attempt sends it, once.
       const later = new Date(Date.now() + retryDelayMs(1) + 5_000);
-      expect(await processOutbox({ mailer: mailerTo(port), aggregate: order, now: later })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+      expect(await processVia(port, { aggregate: order, now: later })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
       expect(sink.received).toEqual([{ to: ['outbox-retry@example.com'], subject: `Order confirmation ${placed.number}` }]);
       const sent = await confirmationOf(placed.number);
       expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
       expect(sent!.sentAt).toBeInstanceOf(Date);
-      expect(await processOutbox({ mailer: mailerTo(port), aggregate: order, now: new Date(Date.now() + 86_400_000) })).toEqual({
+      expect(await processVia(port, { aggregate: order, now: new Date(Date.now() + 86_400_000) })).toEqual({
         delivered: 0,
         retrying: 0,
         failed: 0,
@@ -124,7 +131,7 @@ describe('outbox delivery', () => {
     await db.update(outboxEvents).set({ attempts: OUTBOX_MAX_ATTEMPTS - 1 }).where(eq(outboxEvents.aggregateId, aggregate.id));
     const before = await countOutbox();
 
-    expect(await processOutbox({ mailer: mailerTo(port), aggregate })).toEqual({ delivered: 0, retrying: 0, failed: 1 });
+    expect(await processVia(port, { aggregate })).toEqual({ delivered: 0, retrying: 0, failed: 1 });
     const [message] = await db.select().from(emailMessages).where(eq(emailMessages.id, queued.id));
     expect(message).toMatchObject({ status: 'failed' });
     expect(message!.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -132,7 +139,7 @@ describe('outbox delivery', () => {
     expect(after.failed).toBe(before.failed + 1);
     expect(after.pending).toBe(before.pending - 1);
     // Never claimed again, however late it is.
-    expect(await processOutbox({ mailer: mailerTo(port), aggregate, now: new Date(Date.now() + 7 * 86_400_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(await processVia(port, { aggregate, now: new Date(Date.now() + 7 * 86_400_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
   });
 
   it('two workers running at once deliver every message exactly once', async () => {
@@ -144,8 +151,8 @@ describe('outbox delivery', () => {
         await queueEmail({ to: 'both@example.com', subject, template: 'test', text: subject }, db, { viaSmtp: true, aggregate });
       }
       const [a, b] = await Promise.all([
-        processOutbox({ mailer: mailerTo(sink.port), aggregate }),
-        processOutbox({ mailer: mailerTo(sink.port), aggregate }),
+        processVia(sink.port, { aggregate }),
+        processVia(sink.port, { aggregate }),
       ]);
       expect(a!.delivered + b!.delivered).toBe(subjects.length);
       expect(sink.received.map((mail) => mail.subject).sort()).toEqual([...subjects].sort());

@@ -1,0 +1,40 @@
+// The module map's rules (README "Architecture"), checked in `npm test` by `npm run lint:deps`.
+// Layer rules look at the code that ships; tests may reach across layers to drive a whole flow (a Store API test
+// imports the route it calls), but never in a cycle.
+const TEST = '\\.test\\.tsx?$';
+const INFRASTRUCTURE = '^lib/(errors\\.ts|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
+const DOMAIN = '^lib/(admin|api|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search)/';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', comment: 'No import cycles anywhere, tests included.', from: {}, to: { circular: true } },
+    {
+      name: 'db-imports-only-env',
+      severity: 'error',
+      comment: 'The schema, client and migrations depend on nothing of lib/ but its env module (the seed and test fixtures are tools above lib).',
+      from: { path: '^db/', pathNot: `${TEST}|^db/seed/|^db/testing/` },
+      to: { path: '^lib/', pathNot: '^lib/env\\.ts$' },
+    },
+    {
+      name: 'lib-imports-no-ui',
+      severity: 'error',
+      comment: 'lib/ is below app/ and components/.',
+      from: { path: '^lib/', pathNot: TEST },
+      to: { path: '^(app|components)/' },
+    },
+    {
+      name: 'infrastructure-imports-no-domain',
+      severity: 'error',
+      comment: 'Infrastructure is a leaf: domains register into it (outbox handlers, jobs) at boot (lib/startup).',
+      from: { path: INFRASTRUCTURE, pathNot: TEST },
+      to: { path: DOMAIN },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|\\.next)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,9 @@
+import 'server-only';
+import type { OutboxHandler } from '@/lib/outbox/handlers';
+import { handleOrderPlaced, handleOrderShipped } from './notifications';
+
+/** The orders domain's outbox events, registered at boot (lib/startup/outbox.ts). */
+export const orderOutboxHandlers: Record<string, OutboxHandler> = {
+  'order.placed': { run: (payload, ctx) => handleOrderPlaced(String(payload.orderId), ctx) },
+  'order.shipped': { run: (payload, ctx) => handleOrderShipped(String(payload.fulfillmentId), ctx) },
+};
