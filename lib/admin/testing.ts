@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditLog, inventoryLedger, users, variants } from '@/db/schema';
-import type { AuditActor } from './audit';
+import type { AuditActor } from '@/lib/audit/service';
 import type { ProductInput } from './products/schemas';
 
 // Helpers for the admin integration tests (real database, real services).

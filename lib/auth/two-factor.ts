@@ -4,7 +4,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { recoveryCodes, storeSettings, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/http/errors';
 import { hashToken } from './service';
 import type { SessionUser } from './session-types';

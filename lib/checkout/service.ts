@@ -1,13 +1,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import { db, type Executor, rowsOf, type Transaction } from '@/db/client';
+import { db, type Executor, type Transaction } from '@/db/client';
 import {
   cartLines,
   carts,
   discountCodes,
   discountRedemptions,
-  inventoryLedger,
   orderEvents,
   orderLines,
   orders,
@@ -22,6 +21,7 @@ import {
 } from '@/db/schema';
 import { getCartView, hashCartToken } from '@/lib/cart/service';
 import type { CartRef, CartView } from '@/lib/cart/types';
+import { moveStock } from '@/lib/inventory/stock';
 import { AppError } from '@/lib/http/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -373,19 +373,7 @@ export async function placeOrder(
     // Stock, last (see above). Per line, in variant id order: a conditional decrement — zero rows means someone else
     // took it first and nothing is oversold — with its ledger entry and the product's sales count in one statement.
     for (const line of lines) {
-      const [taken] = rowsOf<{ quantityAfter: number }>(
-        await tx.execute(sql`
-          with taken as (
-            update ${variants} set stock_on_hand = stock_on_hand - ${line.quantity}
-            where id = ${line.variantId} and stock_on_hand >= ${line.quantity}
-            returning id, product_id, stock_on_hand),
-          ledger as (
-            insert into ${inventoryLedger} (variant_id, delta, quantity_after, reason, order_id, actor_id)
-            select id, ${-line.quantity}, stock_on_hand, 'order_placed', ${orderId}, ${options.userId ?? null} from taken),
-          sold as (
-            update ${products} set sales_count = sales_count + ${line.quantity} where id in (select product_id from taken))
-          select stock_on_hand as "quantityAfter" from taken`),
-      );
+      const taken = await moveStock(tx, { variantId: line.variantId, delta: -line.quantity, reason: 'order_placed', orderId, actorId: options.userId ?? null, countsAsSale: true });
       if (!taken) {
         throw new AppError('conflict', `Sorry, ${line.productTitle} (${line.variantTitle}) no longer has ${line.quantity} in stock.`, {
           fieldErrors: { cart: [`${line.productTitle} is low on stock.`] },

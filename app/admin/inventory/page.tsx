@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/catalog/pagination';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { inventoryQuerySchema, listInventory } from '@/lib/admin/inventory/service';
+import { listInventory } from '@/lib/inventory/queries';
+import { inventoryQuerySchema } from '@/lib/inventory/schemas';
 
 export const metadata = { title: 'Inventory' };
 

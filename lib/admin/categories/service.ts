@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { categories, productCategories } from '@/db/schema';
-import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { slugify, SLUG_PATTERN } from '@/lib/admin/products/matrix';
 import { AppError } from '@/lib/http/errors';
 

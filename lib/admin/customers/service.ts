@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { addresses, orders, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { type Page, pageCountOf } from '@/lib/admin/pagination';
 import { endAllSessions } from '@/lib/auth/service';
 import { AppError } from '@/lib/http/errors';

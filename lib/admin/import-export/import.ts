@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
-import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { saveProductInTransaction } from '@/lib/admin/products/service';
 import { productInputSchema, type ProductInput } from '@/lib/admin/products/schemas';
 import { AppError } from '@/lib/http/errors';

@@ -4,7 +4,8 @@ import { refresh } from 'next/cache';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/http/action';
-import { adjustStock, adjustStockSchema } from './service';
+import { adjustStock } from '@/lib/inventory/service';
+import { adjustStockSchema } from '@/lib/inventory/schemas';
 
 export const adjustStockAction = staffAction(adjustStockSchema, async (input, ctx) => {
   const result = await adjustStock(actorOf(ctx), input);

@@ -6,7 +6,6 @@ import {
   discountRedemptions,
   fulfillmentLines,
   fulfillments,
-  inventoryLedger,
   orderEvents,
   orderLines,
   orders,
@@ -14,10 +13,10 @@ import {
   payments,
   products,
   refunds,
-  variants,
 } from '@/db/schema';
-import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/http/errors';
+import { moveStock } from '@/lib/inventory/stock';
 import { formatMoney, money } from '@/lib/money';
 import { defaultRefunders, type Refunders } from '@/lib/payments/refunds';
 import {
@@ -254,28 +253,16 @@ export async function cancelOrder(actor: AuditActor, number: string, reason: str
     for (const line of lines) {
       // A variant deleted since the order (variant_id set null) has no stock to return.
       if (!line.variantId) continue;
-      const [updated] = await tx
-        .update(variants)
-        .set({ stockOnHand: sql`${variants.stockOnHand} + ${line.quantity}` })
-        .where(eq(variants.id, line.variantId))
-        .returning({ stockOnHand: variants.stockOnHand });
-      if (!updated) continue;
-      restocked.push({ variantId: line.variantId, quantity: line.quantity, stockAfter: updated.stockOnHand });
-      await tx.insert(inventoryLedger).values({
+      const moved = await moveStock(tx, {
         variantId: line.variantId,
         delta: line.quantity,
-        quantityAfter: updated.stockOnHand,
         reason: 'order_cancelled',
         orderId: order.id,
         actorId: actor.user.id,
         note: reason || null,
+        countsAsSale: true,
       });
-      if (line.productId) {
-        await tx
-          .update(products)
-          .set({ salesCount: sql`greatest(${products.salesCount} - ${line.quantity}, 0)` })
-          .where(eq(products.id, line.productId));
-      }
+      if (moved) restocked.push({ variantId: line.variantId, quantity: line.quantity, stockAfter: moved.quantityAfter });
     }
     let releasedDiscount = false;
     if (order.discountCodeId) {

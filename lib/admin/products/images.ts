@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { productImages, products } from '@/db/schema';
-import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/http/errors';
 import { getMediaStore, type MediaStore } from '@/lib/storage';
 import { processProductImage } from './image-processing';

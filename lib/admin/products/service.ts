@@ -11,8 +11,9 @@ import {
   variantOptionValues,
   variants,
 } from '@/db/schema';
-import { type AuditActor, recordAudit } from '@/lib/admin/audit';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError, type FieldErrors } from '@/lib/http/errors';
+import { moveStock } from '@/lib/inventory/stock';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store/settings';
 import { slugify, uniqueSlug, variantTitle } from './matrix';
@@ -190,30 +191,13 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
         });
       }
       if (target !== match.stockOnHand) {
-        await tx.update(variants).set({ stockOnHand: target }).where(eq(variants.id, variantId));
-        await tx.insert(inventoryLedger).values({
-          variantId,
-          delta: target - match.stockOnHand,
-          quantityAfter: target,
-          reason: 'correction',
-          actorId: actor.user.id,
-          note: 'Set in the product editor',
-        });
+        await moveStock(tx, { variantId, delta: target - match.stockOnHand, reason: 'correction', actorId: actor.user.id, note: 'Set in the product editor' });
         stockChanges.push({ sku: variant.sku, from: match.stockOnHand, to: target });
       }
       await tx.delete(variantOptionValues).where(eq(variantOptionValues.variantId, variantId));
     } else {
-      [{ id: variantId }] = (await tx.insert(variants).values({ ...row, productId: id, stockOnHand: variant.stock }).returning({ id: variants.id })) as [{ id: string }];
-      if (variant.stock > 0) {
-        await tx.insert(inventoryLedger).values({
-          variantId,
-          delta: variant.stock,
-          quantityAfter: variant.stock,
-          reason: 'initial',
-          actorId: actor.user.id,
-          note: 'Opening stock',
-        });
-      }
+      [{ id: variantId }] = (await tx.insert(variants).values({ ...row, productId: id, stockOnHand: 0 }).returning({ id: variants.id })) as [{ id: string }];
+      if (variant.stock > 0) await moveStock(tx, { variantId, delta: variant.stock, reason: 'initial', actorId: actor.user.id, note: 'Opening stock' });
       stockChanges.push({ sku: variant.sku, from: 0, to: variant.stock });
     }
     if (variant.values.length > 0) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/http/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import type { ShippingRateInput, ShippingZoneInput, StoreSettingsInput, TaxRateInput } from './schemas';

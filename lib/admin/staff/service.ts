@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/admin/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessions, requestPasswordReset } from '@/lib/auth/service';
 import { AppError } from '@/lib/http/errors';

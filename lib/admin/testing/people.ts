@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
-import type { AuditActor } from '@/lib/admin/audit';
+import type { AuditActor } from '@/lib/audit/service';
 
 // Accounts and audit lookups for the admin integration tests; each test makes its own people.
 

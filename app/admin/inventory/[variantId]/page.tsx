@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AdjustStockForm } from '@/components/admin/catalog/adjust-stock-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { getVariantHistory } from '@/lib/admin/inventory/service';
+import { getVariantHistory } from '@/lib/inventory/queries';
 
 export const metadata = { title: 'Stock history' };
 

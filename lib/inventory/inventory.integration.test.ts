@@ -3,8 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { inventoryLedger, variants } from '@/db/schema';
 import { saveProduct } from '@/lib/admin/products/service';
-import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '../testing';
-import { adjustStock, adjustStockSchema, getVariantHistory, listInventory, inventoryQuerySchema } from './service';
+import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
+import { getVariantHistory, listInventory } from './queries';
+import { adjustStockSchema, inventoryQuerySchema } from './schemas';
+import { adjustStock } from './service';
 
 afterAll(() => closeConnection());
 

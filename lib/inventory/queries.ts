@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { inventoryLedger, products, storeSettings, users, variants } from '@/db/schema';
+import type { InventoryQuery } from './schemas';
+
+export const INVENTORY_PAGE_SIZE = 50;
+
+export async function getLowStockThreshold(executor: Executor = db): Promise<number> {
+  const [row] = await executor.select({ n: storeSettings.lowStockThreshold }).from(storeSettings).where(eq(storeSettings.id, 1));
+  return row?.n ?? 5;
+}
+
+export type InventoryRow = { variantId: string; sku: string; variantTitle: string; productId: string; productTitle: string; stockOnHand: number; isActive: boolean };
+
+export async function listInventory(query: InventoryQuery, executor: Executor = db) {
+  const threshold = await getLowStockThreshold(executor);
+  const conditions: SQL[] = [];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(${variants.sku} = ${query.q.toUpperCase()} or ${variants.productId} = any(array(select id from ${products} where title ilike ${pattern})))`);
+  }
+  // Low stock: at or below the store's threshold, sold-out included; only what is on sale.
+  if (query.low) conditions.push(sql`${variants.stockOnHand} <= ${threshold} and ${variants.isActive}`);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    executor
+      .select({
+        variantId: variants.id,
+        sku: variants.sku,
+        variantTitle: variants.title,
+        productId: products.id,
+        productTitle: products.title,
+        stockOnHand: variants.stockOnHand,
+        isActive: variants.isActive,
+      })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(where)
+      .orderBy(...(query.low ? [asc(variants.stockOnHand), asc(variants.sku)] : [asc(variants.sku)]))
+      .limit(INVENTORY_PAGE_SIZE)
+      .offset((query.page - 1) * INVENTORY_PAGE_SIZE),
+    executor.select({ n: sql<number>`count(*)::int` }).from(variants).where(where),
+  ]);
+  return { items: rows as InventoryRow[], total: total?.n ?? 0, threshold, page: query.page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / INVENTORY_PAGE_SIZE)) };
+}
+
+export type LedgerEntryView = { id: number; delta: number; quantityAfter: number; reason: string; note: string | null; actorEmail: string | null; orderId: string | null; createdAt: Date };
+
+export async function getVariantHistory(variantId: string, executor: Executor = db) {
+  const [variant] = await executor
+    .select({ id: variants.id, sku: variants.sku, title: variants.title, stockOnHand: variants.stockOnHand, productId: products.id, productTitle: products.title })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(eq(variants.id, variantId));
+  if (!variant) return null;
+  const entries: LedgerEntryView[] = await executor
+    .select({
+      id: inventoryLedger.id,
+      delta: inventoryLedger.delta,
+      quantityAfter: inventoryLedger.quantityAfter,
+      reason: inventoryLedger.reason,
+      note: inventoryLedger.note,
+      actorEmail: users.email,
+      orderId: inventoryLedger.orderId,
+      createdAt: inventoryLedger.createdAt,
+    })
+    .from(inventoryLedger)
+    .leftJoin(users, eq(users.id, inventoryLedger.actorId))
+    .where(eq(inventoryLedger.variantId, variantId))
+    .orderBy(desc(inventoryLedger.createdAt), desc(inventoryLedger.id))
+    .limit(200);
+  return { variant, entries };
+}

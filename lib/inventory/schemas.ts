@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+// What staff may send to change stock, and the inventory list's query (lib/inventory/service.ts, queries.ts).
+
+export const adjustmentReasons = ['received', 'damaged', 'correction', 'returned'] as const;
+export type AdjustmentReason = (typeof adjustmentReasons)[number];
+
+export const adjustStockSchema = z
+  .object({
+    variantId: z.uuid(),
+    delta: z.coerce
+      .number({ error: 'Enter a whole number, e.g. 5 or -2.' })
+      .int('Enter a whole number, e.g. 5 or -2.')
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, 'Enter a change other than 0.'),
+    reason: z.enum(adjustmentReasons, { error: 'Choose a reason.' }),
+    note: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.reason === 'received' || input.reason === 'returned') && input.delta < 0) {
+      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Received and returned stock adds to the count: enter a positive number.' });
+    }
+    if (input.reason === 'damaged' && input.delta > 0) {
+      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Damaged stock leaves the count: enter a negative number.' });
+    }
+  });
+export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
+
+export const inventoryQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  low: z.enum(['1']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type InventoryQuery = z.infer<typeof inventoryQuerySchema>;
