@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SalesChart } from '@/components/admin/dashboard/sales-chart';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { DASHBOARD_PERIODS, type DashboardPeriod, type Figure, getDashboard } from '@/lib/admin/dashboard/queries';
-import { orderStatusText, paymentStatusText } from '@/lib/admin/orders/labels';
+import { orderStatusText, paymentStatusText } from '@/lib/orders/labels';
 import { formatMoney, minorUnitDigits, money } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Dashboard' };

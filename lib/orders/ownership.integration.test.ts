@@ -40,6 +40,23 @@ describe('ownership lives in the WHERE clause', () => {
     expect(JSON.stringify(await getOrderForUser(alice.id, placed.number))).not.toContain(alice.id);
   });
 
+  it("counts an order's items in the history, and the customer's view carries nothing staff-only", async () => {
+    const carol = await customer('carol');
+    const first = await createTestVariant({ stock: 5, priceCents: 1000 });
+    const second = await createTestVariant({ stock: 5, priceCents: 500 });
+    await addCartLine({ userId: carol.id }, { variantId: first.variant.id, quantity: 2 });
+    await addCartLine({ userId: carol.id }, { variantId: second.variant.id, quantity: 1 });
+    const rate = (await listShippingOptions('US', 'USD'))[0]!;
+    const placed = await placeOrder({ userId: carol.id }, placeOrderSchema.parse({ email: carol.email, shippingAddress: address, shippingRateId: rate.id }), {
+      userId: carol.id,
+    });
+    expect(await listOrdersForUser(carol.id)).toEqual([expect.objectContaining({ number: placed.number, itemCount: 3 })]);
+    const detail = await getOrderForUser(carol.id, placed.number);
+    expect(detail!.lines.map((line) => line.quantity).sort()).toEqual([1, 2]);
+    for (const staffOnly of ['payments', 'refunds', 'timeline', 'transitions', 'customerNote', 'billingAddress']) expect(detail).not.toHaveProperty(staffOnly);
+    expect(Object.keys(detail!.lines[0]!).sort()).toEqual(['productTitle', 'quantity', 'sku', 'totalCents', 'unitPriceCents', 'variantTitle']);
+  });
+
   it('keeps address books apart', async () => {
     const alice = await customer('alice-addr');
     const bob = await customer('bob-addr');

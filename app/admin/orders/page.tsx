@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { ORDER_STATUS_LABELS, orderStatusText, PAYMENT_STATUS_LABELS, paymentStatusText } from '@/lib/admin/orders/labels';
-import { listAdminOrders } from '@/lib/admin/orders/queries';
-import { type OrderListQuery, orderListQuerySchema } from '@/lib/admin/orders/schemas';
+import { ORDER_STATUS_LABELS, orderStatusText, PAYMENT_STATUS_LABELS, paymentStatusText } from '@/lib/orders/labels';
+import { listOrdersForStaff } from '@/lib/orders/queries';
+import { type OrderListQuery, orderListQuerySchema } from '@/lib/orders/schemas';
 import { formatMoney, money } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Orders' };
@@ -25,7 +25,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
   await requireStaffPage('staff', '/admin/orders');
   const raw = await searchParams;
   const query = orderListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const result = await listAdminOrders(query);
+  const result = await listOrdersForStaff(query);
   const filtered = Boolean(query.status || query.payment || query.from || query.to || query.q);
   return (
     <div className="flex flex-col gap-4">

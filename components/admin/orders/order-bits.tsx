@@ -1,6 +1,6 @@
-import type { AdminOrderDetail } from '@/lib/admin/orders/queries';
+import type { StaffOrderDetail } from '@/lib/orders/types';
 
-type AddressSnapshot = AdminOrderDetail['shippingAddress'];
+type AddressSnapshot = StaffOrderDetail['shippingAddress'];
 
 /** A labelled state chip ("Payment: Paid"): the label is read out, not only the colour. */
 export function StatusBadge({ label, value }: { label: string; value: string }) {

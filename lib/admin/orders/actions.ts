@@ -5,7 +5,7 @@ import { invalidateProductPages } from '@/lib/catalog/cache';
 import { adminAction, type ActionContext, staffAction } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { deliverOrderShipped } from '@/lib/orders/notifications';
-import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from './schemas';
+import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
 import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from './service';
 
 // Staff moves on an order: authorise (the wrapper) → parse → service (one transaction each) → after commit, send

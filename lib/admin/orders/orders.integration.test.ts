@@ -25,8 +25,8 @@ import { deliverOrderShipped } from '@/lib/orders/notifications';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import { handleStripeWebhook } from '@/lib/payments/service';
 import { createStripeRefunder, manualRefunder } from '@/lib/payments/refunds';
-import { getAdminOrder, listAdminOrders } from './queries';
-import { orderListQuerySchema } from './schemas';
+import { getStaffOrder, listOrdersForStaff } from '@/lib/orders/queries';
+import { orderListQuerySchema } from '@/lib/orders/schemas';
 import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from './service';
 
 afterAll(() => closeConnection());
@@ -86,7 +86,7 @@ describe('staff order moves', () => {
     expect(payment).toMatchObject({ provider: 'manual', status: 'succeeded', amountCents: order.totalCents });
     await expect(markOrderPaid(staff, order.number)).rejects.toMatchObject({ code: 'conflict', message: 'This order is already paid.' });
 
-    const detail = await getAdminOrder(order.number);
+    const detail = await getStaffOrder(order.number);
     const lineId = detail!.lines[0]!.id;
     expect(detail!.transitions).toEqual(['fulfill', 'cancel', 'refund']);
     // More than is left to ship is refused, naming the line, and nothing is written.
@@ -96,7 +96,7 @@ describe('staff order moves', () => {
     });
     const first = await fulfillOrder(staff, order.number, { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', lines: [{ orderLineId: lineId, quantity: 1 }] });
     expect(first).toMatchObject({ status: 'paid', units: 1 });
-    expect((await getAdminOrder(order.number))!.fulfilment).toBe('Partially shipped');
+    expect((await getStaffOrder(order.number))!.fulfilment).toBe('Partially shipped');
     // A partly shipped order can no longer be cancelled.
     await expect(cancelOrder(staff, order.number, '')).rejects.toMatchObject({ code: 'conflict' });
     const second = await fulfillOrder(staff, order.number, { carrier: 'USPS', trackingNumber: '9400 1000 0000 0000 0000 00' });
@@ -280,7 +280,7 @@ describe('refunds', () => {
       });
       expect((await handleStripeWebhook(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret }), secret)).status).toBe(200);
       expect(await orderRow(order.orderId)).toMatchObject({ status: 'cancelled', paymentStatus: 'unpaid' });
-      expect((await getAdminOrder(order.number))!.transitions).toEqual(['refund']);
+      expect((await getStaffOrder(order.number))!.transitions).toEqual(['refund']);
       answer = { status: 200, body: { id: 're_local_late', object: 'refund', status: 'succeeded', amount: order.totalCents, currency: 'usd' } };
       const result = await refundOrder(staff, order.number, { amountCents: order.totalCents, currency: 'USD', reason: 'cancelled' }, { manual: manualRefunder, stripe: stripeRefunder() });
       expect(result.paymentStatus).toBe('refunded');
@@ -310,16 +310,16 @@ describe('orders list', () => {
     const a = await placed({ email: `list-${marker}-a@example.com` });
     const b = await placed({ email: `list-${marker}-b@example.com` });
     await markOrderPaid(staff, b.number);
-    const both = await listAdminOrders(orderListQuerySchema.parse({ q: `list-${marker}` }));
+    const both = await listOrdersForStaff(orderListQuerySchema.parse({ q: `list-${marker}` }));
     expect(both.rows.map((row) => row.number)).toEqual([b.number, a.number]);
     expect(both.total).toBe(2);
-    expect((await listAdminOrders(orderListQuerySchema.parse({ q: `list-${marker}`, payment: 'paid' }))).rows.map((r) => r.number)).toEqual([b.number]);
-    expect((await listAdminOrders(orderListQuerySchema.parse({ q: `list-${marker}`, status: 'pending' }))).rows.map((r) => r.number)).toEqual([a.number]);
-    expect((await listAdminOrders(orderListQuerySchema.parse({ q: a.number.toLowerCase() }))).rows.map((r) => r.number)).toEqual([a.number]);
-    const byName = await listAdminOrders(orderListQuerySchema.parse({ q: 'grace hop' }));
+    expect((await listOrdersForStaff(orderListQuerySchema.parse({ q: `list-${marker}`, payment: 'paid' }))).rows.map((r) => r.number)).toEqual([b.number]);
+    expect((await listOrdersForStaff(orderListQuerySchema.parse({ q: `list-${marker}`, status: 'pending' }))).rows.map((r) => r.number)).toEqual([a.number]);
+    expect((await listOrdersForStaff(orderListQuerySchema.parse({ q: a.number.toLowerCase() }))).rows.map((r) => r.number)).toEqual([a.number]);
+    const byName = await listOrdersForStaff(orderListQuerySchema.parse({ q: 'grace hop' }));
     expect(byName.rows.map((r) => r.number)).toEqual(expect.arrayContaining([a.number, b.number]));
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect((await listAdminOrders(orderListQuerySchema.parse({ q: `list-${marker}`, from: tomorrow }))).total).toBe(0);
+    expect((await listOrdersForStaff(orderListQuerySchema.parse({ q: `list-${marker}`, from: tomorrow }))).total).toBe(0);
     // Bad filter values fall back to no filter rather than an error.
     expect(orderListQuerySchema.parse({ status: 'nonsense', page: '-3', from: 'yesterday' })).toEqual({ page: 1 });
   });

@@ -25,8 +25,8 @@ import {
   type OrderTransition,
   paymentStatusAfterRefund,
   statusAfterFulfilment,
-} from './state-machine';
-import type { FulfillOrderInput, RefundOrderInput } from './schemas';
+} from '@/lib/orders/state-machine';
+import type { FulfillOrderInput, RefundOrderInput } from '@/lib/orders/schemas';
 
 // Staff moves on an order. Each one is a single transaction that (1) locks the order row, (2) re-checks the move
 // against the state machine on what it reads under that lock, (3) writes with a conditional UPDATE on the status it

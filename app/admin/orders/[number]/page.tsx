@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { OrderActions } from '@/components/admin/orders/order-actions';
 import { AddressBlock, StatusBadge } from '@/components/admin/orders/order-bits';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { orderStatusText, paymentStatusText } from '@/lib/admin/orders/labels';
-import { getAdminOrder } from '@/lib/admin/orders/queries';
-import { orderNumberSchema } from '@/lib/admin/orders/schemas';
+import { orderStatusText, paymentStatusText } from '@/lib/orders/labels';
+import { getStaffOrder } from '@/lib/orders/queries';
+import { orderNumberSchema } from '@/lib/orders/schemas';
 import { formatMoney, money } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Order' };
@@ -17,7 +17,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
   const { number: raw } = await params;
   const user = await requireStaffPage('staff', `/admin/orders/${encodeURIComponent(raw)}`);
   const parsed = orderNumberSchema.safeParse(raw);
-  const order = parsed.success ? await getAdminOrder(parsed.data) : null;
+  const order = parsed.success ? await getStaffOrder(parsed.data) : null;
   if (!order) notFound();
   const fmt = (cents: number) => formatMoney(money(cents, order.currency));
   return (
@@ -138,9 +138,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
 
           <section aria-labelledby="shipments-heading" className="rounded-md border border-zinc-200 bg-white p-4 text-sm">
             <h2 id="shipments-heading" className="mb-2 text-lg font-semibold">Shipments</h2>
-            {order.fulfillments.length === 0 ? <p className="text-zinc-600">Nothing has shipped yet.</p> : null}
+            {order.shipments.length === 0 ? <p className="text-zinc-600">Nothing has shipped yet.</p> : null}
             <ul aria-label="Shipments" className="flex flex-col gap-2">
-              {order.fulfillments.map((shipment, i) => (
+              {order.shipments.map((shipment, i) => (
                 <li key={i}>
                   <p>
                     {shipment.carrier} <span className="font-mono">{shipment.trackingNumber}</span> — {shipment.status === 'delivered' ? 'delivered' : 'shipped'} {when(shipment.shippedAt)}

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { AddressBlock } from '@/components/admin/orders/order-bits';
 import { PrintButton } from '@/components/admin/orders/print-button';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { getPackingSlip } from '@/lib/admin/orders/queries';
-import { orderNumberSchema } from '@/lib/admin/orders/schemas';
+import { getPackingSlip } from '@/lib/orders/queries';
+import { orderNumberSchema } from '@/lib/orders/schemas';
 
 export const metadata: Metadata = { title: 'Packing slip' };
 

@@ -2,7 +2,7 @@ import type { OrderPaymentStatus, OrderStatus } from '@/db/schema';
 
 
 // The order lifecycle as staff drive it. Pure: it decides which moves are legal from what an order looks like now;
-// the service (service.ts) applies a legal move in one transaction, re-checking under a row lock.
+// the service (lib/admin/orders/service.ts) applies a legal move in one transaction, re-checking under a row lock.
 //
 //   pending ──mark_paid──▶ paid ──fulfill (last units)──▶ fulfilled ──mark_delivered──▶ delivered
 //      │                    │  └─fulfill (some units)─┐

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { orderPaymentStatuses, orderStatusesList } from './labels';
 
-// Input of the staff order moves and of the orders list. Forms post flat fields; these schemas give the services
+// Order numbers, the input of the staff order moves and of the orders list. Forms post flat fields; these schemas give the services
 // typed values (money in minor units, line quantities as numbers).
 
-export const orderNumberSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^SF-[0-9A-HJKMNP-TV-Z]{8}$/, 'Not an order number.');
+/** Order numbers: "SF-" and eight Crockford base-32 characters. */
+export const ORDER_NUMBER_PATTERN = /^SF-[0-9A-HJKMNP-TV-Z]{8}$/;
+
+export const orderNumberSchema = z.string().trim().toUpperCase().regex(ORDER_NUMBER_PATTERN, 'Not an order number.');
 
 export const orderRefSchema = z.object({ number: orderNumberSchema });
 
