@@ -6,6 +6,7 @@ import { cartLines, carts, productImages, products, variants } from '@/db/schema
 import { AppError } from '@/lib/http/errors';
 import { mediaUrl } from '@/lib/storage';
 import { getCachedStoreInfo } from '@/lib/catalog/cache';
+import { isOnSale, isPurchasable, type PurchasableFields } from '@/lib/catalog/purchasable';
 import { type AddToCartInput, MAX_LINE_QUANTITY, type UpdateLineInput } from './schemas';
 import type { CartLineView, CartRef, CartView } from './types';
 
@@ -63,11 +64,9 @@ async function createCart(executor: Executor, ref: CartRef, currency: string): P
   return { cart: existing, token: null };
 }
 
-type Purchasable = { stockOnHand: number; currency: string; isActive: boolean; productStatus: string };
-
 /** How many of a variant this cart may hold now; 0 when it cannot be bought at all. */
-function lineLimit(variant: Purchasable, cartCurrency: string): number {
-  if (!variant.isActive || variant.productStatus !== 'active' || variant.currency !== cartCurrency) return 0;
+function lineLimit(variant: PurchasableFields & { stockOnHand: number }, cartCurrency: string): number {
+  if (!isPurchasable(variant, cartCurrency)) return 0;
   return Math.max(0, Math.min(variant.stockOnHand, MAX_LINE_QUANTITY));
 }
 
@@ -114,7 +113,7 @@ export async function addCartLine(ref: CartRef, input: AddToCartInput, executor:
     // Lock order everywhere: cart, then variants (checkout does the same), so the two cannot deadlock.
     let cart = await findActiveCart(tx, ref, { touch: true });
     const variant = await loadPurchasable(tx, input.variantId);
-    if (!variant || !variant.isActive || variant.productStatus !== 'active') throw notAvailable();
+    if (!variant || !isOnSale(variant)) throw notAvailable();
     let newToken: string | null = null;
     if (!cart) {
       if (variant.stockOnHand <= 0) throw tooMany(0, 0);

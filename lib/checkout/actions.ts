@@ -11,11 +11,10 @@ import { logger } from '@/lib/log';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';
 import { emailSchema } from '@/lib/auth/email';
-import { saveAddressIfNew } from '@/lib/customers/addresses';
 import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
 import { checkoutFormToInput, placeOrderSchema } from './schemas';
-import { placeOrderAndRecord } from './placement';
+import { completeCheckout } from './complete';
 
 // The web form may also ask to keep the shipping address in the customer's address book.
 const checkoutFormSchema = z.preprocess(
@@ -25,11 +24,7 @@ const checkoutFormSchema = z.preprocess(
 
 const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress, ...input }, ctx) => {
   const ref = await currentCartRef();
-  const placed = await placeOrderAndRecord(ref, input, { userId: ctx.user?.id ?? null });
-  if (saveAddress && ctx.user && placed.created) {
-    // After the order: an address book hiccup must not turn a placed order into an error.
-    await saveAddressIfNew(ctx.user.id, input.shippingAddress).catch((error: unknown) => ctx.log.error({ err: error }, 'address not saved after checkout'));
-  }
+  const placed = await completeCheckout(ref, input, { userId: ctx.user?.id ?? null, saveAddress });
   await startPayment(placed.orderId, input.paymentProvider).catch((error: unknown) => {
     logger.error({ err: error }, 'payment could not be started');
   });

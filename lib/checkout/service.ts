@@ -21,6 +21,7 @@ import {
 } from '@/db/schema';
 import { getCartView, hashCartToken } from '@/lib/cart/service';
 import type { CartRef, CartView } from '@/lib/cart/types';
+import { isPurchasable } from '@/lib/catalog/purchasable';
 import { moveStock } from '@/lib/inventory/stock';
 import { AppError } from '@/lib/http/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
@@ -251,7 +252,7 @@ export async function placeOrder(
     ]);
     if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
     for (const line of lines) {
-      if (line.productStatus !== 'active' || !line.isActive || line.currency !== cart.currency) {
+      if (!isPurchasable(line, cart.currency)) {
         throw new AppError('conflict', `${line.productTitle} is no longer available. Please remove it from your cart.`);
       }
     }

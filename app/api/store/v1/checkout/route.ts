@@ -3,7 +3,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { cartRefFromRequest } from '@/lib/cart/api';
 import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
-import { placeOrderAndRecord } from '@/lib/checkout/placement';
+import { completeCheckout } from '@/lib/checkout/complete';
 import { AppError } from '@/lib/http/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
@@ -23,7 +23,7 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body, lo
   if (!ref.userId && !ref.token) throw new AppError('not_found', 'No cart for this token.');
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
-    const placed = await placeOrderAndRecord(ref, body, { userId: user?.id ?? null });
+    const placed = await completeCheckout(ref, body, { userId: user?.id ?? null });
     return {
       status: placed.created ? 201 : 200,
       body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CartRef } from '@/lib/cart/types';
+import { saveAddressIfNew } from '@/lib/customers/addresses';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
@@ -18,10 +19,16 @@ function failureReason(error: unknown): string {
 }
 
 /**
- * placeOrder for the web checkout and the Store API alike, plus what follows a placement outside its transaction:
- * the orders/failures metrics, fresh product pages for what was bought and the confirmation email.
+ * The checkout, for the web form and the Store API alike: placeOrder, then what follows a placement outside its
+ * transaction — the orders/failures metrics, fresh product pages for what was bought, the confirmation email, and
+ * the address kept in the customer's book when they asked. What is left to a face is only its own transport: cookies
+ * and the receipt for the web, the idempotent replay for the API; each then starts the payment.
  */
-export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, options: { userId?: string | null }): Promise<PlacedOrder> {
+export async function completeCheckout(
+  ref: CartRef,
+  input: PlaceOrderInput,
+  options: { userId?: string | null; saveAddress?: boolean },
+): Promise<PlacedOrder> {
   let placed: PlacedOrder;
   try {
     placed = await placeOrder(ref, input, options);
@@ -40,6 +47,10 @@ export async function placeOrderAndRecord(ref: CartRef, input: PlaceOrderInput, 
     }
     // The confirmation email goes out from the order's outbox event, moments later; never undoes the order.
     scheduleOrderPlacedDelivery(placed.orderId);
+    if (options.saveAddress && options.userId) {
+      // After the order: an address book hiccup must not turn a placed order into an error.
+      await saveAddressIfNew(options.userId, input.shippingAddress).catch((error: unknown) => logger.error({ err: error, orderId: placed.orderId }, 'address not saved after checkout'));
+    }
   }
   return placed;
 }
