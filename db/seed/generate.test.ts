@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parseSeedArgs, SeedUsageError } from './args';
-import { extraProductCounts, generateProducts, imagePool, planCategories, slugify, type ProductPlan } from './generate';
+import { extraProductCounts, generateProducts, imagePool, planCategories, type ProductPlan } from './generate';
 import { productSvg, renderProductImage } from './images';
 import { COLOURS } from './catalog-data';
 
@@ -111,14 +111,6 @@ describe('generateProducts', () => {
     const pool = new Set(imagePool().map((entry) => `${entry.leafSlug}:${entry.colour.code}`));
     for (const plan of plansFor(2_000)) expect(pool.has(`${plan.leafSlug}:${plan.accent.code}`)).toBe(true);
   });
-});
-
-describe('slugify', () => {
-  it.each([
-    ['Harbor Heavyweight Tee', 'harbor-heavyweight-tee'],
-    ['Jasper 20°F Camp Quilt', 'jasper-20f-camp-quilt'],
-    ['Alder & Finch Sauté Pan', 'alder-and-finch-saute-pan'],
-  ])('%s → %s', (input, expected) => expect(slugify(input)).toBe(expected));
 });
 
 describe('product images', () => {

@@ -15,6 +15,7 @@ import {
   type ProductTemplate,
   type ShapeKind,
 } from './catalog-data';
+import { slugify } from '@/lib/catalog/slug';
 import { createRandom, type Random } from './random';
 
 export const DEFAULT_SEED = 20_260_101;
@@ -114,17 +115,6 @@ export function planCategories(): { categories: CategoryPlan[]; leaves: LeafPlan
   };
   walk(CATEGORY_TREE, null, null, []);
   return { categories, leaves };
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/°/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** Whole dollars as a shelf price: mostly "$24.99", sometimes a round "$25.00". */

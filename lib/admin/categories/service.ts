@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { categories, productCategories } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { slugify, SLUG_PATTERN } from '@/lib/admin/products/matrix';
+import { SLUG_PATTERN, slugify } from '@/lib/catalog/slug';
 import { AppError } from '@/lib/http/errors';
 
 // The category tree. Each row carries its materialised path of slugs ("apparel/t-shirts") and depth; moving or

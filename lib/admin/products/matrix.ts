@@ -34,20 +34,6 @@ export function parseOptionValues(text: string): string[] {
   return out;
 }
 
-/** Lower-case, ASCII, hyphen-separated: "Linen Shirt – Blue & White" → "linen-shirt-blue-and-white". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-}
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The first of base, base-2, base-3 … not in `taken`. */
 export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { productStatuses } from '@/db/schema/catalog';
 import { checkbox, nestFields } from '../form-data';
-import { parseOptionValues, SLUG_PATTERN } from './matrix';
+import { SLUG_PATTERN } from '@/lib/catalog/slug';
+import { parseOptionValues } from './matrix';
 
 // The product editor's input, shared by the form (dotted field names, see form-data.ts) and the CSV import.
 // Amounts stay decimal strings here; the service parses them with lib/money in the store's currency.

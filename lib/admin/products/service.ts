@@ -16,7 +16,8 @@ import { AppError, type FieldErrors } from '@/lib/http/errors';
 import { moveStock } from '@/lib/inventory/stock';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store/settings';
-import { slugify, uniqueSlug, variantTitle } from './matrix';
+import { slugify } from '@/lib/catalog/slug';
+import { uniqueSlug, variantTitle } from './matrix';
 import type { ProductInput } from './schemas';
 
 // Saving a product is one transaction: the product row, its categories, options and values, the variant matrix,
