@@ -2,10 +2,21 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError, fieldErrorsFrom, type FieldErrors } from '@/lib/http/errors';
 import { parseCatalogParamsStrict, toSearchParamsRecord } from '@/lib/catalog/url';
-import type { CatalogQuery } from '@/lib/catalog/schemas';
+import { type CatalogQuery, catalogSorts } from '@/lib/catalog/schemas';
+import { catalogFacetsSchema, categorySummarySchema, productCardSchema } from '@/lib/catalog/types';
 
 /** Catalog data is the same for every client: shareable by caches for a minute, served stale while refreshing. */
 export const CATALOG_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+/** GET /api/store/v1/products: a page of products with its facet counts. */
+export const productListSchema = z.object({
+  data: z.array(productCardSchema),
+  pagination: z.object({ page: z.number().int(), perPage: z.number().int(), total: z.number().int(), totalPages: z.number().int() }),
+  sort: z.enum(catalogSorts),
+  facets: catalogFacetsSchema,
+  category: categorySummarySchema.nullable().describe('The category the list is scoped to, when there is one'),
+});
+export type ProductList = z.infer<typeof productListSchema>;
 
 const PARAM_NAMES: Record<string, string> = {
   perPage: 'per_page',

@@ -1,262 +1,72 @@
+import { z } from 'zod';
+import { addToCartSchema, quantitySchema } from '@/lib/cart/schemas';
+import { cartSchema } from '@/lib/cart/types';
 import { catalogSorts, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@/lib/catalog/schemas';
+import { productListSchema } from './catalog';
+import { catalogFacetsSchema, categoryNodeSchema, productCardSchema, productDetailSchema, productImageSchema, variantSchema } from '@/lib/catalog/types';
+import { addressSchema } from '@/lib/checkout/address';
+import { placeOrderSchema } from '@/lib/checkout/schemas';
+import { placedOrderResponseSchema } from '@/lib/checkout/types';
+import { addressSnapshotSchema, orderDetailSchema, shipmentSchema } from '@/lib/orders/types';
+import { paymentStartSchema } from '@/lib/payments/types';
 
-// The Store API's OpenAPI 3.1 description. Every route under app/api/store/v1 must appear here: a unit test walks
-// the route files and fails on any path or method this document does not describe.
+// The Store API's OpenAPI 3.1 description. Its shapes are not written here: every request and response schema is the
+// zod schema the route validates with or the DTO type is inferred from, turned into JSON Schema by zod itself (its
+// components are named below). What is written here is what a schema cannot say: paths, parameters, status codes.
+// Every route under app/api/store/v1 must appear: a unit test walks the route files and fails on any path or method
+// this document does not describe.
 
 type Schema = Record<string, unknown>;
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+/** The error envelope every failure shares (lib/http/errors.ts toErrorResponse). */
+const errorSchema = z.object({
+  error: z.object({
+    code: z.string().meta({ examples: ['validation_failed', 'not_found', 'rate_limited'] }),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+/** Response shapes, as the server sends them (zod's output side). */
+const responseComponents: [z.ZodType, string][] = [
+  [errorSchema, 'Error'],
+  [productImageSchema, 'Image'],
+  [productCardSchema, 'ProductCard'],
+  [variantSchema, 'Variant'],
+  [productDetailSchema, 'ProductDetail'],
+  [catalogFacetsSchema, 'Facets'],
+  [productListSchema, 'ProductList'],
+  [categoryNodeSchema, 'CategoryNode'],
+  [cartSchema, 'Cart'],
+  [paymentStartSchema, 'PaymentStart'],
+  [placedOrderResponseSchema, 'PlacedOrder'],
+  [addressSnapshotSchema, 'OrderAddress'],
+  [shipmentSchema, 'Shipment'],
+  [orderDetailSchema, 'Order'],
+];
+
+/** Request bodies, as clients send them (zod's input side: before defaults and transforms). */
+const requestComponents: [z.ZodType, string][] = [
+  [addressSchema, 'Address'],
+  [placeOrderSchema.describe('Prices, totals and lines are never accepted: they come from the cart and the database.'), 'PlaceOrderRequest'],
+  [addToCartSchema, 'AddCartLineRequest'],
+  [z.object({ quantity: quantitySchema }), 'UpdateCartLineRequest'],
+];
+
+function components(entries: [z.ZodType, string][], io: 'input' | 'output'): Record<string, Schema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of entries) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' });
+  // Each component is embedded in the document: the JSON Schema dialect and ids belong to the document, not to it.
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as Schema]));
+}
+
+const schemas: Record<string, Schema> = { ...components(responseComponents, 'output'), ...components(requestComponents, 'input') };
+
+const ref = (name: keyof typeof schemas & string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errorResponse = (description: string) => json(ref('Error'), description);
-
-const money = (description: string): Schema => ({ type: 'integer', minimum: 0, description: `${description}, in minor units (cents)` });
-
-const schemas: Record<string, Schema> = {
-  Error: {
-    type: 'object',
-    required: ['error'],
-    properties: {
-      error: {
-        type: 'object',
-        required: ['code', 'message'],
-        properties: {
-          code: { type: 'string', examples: ['validation_failed', 'not_found', 'rate_limited'] },
-          message: { type: 'string' },
-          fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-          requestId: { type: 'string' },
-        },
-      },
-    },
-  },
-  Image: {
-    type: 'object',
-    required: ['url', 'alt', 'width', 'height'],
-    properties: { url: { type: 'string' }, alt: { type: 'string' }, width: { type: 'integer' }, height: { type: 'integer' } },
-  },
-  ProductCard: {
-    type: 'object',
-    required: ['id', 'slug', 'title', 'priceMinCents', 'priceMaxCents', 'currency', 'inStock'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      slug: { type: 'string' },
-      title: { type: 'string' },
-      vendor: { type: ['string', 'null'] },
-      priceMinCents: money('Lowest variant price'),
-      priceMaxCents: money('Highest variant price'),
-      compareAtPriceCents: { type: ['integer', 'null'], description: 'Lowest compare-at price above the price, in cents' },
-      currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-      inStock: { type: 'boolean' },
-      image: { oneOf: [ref('Image'), { type: 'null' }] },
-    },
-  },
-  Variant: {
-    type: 'object',
-    required: ['id', 'sku', 'title', 'options', 'priceCents', 'currency', 'inStock', 'maxQuantity'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      sku: { type: 'string' },
-      title: { type: 'string' },
-      options: { type: 'object', additionalProperties: { type: 'string' }, examples: [{ Size: 'M', Colour: 'Black' }] },
-      priceCents: money('Price'),
-      compareAtPriceCents: { type: ['integer', 'null'] },
-      currency: { type: 'string' },
-      inStock: { type: 'boolean' },
-      maxQuantity: { type: 'integer', description: 'Most units one cart line may hold now (0 when sold out)' },
-    },
-  },
-  ProductDetail: {
-    type: 'object',
-    required: ['id', 'slug', 'title', 'description', 'options', 'variants', 'images'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      slug: { type: 'string' },
-      title: { type: 'string' },
-      description: { type: 'string' },
-      vendor: { type: ['string', 'null'] },
-      priceMinCents: money('Lowest variant price'),
-      priceMaxCents: money('Highest variant price'),
-      currency: { type: 'string' },
-      images: { type: 'array', items: ref('Image') },
-      options: {
-        type: 'array',
-        items: { type: 'object', properties: { name: { type: 'string' }, values: { type: 'array', items: { type: 'string' } } } },
-      },
-      variants: { type: 'array', items: ref('Variant') },
-      categories: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } } },
-      updatedAt: { type: 'string', format: 'date-time' },
-    },
-  },
-  Facets: {
-    type: 'object',
-    properties: {
-      categories: {
-        type: 'array',
-        items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, count: { type: 'integer' } } },
-      },
-      options: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            key: { type: 'string', description: 'Use as opt.{key}' },
-            name: { type: 'string' },
-            values: {
-              type: 'array',
-              items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' }, selected: { type: 'boolean' } } },
-            },
-          },
-        },
-      },
-      priceBuckets: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { minCents: { type: 'integer' }, maxCents: { type: ['integer', 'null'] }, count: { type: 'integer' }, selected: { type: 'boolean' } },
-        },
-      },
-      inStock: { type: 'object', properties: { count: { type: 'integer' }, selected: { type: 'boolean' } } },
-    },
-    description: 'Counts per choice, each under every active filter except its own.',
-  },
-  ProductList: {
-    type: 'object',
-    required: ['data', 'pagination', 'sort', 'facets'],
-    properties: {
-      data: { type: 'array', items: ref('ProductCard') },
-      pagination: {
-        type: 'object',
-        properties: { page: { type: 'integer' }, perPage: { type: 'integer' }, total: { type: 'integer' }, totalPages: { type: 'integer' } },
-      },
-      sort: { type: 'string', enum: [...catalogSorts] },
-      facets: ref('Facets'),
-      category: { oneOf: [{ type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } }, { type: 'null' }] },
-    },
-  },
-  CategoryNode: {
-    type: 'object',
-    properties: {
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      path: { type: 'string' },
-      children: { type: 'array', items: ref('CategoryNode') },
-    },
-  },
-  Cart: {
-    type: 'object',
-    required: ['id', 'currency', 'lines', 'itemCount', 'subtotalCents'],
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      currency: { type: 'string' },
-      itemCount: { type: 'integer' },
-      subtotalCents: money('Sum of purchasable lines at current prices'),
-      hasProblems: { type: 'boolean', description: 'Some line is sold out, over stock or no longer sold' },
-      lines: { type: 'array', items: ref('CartLine') },
-    },
-  },
-  CartLine: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      variantId: { type: 'string', format: 'uuid' },
-      productSlug: { type: 'string' },
-      productTitle: { type: 'string' },
-      variantTitle: { type: 'string' },
-      sku: { type: 'string' },
-      imageUrl: { type: ['string', 'null'] },
-      unitPriceCents: money('Current unit price'),
-      quantity: { type: 'integer', minimum: 1 },
-      lineTotalCents: money('unitPriceCents × quantity'),
-      maxQuantity: { type: 'integer', description: 'min(stock, 10); 0 when no longer purchasable' },
-      problem: { type: ['string', 'null'], enum: ['unavailable', 'insufficient_stock', null] },
-    },
-  },
-  Address: {
-    type: 'object',
-    required: ['name', 'line1', 'city', 'postalCode', 'countryCode'],
-    properties: {
-      name: { type: 'string' },
-      company: { type: ['string', 'null'] },
-      line1: { type: 'string' },
-      line2: { type: ['string', 'null'] },
-      city: { type: 'string' },
-      region: { type: ['string', 'null'], description: 'Required for US addresses: the two-letter state code' },
-      postalCode: { type: 'string', description: 'Validated per country (US, CA, GB, DE, FR, ES, IT, NL, IE, AU have exact patterns)' },
-      countryCode: { type: 'string', pattern: '^[A-Z]{2}$' },
-      phone: { type: ['string', 'null'] },
-    },
-  },
-  PlaceOrderRequest: {
-    type: 'object',
-    required: ['email', 'shippingAddress', 'shippingRateId'],
-    description: 'Prices, totals and lines are never accepted: they come from the cart and the database.',
-    properties: {
-      email: { type: 'string', format: 'email' },
-      shippingAddress: ref('Address'),
-      shippingRateId: { type: 'string', format: 'uuid', description: 'An active rate of a zone that serves the country' },
-      discountCode: { type: 'string' },
-      paymentProvider: { type: 'string', enum: ['manual', 'stripe'], default: 'manual', description: 'stripe only when configured' },
-      customerNote: { type: 'string', maxLength: 1000 },
-    },
-  },
-  PaymentStart: {
-    type: 'object',
-    required: ['provider'],
-    description:
-      'Present when paymentProvider is "stripe": confirm the PaymentIntent client-side (Stripe.js confirmPayment, or the mobile SDKs) with clientSecret and publishableKey. Its amount and currency are the order total from the server. The order is marked paid by the Stripe webhook, never by the client.',
-    properties: {
-      provider: { type: 'string', enum: ['stripe'] },
-      paymentIntentId: { type: 'string', examples: ['pi_3Q…'] },
-      clientSecret: { type: 'string', description: 'Secret of the PaymentIntent: give it only to the paying customer; do not log or store it.' },
-      publishableKey: { type: 'string', description: "The store's Stripe publishable key" },
-    },
-  },
-  PlacedOrder: {
-    type: 'object',
-    required: ['order'],
-    properties: {
-      order: {
-        type: 'object',
-        required: ['number', 'totalCents', 'currency'],
-        properties: { number: { type: 'string' }, totalCents: money('Total to pay, computed on the server'), currency: { type: 'string' } },
-      },
-      payment: ref('PaymentStart'),
-    },
-  },
-  Order: {
-    type: 'object',
-    properties: {
-      number: { type: 'string', examples: ['SF-7K3F9QX2'] },
-      email: { type: 'string' },
-      status: { type: 'string', enum: ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled'] },
-      paymentStatus: { type: 'string', enum: ['unpaid', 'paid', 'partially_refunded', 'refunded'] },
-      currency: { type: 'string' },
-      subtotalCents: money('Sum of lines'),
-      discountCents: money('Discount'),
-      shippingCents: money('Shipping'),
-      taxCents: money('Tax (included in prices when taxInclusive)'),
-      totalCents: money('Total charged'),
-      taxInclusive: { type: 'boolean' },
-      placedAt: { type: 'string', format: 'date-time' },
-      shippingAddress: ref('Address'),
-      lines: { type: 'array', items: { type: 'object', additionalProperties: true } },
-      fulfilment: { type: 'string', examples: ['Not shipped', 'Partially shipped', 'Shipped', 'Delivered'] },
-      shipments: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            carrier: { type: 'string' },
-            trackingNumber: { type: 'string' },
-            trackingUrl: { type: ['string', 'null'] },
-            status: { type: 'string', enum: ['shipped', 'delivered'] },
-            shippedAt: { type: 'string', format: 'date-time' },
-            deliveredAt: { type: ['string', 'null'], format: 'date-time' },
-          },
-        },
-      },
-    },
-  },
-};
 
 const catalogParameters = [
   { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Search text; typos are tolerated.' },
@@ -344,18 +154,7 @@ export function storeApiDocument(siteUrl: string) {
           summary: 'Add a variant to the cart (creates the cart when none is named)',
           operationId: 'addCartLine',
           parameters: [cartTokenHeader],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['variantId'],
-                  properties: { variantId: { type: 'string', format: 'uuid' }, quantity: { type: 'integer', minimum: 1, default: 1 } },
-                },
-              },
-            },
-          },
+          requestBody: { required: true, content: { 'application/json': { schema: ref('AddCartLineRequest') } } },
           responses: { 201: cartResponse, 404: errorResponse('Unknown or unavailable variant'), 409: errorResponse('Not enough stock'), 422: errorResponse('Invalid body') },
         },
       },
@@ -364,10 +163,7 @@ export function storeApiDocument(siteUrl: string) {
           summary: "Set a line's quantity",
           operationId: 'updateCartLine',
           parameters: [cartTokenHeader, { name: 'lineId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: { type: 'object', required: ['quantity'], properties: { quantity: { type: 'integer', minimum: 1 } } } } },
-          },
+          requestBody: { required: true, content: { 'application/json': { schema: ref('UpdateCartLineRequest') } } },
           responses: { 200: cartResponse, 404: errorResponse('No such line in this cart'), 422: errorResponse('Invalid quantity') },
         },
         delete: {

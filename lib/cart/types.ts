@@ -1,32 +1,36 @@
-/** One cart line as shoppers and API clients see it. Prices are the catalogue's current ones, never stored ones. */
-export type CartLineView = {
-  id: string;
-  variantId: string;
-  productSlug: string;
-  productTitle: string;
-  variantTitle: string;
-  sku: string;
-  imageUrl: string | null;
-  imageAlt: string;
-  unitPriceCents: number;
-  quantity: number;
-  lineTotalCents: number;
-  /** Most this line may hold now: min(stock, per-line maximum); 0 when it can no longer be bought. */
-  maxQuantity: number;
-  /** Why the line cannot be checked out as it is; null when it can. */
-  problem: 'unavailable' | 'insufficient_stock' | null;
-};
+import { z } from 'zod';
 
-export type CartView = {
-  id: string;
-  currency: string;
-  lines: CartLineView[];
-  itemCount: number;
-  /** Sum of the lines that can be bought, at current prices. */
-  subtotalCents: number;
-  /** True when some line needs attention before checkout. */
-  hasProblems: boolean;
-};
+// The cart as shoppers and API clients see it: zod schemas, the one source of the types and of the Store API's
+// OpenAPI document. Prices are the catalogue's current ones, never stored ones.
+
+const cents = (description: string) => z.number().int().min(0).describe(`${description}, in minor units (cents)`);
+
+export const cartLineSchema = z.object({
+  id: z.uuid(),
+  variantId: z.uuid(),
+  productSlug: z.string(),
+  productTitle: z.string(),
+  variantTitle: z.string(),
+  sku: z.string(),
+  imageUrl: z.string().nullable(),
+  imageAlt: z.string(),
+  unitPriceCents: cents('Current unit price'),
+  quantity: z.number().int().min(1),
+  lineTotalCents: cents('unitPriceCents × quantity'),
+  maxQuantity: z.number().int().min(0).describe('Most this line may hold now: min(stock, per-line maximum); 0 when it can no longer be bought'),
+  problem: z.enum(['unavailable', 'insufficient_stock']).nullable().describe('Why the line cannot be checked out as it is; null when it can'),
+});
+export type CartLineView = z.infer<typeof cartLineSchema>;
+
+export const cartSchema = z.object({
+  id: z.uuid(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  lines: z.array(cartLineSchema),
+  itemCount: z.number().int().min(0),
+  subtotalCents: cents('Sum of the lines that can be bought, at current prices'),
+  hasProblems: z.boolean().describe('Some line is sold out, over stock or no longer sold'),
+});
+export type CartView = z.infer<typeof cartSchema>;
 
 /** How a request identifies its cart: the signed-in user, or the guest cookie's token. */
 export type CartRef = { userId?: string | null; token?: string | null };

@@ -4,7 +4,7 @@ import { db, type Executor, rowsOf } from '@/db/client';
 import { getCategoryBySlug } from './categories';
 import { hydrateProductCards } from './queries';
 import { type CatalogQuery, catalogQuerySchema, type CatalogQueryInput, type CatalogSort, effectiveSort } from './schemas';
-import type { ProductCard } from './types';
+import type { CatalogFacets, FacetCategory, FacetOption, FacetOptionValue, PriceBucket, ProductCard } from './types';
 
 // Search, filters, facet counts, sorting and pagination over the catalog, in PostgreSQL (and PGlite).
 //
@@ -19,17 +19,6 @@ import type { ProductCard } from './types';
 // queries over `id = any($ids)`, each re-fetched the same thousands of products and variants ("jacket": ~2,400
 // products, ~12,000 variants) and the server spent ~5× the work of one pass. Browsing without text reads the tables
 // directly (the same query builders with the tables as the source), as parallel queries, and is cached.
-
-export type FacetOptionValue = { value: string; count: number; selected: boolean };
-export type FacetOption = { key: string; name: string; values: FacetOptionValue[] };
-export type FacetCategory = { slug: string; name: string; count: number };
-export type PriceBucket = { minCents: number; maxCents: number | null; count: number; selected: boolean };
-export type CatalogFacets = {
-  categories: FacetCategory[];
-  options: FacetOption[];
-  priceBuckets: PriceBucket[];
-  inStock: { count: number; selected: boolean };
-};
 
 export type CatalogResult = {
   items: ProductCard[];

@@ -1,17 +1,27 @@
-// DTOs the storefront renders. Never database rows.
+import { z } from 'zod';
 
-export type ProductCard = {
-  id: string;
-  slug: string;
-  title: string;
-  vendor: string | null;
-  priceMinCents: number;
-  priceMaxCents: number;
-  compareAtPriceCents: number | null;
-  currency: string;
-  inStock: boolean;
-  image: { url: string; alt: string; width: number; height: number } | null;
-};
+// DTOs the storefront renders and the Store API returns. Never database rows. Each is a zod schema, the one source
+// of its TypeScript type (inferred here) and of the Store API's OpenAPI document (lib/api/openapi.ts).
+
+const cents = (description: string) => z.number().int().min(0).describe(`${description}, in minor units (cents)`);
+const currency = z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 currency code');
+
+export const productImageSchema = z.object({ url: z.string(), alt: z.string(), width: z.number().int(), height: z.number().int() });
+export type ProductImageView = z.infer<typeof productImageSchema>;
+
+export const productCardSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  vendor: z.string().nullable(),
+  priceMinCents: cents('Lowest variant price'),
+  priceMaxCents: cents('Highest variant price'),
+  compareAtPriceCents: z.number().int().nullable().describe('Lowest compare-at price above the price, in cents'),
+  currency,
+  inStock: z.boolean(),
+  image: productImageSchema.nullable(),
+});
+export type ProductCard = z.infer<typeof productCardSchema>;
 
 export type CategoryLink = {
   id: string;
@@ -20,42 +30,70 @@ export type CategoryLink = {
   productCount: number;
 };
 
-export type CategorySummary = { slug: string; name: string };
+export const categorySummarySchema = z.object({ slug: z.string(), name: z.string() });
+export type CategorySummary = z.infer<typeof categorySummarySchema>;
 
 export type CategoryNode = { slug: string; name: string; path: string; children: CategoryNode[] };
+export const categoryNodeSchema: z.ZodType<CategoryNode> = z.object({
+  slug: z.string(),
+  name: z.string(),
+  path: z.string().describe('Slugs from the root, e.g. "apparel/t-shirts"'),
+  get children() {
+    return z.array(categoryNodeSchema);
+  },
+});
 
-export type ProductOptionView = { name: string; values: string[] };
+export const productOptionSchema = z.object({ name: z.string(), values: z.array(z.string()) });
+export type ProductOptionView = z.infer<typeof productOptionSchema>;
 
-export type VariantView = {
-  id: string;
-  sku: string;
-  title: string;
-  /** Option name → value, e.g. { Size: 'M', Colour: 'Black' }. */
-  options: Record<string, string>;
-  priceCents: number;
-  compareAtPriceCents: number | null;
-  currency: string;
-  inStock: boolean;
-  /** Units a shopper may add: stock, capped at the per-line maximum. 0 when sold out. */
-  maxQuantity: number;
-};
+export const variantSchema = z.object({
+  id: z.uuid(),
+  sku: z.string(),
+  title: z.string(),
+  options: z.record(z.string(), z.string()).describe('Option name → value, e.g. { "Size": "M", "Colour": "Black" }'),
+  priceCents: cents('Price'),
+  compareAtPriceCents: z.number().int().nullable(),
+  currency,
+  inStock: z.boolean(),
+  maxQuantity: z.number().int().min(0).describe('Units a shopper may add: stock, capped at the per-line maximum; 0 when sold out'),
+});
+export type VariantView = z.infer<typeof variantSchema>;
 
-export type ProductImageView = { url: string; alt: string; width: number; height: number };
+export const productDetailSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  vendor: z.string().nullable(),
+  seoTitle: z.string().nullable(),
+  seoDescription: z.string().nullable(),
+  priceMinCents: cents('Lowest variant price'),
+  priceMaxCents: cents('Highest variant price'),
+  currency,
+  images: z.array(productImageSchema),
+  options: z.array(productOptionSchema),
+  variants: z.array(variantSchema),
+  categories: z.array(categorySummarySchema),
+  updatedAt: z.iso.datetime(),
+});
+export type ProductDetail = z.infer<typeof productDetailSchema>;
 
-export type ProductDetail = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  vendor: string | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  priceMinCents: number;
-  priceMaxCents: number;
-  currency: string;
-  images: ProductImageView[];
-  options: ProductOptionView[];
-  variants: VariantView[];
-  categories: CategorySummary[];
-  updatedAt: string;
-};
+export const catalogFacetsSchema = z
+  .object({
+    categories: z.array(z.object({ slug: z.string(), name: z.string(), count: z.number().int() })),
+    options: z.array(
+      z.object({
+        key: z.string().describe('Use as opt.{key}'),
+        name: z.string(),
+        values: z.array(z.object({ value: z.string(), count: z.number().int(), selected: z.boolean() })),
+      }),
+    ),
+    priceBuckets: z.array(z.object({ minCents: z.number().int(), maxCents: z.number().int().nullable(), count: z.number().int(), selected: z.boolean() })),
+    inStock: z.object({ count: z.number().int(), selected: z.boolean() }),
+  })
+  .describe('Counts per choice, each under every active filter except its own.');
+export type CatalogFacets = z.infer<typeof catalogFacetsSchema>;
+export type FacetOption = CatalogFacets['options'][number];
+export type FacetOptionValue = FacetOption['values'][number];
+export type FacetCategory = CatalogFacets['categories'][number];
+export type PriceBucket = CatalogFacets['priceBuckets'][number];

@@ -1,63 +1,85 @@
-import type { AddressSnapshot } from '@/db/schema';
+import { z } from 'zod';
+import { type AddressSnapshot, orderStatuses, paymentStatuses } from '@/db/schema';
 import type { OrderTransition } from './state-machine';
 
-// One order read model: what the customer sees (OrderDetail), and the staff view, which extends it.
+// One order read model: what the customer sees (OrderDetail, a zod schema: the one source of its type and of the
+// Store API's document), and the staff view, which extends it.
 
-export type OrderSummary = {
-  number: string;
-  status: string;
-  paymentStatus: string;
-  totalCents: number;
-  currency: string;
-  placedAt: string;
-  itemCount: number;
-};
+const cents = (description: string) => z.number().int().min(0).describe(`${description}, in minor units (cents)`);
 
-export type OrderLineView = {
-  productTitle: string;
-  variantTitle: string;
-  sku: string;
-  unitPriceCents: number;
-  quantity: number;
-  totalCents: number;
-};
+/** An address as it was when the order was placed (a snapshot: later address book edits do not change it). */
+export const addressSnapshotSchema = z.object({
+  name: z.string(),
+  company: z.string().nullish(),
+  line1: z.string(),
+  line2: z.string().nullish(),
+  city: z.string(),
+  region: z.string().nullish(),
+  postalCode: z.string(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  phone: z.string().nullish(),
+}) satisfies z.ZodType<AddressSnapshot>;
 
-export type ShipmentView = {
-  carrier: string;
-  trackingNumber: string;
-  trackingUrl: string | null;
-  status: 'shipped' | 'delivered';
-  shippedAt: string;
-  deliveredAt: string | null;
-  /** What is in the parcel: "Title (Variant)" and how many. */
-  items: { title: string; quantity: number }[];
-};
+export const orderStatusSchema = z.enum(orderStatuses);
+export const paymentStatusSchema = z.enum(paymentStatuses);
 
-export type OrderDetail = {
-  number: string;
-  email: string;
-  status: string;
-  paymentStatus: string;
-  paymentProvider: string;
-  currency: string;
-  subtotalCents: number;
-  discountCents: number;
-  discountCode: string | null;
-  shippingCents: number;
-  shippingMethod: string;
-  taxCents: number;
-  taxInclusive: boolean;
-  totalCents: number;
-  placedAt: string;
-  shippingAddress: AddressSnapshot;
-  lines: OrderLineView[];
-  /** "Not shipped", "Partially shipped", "Shipped", "Delivered" (words shared with the admin). */
-  fulfilment: string;
-  /** Each parcel sent, with the carrier and tracking number the customer can follow. */
-  shipments: ShipmentView[];
-  /** Whether the confirmation email went out (or was stored for the operator when no SMTP is configured). */
-  confirmationEmail: 'sent' | 'stored' | 'pending' | 'failed' | 'none';
-};
+export const orderSummarySchema = z.object({
+  number: z.string(),
+  status: orderStatusSchema,
+  paymentStatus: paymentStatusSchema,
+  totalCents: cents('Total charged'),
+  currency: z.string(),
+  placedAt: z.iso.datetime(),
+  itemCount: z.number().int().min(0),
+});
+export type OrderSummary = z.infer<typeof orderSummarySchema>;
+
+export const orderLineSchema = z.object({
+  productTitle: z.string(),
+  variantTitle: z.string(),
+  sku: z.string(),
+  unitPriceCents: cents('Unit price paid'),
+  quantity: z.number().int().min(1),
+  totalCents: cents('The line as charged, its share of discount and (when added on top) tax included'),
+});
+export type OrderLineView = z.infer<typeof orderLineSchema>;
+
+export const shipmentSchema = z.object({
+  carrier: z.string(),
+  trackingNumber: z.string(),
+  trackingUrl: z.string().nullable(),
+  status: z.enum(['shipped', 'delivered']),
+  shippedAt: z.iso.datetime(),
+  deliveredAt: z.iso.datetime().nullable(),
+  items: z.array(z.object({ title: z.string().describe('"Title (Variant)"'), quantity: z.number().int() })).describe('What is in the parcel'),
+});
+export type ShipmentView = z.infer<typeof shipmentSchema>;
+
+export const orderDetailSchema = z.object({
+  number: z.string().meta({ examples: ['SF-7K3F9QX2'] }),
+  email: z.string(),
+  status: orderStatusSchema,
+  paymentStatus: paymentStatusSchema,
+  paymentProvider: z.string(),
+  currency: z.string(),
+  subtotalCents: cents('Sum of lines'),
+  discountCents: cents('Discount'),
+  discountCode: z.string().nullable(),
+  shippingCents: cents('Shipping'),
+  shippingMethod: z.string(),
+  taxCents: cents('Tax (included in prices when taxInclusive)'),
+  taxInclusive: z.boolean(),
+  totalCents: cents('Total charged'),
+  placedAt: z.iso.datetime(),
+  shippingAddress: addressSnapshotSchema,
+  lines: z.array(orderLineSchema),
+  fulfilment: z.string().describe('"Not shipped", "Partially shipped", "Shipped" or "Delivered" (words shared with the admin)'),
+  shipments: z.array(shipmentSchema).describe('Each parcel sent, with the carrier and tracking number the customer can follow'),
+  confirmationEmail: z
+    .enum(['sent', 'stored', 'pending', 'failed', 'none'])
+    .describe('Whether the confirmation email went out (or was stored for the operator when no SMTP is configured)'),
+});
+export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
 /** A line as staff see it: the customer's line plus what shipped and its share of discount and tax. */
 export type StaffOrderLine = OrderLineView & { id: string; shippedQuantity: number; discountCents: number; taxCents: number };

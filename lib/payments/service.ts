@@ -6,11 +6,8 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
 import { isStripeEnabled } from './providers';
+import type { PaymentStart } from './types';
 import { getStripe, type StripeEvent, type StripePaymentIntent, stripeWebhooks } from './stripe';
-
-export type PaymentStart =
-  | { provider: 'manual' }
-  | { provider: 'stripe'; paymentIntentId: string; clientSecret: string; publishableKey: string };
 
 /**
  * Starts payment for a placed order. Manual payments were recorded with the order. For Stripe, a PaymentIntent is

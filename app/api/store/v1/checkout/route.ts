@@ -4,10 +4,12 @@ import { cartRefFromRequest } from '@/lib/cart/api';
 import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { completeCheckout } from '@/lib/checkout/complete';
+import type { PlacedOrderResponse } from '@/lib/checkout/types';
 import { AppError } from '@/lib/http/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
-import { type PaymentStart, startPaymentForOrderNumber } from '@/lib/payments/service';
+import { startPaymentForOrderNumber } from '@/lib/payments/service';
+import type { PaymentStart } from '@/lib/payments/types';
 
 // POST /api/store/v1/checkout — place the order for the cart named by X-Cart-Token (or the signed-in customer's
 // cart). Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
@@ -29,7 +31,7 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body, lo
       body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },
     };
   });
-  const stored = result.body as { order: { number: string; totalCents: number; currency: string } };
+  const stored = result.body as Pick<PlacedOrderResponse, 'order'>;
   // The PaymentIntent is started (or, on a replay, found again: Stripe's idempotency key is per order) after the
   // stored answer, so its client secret is never written to the idempotency table.
   let payment: PaymentStart | null = null;
@@ -45,7 +47,8 @@ export const POST = route({ body: placeOrderSchema }, async ({ request, body, lo
       );
     }
   }
-  return NextResponse.json(payment ? { ...stored, payment } : stored, {
+  const answer: PlacedOrderResponse = payment ? { ...stored, payment } : stored;
+  return NextResponse.json(answer, {
     status: result.status,
     headers: { 'cache-control': 'no-store', ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
   });

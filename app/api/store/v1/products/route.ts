@@ -1,7 +1,7 @@
 // GET /api/store/v1/products — search, filter (with facet counts), sort and paginate active products; the same
 // service and parameters as the storefront's category and search pages.
 import { NextResponse } from 'next/server';
-import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery } from '@/lib/api/catalog';
+import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery, type ProductList } from '@/lib/api/catalog';
 import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { AppError } from '@/lib/http/errors';
@@ -14,14 +14,12 @@ export const GET = route({}, async ({ request }) => {
     if (error instanceof UnknownCategoryError) throw new AppError('not_found', `No category "${query.category}".`);
     throw error;
   });
-  return NextResponse.json(
-    {
-      data: result.items,
-      pagination: { page: result.page, perPage: result.perPage, total: result.total, totalPages: result.totalPages },
-      sort: result.sort,
-      facets: result.facets,
-      category: result.category,
-    },
-    { headers: { 'cache-control': CATALOG_CACHE_CONTROL } },
-  );
+  const list: ProductList = {
+    data: result.items,
+    pagination: { page: result.page, perPage: result.perPage, total: result.total, totalPages: result.totalPages },
+    sort: result.sort,
+    facets: result.facets,
+    category: result.category,
+  };
+  return NextResponse.json(list, { headers: { 'cache-control': CATALOG_CACHE_CONTROL } });
 });

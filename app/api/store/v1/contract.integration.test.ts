@@ -1,0 +1,79 @@
+import { NextRequest } from 'next/server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GET as listCategories } from '@/app/api/store/v1/categories/route';
+import { POST as checkout } from '@/app/api/store/v1/checkout/route';
+import { POST as createCart } from '@/app/api/store/v1/carts/route';
+import { GET as getCart } from '@/app/api/store/v1/carts/current/route';
+import { POST as addLine } from '@/app/api/store/v1/carts/current/lines/route';
+import { PATCH as updateLine } from '@/app/api/store/v1/carts/current/lines/[lineId]/route';
+import { GET as getOrder } from '@/app/api/store/v1/orders/[number]/route';
+import { GET as getProduct } from '@/app/api/store/v1/products/[slug]/route';
+import { GET as listProducts } from '@/app/api/store/v1/products/route';
+import { closeConnection } from '@/db/client';
+import { createTestVariant } from '@/db/testing/fixtures';
+import { cartSchema } from '@/lib/cart/types';
+import { productListSchema } from '@/lib/api/catalog';
+import { categoryNodeSchema, productDetailSchema } from '@/lib/catalog/types';
+import { listShippingOptions } from '@/lib/checkout/service';
+import { placedOrderResponseSchema } from '@/lib/checkout/types';
+import { orderDetailSchema } from '@/lib/orders/types';
+
+// The Store API answers exactly what its OpenAPI document says: every answer of the real route handlers, parsed by
+// the zod schema the document is generated from, comes back unchanged — a field the server sends but the schema
+// does not name would be dropped by the parse and fail the comparison, and a missing or mistyped one fails the parse.
+
+afterAll(() => closeConnection());
+
+const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return new NextRequest(new URL(path, 'http://store.test'), { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+}
+
+async function answer(response: Response, status: number): Promise<unknown> {
+  const body: unknown = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  return body;
+}
+
+function expectExactly(schema: z.ZodType, body: unknown) {
+  expect(schema.parse(body)).toEqual(body);
+}
+
+describe('Store API answers match the published schemas', () => {
+  it('catalogue: product list, product, category tree', async () => {
+    const { product } = await createTestVariant({ stock: 3, priceCents: 1500 });
+    const list = await answer(await listProducts(request(`/api/store/v1/products?q=${encodeURIComponent(product.title)}`), params({})), 200);
+    expectExactly(productListSchema, list);
+    expect((list as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    expectExactly(z.object({ data: productDetailSchema }), await answer(await getProduct(request(`/api/store/v1/products/${product.slug}`), params({ slug: product.slug })), 200));
+    expectExactly(z.object({ data: z.array(categoryNodeSchema) }), await answer(await listCategories(request('/api/store/v1/categories'), params({})), 200));
+  });
+
+  it('cart, checkout and the order, as a guest', async () => {
+    const { variant } = await createTestVariant({ stock: 5, priceCents: 2200 });
+    const created = (await answer(await createCart(request('/api/store/v1/carts', { method: 'POST' }), params({})), 201)) as { token: string };
+    expectExactly(z.object({ token: z.string(), cart: cartSchema }), created);
+    const headers = { 'x-cart-token': created.token };
+    const added = await answer(await addLine(request('/api/store/v1/carts/current/lines', { method: 'POST', headers, body: { variantId: variant.id, quantity: 1 } }), params({})), 201);
+    expectExactly(z.object({ cart: cartSchema }), added);
+    const lineId = (added as { cart: { lines: { id: string }[] } }).cart.lines[0]!.id;
+    expectExactly(z.object({ cart: cartSchema }), await answer(await updateLine(request(`/api/store/v1/carts/current/lines/${lineId}`, { method: 'PATCH', headers, body: { quantity: 2 } }), params({ lineId })), 200));
+    expectExactly(z.object({ cart: cartSchema }), await answer(await getCart(request('/api/store/v1/carts/current', { headers }), params({})), 200));
+
+    const rate = (await listShippingOptions('US', 'USD'))[0]!;
+    const body = {
+      email: 'contract@example.com',
+      shippingAddress: { name: 'Contract Buyer', line1: '1 Schema Way', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' },
+      shippingRateId: rate.id,
+    };
+    const placed = await answer(await checkout(request('/api/store/v1/checkout', { method: 'POST', headers: { ...headers, 'idempotency-key': 'contract-0001' }, body }), params({})), 201);
+    expectExactly(placedOrderResponseSchema, placed);
+    const number = (placed as { order: { number: string } }).order.number;
+    const order = await answer(await getOrder(request(`/api/store/v1/orders/${number}`, { headers: { 'x-order-email': body.email } }), params({ number })), 200);
+    expectExactly(z.object({ order: orderDetailSchema }), order);
+  });
+});
