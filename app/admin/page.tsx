@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SalesChart } from '@/components/admin/dashboard/sales-chart';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { DASHBOARD_PERIODS, type DashboardPeriod, type Figure, getDashboard } from '@/lib/admin/dashboard/queries';
+import { DASHBOARD_PERIODS, type DashboardPeriod, type Figure, getDashboard } from '@/lib/orders/reports';
 import { orderStatusText, paymentStatusText } from '@/lib/orders/labels';
 import { formatMoney, minorUnitDigits, money } from '@/lib/money';
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditLog, inventoryLedger, users, variants } from '@/db/schema';
 import type { AuditActor } from '@/lib/audit/service';
-import type { ProductInput } from './products/schemas';
+import type { ProductInput } from '@/lib/catalog/products/schemas';
 
 // Helpers for the admin integration tests (real database, real services).
 

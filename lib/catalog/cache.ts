@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { purgeCachedPages } from '@/lib/http/page-cache';
 import { logger } from '@/lib/log';
 import { getStoreInfo } from '@/lib/store/settings';
-import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from './categories';
+import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from '@/lib/catalog/categories/queries';
 import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
 import type { CatalogQuery } from './schemas';

@@ -12,7 +12,7 @@ import {
   variants,
 } from '@/db/schema';
 import { mediaUrl } from '@/lib/storage';
-import { listCategoryAncestors } from './categories';
+import { listCategoryAncestors } from '@/lib/catalog/categories/queries';
 import { hydrateProductCards } from './queries';
 import type { ProductCard, ProductDetail } from './types';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type SQL, sql } from 'drizzle-orm';
 import { db, type Executor, rowsOf } from '@/db/client';
-import { getCategoryBySlug } from './categories';
+import { getCategoryBySlug } from '@/lib/catalog/categories/queries';
 import { hydrateProductCards } from './queries';
 import { type CatalogQuery, catalogQuerySchema, type CatalogQueryInput, type CatalogSort, effectiveSort } from './schemas';
 import type { CatalogFacets, FacetCategory, FacetOption, FacetOptionValue, PriceBucket, ProductCard } from './types';

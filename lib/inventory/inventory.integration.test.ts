@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { inventoryLedger, variants } from '@/db/schema';
-import { saveProduct } from '@/lib/admin/products/service';
+import { saveProduct } from '@/lib/catalog/products/service';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getVariantHistory, listInventory } from './queries';
 import { adjustStockSchema, inventoryQuerySchema } from './schemas';

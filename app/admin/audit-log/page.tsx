@@ -1,6 +1,6 @@
 import { EmptyState, formatDateTime, Pager } from '@/components/admin/people/pager';
-import { auditLogFilterSchema } from '@/lib/admin/audit-log/schemas';
-import { listAuditEntries, listAuditFacets } from '@/lib/admin/audit-log/service';
+import { auditLogFilterSchema } from '@/lib/audit/schemas';
+import { listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
 
 export const metadata = { title: 'Audit log' };

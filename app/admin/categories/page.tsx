@@ -1,5 +1,5 @@
 import { CategoryRow, CreateCategoryForm } from '@/components/admin/catalog/category-forms';
-import { listAdminCategories } from '@/lib/admin/categories/service';
+import { listAdminCategories } from '@/lib/catalog/categories/service';
 import { requireStaffPage } from '@/lib/admin/guard';
 
 export const metadata = { title: 'Categories' };

@@ -3,9 +3,9 @@ import { AdminForm } from '@/components/admin/people/admin-form';
 import { discountFields } from '@/components/admin/people/discount-fields';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { saveDiscountAction } from '@/lib/admin/discounts/actions';
-import { listDiscounts, type DiscountView } from '@/lib/admin/discounts/service';
+import { listDiscounts, type DiscountView } from '@/lib/discounts/service';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { getStoreSettings } from '@/lib/admin/settings/service';
+import { getStoreSettings } from '@/lib/store/service';
 import { formatMoney, money } from '@/lib/money';
 
 export const metadata = { title: 'Discounts' };

@@ -1,6 +1,6 @@
 import { ImportForm } from '@/components/admin/catalog/import-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { COLUMN_HELP, PRODUCT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/admin/import-export/columns';
+import { COLUMN_HELP, PRODUCT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/catalog/products/csv-columns';
 
 export const metadata = { title: 'Import / export' };
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/catalog/pagination';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listAdminProducts, listCategoryChoices, productListQuerySchema } from '@/lib/admin/products/queries';
+import { listAdminProducts, listCategoryChoices, productListQuerySchema } from '@/lib/catalog/products/queries';
 import { getStoreInfo } from '@/lib/store/settings';
 import { formatMoney, money } from '@/lib/money';
 

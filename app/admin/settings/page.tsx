@@ -10,8 +10,8 @@ import {
   saveTaxRateAction,
   updateStoreSettingsAction,
 } from '@/lib/admin/settings/actions';
-import { basisPointsToPercent } from '@/lib/admin/settings/schemas';
-import { getStoreSettings, listShippingZones, listTaxRates, type ShippingZoneView, type TaxRateView } from '@/lib/admin/settings/service';
+import { basisPointsToPercent } from '@/lib/store/schemas';
+import { getStoreSettings, listShippingZones, listTaxRates, type ShippingZoneView, type TaxRateView } from '@/lib/store/service';
 import { money, toDecimalString } from '@/lib/money';
 
 export const metadata = { title: 'Settings' };

@@ -3,7 +3,7 @@
 import { useActionState, useRef } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ImportReport } from '@/lib/admin/import-export/import';
+import type { ImportReport } from '@/lib/catalog/products/csv-import';
 
 type Outcome =
   | { status: 'idle' }

@@ -5,7 +5,7 @@ import { useActionState, useMemo, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { saveProductAction } from '@/lib/admin/products/actions';
-import { combinationKey, optionCombinations, parseOptionValues, variantTitle } from '@/lib/admin/products/matrix';
+import { combinationKey, optionCombinations, parseOptionValues, variantTitle } from '@/lib/catalog/products/matrix';
 import { slugify } from '@/lib/catalog/slug';
 import { type FormState, toFormState } from '@/lib/http/form-state';
 

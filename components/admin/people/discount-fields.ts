@@ -1,5 +1,5 @@
 import type { AdminField } from '@/components/admin/people/admin-form';
-import type { DiscountView } from '@/lib/admin/discounts/service';
+import type { DiscountView } from '@/lib/discounts/service';
 import { money, toDecimalString } from '@/lib/money';
 
 const localInput = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : undefined);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateCategories } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/http/action';
-import { categoryInputSchema, createCategory, deleteCategory, reorderCategory, updateCategory, updateCategorySchema } from './service';
+import { categoryInputSchema, createCategory, deleteCategory, reorderCategory, updateCategory, updateCategorySchema } from '@/lib/catalog/categories/service';
 
 export const createCategoryAction = staffAction(categoryInputSchema, async (input, ctx) => {
   const created = await createCategory(actorOf(ctx), input);

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { adminAction } from '@/lib/http/action';
-import { discountIdSchema, discountSchema } from './schemas';
-import { deleteDiscount, saveDiscount } from './service';
+import { discountIdSchema, discountSchema } from '@/lib/discounts/schemas';
+import { deleteDiscount, saveDiscount } from '@/lib/discounts/service';
 
 export const saveDiscountAction = adminAction(discountSchema, async (input, ctx) => {
   const id = await saveDiscount({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);

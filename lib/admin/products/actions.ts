@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/http/action';
-import { deleteImage, moveImage, updateImageAlt } from './images';
-import { productFormSchema } from './schemas';
-import { saveProduct } from './service';
+import { deleteImage, moveImage, updateImageAlt } from '@/lib/catalog/products/images';
+import { productFormSchema } from '@/lib/catalog/products/schemas';
+import { saveProduct } from '@/lib/catalog/products/service';
 
 export const saveProductAction = staffAction(productFormSchema, async (input, ctx) => {
   const saved = await saveProduct(actorOf(ctx), input);

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { invalidateStoreSettings } from '@/lib/catalog/cache';
 import { adminAction } from '@/lib/http/action';
-import { idSchema, shippingRateSchema, shippingZoneSchema, storeSettingsSchema, taxRateSchema } from './schemas';
+import { idSchema, shippingRateSchema, shippingZoneSchema, storeSettingsSchema, taxRateSchema } from '@/lib/store/schemas';
 import {
   deleteShippingRate,
   deleteShippingZone,
@@ -12,7 +12,7 @@ import {
   saveShippingZone,
   saveTaxRate,
   updateStoreSettings,
-} from './service';
+} from '@/lib/store/service';
 
 // Checkout reads shipping and tax live (never cached); the store settings feed cached catalog pages.
 

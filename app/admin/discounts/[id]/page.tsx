@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AdminForm } from '@/components/admin/people/admin-form';
 import { discountFields } from '@/components/admin/people/discount-fields';
 import { deleteDiscountAction, saveDiscountAction } from '@/lib/admin/discounts/actions';
-import { getDiscount } from '@/lib/admin/discounts/service';
+import { getDiscount } from '@/lib/discounts/service';
 import { requireStaffPage } from '@/lib/admin/guard';
 
 export const metadata = { title: 'Discount' };

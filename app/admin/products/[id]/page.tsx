@@ -5,7 +5,7 @@ import { ProductForm } from '@/components/admin/catalog/product-form';
 import { ProductImages } from '@/components/admin/catalog/product-images';
 import { FormMessage } from '@/components/ui/form-message';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { getProductForEdit, listCategoryChoices } from '@/lib/admin/products/queries';
+import { getProductForEdit, listCategoryChoices } from '@/lib/catalog/products/queries';
 import { toDecimalString } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store/settings';
 

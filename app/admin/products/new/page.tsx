@@ -1,6 +1,6 @@
 import { ProductForm } from '@/components/admin/catalog/product-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { listCategoryChoices } from '@/lib/admin/products/queries';
+import { listCategoryChoices } from '@/lib/catalog/products/queries';
 import { getStoreInfo } from '@/lib/store/settings';
 
 export const metadata = { title: 'New product' };

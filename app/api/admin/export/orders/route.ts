@@ -1,5 +1,5 @@
 // GET /api/admin/export/orders — every order as CSV, newest first, streamed. Staff only.
-import { exportOrdersCsv } from '@/lib/admin/import-export/export';
+import { exportOrdersCsv } from '@/lib/orders/csv-export';
 import { route } from '@/lib/http/route';
 
 export const GET = route({ auth: 'staff' }, async ({ log }) => {

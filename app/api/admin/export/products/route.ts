@@ -1,5 +1,5 @@
 // GET /api/admin/export/products — every product and variant as CSV (the import's format), streamed. Staff only.
-import { exportProductsCsv } from '@/lib/admin/import-export/export';
+import { exportProductsCsv } from '@/lib/catalog/products/csv-export';
 import { route } from '@/lib/http/route';
 
 export const GET = route({ auth: 'staff' }, async ({ log }) => {

@@ -3,7 +3,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
-import { importProductsCsv, MAX_IMPORT_BYTES } from '@/lib/admin/import-export/import';
+import { importProductsCsv, MAX_IMPORT_BYTES } from '@/lib/catalog/products/csv-import';
 import { readUpload } from '@/lib/admin/upload';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';

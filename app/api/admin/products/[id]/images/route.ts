@@ -3,8 +3,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
-import { MAX_UPLOAD_BYTES } from '@/lib/admin/products/image-processing';
-import { addProductImage } from '@/lib/admin/products/images';
+import { MAX_UPLOAD_BYTES } from '@/lib/catalog/products/image-processing';
+import { addProductImage } from '@/lib/catalog/products/images';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/http/errors';
 import { route } from '@/lib/http/route';

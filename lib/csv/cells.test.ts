@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvRow, neutraliseCell } from './csv-cells';
+import { csvRow, neutraliseCell } from './cells';
 
 describe('neutraliseCell', () => {
   it.each([

@@ -2,9 +2,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { auditLog, products, variants } from '@/db/schema';
-import { auditCount, ledgerSum, staffActor, uniqueSuffix } from '../testing';
-import { importProductsCsv } from './import';
-import { exportProductsCsv } from './export';
+import { auditCount, ledgerSum, staffActor, uniqueSuffix } from '@/lib/admin/testing';
+import { importProductsCsv } from './csv-import';
+import { exportProductsCsv } from './csv-export';
 
 afterAll(() => closeConnection());
 

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { categories } from '@/db/schema';
-import { auditCount, staffActor, uniqueSuffix } from '../testing';
+import { auditCount, staffActor, uniqueSuffix } from '@/lib/admin/testing';
 import { categoryInputSchema, createCategory, deleteCategory, reorderCategory, updateCategory } from './service';
 
 afterAll(() => closeConnection());

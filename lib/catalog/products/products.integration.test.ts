@@ -6,7 +6,7 @@ import { getProductDetail } from '@/lib/catalog/product';
 import { adjustStock } from '@/lib/inventory/service';
 import { adjustStockSchema } from '@/lib/inventory/schemas';
 import { AppError } from '@/lib/http/errors';
-import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '../testing';
+import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductForEdit, listAdminProducts, productListQuerySchema } from './queries';
 import { saveProduct } from './service';
 

@@ -8,7 +8,7 @@ import { cancelOrder, markOrderPaid, refundOrder } from '@/lib/admin/orders/serv
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { getDashboard } from './queries';
+import { getDashboard } from './reports';
 
 afterAll(() => closeConnection());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountSchema } from '@/lib/admin/discounts/schemas';
+import { discountSchema } from '@/lib/discounts/schemas';
 import { basisPointsToPercent, percentSchema, shippingRateSchema, shippingZoneSchema, storeSettingsSchema } from './schemas';
 
 describe('admin settings input', () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { productImages } from '@/db/schema';
 import { getMediaStore } from '@/lib/storage';
-import { auditCount, matrixProduct, staffActor, uniqueSuffix } from '../testing';
+import { auditCount, matrixProduct, staffActor, uniqueSuffix } from '@/lib/admin/testing';
 import { addProductImage, deleteImage, moveImage, updateImageAlt } from './images';
 import { saveProduct } from './service';
 

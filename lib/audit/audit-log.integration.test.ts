@@ -4,7 +4,7 @@ import { closeConnection, db } from '@/db/client';
 import { setCustomerStatus } from '@/lib/admin/customers/service';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { auditLogFilterSchema } from './schemas';
-import { listAuditEntries, listAuditFacets } from './service';
+import { listAuditEntries, listAuditFacets } from './queries';
 
 afterAll(() => closeConnection());
 

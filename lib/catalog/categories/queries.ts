@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { categories } from '@/db/schema';
-import type { CategoryNode, CategorySummary } from './types';
+import type { CategoryNode, CategorySummary } from '@/lib/catalog/types';
 
 export async function getCategoryBySlug(slug: string, executor: Executor = db) {
   const [row] = await executor

@@ -4,10 +4,10 @@ import { inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { categories, products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { saveProductInTransaction } from '@/lib/admin/products/service';
-import { productInputSchema, type ProductInput } from '@/lib/admin/products/schemas';
+import { saveProductInTransaction } from './service';
+import { productInputSchema, type ProductInput } from './schemas';
 import { AppError } from '@/lib/http/errors';
-import { PRODUCT_COLUMNS, type ProductColumn, REQUIRED_COLUMNS } from './columns';
+import { PRODUCT_COLUMNS, type ProductColumn, REQUIRED_COLUMNS } from './csv-columns';
 
 // Product CSV import. A dry run and an apply are the same work: every product is saved through the product
 // service (the same rules as the editor) inside one transaction, each in its own savepoint so one bad product does

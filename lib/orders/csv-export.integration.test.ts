@@ -6,8 +6,8 @@ import { authenticateCredentials, registerUser } from '@/lib/auth/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { uniqueSuffix } from '../testing';
-import { exportOrdersCsv, ORDER_COLUMNS } from './export';
+import { uniqueSuffix } from '@/lib/admin/testing';
+import { exportOrdersCsv, ORDER_COLUMNS } from './csv-export';
 
 afterAll(() => closeConnection());
 
