@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { uniqueEmail } from './support/commerce';
+import { AdminShell } from './pages/admin-shell';
+import { AuditLogPage, CustomersAdminPage } from './pages/admin-people-pages';
 import { AccountPages } from './pages/shop-pages';
 
 // GDPR / CCPA (issue 14): a customer downloads what the store holds about them, then deletes the account — and
@@ -65,4 +67,48 @@ test('a customer downloads their data, deletes the account, and can no longer si
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(signIn.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your account' })).toHaveCount(0);
+});
+
+test('an admin answers a customer’s requests: downloads their data, then erases them; both are in the audit log', async ({ browser, page }) => {
+  const email = uniqueEmail('privacy-request');
+  const password = 'privacy-request-pass-7';
+  const customer = await browser.newContext();
+  const shopper = new AccountPages(await customer.newPage());
+  await shopper.register(email, password, 'Rhea Quest');
+  await customer.close();
+
+  await new AdminShell(page).signIn();
+  const id = await new CustomersAdminPage(page).open(email);
+  const privacy = page.getByRole('region', { name: 'Privacy requests' });
+  const [download] = await Promise.all([page.waitForEvent('download'), privacy.getByRole('link', { name: 'Download customer data (JSON)' }).click()]);
+  const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as { profile: { id: string; email: string } };
+  expect(data.profile).toMatchObject({ id, email });
+
+  const erase = privacy.getByRole('form', { name: 'Erase customer' });
+  await erase.getByLabel('Customer’s email address').fill('someone-else@e2e.test');
+  await erase.getByRole('button', { name: 'Erase personal data' }).click();
+  await expect(erase.getByText('Type the customer’s email address exactly.')).toBeVisible();
+  await expect(erase.getByLabel('Customer’s email address')).toHaveValue('someone-else@e2e.test');
+  await erase.getByLabel('Customer’s email address').fill(email);
+  await erase.getByRole('button', { name: 'Erase personal data' }).click();
+  await expect(erase.getByRole('status')).toContainText('Erased.');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Erased customer');
+  await expect(page.getByText(email)).toHaveCount(0);
+
+  const audit = new AuditLogPage(page);
+  await audit.filter({ action: 'customer.erase' });
+  await expect(audit.entries.filter({ hasText: id })).toHaveCount(1);
+  await audit.filter({ action: 'customer.export' });
+  await expect(audit.entries.filter({ hasText: id })).toHaveCount(1);
+
+  const again = await browser.newContext();
+  const signInPage = await again.newPage();
+  await signInPage.goto('/account/sign-in');
+  const form = signInPage.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await again.close();
 });

@@ -23,7 +23,7 @@ export function CustomerErasureForm({ id }: { id: string }) {
       submitLabel="Erase personal data"
       pendingLabel="Erasing…"
       variant="secondary"
-      successMessage={(result) => `Erased. ${result.ordersAnonymised} order(s) anonymised, ${result.addressesDeleted} address(es) deleted.`}
+      successMessage={(result) => `Erased. ${result.ordersAnonymised} order(s) anonymised, ${result.addressesDeleted} address(es) deleted. Reload to see the record as it is now.`}
     />
   );
 }

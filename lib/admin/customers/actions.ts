@@ -16,7 +16,7 @@ export const setCustomerStatusAction = staffAction(customerStatusSchema, async (
 
 /** Admins only: erasing personal data on a customer's request (the customer can also do it from their account). */
 export const eraseCustomerAction = adminAction(staffEraseCustomerSchema, async (input, ctx) => {
-  const result = await eraseCustomerForStaff(actorOf(ctx), input.id, input.confirmEmail);
-  revalidatePath(`/admin/customers/${input.id}`);
-  return result;
+  // No revalidatePath: re-rendering the page now would unmount this form (an erased customer has no privacy
+  // section) and with it the outcome the admin needs to read. The message says to reload.
+  return eraseCustomerForStaff(actorOf(ctx), input.id, input.confirmEmail);
 });
