@@ -9,7 +9,7 @@ import { refundOrder } from '@/lib/admin/orders/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { defaultRefunders } from './refunds';
+import { createStripeRefunder, defaultRefunders, manualRefunder, type PaymentRefunder } from './refunds';
 import { handleStripeWebhook } from './service';
 import { startStripeStandIn, type StripeStandIn } from './testing/stripe-stand-in';
 
@@ -201,5 +201,26 @@ describe('Stripe webhook: refunds made in Stripe’s dashboard (finding 8)', () 
     expect(after.order).toMatchObject({ refundedCents: 2000, paymentStatus: 'partially_refunded' });
     expect(after.paymentRefundedCents).toBe(2000);
     expect(after.refunds).toHaveLength(2);
+  });
+
+  it('a store refund whose answer from Stripe was lost (released as failed) is counted once Stripe reports it', async () => {
+    const order = await paidByCard();
+    const staff = await staffActor();
+    const stripeRefunder = createStripeRefunder();
+    // Stripe makes the refund, but the store never hears back (a timeout after Stripe acted).
+    const answerLost: PaymentRefunder = {
+      async refund(request) {
+        await stripeRefunder.refund(request);
+        throw new Error('socket hang up');
+      },
+    };
+    await expect(refundOrder(staff, order.number, { amountCents: 900, currency: 'USD', reason: 'lost answer' }, { manual: manualRefunder, stripe: answerLost })).rejects.toMatchObject({ code: 'unavailable' });
+    expect((await money(order.orderId)).order).toMatchObject({ refundedCents: 0, paymentStatus: 'paid' });
+
+    await deliver(chargeRefunded(order.intent, 900));
+    const after = await money(order.orderId);
+    expect(after.order).toMatchObject({ refundedCents: 900, paymentStatus: 'partially_refunded' });
+    expect(after.paymentRefundedCents).toBe(900);
+    expect(after.refunds).toEqual([{ amountCents: 900, status: 'succeeded', providerReference: stripe.refundsOf(order.intent)[0]!.id, actorId: staff.user.id }]);
   });
 });
