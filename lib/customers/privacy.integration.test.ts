@@ -11,6 +11,7 @@ import { addressSchema } from '@/lib/checkout/address';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
 import { AppError } from '@/lib/http/errors';
+import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import { createAddress } from './addresses';
 import { ERASED, eraseCustomerForStaff, eraseOwnAccount, exportCustomerData, exportCustomerDataForStaff } from './privacy';
 
@@ -137,6 +138,9 @@ describe('erasure', () => {
       for (const personal of [pat.email, pat.name, pat.street, pat.phone]) expect(text).not.toContain(personal);
     }
     expect(await orderMoney(pat.numbers)).toEqual(before);
+    // Neither the old email nor the public placeholder opens them in the guest order lookup.
+    expect(await getOrderByNumberAndEmail(pat.numbers[0]!, pat.email)).toBeNull();
+    expect(await getOrderByNumberAndEmail(pat.numbers[0]!, ERASED.email)).toBeNull();
     const redemptions = await db.select({ email: discountRedemptions.email, userId: discountRedemptions.userId }).from(discountRedemptions).where(inArray(discountRedemptions.orderId, kept.map((order) => order.id)));
     expect(redemptions).toEqual([{ email: ERASED.email, userId: null }]);
 
