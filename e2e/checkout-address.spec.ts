@@ -76,3 +76,43 @@ test('a customer picks a saved address to fill in the checkout; saving it again 
   await page.goto('/account/addresses');
   await expect(book.getByRole('listitem')).toHaveCount(2);
 });
+
+// Finding 9 (issue 14): a German order was stored with region "CA" left over from a saved US address.
+test('shipping to Germany from a saved US address: the US state is flagged at its field and never reaches the order', async ({ page }) => {
+  await newCustomer(page, 'address-abroad');
+  await page.goto('/account/addresses');
+  const form = page.getByRole('form', { name: 'Add an address' });
+  await form.getByLabel('Full name').fill('Addy Abroad');
+  await form.getByLabel('Street address').fill('1 Market St');
+  await form.getByLabel('City').fill('San Francisco');
+  await form.getByLabel('State / region').fill('CA');
+  await form.getByLabel('Postal code').fill('94105');
+  await form.getByRole('button', { name: 'Save address' }).click();
+  await expect(page.getByRole('list', { name: 'Saved addresses' }).getByRole('listitem')).toHaveCount(1);
+
+  const checkout = await toCheckout(page, 8);
+  const region = checkout.delivery.getByLabel('State / region');
+  await expect(region).toHaveValue('CA');
+  // Only the country changes; the saved address's state stays in its field, as it did when the bug was found.
+  await checkout.delivery.getByLabel('Country').selectOption('DE');
+  await checkout.delivery.getByRole('button', { name: 'Update order summary' }).click();
+  await expect(page).toHaveURL(/country=DE/);
+  await expect(region).toHaveValue('CA');
+  await expect(region).toHaveAttribute('aria-invalid', 'true');
+  await expect(region).toHaveAccessibleDescription(/Addresses in Germany have no state or region: leave it empty\./);
+
+  await checkout.fillDetails({ name: 'Addy Abroad', line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117' });
+  await checkout.details.getByRole('button', { name: 'Place order' }).click();
+  await expect(checkout.details.getByRole('alert').first()).toContainText('State / region: Addresses in Germany have no state or region');
+  await expect(checkout.details.getByLabel('Street address')).toHaveValue('Unter den Linden 1');
+
+  await checkout.chooseDelivery({ country: 'DE', region: '' });
+  await expect(region).not.toHaveAttribute('aria-invalid', 'true');
+  await checkout.fillDetails({ name: 'Addy Abroad', line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117' });
+  await checkout.placeOrder();
+  const number = (await page.getByTestId('order-number').textContent())!;
+  await page.goto(`/account/orders/${number}`);
+  const shipTo = page.locator('address').first();
+  await expect(shipTo).toContainText('Berlin 10117');
+  await expect(shipTo).not.toContainText(', CA');
+});

@@ -13,6 +13,10 @@ export function DeliveryOptionsForm(props: {
   countries: { code: string; name: string }[];
   country: string;
   region: string;
+  /** The rule for the region in the chosen country (lib/checkout/regions.ts). */
+  regionHint: string;
+  /** Set when the region typed does not fit the chosen country (e.g. a US state kept after switching to Germany). */
+  regionError: string | null;
   code: string;
   currency: string;
   options: Option[];
@@ -41,9 +45,22 @@ export function DeliveryOptionsForm(props: {
           <label htmlFor="region" className="block text-sm font-medium">
             State / region
           </label>
-          <input id="region" name="region" defaultValue={props.region} autoComplete="address-level1" aria-describedby="region-hint" className="mt-1 w-28 rounded-md border border-zinc-300 px-3 py-2" />
-          <p id="region-hint" className="mt-1 text-xs text-zinc-600">
-            US: two-letter state code
+          <input
+            id="region"
+            name="region"
+            defaultValue={props.region}
+            autoComplete="address-level1"
+            aria-invalid={props.regionError ? true : undefined}
+            aria-describedby={props.regionError ? 'region-error region-hint' : 'region-hint'}
+            className="mt-1 w-40 rounded-md border border-zinc-300 px-3 py-2"
+          />
+          {props.regionError ? (
+            <p id="region-error" className="mt-1 max-w-xs text-sm text-red-700">
+              {props.regionError}
+            </p>
+          ) : null}
+          <p id="region-hint" className="mt-1 max-w-xs text-xs text-zinc-600">
+            {props.regionHint}
           </p>
         </div>
       </div>

@@ -187,6 +187,7 @@ export const refunds = pgTable(
     currency: currency(),
     reason: text().notNull().default(''),
     status: text({ enum: refundStatuses }).notNull().default('pending'),
+    // The provider's refund id (Stripe "re_…"). Unique: a refund reported by the provider is recorded at most once.
     providerReference: text(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -196,6 +197,7 @@ export const refunds = pgTable(
     index('refunds_order_id_idx').on(t.orderId),
     index('refunds_payment_id_idx').on(t.paymentId),
     index('refunds_actor_id_idx').on(t.actorId),
+    uniqueIndex('refunds_provider_reference_unique').on(t.providerReference).where(sql`${t.providerReference} is not null`),
     check('refunds_amount_check', sql`${t.amountCents} > 0`),
     check('refunds_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
   ],

@@ -26,6 +26,9 @@ export const users = pgTable(
     // The last 30-second TOTP time-step accepted: a code is never accepted twice (replay within its window).
     totpLastStep: integer(),
     lastSignInAt: timestamp({ withTimezone: true }),
+    // Set when the account was erased on request (GDPR/CCPA, lib/customers/privacy.ts): the row stays as a
+    // tombstone with no personal data, so ids in orders and the audit log still resolve to "a deleted customer".
+    erasedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

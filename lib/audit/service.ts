@@ -31,3 +31,21 @@ export async function recordAudit(tx: Transaction, actor: AuditActor, entry: Aud
     requestId: actor.requestId,
   });
 }
+
+/**
+ * Records a write the store made on its own, on a provider's word (a Stripe webhook) rather than a person's: no
+ * actor id, and `actorEmail` names the source ("system:stripe-webhook") so the audit log still says who.
+ */
+export async function recordSystemAudit(tx: Transaction, source: string, entry: AuditEntry & { requestId?: string }): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: null,
+    actorEmail: `system:${source}`,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: null,
+    requestId: entry.requestId ?? null,
+  });
+}

@@ -1,25 +1,8 @@
 import { z } from 'zod';
+import { checkPostalCode, checkRegion } from './regions';
 
-// Postal code shapes for the countries the demo store ships to most; other countries get a loose check.
-// Input is upper-cased and trimmed first, so "sw1a 1aa" is accepted as "SW1A 1AA".
-export const POSTAL_CODE_PATTERNS: Record<string, { pattern: RegExp; example: string }> = {
-  US: { pattern: /^\d{5}(-\d{4})?$/, example: '94105 or 94105-1234' },
-  CA: { pattern: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/, example: 'K1A 0B1' },
-  GB: { pattern: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, example: 'SW1A 1AA' },
-  DE: { pattern: /^\d{5}$/, example: '10115' },
-  FR: { pattern: /^\d{5}$/, example: '75001' },
-  ES: { pattern: /^\d{5}$/, example: '28001' },
-  IT: { pattern: /^\d{5}$/, example: '00184' },
-  NL: { pattern: /^\d{4} ?[A-Z]{2}$/, example: '1012 AB' },
-  IE: { pattern: /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$/, example: 'D02 X285' },
-  AU: { pattern: /^\d{4}$/, example: '2000' },
-};
-
-const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR VI GU AS MP'.split(
-    ' ',
-  ),
-);
+// One address schema for the checkout form, the Store API and the address book. The per-country rules (region,
+// postal code) live in ./regions.ts; `checkAddressRules` lets a service re-apply them to an already-parsed address.
 
 const optionalText = (max: number) =>
   z
@@ -28,6 +11,19 @@ const optionalText = (max: number) =>
     .max(max)
     .optional()
     .transform((value) => (value ? value : null));
+
+type CountryFields = { countryCode: string; region: string | null; postalCode: string };
+
+/** The region and postal code to store, or the field errors (keyed "region" / "postalCode") that refuse them. */
+export function checkAddressRules<T extends CountryFields>(address: T): { ok: true; address: T } | { ok: false; fieldErrors: Record<string, string[]> } {
+  const region = checkRegion(address.countryCode, address.region);
+  const postal = checkPostalCode(address.countryCode, address.postalCode);
+  const fieldErrors: Record<string, string[]> = {};
+  if (!region.ok) fieldErrors.region = [region.message];
+  if (!postal.ok) fieldErrors.postalCode = [postal.message];
+  if (!region.ok || !postal.ok) return { ok: false, fieldErrors };
+  return { ok: true, address: { ...address, region: region.value, postalCode: postal.value ?? '' } };
+}
 
 export const addressSchema = z
   .object({
@@ -41,8 +37,8 @@ export const addressSchema = z
       .trim()
       .max(60)
       .optional()
-      .transform((value) => (value ? value.toUpperCase() : null)),
-    postalCode: z.string().trim().max(20).transform((value) => value.toUpperCase()),
+      .transform((value) => (value ? value : null)),
+    postalCode: z.string().trim().max(20),
     countryCode: z
       .string()
       .trim()
@@ -50,16 +46,13 @@ export const addressSchema = z
       .pipe(z.string().regex(/^[A-Z]{2}$/, 'Choose a country.')),
     phone: optionalText(40),
   })
-  .superRefine((address, ctx) => {
-    const rule = POSTAL_CODE_PATTERNS[address.countryCode];
-    if (rule && !rule.pattern.test(address.postalCode)) {
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: `Enter a valid postal code (e.g. ${rule.example}).` });
-    } else if (!rule && !/^[A-Z0-9][A-Z0-9 -]{1,11}$/.test(address.postalCode) && address.postalCode !== '') {
-      ctx.addIssue({ code: 'custom', path: ['postalCode'], message: 'Enter a valid postal code.' });
+  .transform((address, ctx) => {
+    const checked = checkAddressRules(address);
+    if (checked.ok) return checked.address;
+    for (const [path, messages] of Object.entries(checked.fieldErrors)) {
+      for (const message of messages) ctx.addIssue({ code: 'custom', path: [path], message });
     }
-    if (address.countryCode === 'US' && (!address.region || !US_STATES.has(address.region))) {
-      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Enter the two-letter state code (e.g. CA).' });
-    }
+    return z.NEVER;
   });
 
 export type AddressInput = z.infer<typeof addressSchema>;

@@ -26,6 +26,7 @@ import { moveStock } from '@/lib/inventory/stock';
 import { AppError } from '@/lib/http/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
+import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import type { PlaceOrderInput } from './schemas';
 
@@ -213,6 +214,13 @@ export async function placeOrder(
   if (input.paymentProvider === 'stripe' && !isStripeEnabled()) {
     throw new AppError('validation_failed', 'Card payments are not available.', { fieldErrors: { paymentProvider: ['Choose an available payment method.'] } });
   }
+  // The schema already applied the per-country address rules; re-applied for callers that built the input by hand.
+  const checkedAddress = checkAddressRules(input.shippingAddress);
+  if (!checkedAddress.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(checkedAddress.fieldErrors).map(([key, messages]) => [`shippingAddress.${key}`, messages]));
+    throw new AppError('validation_failed', 'Some fields are invalid.', { fieldErrors });
+  }
+  input = { ...input, shippingAddress: checkedAddress.address };
   return executor.transaction(async (tx) => {
     const cart = await lockCheckoutCart(tx, ref, input.cartId);
     if (!cart) throw new AppError('not_found', 'Your cart could not be found. It may have expired.');

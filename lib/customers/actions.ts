@@ -1,11 +1,18 @@
 'use server';
 
 import { refresh } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { signOut } from '@/lib/auth/config';
+import { clearCartToken } from '@/lib/cart/session';
 import { addressSchema } from '@/lib/checkout/address';
 import { customerAction } from '@/lib/http/action';
 import { type FormState, toFormState } from '@/lib/http/form-state';
+import { RATE_LIMITS } from '@/lib/http/rate-limit';
+import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { createAddress, deleteAddress, setDefaultAddress } from './addresses';
+import { eraseOwnAccount } from './privacy';
+import { deleteAccountSchema } from './schemas';
 
 const addressFormSchema = z.preprocess(
   (raw) => ({ ...(raw as Record<string, unknown>), makeDefault: (raw as Record<string, unknown>).makeDefault === 'on' }),
@@ -32,4 +39,21 @@ export async function setDefaultAddressAction(_prev: FormState, formData: FormDa
   const result = await makeDefault(formData);
   if (result.ok) refresh();
   return toFormState(result, formData, 'Default address updated.');
+}
+
+// The password is a secret worth guessing here too: every attempt counts, per client address (the sign-in failure
+// policy's budget, under its own key), so a session left open cannot be used to try passwords at leisure.
+const eraseAccount = customerAction(deleteAccountSchema, async (input, ctx) => eraseOwnAccount(ctx.user.id, input.password, ctx.requestId), {
+  rateLimit: (_input, { ip }) => [[RATE_LIMITS.signInFailuresPerAccountIp, `erase-account:${ip}`]],
+});
+
+export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await eraseAccount(formData);
+  if (!result.ok) return toFormState(result, formData, '');
+  // The erasure already ended every session (sessionVersion); this clears this browser's cookies too.
+  await signOut({ redirect: false });
+  await clearCartToken();
+  await writeCartHint(null);
+  await writeSessionHint(false);
+  redirect('/account/deleted');
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { addresses } from '@/db/schema';
-import type { AddressInput } from '@/lib/checkout/address';
+import { type AddressInput, checkAddressRules } from '@/lib/checkout/address';
 import { AppError } from '@/lib/http/errors';
 
 // The address book. Every query names the owner in its WHERE clause; another customer's address is "not found".
@@ -33,6 +33,10 @@ export async function getDefaultShippingAddress(userId: string, executor: Execut
 }
 
 export async function createAddress(userId: string, input: AddressInput & { makeDefault?: boolean }, executor: Executor = db): Promise<void> {
+  // Re-checked here, whoever the caller: the book fills checkout, so a bad region here becomes a bad order (finding 9).
+  const checked = checkAddressRules(input);
+  if (!checked.ok) throw new AppError('validation_failed', 'Some fields are invalid.', { fieldErrors: checked.fieldErrors });
+  input = checked.address;
   await executor.transaction(async (tx) => {
     const existing = await tx.$count(addresses, eq(addresses.userId, userId));
     const makeDefault = input.makeDefault || existing === 0;

@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,72 +8,21 @@ import { idempotencyKeys, orders, payments } from '@/db/schema';
 import { addCartLine } from '@/lib/cart/service';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { env } from '@/lib/env';
+import { startStripeStandIn, type StripeStandIn } from './testing/stripe-stand-in';
 
 // Placing a card order through the Store API, with the real Stripe SDK talking to a local stand-in for Stripe's
-// API at STRIPE_API_URL (set by db/testing/global-setup.ts), so no test needs the network or a real key. The
-// stand-in implements only what checkout calls — POST /v1/payment_intents, honouring Idempotency-Key as Stripe
-// does — so these tests prove what we send (amount from the server total, currency, metadata, idempotency key) and
-// what we do with the answer; they do not prove Stripe's own behaviour.
+// API at STRIPE_API_URL (./testing/stripe-stand-in.ts), so no test needs the network or a real key. These tests
+// prove what we send (amount from the server total, currency, metadata, idempotency key) and what we do with the
+// answer; they do not prove Stripe's own behaviour.
 
-type Call = { amount: number; currency: string; orderId: string; idempotencyKey: string | undefined; authorization: string | undefined };
-
-const calls: Call[] = [];
-const byKey = new Map<string, Record<string, unknown>>();
-let failNext = 0;
-let server: Server;
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
-}
+let stripe: StripeStandIn;
 
 beforeAll(async () => {
-  server = createServer(async (request, response) => {
-    const form = new URLSearchParams(await readBody(request));
-    if (request.method !== 'POST' || request.url !== '/v1/payment_intents') {
-      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'not in the stand-in' } }));
-      return;
-    }
-    if (failNext > 0) {
-      failNext -= 1;
-      response
-        .writeHead(500, { 'content-type': 'application/json', 'stripe-should-retry': 'false' })
-        .end(JSON.stringify({ error: { type: 'api_error', message: 'stand-in outage' } }));
-      return;
-    }
-    const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
-    calls.push({
-      amount: Number(form.get('amount')),
-      currency: form.get('currency') ?? '',
-      orderId: form.get('metadata[orderId]') ?? '',
-      idempotencyKey,
-      authorization: request.headers.authorization,
-    });
-    let intent = idempotencyKey ? byKey.get(idempotencyKey) : undefined;
-    if (!intent) {
-      const id = `pi_local_${calls.length}_${Date.now()}`;
-      intent = {
-        id,
-        object: 'payment_intent',
-        amount: Number(form.get('amount')),
-        currency: form.get('currency'),
-        client_secret: `${id}_secret_${Math.random().toString(36).slice(2)}`,
-        status: 'requires_payment_method',
-        metadata: { orderId: form.get('metadata[orderId]'), orderNumber: form.get('metadata[orderNumber]') },
-      };
-      if (idempotencyKey) byKey.set(idempotencyKey, intent);
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(intent));
-  });
-  const url = new URL(env.STRIPE_API_URL!);
-  await new Promise<void>((resolve) => server.listen(Number(url.port), url.hostname, resolve));
+  stripe = await startStripeStandIn();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stripe.close();
   await closeConnection();
 });
 
@@ -121,7 +69,7 @@ describe('Store API checkout with Stripe', () => {
     expect(order!.totalCents).toBeGreaterThan(6700);
     expect(json.order.totalCents).toBe(order!.totalCents);
 
-    const call = calls.at(-1)!;
+    const call = stripe.paymentIntentCalls.at(-1)!;
     expect(call).toMatchObject({ amount: order!.totalCents, currency: 'usd', orderId: order!.id, idempotencyKey: `order-${order!.id}` });
     expect(call.authorization).toBe(`Bearer ${env.STRIPE_SECRET_KEY}`);
     expect(json.payment).toEqual({
@@ -150,7 +98,7 @@ describe('Store API checkout with Stripe', () => {
 
   it('when Stripe cannot be reached the order stays placed (503); retrying the same request returns the payment', async () => {
     const key = `card-${Date.now()}-c`;
-    failNext = 1;
+    stripe.failNext(1);
     const failed = await cardCheckout({ key });
     expect(failed.response.status).toBe(503);
     expect(failed.json.error.message).toMatch(/^Order SF-[0-9A-Z]{8} is placed, but card payment could not be started/);

@@ -20,3 +20,4 @@ export function getStripe(): Stripe {
 export const stripeWebhooks = Stripe.webhooks;
 export type StripeEvent = Stripe.Event;
 export type StripePaymentIntent = Stripe.PaymentIntent;
+export type StripeRefund = Stripe.Refund;

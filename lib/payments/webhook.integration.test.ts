@@ -1,15 +1,29 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { orderEvents, orders, payments, processedEvents } from '@/db/schema';
+import { auditLog, orderEvents, orders, payments, processedEvents, refunds } from '@/db/schema';
+import { staffActor } from '@/lib/admin/testing';
+import { refundOrder } from '@/lib/admin/orders/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
+import { createStripeRefunder, defaultRefunders, manualRefunder, type PaymentRefunder } from './refunds';
 import { handleStripeWebhook } from './service';
+import { startStripeStandIn, type StripeStandIn } from './testing/stripe-stand-in';
 
-afterAll(() => closeConnection());
+// The Stripe webhook against the real Stripe SDK and a local stand-in for Stripe's API (./testing/stripe-stand-in.ts):
+// an event is only a hint; what the store records comes from Stripe's API (finding 8, issue 14).
+
+let stripe: StripeStandIn;
+beforeAll(async () => {
+  stripe = await startStripeStandIn();
+});
+afterAll(async () => {
+  await stripe.close();
+  await closeConnection();
+});
 
 const SECRET = 'whsec_test_secret_for_integration';
 let sequence = 0;
@@ -22,15 +36,22 @@ async function placedOrder() {
     email: 'card@example.com',
     shippingAddress: { name: 'C', line1: '1 St', city: 'X', region: 'OR', postalCode: '97201', countryCode: 'US' },
     shippingRateId: rate.id,
+    paymentProvider: 'stripe',
   });
   const placed = await placeOrder({ token: newToken }, input);
   return placed;
 }
 
-function signedEvent(type: string, intent: Record<string, unknown>, id = `evt_test_${Date.now()}_${(sequence += 1)}`) {
-  const payload = JSON.stringify({ id, object: 'event', type, data: { object: { object: 'payment_intent', ...intent } } });
+function signed(type: string, object: Record<string, unknown>, id = `evt_test_${Date.now()}_${(sequence += 1)}`) {
+  const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
   return { id, payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) };
 }
+
+function signedEvent(type: string, intent: Record<string, unknown>, id?: string) {
+  return signed(type, { object: 'payment_intent', ...intent }, id);
+}
+
+const deliver = (event: { payload: string; signature: string }) => handleStripeWebhook(event.payload, event.signature, SECRET);
 
 async function orderState(orderId: string) {
   const [row] = await db.select({ status: orders.status, paymentStatus: orders.paymentStatus }).from(orders).where(eq(orders.id, orderId));
@@ -51,30 +72,155 @@ describe('Stripe webhook', () => {
 
   it('marks the order paid once; a replayed event has no second effect', async () => {
     const placed = await placedOrder();
-    const event = signedEvent('payment_intent.succeeded', { id: `pi_ok_${placed.number}`, amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } });
-    const first = await handleStripeWebhook(event.payload, event.signature, SECRET);
+    const intent = { id: `pi_ok_${placed.number}`, amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } };
+    stripe.putIntent({ ...intent, status: 'succeeded' });
+    const event = signedEvent('payment_intent.succeeded', intent);
+    const first = await deliver(event);
     expect(first).toEqual({ status: 200, body: { received: true } });
     expect(await orderState(placed.orderId)).toEqual({ status: 'paid', paymentStatus: 'paid' });
-    const replay = await handleStripeWebhook(event.payload, event.signature, SECRET);
+    const replay = await deliver(event);
     expect(replay.body).toMatchObject({ duplicate: true });
     expect(await db.$count(orderEvents, eq(orderEvents.orderId, placed.orderId))).toBe(2); // placed + paid
-    const stripePayments = await db.select().from(payments).where(eq(payments.providerReference, `pi_ok_${placed.number}`));
+    const stripePayments = await db.select().from(payments).where(eq(payments.providerReference, intent.id));
     expect(stripePayments).toMatchObject([{ status: 'succeeded', amountCents: placed.totalCents }]);
 
     // A failure event arriving late (out of order) does not undo the success.
-    const late = signedEvent('payment_intent.payment_failed', { id: `pi_ok_${placed.number}`, amount: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } });
-    await handleStripeWebhook(late.payload, late.signature, SECRET);
+    const late = signedEvent('payment_intent.payment_failed', { ...intent, amount_received: 0 });
+    await deliver(late);
     expect(await orderState(placed.orderId)).toEqual({ status: 'paid', paymentStatus: 'paid' });
-    const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.providerReference, `pi_ok_${placed.number}`));
+    const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.providerReference, intent.id));
     expect(payment!.status).toBe('succeeded');
   });
 
-  it('does not mark paid when the amount or currency differs from the order', async () => {
+  it('does not mark paid when the amount or currency Stripe holds differs from the order', async () => {
     const placed = await placedOrder();
+    stripe.putIntent({ id: `pi_short_${placed.number}`, amount: 100, currency: 'usd', status: 'succeeded', metadata: { orderId: placed.orderId } });
     const short = signedEvent('payment_intent.succeeded', { id: `pi_short_${placed.number}`, amount: 100, amount_received: 100, currency: 'usd', metadata: { orderId: placed.orderId } });
-    expect((await handleStripeWebhook(short.payload, short.signature, SECRET)).body).toMatchObject({ mismatch: true });
+    expect((await deliver(short)).body).toMatchObject({ mismatch: true });
+    stripe.putIntent({ id: `pi_eur_${placed.number}`, amount: placed.totalCents, currency: 'eur', status: 'succeeded', metadata: { orderId: placed.orderId } });
     const euros = signedEvent('payment_intent.succeeded', { id: `pi_eur_${placed.number}`, amount: placed.totalCents, amount_received: placed.totalCents, currency: 'eur', metadata: { orderId: placed.orderId } });
-    expect((await handleStripeWebhook(euros.payload, euros.signature, SECRET)).body).toMatchObject({ mismatch: true });
+    expect((await deliver(euros)).body).toMatchObject({ mismatch: true });
     expect(await orderState(placed.orderId)).toEqual({ status: 'pending', paymentStatus: 'unpaid' });
+  });
+});
+
+describe('Stripe webhook: the API, not the payload, decides (finding 8)', () => {
+  it('a forged "succeeded" event for an intent Stripe says is unpaid changes nothing', async () => {
+    const placed = await placedOrder();
+    const id = `pi_forged_${placed.number}`;
+    stripe.putIntent({ id, amount: placed.totalCents, currency: 'usd', status: 'requires_payment_method', metadata: { orderId: placed.orderId } });
+    const forged = signedEvent('payment_intent.succeeded', { id, status: 'succeeded', amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } });
+    const outcome = await deliver(forged);
+    expect(outcome.status).toBe(200);
+    expect(await orderState(placed.orderId)).toEqual({ status: 'pending', paymentStatus: 'unpaid' });
+    expect(await db.$count(payments, and(eq(payments.orderId, placed.orderId), eq(payments.status, 'succeeded')))).toBe(0);
+    expect(await db.$count(orderEvents, and(eq(orderEvents.orderId, placed.orderId), eq(orderEvents.type, 'paid')))).toBe(0);
+
+    // An intent Stripe has never heard of changes nothing either.
+    const unknown = signedEvent('payment_intent.succeeded', { id: `pi_nowhere_${placed.number}`, status: 'succeeded', amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } });
+    expect((await deliver(unknown)).status).toBe(200);
+    expect(await orderState(placed.orderId)).toEqual({ status: 'pending', paymentStatus: 'unpaid' });
+  });
+
+  it('when Stripe cannot be asked, the event is answered 503 and not marked processed, so Stripe retries it', async () => {
+    const placed = await placedOrder();
+    const intent = { id: `pi_retry_${placed.number}`, amount: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } };
+    stripe.putIntent({ ...intent, status: 'succeeded' });
+    const event = signedEvent('payment_intent.succeeded', { ...intent, amount_received: placed.totalCents });
+    stripe.failNext(1);
+    expect((await deliver(event)).status).toBe(503);
+    expect(await db.$count(processedEvents, eq(processedEvents.eventId, event.id))).toBe(0);
+    expect((await deliver(event)).status).toBe(200);
+    expect(await orderState(placed.orderId)).toEqual({ status: 'paid', paymentStatus: 'paid' });
+  });
+});
+
+describe('Stripe webhook: refunds made in Stripe’s dashboard (finding 8)', () => {
+  /** An order paid by card, as Stripe and the store both see it. */
+  async function paidByCard() {
+    const placed = await placedOrder();
+    const intent = `pi_paid_${placed.number}`;
+    stripe.putIntent({ id: intent, amount: placed.totalCents, currency: 'usd', status: 'succeeded', metadata: { orderId: placed.orderId } });
+    await deliver(signedEvent('payment_intent.succeeded', { id: intent, amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } }));
+    expect(await orderState(placed.orderId)).toEqual({ status: 'paid', paymentStatus: 'paid' });
+    return { ...placed, intent };
+  }
+
+  /** What Stripe sends after a refund: the charge, whose refund figures the handler must not trust. */
+  const chargeRefunded = (intent: string, claimedRefundedCents: number) =>
+    signed('charge.refunded', { object: 'charge', id: `ch_${intent}`, payment_intent: intent, amount_refunded: claimedRefundedCents, refunded: true, currency: 'usd' });
+
+  async function money(orderId: string) {
+    const [order] = await db.select({ refundedCents: orders.refundedCents, paymentStatus: orders.paymentStatus, status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    const [payment] = await db.select({ refundedCents: payments.refundedCents }).from(payments).where(eq(payments.orderId, orderId));
+    const rows = await db.select({ amountCents: refunds.amountCents, status: refunds.status, providerReference: refunds.providerReference, actorId: refunds.actorId }).from(refunds).where(eq(refunds.orderId, orderId));
+    return { order: order!, paymentRefundedCents: payment!.refundedCents, refunds: rows };
+  }
+
+  it('records a dashboard refund once, even when its event is delivered twice or another event names it again', async () => {
+    const order = await paidByCard();
+    const refund = stripe.refundInDashboard(order.intent, 1000);
+    // The payload claims the whole charge was refunded: only Stripe's API is believed.
+    const event = chargeRefunded(order.intent, order.totalCents);
+    expect((await deliver(event)).status).toBe(200);
+    expect((await deliver(event)).body).toMatchObject({ duplicate: true });
+    // A separate event about the same refund (charge.refund.updated) is a new event id, but the same refund.
+    expect((await deliver(signed('charge.refund.updated', { object: 'refund', id: refund.id, payment_intent: order.intent, amount: 1000, status: 'succeeded' }))).status).toBe(200);
+
+    const after = await money(order.orderId);
+    expect(after.order).toEqual({ refundedCents: 1000, paymentStatus: 'partially_refunded', status: 'paid' });
+    expect(after.paymentRefundedCents).toBe(1000);
+    expect(after.refunds).toEqual([{ amountCents: 1000, status: 'succeeded', providerReference: refund.id, actorId: null }]);
+    expect(await db.$count(orderEvents, and(eq(orderEvents.orderId, order.orderId), eq(orderEvents.type, 'refunded')))).toBe(1);
+    expect(await db.$count(auditLog, and(eq(auditLog.entityId, order.orderId), eq(auditLog.action, 'order.refund_external')))).toBe(1);
+  });
+
+  it('a partial then a full refund at Stripe sum to the charge, and the order reads "refunded"', async () => {
+    const order = await paidByCard();
+    stripe.refundInDashboard(order.intent, 700);
+    await deliver(chargeRefunded(order.intent, 700));
+    expect((await money(order.orderId)).order).toMatchObject({ refundedCents: 700, paymentStatus: 'partially_refunded' });
+    stripe.refundInDashboard(order.intent, order.totalCents - 700);
+    await deliver(chargeRefunded(order.intent, order.totalCents));
+    const after = await money(order.orderId);
+    expect(after.order).toMatchObject({ refundedCents: order.totalCents, paymentStatus: 'refunded' });
+    expect(after.paymentRefundedCents).toBe(order.totalCents);
+    expect(after.refunds.map((row) => row.amountCents).sort((a, b) => a - b)).toEqual([700, order.totalCents - 700].sort((a, b) => a - b));
+  });
+
+  it('a refund the store itself issued is not counted again when Stripe reports it', async () => {
+    const order = await paidByCard();
+    const staff = await staffActor();
+    const issued = await refundOrder(staff, order.number, { amountCents: 1500, currency: 'USD', reason: 'scuffed' }, defaultRefunders());
+    expect(stripe.refundsOf(order.intent)).toMatchObject([{ amount: 1500, metadata: { refundId: issued.refundId } }]);
+    await deliver(chargeRefunded(order.intent, 1500));
+    // And one made at Stripe afterwards is added to it, not mistaken for it.
+    stripe.refundInDashboard(order.intent, 500);
+    await deliver(chargeRefunded(order.intent, 2000));
+    const after = await money(order.orderId);
+    expect(after.order).toMatchObject({ refundedCents: 2000, paymentStatus: 'partially_refunded' });
+    expect(after.paymentRefundedCents).toBe(2000);
+    expect(after.refunds).toHaveLength(2);
+  });
+
+  it('a store refund whose answer from Stripe was lost (released as failed) is counted once Stripe reports it', async () => {
+    const order = await paidByCard();
+    const staff = await staffActor();
+    const stripeRefunder = createStripeRefunder();
+    // Stripe makes the refund, but the store never hears back (a timeout after Stripe acted).
+    const answerLost: PaymentRefunder = {
+      async refund(request) {
+        await stripeRefunder.refund(request);
+        throw new Error('socket hang up');
+      },
+    };
+    await expect(refundOrder(staff, order.number, { amountCents: 900, currency: 'USD', reason: 'lost answer' }, { manual: manualRefunder, stripe: answerLost })).rejects.toMatchObject({ code: 'unavailable' });
+    expect((await money(order.orderId)).order).toMatchObject({ refundedCents: 0, paymentStatus: 'paid' });
+
+    await deliver(chargeRefunded(order.intent, 900));
+    const after = await money(order.orderId);
+    expect(after.order).toMatchObject({ refundedCents: 900, paymentStatus: 'partially_refunded' });
+    expect(after.paymentRefundedCents).toBe(900);
+    expect(after.refunds).toEqual([{ amountCents: 900, status: 'succeeded', providerReference: stripe.refundsOf(order.intent)[0]!.id, actorId: staff.user.id }]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountNav } from '@/components/account/account-nav';
+import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { ActionForm } from '@/components/ui/action-form';
 import { changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
@@ -52,6 +53,30 @@ export default async function AccountPage() {
             { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters. Signs out all your sessions.' },
           ]}
         />
+      </section>
+      <section aria-labelledby="data-heading" className="flex flex-col gap-3">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="max-w-prose text-sm">
+          Download a copy of what we hold about you — your profile, saved addresses, orders and cart — as a JSON file.
+        </p>
+        <p>
+          {/* A plain link to a route handler: the browser downloads it, with or without JavaScript. */}
+          <a href="/api/account/export" download className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+            Download your data
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-heading" className="flex flex-col gap-3">
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete account
+        </h2>
+        <p className="max-w-prose text-sm">
+          Your name, email, password, addresses and cart are erased and you are signed out everywhere. Orders are kept
+          for our accounts, as the law requires, but without your name, email, phone or street address.
+        </p>
+        <DeleteAccountForm />
       </section>
     </section>
   );

@@ -7,6 +7,7 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { SavedAddressPicker } from '@/components/checkout/saved-address-picker';
 import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
+import { checkRegion, regionHint } from '@/lib/checkout/regions';
 import { listShippingCountries, previewCheckout } from '@/lib/checkout/service';
 import { listAddresses } from '@/lib/customers/addresses';
 import { clientIp, countAttempt, ipSubject, isUnderLimit, RATE_LIMITS } from '@/lib/http/rate-limit';
@@ -63,6 +64,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
+  // Said here, at the field where it was typed, before step 2 refuses the order for it (finding 9).
+  const regionCheck = region ? checkRegion(country, region) : null;
+  const regionError = regionCheck && !regionCheck.ok ? regionCheck.message : null;
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const countries = (await listShippingCountries()).map((c) => ({ code: c, name: names.of(c) ?? c })).sort((a, b) => a.name.localeCompare(b.name));
   const rate = preview.shippingOptions.find((option) => option.id === preview.selectedRateId);
@@ -100,6 +104,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             countries={countries}
             country={country}
             region={region}
+            regionHint={regionHint(country)}
+            regionError={regionError}
             code={code}
             currency={cart.currency}
             options={preview.shippingOptions}

@@ -19,6 +19,8 @@ export type CustomerDetail = {
   emailVerified: boolean;
   createdAt: Date;
   lastSignInAt: Date | null;
+  /** Set when the account was erased on request: the row is a tombstone with no personal data. */
+  erasedAt: Date | null;
   orders: { number: string; placedAt: Date; status: string; paymentStatus: string; totalCents: number; currency: string }[];
   addresses: { id: string; name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; countryCode: string }[];
 };
@@ -64,6 +66,7 @@ export async function getCustomer(id: string, executor: Executor = db): Promise<
       emailVerifiedAt: users.emailVerifiedAt,
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
+      erasedAt: users.erasedAt,
     })
     .from(users)
     .where(and(eq(users.id, id), eq(users.role, 'customer')));

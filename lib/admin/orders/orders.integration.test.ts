@@ -27,6 +27,7 @@ import { handleStripeWebhook } from '@/lib/payments/service';
 import { createStripeRefunder, manualRefunder } from '@/lib/payments/refunds';
 import { getStaffOrder, listOrdersForStaff } from '@/lib/orders/queries';
 import { orderListQuerySchema } from '@/lib/orders/schemas';
+import { startStripeStandIn, type StripeStandIn } from '@/lib/payments/testing/stripe-stand-in';
 import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from './service';
 
 afterAll(() => closeConnection());
@@ -234,6 +235,12 @@ describe('refunds', () => {
       port = (server.address() as { port: number }).port;
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    // The webhook re-fetches the intent from Stripe's API (at STRIPE_API_URL): a stand-in answers there.
+    let stripeApi: StripeStandIn;
+    beforeAll(async () => {
+      stripeApi = await startStripeStandIn();
+    });
+    afterAll(() => stripeApi.close());
 
     const stripeRefunder = () =>
       createStripeRefunder(() => new Stripe('sk_test_local_only', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 }));
@@ -272,6 +279,7 @@ describe('refunds', () => {
       // The shopper's card payment completes afterwards; the real webhook handler records it.
       const secret = 'whsec_orders_integration';
       const intent = `pi_late_${randomBytes(4).toString('hex')}`;
+      stripeApi.putIntent({ id: intent, amount: order.totalCents, currency: 'usd', status: 'succeeded', metadata: { orderId: order.orderId } });
       const payload = JSON.stringify({
         id: `evt_late_${randomBytes(4).toString('hex')}`,
         object: 'event',

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CustomerAccessForm } from '@/components/admin/people/customer-access-form';
+import { CustomerErasureForm } from '@/components/admin/people/customer-erasure-form';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { Price } from '@/components/ui/price';
 import { getCustomer } from '@/lib/admin/customers/service';
@@ -11,7 +12,7 @@ export const metadata = { title: 'Customer' };
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaffPage('staff', `/admin/customers/${id}`);
+  const viewer = await requireStaffPage('staff', `/admin/customers/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
   const customer = await getCustomer(id);
   if (!customer) notFound();
@@ -22,7 +23,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           ← Customers
         </Link>
       </p>
-      <h1 className="text-2xl font-bold tracking-tight">{customer.name || customer.email}</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{customer.erasedAt ? 'Erased customer' : customer.name || customer.email}</h1>
+      {customer.erasedAt ? (
+        <p role="status" className="rounded-md bg-zinc-100 p-3 text-sm">
+          This account was erased on request on {formatDateTime(customer.erasedAt)}. Its orders are kept for accounting without personal data.
+        </p>
+      ) : null}
       <dl className="grid grid-cols-[10rem_1fr] gap-1 text-sm">
         <dt className="font-medium">Email</dt>
         <dd>{customer.email}</dd>
@@ -35,7 +41,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         <dt className="font-medium">Last sign-in</dt>
         <dd>{formatDateTime(customer.lastSignInAt)}</dd>
       </dl>
-      <CustomerAccessForm id={customer.id} status={customer.status} />
+      {customer.erasedAt ? null : <CustomerAccessForm id={customer.id} status={customer.status} />}
+      {!customer.erasedAt && viewer.role === 'admin' ? (
+        <section aria-labelledby="privacy-heading" className="space-y-3 rounded-md border border-zinc-200 bg-white p-4">
+          <h2 id="privacy-heading" className="text-lg font-semibold">
+            Privacy requests
+          </h2>
+          <p className="text-sm">
+            When this customer asks for a copy of their data, or to be forgotten, and cannot do it from their account. Both are recorded in the audit log.
+          </p>
+          <p>
+            <a href={`/api/admin/customers/${customer.id}/export`} download className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+              Download customer data (JSON)
+            </a>
+          </p>
+          <CustomerErasureForm id={customer.id} />
+        </section>
+      ) : null}
       <section aria-labelledby="orders-heading">
         <h2 id="orders-heading" className="mb-2 text-lg font-semibold">
           Orders

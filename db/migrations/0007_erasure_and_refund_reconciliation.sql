@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "refunds_provider_reference_unique" ON "refunds" USING btree ("provider_reference") WHERE "refunds"."provider_reference" is not null;
