@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
-import { setCustomerStatus } from '@/lib/admin/customers/service';
+import { setCustomerStatus } from '@/lib/customers/service';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { auditLogFilterSchema } from './schemas';
 import { listAuditEntries, listAuditFacets } from './queries';

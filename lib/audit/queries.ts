@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { type Page, pageCountOf } from '@/lib/admin/pagination';
+import { type Page, pageCountOf } from '@/lib/pagination';
 import type { AuditLogFilter } from './schemas';
 
 // Read-only: the panel lists the audit log and offers no way to change it (the table is append-only, migration 0003).

@@ -11,3 +11,9 @@ export const staffEraseCustomerSchema = z.object({
   id: z.uuid('Unknown customer.'),
   confirmEmail: z.string().trim().min(1, 'Type the customer’s email address to confirm.').max(320),
 });
+
+/** Staff disabling or re-enabling a customer account. */
+export const customerStatusSchema = z.object({
+  id: z.uuid('Unknown customer.'),
+  status: z.enum(['active', 'disabled'], 'Choose active or disabled.'),
+});

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { orders, storeSettings, users } from '@/db/schema';
-import { cancelOrder, markOrderPaid, refundOrder } from '@/lib/admin/orders/service';
+import { cancelOrder, markOrderPaid, refundOrder } from '@/lib/orders/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';

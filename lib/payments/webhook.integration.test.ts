@@ -5,7 +5,7 @@ import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { auditLog, orderEvents, orders, payments, processedEvents, refunds } from '@/db/schema';
 import { staffActor } from '@/lib/admin/testing';
-import { refundOrder } from '@/lib/admin/orders/service';
+import { refundOrder } from '@/lib/orders/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';

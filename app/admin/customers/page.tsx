@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { EmptyState, formatDateTime, Pager } from '@/components/admin/people/pager';
-import { listCustomers } from '@/lib/admin/customers/service';
+import { listCustomers } from '@/lib/customers/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { pageParamSchema } from '@/lib/admin/pagination';
+import { pageParamSchema } from '@/lib/pagination';
 
 export const metadata = { title: 'Customers' };
 

@@ -5,8 +5,8 @@ import { actorOf } from '@/lib/admin/actor';
 import { eraseCustomerForStaff } from '@/lib/customers/privacy';
 import { staffEraseCustomerSchema } from '@/lib/customers/schemas';
 import { adminAction, staffAction } from '@/lib/http/action';
-import { customerStatusSchema } from './schemas';
-import { setCustomerStatus } from './service';
+import { customerStatusSchema } from '@/lib/customers/schemas';
+import { setCustomerStatus } from '@/lib/customers/service';
 
 export const setCustomerStatusAction = staffAction(customerStatusSchema, async (input, ctx) => {
   await setCustomerStatus({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.id, input.status);

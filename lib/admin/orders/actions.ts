@@ -6,7 +6,7 @@ import { adminAction, type ActionContext, staffAction } from '@/lib/http/action'
 import type { SessionUser } from '@/lib/auth/session-types';
 import { deliverOrderShipped } from '@/lib/orders/notifications';
 import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
-import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from './service';
+import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
 
 // Staff moves on an order: authorise (the wrapper) → parse → service (one transaction each) → after commit, send
 // mail and refresh what changed. Staff may do everything but refunds, which are admin-only.

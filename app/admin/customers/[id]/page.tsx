@@ -5,7 +5,7 @@ import { CustomerAccessForm } from '@/components/admin/people/customer-access-fo
 import { CustomerErasureForm } from '@/components/admin/people/customer-erasure-form';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { Price } from '@/components/ui/price';
-import { getCustomer } from '@/lib/admin/customers/service';
+import { getCustomer } from '@/lib/customers/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
 
 export const metadata = { title: 'Customer' };

@@ -2,10 +2,9 @@ import 'server-only';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { addresses, orders, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { type Page, pageCountOf } from '@/lib/admin/pagination';
-import { endAllSessions } from '@/lib/auth/service';
-import { AppError } from '@/lib/http/errors';
+import { type Page, pageCountOf } from '@/lib/pagination';
+
+// Staff reads of customers (the admin's list and customer page). Never cached.
 
 export const CUSTOMERS_PER_PAGE = 25;
 
@@ -46,7 +45,8 @@ export async function listCustomers(input: { q?: string; page: number }, executo
       name: users.name,
       status: users.status,
       createdAt: users.createdAt,
-      orderCount: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = ${users.id})`,
+      // Qualified by hand: inside the subquery drizzle would write users.id as a bare "id", which is the order's own.
+      orderCount: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = "users"."id")`,
     })
     .from(users)
     .where(where)
@@ -101,29 +101,4 @@ export async function getCustomer(id: string, executor: Executor = db): Promise<
   ]);
   const { emailVerifiedAt, ...rest } = user;
   return { ...rest, emailVerified: emailVerifiedAt !== null, orders: orderRows, addresses: addressRows };
-}
-
-/**
- * Disables or re-enables a customer account. Disabling ends every session of theirs in the same transaction, so
- * their next request is signed out; an order history stays untouched.
- */
-export async function setCustomerStatus(actor: AuditActor, id: string, status: 'active' | 'disabled', executor: Executor = db): Promise<void> {
-  await executor.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ status: users.status })
-      .from(users)
-      .where(and(eq(users.id, id), eq(users.role, 'customer')))
-      .for('update');
-    if (!before) throw new AppError('not_found', 'No such customer.');
-    if (before.status === status) return;
-    await tx.update(users).set({ status }).where(eq(users.id, id));
-    if (status === 'disabled') await endAllSessions(id, tx);
-    await recordAudit(tx, actor, {
-      action: status === 'disabled' ? 'customer.disable' : 'customer.enable',
-      entityType: 'user',
-      entityId: id,
-      before: { status: before.status },
-      after: { status },
-    });
-  });
 }

@@ -4,7 +4,12 @@ import { closeConnection, db } from '@/db/client';
 import { users } from '@/db/schema';
 import { actorFor, auditRowsFor, createPerson } from '@/lib/admin/testing/people';
 import { resolveSessionUser } from '@/lib/auth/service';
-import { getCustomer, listCustomers, setCustomerStatus } from './service';
+import { addCartLine } from '@/lib/cart/service';
+import { placeOrderSchema } from '@/lib/checkout/schemas';
+import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
+import { createTestVariant } from '@/db/testing/fixtures';
+import { getCustomer, listCustomers } from './queries';
+import { setCustomerStatus } from './service';
 
 afterAll(() => closeConnection());
 
@@ -45,5 +50,18 @@ describe('customers in the admin', () => {
     expect((await listCustomers({ q: '%', page: 1 })).items).toHaveLength(0);
     const detail = await getCustomer(customer.id);
     expect(detail).toMatchObject({ email: customer.email, status: 'active', orders: [], addresses: [] });
+  });
+
+  it("counts each customer's own orders in the list", async () => {
+    const customer = await createPerson('customer');
+    const rate = (await listShippingOptions('US', 'USD'))[0]!;
+    for (let i = 0; i < 2; i += 1) {
+      const { variant } = await createTestVariant({ stock: 3 });
+      await addCartLine({ userId: customer.id }, { variantId: variant.id, quantity: 1 });
+      const shippingAddress = { name: 'Count Me', line1: '1 Tally Road', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' };
+      await placeOrder({ userId: customer.id }, placeOrderSchema.parse({ email: customer.email, shippingAddress, shippingRateId: rate.id }), { userId: customer.id });
+    }
+    const { items } = await listCustomers({ q: customer.email, page: 1 });
+    expect(items).toEqual([expect.objectContaining({ id: customer.id, orderCount: 2 })]);
   });
 });
