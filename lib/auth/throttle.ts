@@ -1,20 +1,50 @@
 import 'server-only';
-import { assertUnderLimit, countAttempt, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { AppError } from '@/lib/http/errors';
+import { RATE_LIMITS, type RateLimitPolicy, reserveAttempt, withAttemptBudget } from '@/lib/http/rate-limit';
 import { normaliseEmail } from './email';
+import { authenticateCredentials, type AuthenticatedUser } from './service';
 
 // Sign-in throttling: failures only, per account at an address and per address (policies in
-// lib/http/rate-limit-policies.ts). The check runs *before* the password is looked at, so a throttled client is
-// refused even when it finally sends the right password. With Redis down these fall back to per-process counts.
+// lib/http/rate-limit-policies.ts). A unit is reserved *before* the password or code is looked at and given back
+// only when it was right, so a throttled client is refused even when it finally sends the right password, and a
+// burst of concurrent guesses gets no more checks than the limit (issue 14, finding 2: the old peek-before /
+// count-after let ~30 of a 50-request burst be checked). With Redis down these fall back to per-process counts.
 
-const accountAtIp = (email: string, ip: string) => `${normaliseEmail(email)}|${ip}`;
+const accountAtIp = (subject: string, ip: string) => `${normaliseEmail(subject)}|${ip}`;
 
-/** Throws AppError('rate_limited') when this account at this address, or this address, used up its failures. */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerAccountIp, accountAtIp(email, ip));
-  await assertUnderLimit(RATE_LIMITS.signInFailuresPerIp, ip);
+function signInLimits(subject: string, ip: string): [RateLimitPolicy, string][] {
+  return [
+    [RATE_LIMITS.signInFailuresPerAccountIp, accountAtIp(subject, ip)],
+    [RATE_LIMITS.signInFailuresPerIp, ip],
+  ];
 }
 
-export async function recordSignInFailure(email: string, ip: string): Promise<void> {
-  await countAttempt(RATE_LIMITS.signInFailuresPerAccountIp, accountAtIp(email, ip));
-  await countAttempt(RATE_LIMITS.signInFailuresPerIp, ip);
+/**
+ * Runs one sign-in check (`subject` is the email, or `user:<id>` for the code step) inside the sign-in budget.
+ * `check` answers null for a wrong secret (the unit stays spent) and a value when right (the unit is given back).
+ * Throws AppError('rate_limited') without running `check` when the budget is used up.
+ */
+export function withSignInBudget<T>(subject: string, ip: string, check: () => Promise<T | null>): Promise<T | null> {
+  return withAttemptBudget(signInLimits(subject, ip), check);
+}
+
+/** The password step: email and password checked within the sign-in budget. Null when wrong. */
+export function authenticateWithinLimits(email: string, password: string, ip: string): Promise<AuthenticatedUser | null> {
+  return withSignInBudget(email, ip, () => authenticateCredentials(email, password));
+}
+
+/**
+ * A two-factor settings change proven with a code (confirm setup, new recovery codes, turn off): the code's check
+ * runs inside the user's code budget. A wrong code (the services answer validation_failed) keeps the unit spent.
+ */
+export async function withTwoFactorCodeBudget<T>(userId: string, change: () => Promise<T>): Promise<T> {
+  const reservation = await reserveAttempt([[RATE_LIMITS.twoFactorCodeFailuresPerUser, userId]]);
+  try {
+    const result = await change();
+    await reservation.release();
+    return result;
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'validation_failed')) await reservation.release();
+    throw error;
+  }
 }
