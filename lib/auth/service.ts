@@ -152,9 +152,25 @@ export async function resolveSessionUser(userId: string, sessionVersion: number,
   return user ?? null;
 }
 
-/** Ends every session of a user (disable, demotion, password change call this in their own transaction). */
+/**
+ * Voids every emailed link of a user still outstanding (password reset, email verification), or only those of one
+ * purpose. Issue 14, findings 3/4: a reset link must not outlive a password change, a newer link, a disabled
+ * account, a role change or an email change — each of those calls this in its own transaction.
+ */
+export async function voidOutstandingTokens(userId: string, executor: Executor = db, purpose?: AuthTokenPurpose): Promise<void> {
+  await executor
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt), purpose ? eq(authTokens.purpose, purpose) : undefined));
+}
+
+/**
+ * Ends every session of a user, and voids their outstanding emailed links with them (disable, demotion and
+ * password changes call this in their own transaction): whatever ends a session must not leave a way back in.
+ */
 export async function endAllSessions(userId: string, executor: Executor = db): Promise<void> {
   await executor.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await voidOutstandingTokens(userId, executor);
 }
 
 /** Always "sent" to the caller; only an active account with a password actually gets a link. */
@@ -168,7 +184,11 @@ export async function requestPasswordReset(emailInput: string, executor: Executo
     logger.info('password reset requested for an unknown or inactive account');
     return;
   }
-  const token = await issueToken(executor, user.id, 'password_reset', RESET_TTL_MS);
+  // Only the newest link works: an older one (perhaps still sitting in a forwarded or leaked mail) dies now.
+  const token = await executor.transaction(async (tx) => {
+    await voidOutstandingTokens(user.id, tx, 'password_reset');
+    return issueToken(tx, user.id, 'password_reset', RESET_TTL_MS);
+  });
   await sendEmail(
     {
       to: email,
@@ -186,15 +206,9 @@ export async function resetPassword(token: string, password: string, executor: E
   await executor.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'password_reset');
     if (!userId) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId));
-    // Any other outstanding reset links die with this one.
-    await tx
-      .update(authTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt)));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // Every session ends, and any other outstanding link dies with this one.
+    await endAllSessions(userId, tx);
   });
 }
 
@@ -205,10 +219,12 @@ export async function changePassword(userId: string, currentPassword: string, pa
       fieldErrors: { currentPassword: ['Your current password is not correct.'] },
     });
   }
-  await executor
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  const passwordHash = await hashPassword(password);
+  await executor.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // Sessions end, and a reset link asked for earlier no longer works (issue 14, finding 3).
+    await endAllSessions(userId, tx);
+  });
 }
 
 export async function verifyEmail(token: string, executor: Executor = db): Promise<void> {

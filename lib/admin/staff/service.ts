@@ -4,7 +4,7 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/admin/audit';
 import { hashPassword } from '@/lib/auth/password';
-import { endAllSessions, requestPasswordReset } from '@/lib/auth/service';
+import { endAllSessions, requestPasswordReset, voidOutstandingTokens } from '@/lib/auth/service';
 import { AppError } from '@/lib/http/errors';
 import type { CreateStaffInput } from './schemas';
 
@@ -106,7 +106,9 @@ export async function changeStaffRole(actor: AuditActor, id: string, role: UserR
     if (member.role === 'admin' && member.status === 'active' && admins.length <= 1) throw new AppError('conflict', LAST_ADMIN_MESSAGE);
     await tx.update(users).set({ role }).where(eq(users.id, id));
     const demoted = member.role === 'admin' || role === 'customer';
+    // Any role change voids the person's outstanding emailed links; a demotion also ends their sessions.
     if (demoted) await endAllSessions(id, tx);
+    else await voidOutstandingTokens(id, tx);
     await recordAudit(tx, actor, { action: 'staff.role_change', entityType: 'user', entityId: id, before: { role: member.role }, after: { role } });
   });
 }
