@@ -9,6 +9,7 @@ import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
 import { normaliseEmail } from './email';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
+import { assertAcceptableNewPassword } from './password-strength';
 import type { SessionUser } from './session-types';
 
 // Accounts: registration, credential checks, password reset and email verification.
@@ -77,6 +78,8 @@ export async function sendVerificationEmail(userId: string, email: string, execu
  */
 export async function registerUser(input: { name: string; email: string; password: string }, executor: Executor = db): Promise<void> {
   const email = normaliseEmail(input.email);
+  // Refused the same way whether or not the address has an account, so this says nothing about accounts.
+  await assertAcceptableNewPassword(input.password, [email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const [created] = await executor
     .insert(users)
@@ -202,6 +205,14 @@ export async function requestPasswordReset(emailInput: string, executor: Executo
 
 /** Sets a new password with a reset token: single use, one hour, and every existing session ends. */
 export async function resetPassword(token: string, password: string, executor: Executor = db): Promise<void> {
+  // Checked before the link is spent, so a refused password leaves the link usable for a better one.
+  const [holder] = await executor
+    .select({ email: users.email, name: users.name })
+    .from(authTokens)
+    .innerJoin(users, eq(users.id, authTokens.userId))
+    .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())));
+  if (!holder) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
+  await assertAcceptableNewPassword(password, [holder.email, holder.name]);
   const passwordHash = await hashPassword(password);
   await executor.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'password_reset');
@@ -213,12 +224,13 @@ export async function resetPassword(token: string, password: string, executor: E
 }
 
 export async function changePassword(userId: string, currentPassword: string, password: string, executor: Executor = db): Promise<void> {
-  const [user] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await executor.select({ passwordHash: users.passwordHash, email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('validation_failed', 'Your current password is not correct.', {
       fieldErrors: { currentPassword: ['Your current password is not correct.'] },
     });
   }
+  await assertAcceptableNewPassword(password, [user.email, user.name]);
   const passwordHash = await hashPassword(password);
   await executor.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));

@@ -49,7 +49,7 @@ export default async function AccountPage() {
           pendingLabel="Changing…"
           fields={[
             { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
-            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters. Signs out all your sessions.' },
+            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters and hard to guess — a phrase of a few unrelated words works well. Signs out all your sessions.' },
           ]}
         />
       </section>

@@ -4,6 +4,7 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/admin/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { assertAcceptableNewPassword } from '@/lib/auth/password-strength';
 import { endAllSessions, requestPasswordReset, voidOutstandingTokens } from '@/lib/auth/service';
 import { AppError } from '@/lib/http/errors';
 import type { CreateStaffInput } from './schemas';
@@ -68,6 +69,7 @@ function isTakenEmail(error: unknown): boolean {
 
 /** Creates a staff account; without a password, the person gets the password-reset email to choose one. */
 export async function createStaffMember(actor: AuditActor, input: CreateStaffInput, executor: Executor = db): Promise<string> {
+  if (input.password) await assertAcceptableNewPassword(input.password, [input.email, input.name]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   let id: string;
   try {
