@@ -12,8 +12,9 @@ import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { signIn, signOut } from './config';
-import { authenticateWithinLimits, withSignInBudget } from './throttle';
+import { authenticateWithinLimits, withCurrentPasswordBudget, withSignInBudget } from './throttle';
 import {
+  changeEmailSchema,
   changePasswordSchema,
   profileSchema,
   registerSchema,
@@ -26,6 +27,7 @@ import {
 import type { SignInState } from './sign-in-state';
 import { issueSignInTicket, readSignInTicket } from './two-factor-crypto';
 import {
+  changeEmail,
   changePassword,
   registerUser,
   requestPasswordReset,
@@ -149,7 +151,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
 }
 
 const savePassword = customerAction(changePasswordSchema, async (input, ctx) =>
-  changePassword(ctx.user.id, input.currentPassword, input.password),
+  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changePassword(ctx.user.id, input.currentPassword, input.password)),
 );
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -157,4 +159,15 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if (!result.ok) return toFormState(result, formData, '');
   // The password change ended every session, this one included.
   redirect('/account/sign-in?changed=1');
+}
+
+const saveEmail = customerAction(changeEmailSchema, async (input, ctx) =>
+  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changeEmail(ctx.user.id, input.currentPassword, input.email)),
+);
+
+export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await saveEmail(formData);
+  if (!result.ok) return toFormState(result, formData, '');
+  // The email change ended every session, this one included; the new address has a confirmation link waiting.
+  redirect('/account/sign-in?changed=email');
 }

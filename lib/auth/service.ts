@@ -8,6 +8,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
 import { normaliseEmail } from './email';
+import { notifyEmailChanged, notifyPasswordChanged } from './notifications';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
 import { assertAcceptableNewPassword } from './password-strength';
 import type { SessionUser } from './session-types';
@@ -220,6 +221,7 @@ export async function resetPassword(token: string, password: string, executor: E
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     // Every session ends, and any other outstanding link dies with this one.
     await endAllSessions(userId, tx);
+    await notifyPasswordChanged(tx, holder.email, 'reset');
   });
 }
 
@@ -236,7 +238,44 @@ export async function changePassword(userId: string, currentPassword: string, pa
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     // Sessions end, and a reset link asked for earlier no longer works (issue 14, finding 3).
     await endAllSessions(userId, tx);
+    await notifyPasswordChanged(tx, user.email, 'change');
   });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+  return (cause as { code?: string })?.code === '23505';
+}
+
+/**
+ * Moves an account to another email address, proven with the current password. The new address must be confirmed
+ * again (a verification link goes there); the old address is told (finding 6); every session ends and every link
+ * sent to the old address dies (finding 3), so whoever changed it signs in again with the new address.
+ */
+export async function changeEmail(userId: string, currentPassword: string, newEmailInput: string, executor: Executor = db): Promise<void> {
+  const newEmail = normaliseEmail(newEmailInput);
+  const [user] = await executor.select({ passwordHash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('validation_failed', 'Your current password is not correct.', {
+      fieldErrors: { currentPassword: ['Your current password is not correct.'] },
+    });
+  }
+  if (newEmail === user.email) {
+    throw new AppError('validation_failed', 'That is already your email address.', { fieldErrors: { email: ['That is already your email address.'] } });
+  }
+  try {
+    await executor.transaction(async (tx) => {
+      await tx.update(users).set({ email: newEmail, emailVerifiedAt: null }).where(eq(users.id, userId));
+      await endAllSessions(userId, tx);
+      await notifyEmailChanged(tx, user.email, newEmail);
+      await sendVerificationEmail(userId, newEmail, tx);
+    });
+  } catch (error) {
+    // Only someone holding this account's password learns that the other address has an account.
+    if (!isUniqueViolation(error)) throw error;
+    const message = 'Another account already uses this email address.';
+    throw new AppError('validation_failed', message, { fieldErrors: { email: [message] } });
+  }
 }
 
 export async function verifyEmail(token: string, executor: Executor = db): Promise<void> {

@@ -10,8 +10,8 @@ import { addCartLine } from '@/lib/cart/service';
 import { CODE_ATTEMPTS_MESSAGE, previewCheckoutWithinCodeLimit } from '@/lib/checkout/discount-preview';
 import { RATE_LIMITS, setLimiterStoresForTesting } from '@/lib/http/rate-limit';
 import { ioredisFacade, type LimiterStore, memoryStore, ratelimitStore } from '@/lib/http/rate-limit-store';
-import { registerUser } from './service';
-import { authenticateWithinLimits, withSignInBudget, withTwoFactorCodeBudget } from './throttle';
+import { authenticateCredentials, changePassword, registerUser } from './service';
+import { authenticateWithinLimits, withCurrentPasswordBudget, withSignInBudget, withTwoFactorCodeBudget } from './throttle';
 import { confirmTotpEnrollment, disableTwoFactor, getTwoFactorStatus, startTotpEnrollment, verifySecondFactor } from './two-factor';
 
 // Issue 14, finding 2: the sign-in limit was checked before the password hash and counted after it, so a burst
@@ -121,6 +121,29 @@ describe.each(stores)('limits guarding a secret hold under a concurrent burst â€
     expect(checked(outcomes)).toBeLessThanOrEqual(RATE_LIMITS.twoFactorCodeFailuresPerUser.limit);
     expect(outcomes.at(-1)).toBe('throttled');
     expect((await getTwoFactorStatus(person.id)).enabled).toBe(true);
+  });
+
+  it('the current-password check of a signed-in change is no faster an oracle than sign-in: at most 5 checked', async () => {
+    const email = `oracle-${randomBytes(4).toString('hex')}@example.com`;
+    await registerUser({ name: 'Oracle', email, password: PASSWORD });
+    const user = (await authenticateCredentials(email, PASSWORD))!;
+    const ip = freshIp();
+    const guesses = Array.from({ length: 20 }, (_, i) => `guess-number-${i}`).concat(PASSWORD);
+    const outcomes = await Promise.all(
+      guesses.map((current) =>
+        outcomeOf(
+          withCurrentPasswordBudget(user.id, ip, () => changePassword(user.id, current, 'copper lantern meadow 47')).then(
+            () => true,
+            (error: unknown) => {
+              if ((error as { code?: string }).code === 'validation_failed') return null;
+              throw error;
+            },
+          ),
+        ),
+      ),
+    );
+    expect(checked(outcomes)).toBeLessThanOrEqual(RATE_LIMITS.signInFailuresPerAccountIp.limit);
+    expect(outcomes.at(-1)).toBe('throttled');
   });
 
   it('discount codes in the checkout preview: a burst of wrong codes gets at most the limit looked up', async () => {

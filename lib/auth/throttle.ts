@@ -34,17 +34,32 @@ export function authenticateWithinLimits(email: string, password: string, ip: st
 }
 
 /**
- * A two-factor settings change proven with a code (confirm setup, new recovery codes, turn off): the code's check
- * runs inside the user's code budget. A wrong code (the services answer validation_failed) keeps the unit spent.
+ * A change a signed-in user proves with a secret (a two-factor code, the current password): the secret's check runs
+ * inside `limits`. Only a wrong secret — the service's validation_failed on `field` — keeps the unit spent; success
+ * and any other refusal (a weak new password, say) give it back.
  */
-export async function withTwoFactorCodeBudget<T>(userId: string, change: () => Promise<T>): Promise<T> {
-  const reservation = await reserveAttempt([[RATE_LIMITS.twoFactorCodeFailuresPerUser, userId]]);
+async function withProofBudget<T>(limits: [RateLimitPolicy, string][], field: string, change: () => Promise<T>): Promise<T> {
+  const reservation = await reserveAttempt(limits);
   try {
     const result = await change();
     await reservation.release();
     return result;
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'validation_failed')) await reservation.release();
+    const wrongSecret = error instanceof AppError && error.code === 'validation_failed' && Boolean(error.fieldErrors?.[field]);
+    if (!wrongSecret) await reservation.release();
     throw error;
   }
+}
+
+/** Two-factor settings (confirm setup, new recovery codes, turn off): codes counted per user. */
+export function withTwoFactorCodeBudget<T>(userId: string, change: () => Promise<T>): Promise<T> {
+  return withProofBudget([[RATE_LIMITS.twoFactorCodeFailuresPerUser, userId]], 'code', change);
+}
+
+/**
+ * Changes proven with the current password (password or email change): the same budget as signing in to this
+ * account from this address, so a stolen session is no faster a password oracle than the sign-in form.
+ */
+export function withCurrentPasswordBudget<T>(userId: string, ip: string, change: () => Promise<T>): Promise<T> {
+  return withProofBudget(signInLimits(`user:${userId}`, ip), 'currentPassword', change);
 }

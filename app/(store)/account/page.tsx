@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { AccountNav } from '@/components/account/account-nav';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { ActionForm } from '@/components/ui/action-form';
-import { changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
+import { changeEmailAction, changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
 import { getProfile } from '@/lib/auth/service';
 import { requireUser } from '@/lib/auth/session';
 
@@ -36,6 +36,21 @@ export default async function AccountPage() {
           submitLabel="Save profile"
           pendingLabel="Saving…"
           fields={[{ name: 'name', label: 'Name', autoComplete: 'name', required: false, defaultValue: profile.name }]}
+        />
+      </section>
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading" className="mb-3 text-lg font-semibold">
+          Change email
+        </h2>
+        <ActionForm
+          action={changeEmailAction}
+          label="Change email"
+          submitLabel="Change email"
+          pendingLabel="Changing…"
+          fields={[
+            { name: 'email', label: 'New email', type: 'email', autoComplete: 'email', hint: 'We send a confirmation link there, and tell your current address. Signs out all your sessions.' },
+            { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+          ]}
         />
       </section>
       <section aria-labelledby="password-heading">
