@@ -61,6 +61,8 @@ function siteLink(path: string): string {
 }
 
 export async function sendVerificationEmail(userId: string, email: string, executor: Executor = db): Promise<void> {
+  // Like reset links, only the newest verification link works (it may be for a newer address).
+  await voidOutstandingTokens(userId, executor, 'email_verification');
   const token = await issueToken(executor, userId, 'email_verification', VERIFY_TTL_MS);
   await sendEmail(
     {

@@ -63,7 +63,9 @@ const stores: [string, () => LimiterStore | null][] = [
 ];
 
 describe.each(stores)('limits guarding a secret hold under a concurrent burst — %s', (_name, shared) => {
-  beforeAll(() => setLimiterStoresForTesting({ shared: shared(), local: memoryStore() }));
+  // A generous deadline: this is about atomicity under a burst, not the fail mode (drilled in
+  // lib/http/rate-limit.integration.test.ts), which a slow run on PGlite would otherwise trigger.
+  beforeAll(() => setLimiterStoresForTesting({ shared: shared(), local: memoryStore(), timeoutMs: 10_000 }));
 
   it('50 wrong passwords + the right one at once, one account and address: at most 5 checked, the right one refused', async () => {
     const email = `burst-${randomBytes(4).toString('hex')}@example.com`;

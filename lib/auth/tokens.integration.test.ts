@@ -5,7 +5,7 @@ import { emailMessages, users } from '@/db/schema';
 import { setCustomerStatus } from '@/lib/admin/customers/service';
 import { changeStaffRole, setStaffStatus } from '@/lib/admin/staff/service';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
-import { authenticateCredentials, changePassword, registerUser, requestPasswordReset, resetPassword, verifyEmail } from './service';
+import { authenticateCredentials, changePassword, registerUser, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from './service';
 
 // Issue 14, findings 3 and 4: emailed links (password reset, email verification) must not outlive what should end
 // them — a password change, a newer link, disabling the account, a role change. Each test takes a link out of the
@@ -70,6 +70,15 @@ describe('emailed links die with what should end them', () => {
     await resetPassword(newer, NEW_PASSWORD);
     expect(await authenticateCredentials(email, NEW_PASSWORD)).not.toBeNull();
     await expect(resetPassword(newer, LINK_PASSWORD)).rejects.toMatchObject(invalidLink);
+  });
+
+  it('a newer verification link voids the older one', async () => {
+    const { id, email } = await customer();
+    const older = await linkTokenIn(email, 'email_verification');
+    await sendVerificationEmail(id, email);
+    const newer = await linkTokenIn(email, 'email_verification');
+    await expect(verifyEmail(older)).rejects.toMatchObject(invalidLink);
+    await verifyEmail(newer);
   });
 
   it('disabling a customer voids their links, and re-enabling does not bring them back', async () => {

@@ -20,7 +20,9 @@ export { clientIp, ipSubject } from './client-ip';
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
 export const LIMITER_TIMEOUT_MS = 150;
 
-type Stores = { shared: LimiterStore | null; local: LimiterStore };
+// timeoutMs: tests of atomicity under a burst raise the deadline, so that a slow machine (PGlite blocks the event
+// loop while it works) does not turn the test into one of the fail mode, which rate-limit.integration.test.ts drills.
+type Stores = { shared: LimiterStore | null; local: LimiterStore; timeoutMs?: number };
 
 const globalForLimits = globalThis as typeof globalThis & { __storefrontLimiterStores?: Stores };
 
@@ -75,12 +77,12 @@ async function decide(
   now: number,
   op: 'hit',
 ): Promise<RateLimitOutcome> {
-  const { shared, local } = stores();
+  const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   const key = keyOf(subject);
   if (shared) {
     try {
       if (!shared.available()) throw new Error(`${shared.kind} not connected`);
-      const verdict = await withDeadline(shared[op](policy, key, now), LIMITER_TIMEOUT_MS);
+      const verdict = await withDeadline(shared[op](policy, key, now), timeoutMs);
       return { ...verdict, source: shared.kind };
     } catch (error) {
       noteOutage(policy, error);
@@ -130,12 +132,12 @@ export type Reservation = { outcomes: RateLimitOutcome[]; release: () => Promise
 
 async function releaseUnit(policy: RateLimitPolicy, subject: string, source: RateLimitOutcome['source'], now: number): Promise<void> {
   if (source === 'fail-open') return;
-  const { shared, local } = stores();
+  const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   // Back to the store that took it: a unit taken by the in-process fallback is not Redis's to refund.
   const store = source === 'memory' ? local : shared;
   if (!store) return;
   try {
-    await withDeadline(store.release(policy, keyOf(subject), now), LIMITER_TIMEOUT_MS);
+    await withDeadline(store.release(policy, keyOf(subject), now), timeoutMs);
   } catch (error) {
     // A lost refund costs the user one unit of a failures-only budget; it never lets an attacker through.
     noteOutage(policy, error);
