@@ -75,14 +75,13 @@ async function decide(
   policy: RateLimitPolicy,
   subject: string,
   now: number,
-  op: 'hit',
 ): Promise<RateLimitOutcome> {
   const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   const key = keyOf(subject);
   if (shared) {
     try {
       if (!shared.available()) throw new Error(`${shared.kind} not connected`);
-      const verdict = await withDeadline(shared[op](policy, key, now), timeoutMs);
+      const verdict = await withDeadline(shared.hit(policy, key, now), timeoutMs);
       return { ...verdict, source: shared.kind };
     } catch (error) {
       noteOutage(policy, error);
@@ -91,7 +90,7 @@ async function decide(
       }
     }
   }
-  return { ...(await local[op](policy, key, now)), source: 'memory' };
+  return { ...(await local.hit(policy, key, now)), source: 'memory' };
 }
 
 /** The standard headers for a limited response: Retry-After plus the IETF RateLimit-* fields (seconds). */
@@ -117,12 +116,12 @@ function limited(policy: RateLimitPolicy, outcome: Verdict, now: number): AppErr
 
 /** Counts one attempt; returns the outcome (allowed or not) without throwing. */
 export async function countAttempt(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
-  return decide(policy, subject, now, 'hit');
+  return decide(policy, subject, now);
 }
 
 /** Counts one attempt under `policy` for `subject` and throws 429 once the limit is passed. */
 export async function enforceRateLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
-  const outcome = await decide(policy, subject, now, 'hit');
+  const outcome = await decide(policy, subject, now);
   if (!outcome.allowed) throw limited(policy, outcome, now);
   return outcome;
 }
@@ -158,7 +157,7 @@ export async function reserveAttempt(limits: [RateLimitPolicy, string][], now = 
     await Promise.all(units.map((unit) => releaseUnit(unit.policy, unit.subject, unit.outcome.source, now)));
   };
   for (const [policy, subject] of limits) {
-    const outcome = await decide(policy, subject, now, 'hit');
+    const outcome = await decide(policy, subject, now);
     if (!outcome.allowed) {
       await releaseAll();
       throw limited(policy, outcome, now);
