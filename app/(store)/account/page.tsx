@@ -44,6 +44,7 @@ export default async function AccountPage() {
         </h2>
         <ActionForm
           action={changeEmailAction}
+          idPrefix="email-change"
           label="Change email"
           submitLabel="Change email"
           pendingLabel="Changing…"
