@@ -81,6 +81,10 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Storefront <no-reply@localhost>')),
 
+  // Breached-password check (k-anonymity range API, e.g. https://api.pwnedpasswords.com/range): only the first 5 hex
+  // characters of the password's SHA-1 leave the server. Unset: only the offline strength check runs.
+  PWNED_PASSWORDS_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+
   // Observability. Without METRICS_TOKEN, /api/metrics answers 404 in production and is open in development/test.
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   // OTLP/HTTP traces go here (e.g. http://collector:4318) only when set; unset → no tracing code is loaded at all.

@@ -12,6 +12,9 @@ export function AccountNav() {
       <Link href="/account/addresses" className="underline">
         Addresses
       </Link>
+      <Link href="/account/security" className="underline">
+        Security
+      </Link>
     </nav>
   );
 }

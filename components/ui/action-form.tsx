@@ -24,10 +24,12 @@ type ActionFormProps = {
   /** Accessible name of the form. */
   label: string;
   children?: ReactNode;
+  /** Unique per page when two forms share a field name (e.g. two asking for the current password), so ids stay unique. */
+  idPrefix?: string;
 };
 
 /** A labelled form over a server action: field errors under their inputs, a pending submit, the outcome announced. */
-export function ActionForm({ action, fields, submitLabel, pendingLabel, label, children }: ActionFormProps) {
+export function ActionForm({ action, fields, submitLabel, pendingLabel, label, children, idPrefix = 'field' }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as FormState);
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const values = state.status === 'error' ? (state.values ?? {}) : {};
@@ -35,7 +37,7 @@ export function ActionForm({ action, fields, submitLabel, pendingLabel, label, c
   return (
     <form action={formAction} aria-label={label} className="flex max-w-md flex-col gap-4" noValidate>
       {fields.map((field) => {
-        const id = `field-${field.name}`;
+        const id = `${idPrefix}-${field.name}`;
         const errorId = `${id}-error`;
         const hintId = `${id}-hint`;
         const fieldErrors = errors[field.name];

@@ -118,3 +118,18 @@ test('limit bypass: posting credentials to next-auth’s own callback is not a w
     expect(response.headers()['set-cookie'] ?? '').not.toContain('session-token');
   }
 });
+
+test('weak passwords: a common one is refused at sign-up with the reason under the field, and the typed email is kept', async ({ page }) => {
+  const email = uniqueEmail('weak-password');
+  await page.goto('/account/register');
+  const form = page.getByRole('form', { name: 'Create an account' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill('Password123!');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(form.getByLabel('Password')).toHaveAccessibleDescription(/too easy to guess/);
+  await expect(form.getByLabel('Email')).toHaveValue(email);
+  // The same form takes a passphrase.
+  await form.getByLabel('Password').fill('amber-quokka-lighthouse-72');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(form.getByRole('status')).toContainText('you can now sign in');
+});

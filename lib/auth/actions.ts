@@ -12,8 +12,9 @@ import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { signIn, signOut } from './config';
-import { assertSignInAllowed, recordSignInFailure } from './throttle';
+import { authenticateWithinLimits, withCurrentPasswordBudget, withSignInBudget } from './throttle';
 import {
+  changeEmailSchema,
   changePasswordSchema,
   profileSchema,
   registerSchema,
@@ -26,7 +27,7 @@ import {
 import type { SignInState } from './sign-in-state';
 import { issueSignInTicket, readSignInTicket } from './two-factor-crypto';
 import {
-  authenticateCredentials,
+  changeEmail,
   changePassword,
   registerUser,
   requestPasswordReset,
@@ -49,16 +50,20 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 // credentials provider (config.ts), which checks the ticket and — for two-factor accounts — the code itself.
 async function completeSignIn(ticket: string, code: string, userId: string, callbackUrl: string | undefined): Promise<string> {
   const ip = ipSubject(clientIp(await headers()));
-  try {
-    await signIn('credentials', { ticket, code, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      // Code failures have their own budget per account (by id: the code step has no email) and address.
-      await recordSignInFailure(`user:${userId}`, ip);
-      const message = 'That code is not correct or was already used. Wait for a new code and try again.';
-      throw new AppError('validation_failed', message, { fieldErrors: { code: [message] } });
+  // Code guesses spend the sign-in budget of the account (by id: the code step has no email) at this address, and
+  // of the address — reserved before next-auth checks the code, given back when it was right.
+  const signedIn = await withSignInBudget(`user:${userId}`, ip, async () => {
+    try {
+      await signIn('credentials', { ticket, code, redirect: false });
+      return true;
+    } catch (error) {
+      if (error instanceof AuthError) return null;
+      throw error;
     }
-    throw error;
+  });
+  if (!signedIn) {
+    const message = 'That code is not correct or was already used. Wait for a new code and try again.';
+    throw new AppError('validation_failed', message, { fieldErrors: { code: [message] } });
   }
   // The guest cart joins the customer's cart; the guest token is retired and its cookie removed.
   const guestToken = await readCartToken();
@@ -74,13 +79,9 @@ type PasswordStepResult = { next: 'done'; path: string } | { next: 'code'; ticke
 
 const signInStep = publicAction(signInSchema, async (input): Promise<PasswordStepResult> => {
   const ip = ipSubject(clientIp(await headers()));
-  // Checked before the password: a throttled client is refused even when it finally guesses right.
-  await assertSignInAllowed(input.email, ip);
-  const user = await authenticateCredentials(input.email, input.password);
-  if (!user) {
-    await recordSignInFailure(input.email, ip);
-    throw new AppError('unauthenticated', 'The email or password is not correct.');
-  }
+  // Counted before the password is checked: a throttled client is refused even when it finally guesses right.
+  const user = await authenticateWithinLimits(input.email, input.password, ip);
+  if (!user) throw new AppError('unauthenticated', 'The email or password is not correct.');
   const ticket = issueSignInTicket({ userId: user.id, sessionVersion: user.sessionVersion });
   if (user.twoFactorEnabled) return { next: 'code', ticket };
   return { next: 'done', path: await completeSignIn(ticket, '', user.id, input.callbackUrl) };
@@ -89,8 +90,6 @@ const signInStep = publicAction(signInSchema, async (input): Promise<PasswordSte
 const signInCodeStep = publicAction(signInCodeSchema, async (input) => {
   const ticket = readSignInTicket(input.ticket);
   if (!ticket) throw new AppError('unauthenticated', 'This sign-in took too long. Please enter your email and password again.');
-  // Code guesses are limited per account (the ticket's user) and per address, like password failures.
-  await assertSignInAllowed(`user:${ticket.userId}`, ipSubject(clientIp(await headers())));
   return completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl);
 });
 
@@ -152,7 +151,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
 }
 
 const savePassword = customerAction(changePasswordSchema, async (input, ctx) =>
-  changePassword(ctx.user.id, input.currentPassword, input.password),
+  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changePassword(ctx.user.id, input.currentPassword, input.password)),
 );
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -160,4 +159,15 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
   if (!result.ok) return toFormState(result, formData, '');
   // The password change ended every session, this one included.
   redirect('/account/sign-in?changed=1');
+}
+
+const saveEmail = customerAction(changeEmailSchema, async (input, ctx) =>
+  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changeEmail(ctx.user.id, input.currentPassword, input.email)),
+);
+
+export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await saveEmail(formData);
+  if (!result.ok) return toFormState(result, formData, '');
+  // The email change ended every session, this one included; the new address has a confirmation link waiting.
+  redirect('/account/sign-in?changed=email');
 }

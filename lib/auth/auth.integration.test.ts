@@ -81,8 +81,8 @@ describe('accounts', () => {
 
   it('resets a password with a single-use, hashed token and ends all sessions', async () => {
     const email = uniqueEmail();
-    await registerUser({ name: '', email, password: 'old password' });
-    const before = (await authenticateCredentials(email, 'old password'))!;
+    await registerUser({ name: '', email, password: 'old ocelot password' });
+    const before = (await authenticateCredentials(email, 'old ocelot password'))!;
     await requestPasswordReset(email.toUpperCase());
     const mail = (await lastEmailTo(email))!;
     expect(mail.template).toBe('password_reset');
@@ -91,7 +91,7 @@ describe('accounts', () => {
     expect(stored.every((row) => row.tokenHash !== token)).toBe(true);
 
     await resetPassword(token, 'brand new password');
-    expect(await authenticateCredentials(email, 'old password')).toBeNull();
+    expect(await authenticateCredentials(email, 'old ocelot password')).toBeNull();
     expect(await authenticateCredentials(email, 'brand new password')).not.toBeNull();
     expect(await resolveSessionUser(before.id, before.sessionVersion)).toBeNull();
     await expect(resetPassword(token, 'third password')).rejects.toMatchObject({ code: 'bad_request' });
@@ -104,7 +104,7 @@ describe('accounts', () => {
 
   it('refuses an expired reset token', async () => {
     const email = uniqueEmail();
-    await registerUser({ name: '', email, password: 'old password' });
+    await registerUser({ name: '', email, password: 'old ocelot password' });
     await requestPasswordReset(email);
     const token = tokenFrom((await lastEmailTo(email))!.textBody);
     await db.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(authTokens.purpose, 'password_reset')));
@@ -113,7 +113,7 @@ describe('accounts', () => {
 
   it('verifies the email address with the emailed token', async () => {
     const email = uniqueEmail();
-    await registerUser({ name: '', email, password: 'some password' });
+    await registerUser({ name: '', email, password: 'some quiet harbour password' });
     const mail = (await lastEmailTo(email))!;
     expect(mail.template).toBe('email_verification');
     await verifyEmail(tokenFrom(mail.textBody));

@@ -41,3 +41,4 @@ export const resetPasswordSchema = z.object({ token: z.string().min(20).max(100)
 export const tokenSchema = z.object({ token: z.string().min(20).max(100) });
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), password: newPassword });
 export const profileSchema = z.object({ name: z.string().trim().max(120, 'That name is too long.') });
+export const changeEmailSchema = z.object({ email: emailSchema, currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH) });

@@ -8,7 +8,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/log';
 import { normaliseEmail } from './email';
+import { notifyEmailChanged, notifyPasswordChanged } from './notifications';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
+import { assertAcceptableNewPassword } from './password-strength';
 import type { SessionUser } from './session-types';
 
 // Accounts: registration, credential checks, password reset and email verification.
@@ -59,6 +61,8 @@ function siteLink(path: string): string {
 }
 
 export async function sendVerificationEmail(userId: string, email: string, executor: Executor = db): Promise<void> {
+  // Like reset links, only the newest verification link works (it may be for a newer address).
+  await voidOutstandingTokens(userId, executor, 'email_verification');
   const token = await issueToken(executor, userId, 'email_verification', VERIFY_TTL_MS);
   await sendEmail(
     {
@@ -77,6 +81,8 @@ export async function sendVerificationEmail(userId: string, email: string, execu
  */
 export async function registerUser(input: { name: string; email: string; password: string }, executor: Executor = db): Promise<void> {
   const email = normaliseEmail(input.email);
+  // Refused the same way whether or not the address has an account, so this says nothing about accounts.
+  await assertAcceptableNewPassword(input.password, [email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const [created] = await executor
     .insert(users)
@@ -152,9 +158,25 @@ export async function resolveSessionUser(userId: string, sessionVersion: number,
   return user ?? null;
 }
 
-/** Ends every session of a user (disable, demotion, password change call this in their own transaction). */
+/**
+ * Voids every emailed link of a user still outstanding (password reset, email verification), or only those of one
+ * purpose. Issue 14, findings 3/4: a reset link must not outlive a password change, a newer link, a disabled
+ * account, a role change or an email change — each of those calls this in its own transaction.
+ */
+export async function voidOutstandingTokens(userId: string, executor: Executor = db, purpose?: AuthTokenPurpose): Promise<void> {
+  await executor
+    .update(authTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(authTokens.userId, userId), isNull(authTokens.usedAt), purpose ? eq(authTokens.purpose, purpose) : undefined));
+}
+
+/**
+ * Ends every session of a user, and voids their outstanding emailed links with them (disable, demotion and
+ * password changes call this in their own transaction): whatever ends a session must not leave a way back in.
+ */
 export async function endAllSessions(userId: string, executor: Executor = db): Promise<void> {
   await executor.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await voidOutstandingTokens(userId, executor);
 }
 
 /** Always "sent" to the caller; only an active account with a password actually gets a link. */
@@ -168,7 +190,11 @@ export async function requestPasswordReset(emailInput: string, executor: Executo
     logger.info('password reset requested for an unknown or inactive account');
     return;
   }
-  const token = await issueToken(executor, user.id, 'password_reset', RESET_TTL_MS);
+  // Only the newest link works: an older one (perhaps still sitting in a forwarded or leaked mail) dies now.
+  const token = await executor.transaction(async (tx) => {
+    await voidOutstandingTokens(user.id, tx, 'password_reset');
+    return issueToken(tx, user.id, 'password_reset', RESET_TTL_MS);
+  });
   await sendEmail(
     {
       to: email,
@@ -182,33 +208,76 @@ export async function requestPasswordReset(emailInput: string, executor: Executo
 
 /** Sets a new password with a reset token: single use, one hour, and every existing session ends. */
 export async function resetPassword(token: string, password: string, executor: Executor = db): Promise<void> {
+  // Checked before the link is spent, so a refused password leaves the link usable for a better one.
+  const [holder] = await executor
+    .select({ email: users.email, name: users.name })
+    .from(authTokens)
+    .innerJoin(users, eq(users.id, authTokens.userId))
+    .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt), gt(authTokens.expiresAt, new Date())));
+  if (!holder) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
+  await assertAcceptableNewPassword(password, [holder.email, holder.name]);
   const passwordHash = await hashPassword(password);
   await executor.transaction(async (tx) => {
     const userId = await consumeToken(tx, token, 'password_reset');
     if (!userId) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId));
-    // Any other outstanding reset links die with this one.
-    await tx
-      .update(authTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt)));
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // Every session ends, and any other outstanding link dies with this one.
+    await endAllSessions(userId, tx);
+    await notifyPasswordChanged(tx, holder.email, 'reset');
   });
 }
 
 export async function changePassword(userId: string, currentPassword: string, password: string, executor: Executor = db): Promise<void> {
-  const [user] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await executor.select({ passwordHash: users.passwordHash, email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
     throw new AppError('validation_failed', 'Your current password is not correct.', {
       fieldErrors: { currentPassword: ['Your current password is not correct.'] },
     });
   }
-  await executor
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
+  await assertAcceptableNewPassword(password, [user.email, user.name]);
+  const passwordHash = await hashPassword(password);
+  await executor.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // Sessions end, and a reset link asked for earlier no longer works (issue 14, finding 3).
+    await endAllSessions(userId, tx);
+    await notifyPasswordChanged(tx, user.email, 'change');
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause ?? error;
+  return (cause as { code?: string })?.code === '23505';
+}
+
+/**
+ * Moves an account to another email address, proven with the current password. The new address must be confirmed
+ * again (a verification link goes there); the old address is told (finding 6); every session ends and every link
+ * sent to the old address dies (finding 3), so whoever changed it signs in again with the new address.
+ */
+export async function changeEmail(userId: string, currentPassword: string, newEmailInput: string, executor: Executor = db): Promise<void> {
+  const newEmail = normaliseEmail(newEmailInput);
+  const [user] = await executor.select({ passwordHash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError('validation_failed', 'Your current password is not correct.', {
+      fieldErrors: { currentPassword: ['Your current password is not correct.'] },
+    });
+  }
+  if (newEmail === user.email) {
+    throw new AppError('validation_failed', 'That is already your email address.', { fieldErrors: { email: ['That is already your email address.'] } });
+  }
+  try {
+    await executor.transaction(async (tx) => {
+      await tx.update(users).set({ email: newEmail, emailVerifiedAt: null }).where(eq(users.id, userId));
+      await endAllSessions(userId, tx);
+      await notifyEmailChanged(tx, user.email, newEmail);
+      await sendVerificationEmail(userId, newEmail, tx);
+    });
+  } catch (error) {
+    // Only someone holding this account's password learns that the other address has an account.
+    if (!isUniqueViolation(error)) throw error;
+    const message = 'Another account already uses this email address.';
+    throw new AppError('validation_failed', message, { fieldErrors: { email: [message] } });
+  }
 }
 
 export async function verifyEmail(token: string, executor: Executor = db): Promise<void> {

@@ -6,6 +6,7 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { recoveryCodes, storeSettings, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/http/errors';
+import { notifyTwoFactorChanged } from './notifications';
 import { hashToken } from './service';
 import type { SessionUser } from './session-types';
 import { decryptTotpSecret, encryptTotpSecret } from './two-factor-crypto';
@@ -154,6 +155,7 @@ export async function confirmTotpEnrollment(actor: AuditActor, code: string, exe
     if (!(await acceptTotp(tx, user, code, now))) throw wrongCode();
     await tx.update(users).set({ totpEnabledAt: new Date(now) }).where(eq(users.id, user.id));
     const codes = await replaceRecoveryCodes(tx, user.id);
+    await notifyTwoFactorChanged(tx, user.email, true, new Date(now));
     await recordAudit(tx, actor, { action: 'security.two_factor_enable', entityType: 'user', entityId: user.id, before: { twoFactor: false }, after: { twoFactor: true } });
     return codes;
   });
@@ -179,7 +181,7 @@ export async function regenerateRecoveryCodes(actor: AuditActor, code: string, e
 
 export async function disableTwoFactor(actor: AuditActor & { user: Pick<SessionUser, 'role'> }, code: string, executor: Executor = db, now = Date.now()): Promise<void> {
   await executor.transaction(async (tx) => {
-    await assertHoldsFactor(tx, actor.user.id, code, now);
+    const user = await assertHoldsFactor(tx, actor.user.id, code, now);
     if (actor.user.role === 'admin' && (await isAdminTwoFactorRequired(tx))) {
       throw new AppError('conflict', 'The store requires two-factor authentication for admins, so it cannot be turned off.');
     }
@@ -188,6 +190,7 @@ export async function disableTwoFactor(actor: AuditActor & { user: Pick<SessionU
       .set({ totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, actor.user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.user.id));
+    await notifyTwoFactorChanged(tx, user.email, false, new Date(now));
     await recordAudit(tx, actor, { action: 'security.two_factor_disable', entityType: 'user', entityId: actor.user.id, before: { twoFactor: true }, after: { twoFactor: false } });
   });
 }

@@ -22,6 +22,9 @@ export const RATE_LIMITS = {
   signInFailuresPerAccountIp: { name: 'sign-in-fail-account-ip', limit: 5, windowS: 15 * 60, failMode: 'local' },
   // The same failures per address across all accounts: stops one client spraying passwords over many accounts.
   signInFailuresPerIp: { name: 'sign-in-fail-ip', limit: 50, windowS: 15 * 60, failMode: 'local' },
+  // Codes typed into the two-factor settings (confirm setup, new recovery codes, turn off) by a signed-in user:
+  // failures only, per user, so a stolen session cannot walk the 10^6 code space to switch two-factor off.
+  twoFactorCodeFailuresPerUser: { name: 'two-factor-code-fail-user', limit: 10, windowS: 15 * 60, failMode: 'local' },
   // Every attempt counts (each one sends an email). Per address: there is no account yet to key on.
   registerPerIp: { name: 'register-ip', limit: 20, windowS: 60 * 60, failMode: 'local' },
   // Per email: one inbox cannot be flooded with reset mails from many addresses…

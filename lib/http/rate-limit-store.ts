@@ -26,6 +26,8 @@ export type LimiterStore = {
   hit(policy: RateLimitPolicy, key: string, now: number): Promise<Verdict>;
   /** Reads the budget without spending it. */
   peek(policy: RateLimitPolicy, key: string, now: number): Promise<Verdict>;
+  /** Gives back one unit an allowed `hit` spent (a reservation that turned out to be a success). */
+  release(policy: RateLimitPolicy, key: string, now: number): Promise<void>;
   /** False when calling the store now would certainly fail (e.g. ioredis not connected): skip straight to the fallback. */
   available(): boolean;
 };
@@ -119,6 +121,12 @@ export function ratelimitStore(kind: 'redis' | 'upstash', redis: EvalRedis, pref
       const result = await limiterFor(policy).getRemaining(key);
       return { allowed: result.remaining > 0, limit: policy.limit, remaining: result.remaining, resetAt: result.reset };
     },
+    async release(policy, key) {
+      // A negative rate is the library's refund: the sliding-window script skips the limit check and INCRBYs -1 on
+      // the current window (same atomic script). Across a window boundary the refund lands in the new window,
+      // which at worst hands back one unit early — never lets a burst through.
+      await limiterFor(policy).limit(key, { rate: -1 });
+    },
   };
 }
 
@@ -157,6 +165,10 @@ export function memoryStore(): LimiterStore {
       const entry = current(policy, key, now);
       const count = entry?.count ?? 0;
       return verdict(policy, count, entry?.resetAt ?? now + policy.windowS * 1000, count < policy.limit);
+    },
+    async release(policy, key, now) {
+      const entry = current(policy, key, now);
+      if (entry && entry.count > 0) entry.count -= 1;
     },
   };
 }

@@ -8,8 +8,8 @@ import { createTestVariant } from '@/db/testing/fixtures';
 import { startTcpProxy, type TcpProxy } from '@/db/testing/tcp-proxy';
 import { POST as addLineRoute } from '@/app/api/store/v1/carts/current/lines/route';
 import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
-import { registerUser, authenticateCredentials } from '@/lib/auth/service';
-import { assertSignInAllowed, recordSignInFailure } from '@/lib/auth/throttle';
+import { registerUser } from '@/lib/auth/service';
+import { authenticateWithinLimits } from '@/lib/auth/throttle';
 import { checkReadiness } from '@/lib/health/service';
 import { CLIENT_IP_HEADER, installClientIpHeader } from './client-ip';
 import { countAttempt, enforceRateLimit, LIMITER_TIMEOUT_MS, RATE_LIMITS, setLimiterStoresForTesting } from './rate-limit';
@@ -48,17 +48,14 @@ function cartRequest(path: string, ip: string, init: { method?: string; token?: 
   });
 }
 
-/** One sign-in attempt exactly as the sign-in action composes it: throttle check, password check, failure count. */
+/** One sign-in attempt through the password step the sign-in action uses (budget reserved, password checked). */
 async function attemptSignIn(email: string, password: string, ip: string): Promise<'signed-in' | 'wrong-password' | 'throttled'> {
   try {
-    await assertSignInAllowed(email, ip);
+    return (await authenticateWithinLimits(email, password, ip)) ? 'signed-in' : 'wrong-password';
   } catch (error) {
     if ((error as { code?: string }).code === 'rate_limited') return 'throttled';
     throw error;
   }
-  if (await authenticateCredentials(email, password)) return 'signed-in';
-  await recordSignInFailure(email, ip);
-  return 'wrong-password';
 }
 
 describe('rate limiting on Redis, and its fail mode when Redis goes away', () => {

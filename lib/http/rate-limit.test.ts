@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitRejections } from '@/lib/observability/metrics';
 import { ipSubject, resolveClientIp } from './client-ip';
-import { assertUnderLimit, countAttempt, enforceRateLimit, RATE_LIMITS, setLimiterStoresForTesting } from './rate-limit';
+import { enforceRateLimit, RATE_LIMITS, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './rate-limit';
 import type { RateLimitPolicy } from './rate-limit-policies';
 import { memoryStore, stripScriptFlags } from './rate-limit-store';
 
@@ -38,15 +38,26 @@ describe('enforceRateLimit (in-process store: no Redis configured)', () => {
     await enforceRateLimit(p, 'a@example.com', t0 + 61_000);
   });
 
-  it('checks a failures-only budget without spending it', async () => {
+  it('a failures-only budget: reserved before the check, given back on success, kept on failure', async () => {
     const p = policy(2);
-    const t0 = 1_800_000_000_000;
-    await assertUnderLimit(p, 'x', t0);
-    await assertUnderLimit(p, 'x', t0);
-    await countAttempt(p, 'x', t0);
-    await assertUnderLimit(p, 'x', t0);
-    await countAttempt(p, 'x', t0);
-    await expect(assertUnderLimit(p, 'x', t0)).rejects.toMatchObject({ code: 'rate_limited' });
+    // Successes cost nothing, however many.
+    for (let i = 0; i < 5; i += 1) expect(await withAttemptBudget([[p, 'x']], async () => 'right')).toBe('right');
+    expect(await withAttemptBudget([[p, 'x']], async () => null)).toBeNull();
+    expect(await withAttemptBudget([[p, 'x']], async () => null)).toBeNull();
+    // Two failures spent the budget: the next check does not even run.
+    let ran = false;
+    await expect(withAttemptBudget([[p, 'x']], async () => { ran = true; return 'right'; })).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(ran).toBe(false);
+  });
+
+  it('refusing on a later policy gives back the units an earlier one took', async () => {
+    const wide = policy(10);
+    const narrow = policy(1);
+    await reserveAttempt([[wide, 'a'], [narrow, 'a']]);
+    for (let i = 0; i < 3; i += 1) await expect(reserveAttempt([[wide, 'a'], [narrow, 'a']])).rejects.toMatchObject({ code: 'rate_limited' });
+    // Only the first reservation holds a unit of `wide`: 9 left.
+    for (let i = 0; i < 9; i += 1) await reserveAttempt([[wide, 'a']]);
+    await expect(reserveAttempt([[wide, 'a']])).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('treats case and Unicode variants of one email as the same subject (limit evasion by re-spelling)', async () => {

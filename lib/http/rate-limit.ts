@@ -20,7 +20,9 @@ export { clientIp, ipSubject } from './client-ip';
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
 export const LIMITER_TIMEOUT_MS = 150;
 
-type Stores = { shared: LimiterStore | null; local: LimiterStore };
+// timeoutMs: tests of atomicity under a burst raise the deadline, so that a slow machine (PGlite blocks the event
+// loop while it works) does not turn the test into one of the fail mode, which rate-limit.integration.test.ts drills.
+type Stores = { shared: LimiterStore | null; local: LimiterStore; timeoutMs?: number };
 
 const globalForLimits = globalThis as typeof globalThis & { __storefrontLimiterStores?: Stores };
 
@@ -73,14 +75,13 @@ async function decide(
   policy: RateLimitPolicy,
   subject: string,
   now: number,
-  op: 'hit' | 'peek',
 ): Promise<RateLimitOutcome> {
-  const { shared, local } = stores();
+  const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   const key = keyOf(subject);
   if (shared) {
     try {
       if (!shared.available()) throw new Error(`${shared.kind} not connected`);
-      const verdict = await withDeadline(shared[op](policy, key, now), LIMITER_TIMEOUT_MS);
+      const verdict = await withDeadline(shared.hit(policy, key, now), timeoutMs);
       return { ...verdict, source: shared.kind };
     } catch (error) {
       noteOutage(policy, error);
@@ -89,7 +90,7 @@ async function decide(
       }
     }
   }
-  return { ...(await local[op](policy, key, now)), source: 'memory' };
+  return { ...(await local.hit(policy, key, now)), source: 'memory' };
 }
 
 /** The standard headers for a limited response: Retry-After plus the IETF RateLimit-* fields (seconds). */
@@ -115,26 +116,70 @@ function limited(policy: RateLimitPolicy, outcome: Verdict, now: number): AppErr
 
 /** Counts one attempt; returns the outcome (allowed or not) without throwing. */
 export async function countAttempt(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
-  return decide(policy, subject, now, 'hit');
+  return decide(policy, subject, now);
 }
 
 /** Counts one attempt under `policy` for `subject` and throws 429 once the limit is passed. */
 export async function enforceRateLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
-  const outcome = await decide(policy, subject, now, 'hit');
+  const outcome = await decide(policy, subject, now);
   if (!outcome.allowed) throw limited(policy, outcome, now);
   return outcome;
 }
 
-/** Throws 429 when `subject` has used up its budget, without counting (for "failures only" limits). */
-export async function assertUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<RateLimitOutcome> {
-  const outcome = await decide(policy, subject, now, 'peek');
-  if (!outcome.allowed) throw limited(policy, outcome, now);
-  return outcome;
+/** A unit of budget taken before a secret is checked; `release()` gives it back when the check succeeded. */
+export type Reservation = { outcomes: RateLimitOutcome[]; release: () => Promise<void> };
+
+async function releaseUnit(policy: RateLimitPolicy, subject: string, source: RateLimitOutcome['source'], now: number): Promise<void> {
+  if (source === 'fail-open') return;
+  const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
+  // Back to the store that took it: a unit taken by the in-process fallback is not Redis's to refund.
+  const store = source === 'memory' ? local : shared;
+  if (!store) return;
+  try {
+    await withDeadline(store.release(policy, keyOf(subject), now), timeoutMs);
+  } catch (error) {
+    // A lost refund costs the user one unit of a failures-only budget; it never lets an attacker through.
+    noteOutage(policy, error);
+  }
 }
 
-/** True while `subject` has budget left under `policy` (not counted) — for pages, which show a message instead of a 429. */
-export async function isUnderLimit(policy: RateLimitPolicy, subject: string, now = Date.now()): Promise<boolean> {
-  const outcome = await decide(policy, subject, now, 'peek');
-  if (!outcome.allowed) rateLimitRejections.inc({ policy: policy.name });
-  return outcome.allowed;
+/**
+ * "Failures only" limits guarding a secret (passwords, second factors, discount codes): spends one unit of every
+ * [policy, subject] pair *before* the secret is checked, atomically in the store, and throws 429 when any is used
+ * up (giving back the units already taken). A burst of concurrent guesses therefore gets at most `limit` checks —
+ * a peek-then-count-after scheme lets every request of the burst pass the peek before the first failure is counted.
+ * Call `release()` when the check succeeded, so a right answer costs nothing.
+ */
+export async function reserveAttempt(limits: [RateLimitPolicy, string][], now = Date.now()): Promise<Reservation> {
+  const taken: { policy: RateLimitPolicy; subject: string; outcome: RateLimitOutcome }[] = [];
+  const releaseAll = async () => {
+    const units = taken.splice(0);
+    await Promise.all(units.map((unit) => releaseUnit(unit.policy, unit.subject, unit.outcome.source, now)));
+  };
+  for (const [policy, subject] of limits) {
+    const outcome = await decide(policy, subject, now);
+    if (!outcome.allowed) {
+      await releaseAll();
+      throw limited(policy, outcome, now);
+    }
+    taken.push({ policy, subject, outcome });
+  }
+  return { outcomes: taken.map((unit) => unit.outcome), release: releaseAll };
+}
+
+/**
+ * Runs `check` inside the budget of `limits`: reserved before it runs, given back when it answers a value (success)
+ * or throws (not a guess: the database was away, say), kept when it answers null (a wrong secret).
+ */
+export async function withAttemptBudget<T>(limits: [RateLimitPolicy, string][], check: () => Promise<T | null>): Promise<T | null> {
+  const reservation = await reserveAttempt(limits);
+  let result: T | null;
+  try {
+    result = await check();
+  } catch (error) {
+    await reservation.release();
+    throw error;
+  }
+  if (result !== null) await reservation.release();
+  return result;
 }

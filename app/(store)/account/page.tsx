@@ -4,7 +4,7 @@ import { AccountNav } from '@/components/account/account-nav';
 import { DeleteAccountForm } from '@/components/account/delete-account-form';
 import { SignOutButton } from '@/components/account/sign-out-button';
 import { ActionForm } from '@/components/ui/action-form';
-import { changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
+import { changeEmailAction, changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
 import { getProfile } from '@/lib/auth/service';
 import { requireUser } from '@/lib/auth/session';
 
@@ -39,6 +39,22 @@ export default async function AccountPage() {
           fields={[{ name: 'name', label: 'Name', autoComplete: 'name', required: false, defaultValue: profile.name }]}
         />
       </section>
+      <section aria-labelledby="email-heading">
+        <h2 id="email-heading" className="mb-3 text-lg font-semibold">
+          Change email
+        </h2>
+        <ActionForm
+          action={changeEmailAction}
+          idPrefix="email-change"
+          label="Change email"
+          submitLabel="Change email"
+          pendingLabel="Changing…"
+          fields={[
+            { name: 'email', label: 'New email', type: 'email', autoComplete: 'email', hint: 'We send a confirmation link there, and tell your current address. Signs out all your sessions.' },
+            { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
+          ]}
+        />
+      </section>
       <section aria-labelledby="password-heading">
         <h2 id="password-heading" className="mb-3 text-lg font-semibold">
           Change password
@@ -50,7 +66,7 @@ export default async function AccountPage() {
           pendingLabel="Changing…"
           fields={[
             { name: 'currentPassword', label: 'Current password', type: 'password', autoComplete: 'current-password' },
-            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters. Signs out all your sessions.' },
+            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters and hard to guess — a phrase of a few unrelated words works well. Signs out all your sessions.' },
           ]}
         />
       </section>

@@ -7,10 +7,11 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { SavedAddressPicker } from '@/components/checkout/saved-address-picker';
 import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
+import { previewCheckoutWithinCodeLimit } from '@/lib/checkout/discount-preview';
 import { checkRegion, regionHint } from '@/lib/checkout/regions';
-import { listShippingCountries, previewCheckout } from '@/lib/checkout/service';
+import { listShippingCountries } from '@/lib/checkout/service';
 import { listAddresses } from '@/lib/customers/addresses';
-import { clientIp, countAttempt, ipSubject, isUnderLimit, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { clientIp, ipSubject } from '@/lib/http/rate-limit';
 import { listPaymentProviders } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
@@ -31,10 +32,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const code = text(params.code, 64).toUpperCase();
   // Each code typed here is checked against the database: wrong ones are counted per address (guessing codes).
   const ip = code ? ipSubject(clientIp(await headers())) : '';
-  const codeAllowed = !code || (await isUnderLimit(RATE_LIMITS.discountCodeFailuresPerIp, ip));
-  const preview = await previewCheckout(await currentCartRef(), { countryCode: country, region, shippingRateId: text(params.rate, 36) || null, discountCode: (codeAllowed && code) || null });
-  if (code && codeAllowed && preview?.discountError) await countAttempt(RATE_LIMITS.discountCodeFailuresPerIp, ip);
-  const discountError = codeAllowed ? (preview?.discountError ?? null) : 'Too many discount code attempts. Please wait a few minutes and try again.';
+  const { preview, discountError } = await previewCheckoutWithinCodeLimit(
+    await currentCartRef(),
+    { countryCode: country, region, shippingRateId: text(params.rate, 36) || null, discountCode: code || null },
+    ip,
+  );
 
   if (!preview) {
     return (

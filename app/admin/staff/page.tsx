@@ -116,7 +116,7 @@ export default async function StaffPage() {
               type: 'password',
               autoComplete: 'new-password',
               required: false,
-              hint: 'Leave empty to email them a link to choose their own password.',
+              hint: 'Leave empty to email them a link to choose their own password. Weak or common passwords are refused.',
             },
           ]}
           submitLabel="Add staff member"

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { secondFactorCodeSchema } from '@/lib/auth/schemas';
+import { withTwoFactorCodeBudget } from '@/lib/auth/throttle';
 import { confirmTotpEnrollment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrollment } from '@/lib/auth/two-factor';
 import { staffAction } from '@/lib/http/action';
 
@@ -24,16 +25,16 @@ export const startTwoFactorAction = staffAction(
 
 export const confirmTwoFactorAction = staffAction(
   totpCodeSchema,
-  async (input, ctx) => confirmTotpEnrollment({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code),
+  async (input, ctx) => withTwoFactorCodeBudget(ctx.user.id, () => confirmTotpEnrollment({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code)),
   { allowWithoutTwoFactor: true },
 );
 
 export const regenerateRecoveryCodesAction = staffAction(codeSchema, async (input, ctx) =>
-  regenerateRecoveryCodes({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code),
+  withTwoFactorCodeBudget(ctx.user.id, () => regenerateRecoveryCodes({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code)),
 );
 
 export const disableTwoFactorAction = staffAction(codeSchema, async (input, ctx) => {
-  await disableTwoFactor({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code);
+  await withTwoFactorCodeBudget(ctx.user.id, () => disableTwoFactor({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.code));
   revalidatePath('/admin/security');
   return null;
 });

@@ -4,7 +4,8 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { hashPassword } from '@/lib/auth/password';
-import { endAllSessions, requestPasswordReset } from '@/lib/auth/service';
+import { assertAcceptableNewPassword } from '@/lib/auth/password-strength';
+import { endAllSessions, requestPasswordReset, voidOutstandingTokens } from '@/lib/auth/service';
 import { AppError } from '@/lib/http/errors';
 import type { CreateStaffInput } from './schemas';
 
@@ -68,6 +69,7 @@ function isTakenEmail(error: unknown): boolean {
 
 /** Creates a staff account; without a password, the person gets the password-reset email to choose one. */
 export async function createStaffMember(actor: AuditActor, input: CreateStaffInput, executor: Executor = db): Promise<string> {
+  if (input.password) await assertAcceptableNewPassword(input.password, [input.email, input.name]);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   let id: string;
   try {
@@ -106,7 +108,9 @@ export async function changeStaffRole(actor: AuditActor, id: string, role: UserR
     if (member.role === 'admin' && member.status === 'active' && admins.length <= 1) throw new AppError('conflict', LAST_ADMIN_MESSAGE);
     await tx.update(users).set({ role }).where(eq(users.id, id));
     const demoted = member.role === 'admin' || role === 'customer';
+    // Any role change voids the person's outstanding emailed links; a demotion also ends their sessions.
     if (demoted) await endAllSessions(id, tx);
+    else await voidOutstandingTokens(id, tx);
     await recordAudit(tx, actor, { action: 'staff.role_change', entityType: 'user', entityId: id, before: { role: member.role }, after: { role } });
   });
 }

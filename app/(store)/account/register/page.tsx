@@ -20,7 +20,7 @@ export default function RegisterPage() {
           fields={[
             { name: 'name', label: 'Name', autoComplete: 'name', required: false },
             { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
-            { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters.' },
+            { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters and hard to guess — a phrase of a few unrelated words works well.' },
           ]}
         />
       </div>

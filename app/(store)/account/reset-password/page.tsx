@@ -20,7 +20,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
           pendingLabel="Saving…"
           fields={[
             { name: 'token', label: '', type: 'hidden', defaultValue: typeof token === 'string' ? token : '' },
-            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters.' },
+            { name: 'password', label: 'New password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters and hard to guess — a phrase of a few unrelated words works well.' },
           ]}
         />
       </div>

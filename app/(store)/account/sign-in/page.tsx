@@ -13,7 +13,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </h1>
       {changed ? (
         <p role="status" className="mt-2 text-sm text-green-800">
-          Your password was changed. Please sign in again.
+          {changed === 'email'
+            ? 'Your email address was changed. Please sign in again with the new address, and confirm it with the link we sent there.'
+            : 'Your password was changed. Please sign in again.'}
         </p>
       ) : null}
       <div className="mt-6">
