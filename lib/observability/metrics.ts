@@ -144,6 +144,14 @@ function createMetrics() {
     },
   });
   new Gauge({
+    name: 'storefront_requests_oldest_queued_seconds',
+    help: 'How long the oldest request waiting for a slot has waited (0 when none waits). Near REQUEST_QUEUE_TIMEOUT_MS means a stalled door; /api/ready answers 503 from half of it.',
+    registers: [registry],
+    collect() {
+      this.set((admissionStats()?.oldestWaitMs ?? 0) / 1000);
+    },
+  });
+  new Gauge({
     name: 'storefront_page_cache_bytes',
     help: 'Size of the pages held by the page cache (bounded by PAGE_CACHE_MB).',
     registers: [registry],
