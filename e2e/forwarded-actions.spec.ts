@@ -6,7 +6,7 @@ import { CartPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { AS_A_PAGE, findBuyableVariant } from './support/commerce';
 import { E2E_METRICS_TOKEN } from './support/environment';
-import { type PrivateServer, startPrivateServer } from './support/private-server';
+import { type PrivateServer, startPrivateServer, waitFor } from './support/private-server';
 
 // Server actions posted to a page that does not own them (SECURITY.md, finding 1). Next forwards such a POST to the
 // owning page over HTTP, to this same server; that inner request used to queue at the front door behind the outer
@@ -154,5 +154,18 @@ test.describe('server actions posted to a page that does not own them', () => {
     await expect(cart.items.first()).toContainText(variant.title);
     await shopper.close();
     expect(violations).toEqual([]);
+  });
+
+  test("headers only the server's own requests carry gain a client nothing: a cached page stays cached", async () => {
+    const { baseUrl } = server!;
+    const list = (await (await fetch(`${baseUrl}/api/store/v1/products?per_page=1`)).json()) as { data: { slug: string }[] };
+    const productPath = `${baseUrl}/products/${list.data[0]!.slug}`;
+    await waitFor(async () => (await fetch(productPath, AS_A_PAGE)).headers.get('x-page-cache') === 'hit', 15_000, 'the product page to be cached');
+    // A page cache render's header and the self-request tag, guessed: still the cached copy, not a render of its own.
+    const forged = await fetch(productPath, {
+      headers: { ...AS_A_PAGE.headers, 'x-page-cache-fill': 'guessed-secret AAAAAAAAAAAAAAAAAAAAAA==', 'x-storefront-self': 'guessed-secret 1', 'x-action-forwarded': '1' },
+    });
+    expect(forged.status).toBe(200);
+    expect(forged.headers.get('x-page-cache')).toBe('hit');
   });
 });
