@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type DatabaseConnection } from '@/db/client';
 import { startTcpProxy, type TcpProxy } from '@/db/testing/tcp-proxy';
+import { Admission } from '@/lib/http/admission';
 import { checkReadiness } from './service';
 
 // The readiness drill: a live database connection and Redis client lose their server and get it back. The probe
@@ -136,5 +137,26 @@ describe('readiness under dependency outages', () => {
     const readiness = await checkReadiness({ database, redis: null });
     expect(readiness.status).toBe('ready');
     expect(readiness.checks.redis).toEqual({ status: 'not_configured' });
+  });
+
+  it('is unavailable while the front door is stalled — dependencies up, but a request has waited half the queue deadline', async () => {
+    let now = 0;
+    const door = new Admission({ maxActive: 1, maxQueued: 10, maxWaitMs: 8_000 }, () => now);
+    const probeDoor = () => checkReadiness({ database, redis, door: () => door.health() });
+    const slot = { write: false, start: () => {}, refuse: () => {}, gone: () => false };
+    door.enter(slot);
+    expect((await probeDoor()).checks.door).toEqual({ status: 'up', inFlight: 1, queued: 0, oldestQueuedMs: 0 });
+    door.enter(slot);
+    now = 3_999;
+    expect((await probeDoor()).status).toBe('ready');
+    now = 4_000;
+    const stalled = await probeDoor();
+    expect(stalled.status).toBe('unavailable');
+    expect(stalled.checks.door).toEqual({ status: 'stalled', inFlight: 1, queued: 1, oldestQueuedMs: 4_000 });
+    expect(stalled.checks.database.status).toBe('up');
+    // The stuck request finishes: the waiting one starts and the door is ready again.
+    door.leave();
+    expect(await probeDoor()).toMatchObject({ status: 'ready', checks: { door: { status: 'up', queued: 0 } } });
+    expect((await checkReadiness({ database, redis })).checks.door).toEqual({ status: 'not_configured' });
   });
 });

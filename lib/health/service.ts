@@ -1,6 +1,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { type DatabaseConnection, getConnection } from '@/db/client';
+import { type AdmissionHealth, admissionHealth } from '@/lib/http/admission';
 import { getRedis, whenRedisReady } from '@/lib/redis/client';
 
 export type DependencyStatus =
@@ -8,15 +9,22 @@ export type DependencyStatus =
   | { status: 'down'; latencyMs: number; reason: string }
   | { status: 'not_configured' };
 
+/** The front door's admission control: `stalled` when a request has waited for a slot longer than it should. */
+export type DoorStatus =
+  | { status: 'up' | 'stalled'; inFlight: number; queued: number; oldestQueuedMs: number }
+  | { status: 'not_configured' };
+
 /**
  * ready: every dependency answers. degraded: the database answers but Redis does not — the instance still serves
  * (rate limits fall back per policy, see lib/http/rate-limit-policies.ts), so it stays in the load balancer; taking
  * every instance out because the limiter's store is away would turn a Redis outage into a store outage.
- * unavailable: the database does not answer; nothing useful can be served.
+ * unavailable: the database does not answer, or the front door is stalled (a request has waited for a slot for half
+ * of REQUEST_QUEUE_TIMEOUT_MS): nothing useful is being served. A stalled instance out of the load balancer drains
+ * its queue and comes back; one left in keeps answering every new shopper late or 503 while /api/health stays green.
  */
 export type Readiness = {
   status: 'ready' | 'degraded' | 'unavailable';
-  checks: { database: DependencyStatus; redis: DependencyStatus };
+  checks: { database: DependencyStatus; redis: DependencyStatus; door: DoorStatus };
 };
 
 /** Each dependency gets this long; both are checked in parallel so the endpoint answers within 2 s. */
@@ -52,9 +60,16 @@ async function pingRedis(redis: Redis, timeoutMs: number): Promise<unknown> {
   ]).finally(() => clearTimeout(timer));
 }
 
+function doorStatus(health: AdmissionHealth | null): DoorStatus {
+  if (!health) return { status: 'not_configured' };
+  return { status: health.stalled ? 'stalled' : 'up', inFlight: health.inFlight, queued: health.waiting, oldestQueuedMs: Math.round(health.oldestWaitMs) };
+}
+
 export async function checkReadiness(deps: {
   database: DatabaseConnection;
   redis: Redis | null;
+  /** The front door's admission control, read after the dependency checks (null: none, as in development). */
+  door?: () => AdmissionHealth | null;
   timeoutMs?: number;
 }): Promise<Readiness> {
   const timeoutMs = deps.timeoutMs ?? READINESS_CHECK_TIMEOUT_MS;
@@ -63,11 +78,12 @@ export async function checkReadiness(deps: {
     timed(() => deps.database.ping(timeoutMs)),
     redis ? timed(() => pingRedis(redis, timeoutMs)) : Promise.resolve<DependencyStatus>({ status: 'not_configured' }),
   ]);
-  const status = database.status !== 'up' ? 'unavailable' : redisStatus.status === 'down' ? 'degraded' : 'ready';
-  return { status, checks: { database, redis: redisStatus } };
+  const door = doorStatus(deps.door?.() ?? null);
+  const status = database.status !== 'up' || door.status === 'stalled' ? 'unavailable' : redisStatus.status === 'down' ? 'degraded' : 'ready';
+  return { status, checks: { database, redis: redisStatus, door } };
 }
 
-/** Readiness of this process's own database connection and Redis client. */
+/** Readiness of this process's own database connection, Redis client and front door. */
 export function currentReadiness(): Promise<Readiness> {
-  return checkReadiness({ database: getConnection(), redis: getRedis() });
+  return checkReadiness({ database: getConnection(), redis: getRedis(), door: admissionHealth });
 }

@@ -7,6 +7,7 @@ import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
 import { type ActionPolicy, authorise } from './policy';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
+import { markReachedApp } from './self-request';
 
 // The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → typed result.
 // Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors },
@@ -63,6 +64,8 @@ function makeAction<P extends ActionPolicy>(policy: P) {
     options: ActionOptions<z.infer<TSchema>> = {},
   ) => {
     const action = async (raw: FormData | unknown): Promise<ActionResult<TOut>> => {
+      // Next decoded the request and called the app: a 500 from here on is the app's, not a malformed request's.
+      markReachedApp();
       const requestId = randomUUID();
       const log = logger.child({ requestId, action: handler.name || 'action' });
       try {

@@ -111,4 +111,26 @@ describe('Admission', () => {
     admission.leave();
     expect(isServerBusy()).toBe(false);
   });
+
+  it('reports a stall once the oldest waiting request has waited half of maxWaitMs (at least a second)', () => {
+    let now = 0;
+    const admission = new Admission({ maxActive: 1, maxQueued: 10, maxWaitMs: 8_000 }, () => now);
+    const log: string[] = [];
+    request(admission, log, 'stuck');
+    expect(admission.health()).toMatchObject({ waiting: 0, oldestWaitMs: 0, stalled: false, stallAfterMs: 4_000 });
+    request(admission, log, 'first waiter');
+    now = 1_000;
+    request(admission, log, 'second waiter', true);
+    now = 3_999;
+    expect(admission.health()).toMatchObject({ inFlight: 1, waiting: 2, oldestWaitMs: 3_999, stalled: false });
+    now = 4_000;
+    expect(admission.health().stalled).toBe(true);
+    // The slot frees up: the write goes first, and the oldest is still the read that waited from the start.
+    admission.leave();
+    expect(log).toEqual(['stuck', 'second waiter']);
+    expect(admission.health()).toMatchObject({ waiting: 1, oldestWaitMs: 4_000, stalled: true });
+    admission.leave();
+    expect(admission.health()).toMatchObject({ waiting: 0, oldestWaitMs: 0, stalled: false });
+    expect(new Admission({ maxActive: 1, maxQueued: 1, maxWaitMs: 500 }).stallAfterMs).toBe(1_000);
+  });
 });

@@ -6,6 +6,10 @@
 //
 // Writes (anything but GET/HEAD: checkout, add to cart, sign-in) are admitted before reads: when the store is
 // saturated, finishing a purchase matters more than one more page view.
+//
+// A queue whose oldest request has waited half of `maxWaitMs` (at least a second) means the door is stalled — every
+// slot held by requests that do not finish — and readiness says so (lib/health/service.ts): /api/health only says
+// the process is alive, and a stall is exactly when it stays green.
 
 export type AdmissionLimits = { maxActive: number; maxQueued: number; maxWaitMs: number };
 
@@ -16,6 +20,18 @@ type Waiter = {
   refuse: (reason: Refusal) => void;
   gone: () => boolean;
   timer: NodeJS.Timeout | null;
+  since: number;
+};
+
+/** What readiness and /api/metrics read of admission control. */
+export type AdmissionHealth = {
+  inFlight: number;
+  waiting: number;
+  /** How long the oldest waiting request has waited, 0 when none waits. */
+  oldestWaitMs: number;
+  /** The oldest waiting request has waited `stallAfterMs` or more. */
+  stalled: boolean;
+  stallAfterMs: number;
 };
 
 export class Admission {
@@ -24,7 +40,10 @@ export class Admission {
   private readonly reads: Waiter[] = [];
   readonly stats = { admitted: 0, queued: 0, refused: { queue_full: 0, timeout: 0 } as Record<Refusal, number>, abandoned: 0 };
 
-  constructor(private readonly limits: AdmissionLimits) {}
+  constructor(
+    private readonly limits: AdmissionLimits,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   get inFlight(): number {
     return this.active;
@@ -36,6 +55,21 @@ export class Admission {
 
   get waiting(): number {
     return this.writes.length + this.reads.length;
+  }
+
+  /** How long the oldest waiting request has waited (each queue is in arrival order). */
+  get oldestWaitMs(): number {
+    const oldest = Math.min(this.writes[0]?.since ?? Infinity, this.reads[0]?.since ?? Infinity);
+    return oldest === Infinity ? 0 : Math.max(0, this.now() - oldest);
+  }
+
+  get stallAfterMs(): number {
+    return Math.max(1_000, Math.floor(this.limits.maxWaitMs / 2));
+  }
+
+  health(): AdmissionHealth {
+    const oldestWaitMs = this.oldestWaitMs;
+    return { inFlight: this.active, waiting: this.waiting, oldestWaitMs, stalled: this.waiting > 0 && oldestWaitMs >= this.stallAfterMs, stallAfterMs: this.stallAfterMs };
   }
 
   /**
@@ -55,7 +89,7 @@ export class Admission {
       return;
     }
     const queue = request.write ? this.writes : this.reads;
-    const waiter: Waiter = { start: request.start, refuse: request.refuse, gone: request.gone, timer: null };
+    const waiter: Waiter = { start: request.start, refuse: request.refuse, gone: request.gone, timer: null, since: this.now() };
     waiter.timer = setTimeout(() => {
       const index = queue.indexOf(waiter);
       if (index < 0) return;
@@ -99,10 +133,21 @@ export function sharedAdmission(limits: AdmissionLimits): Admission {
 }
 
 /** Counters for /api/metrics; null when there is no admission control (development, tests). */
-export function admissionStats(): { inFlight: number; waiting: number; refused: Record<Refusal, number>; abandoned: number } | null {
+export function admissionStats(): { inFlight: number; waiting: number; oldestWaitMs: number; refused: Record<Refusal, number>; abandoned: number } | null {
   const admission = (globalThis as WithShared)[SHARED];
   if (!admission) return null;
-  return { inFlight: admission.inFlight, waiting: admission.waiting, refused: { ...admission.stats.refused }, abandoned: admission.stats.abandoned };
+  return {
+    inFlight: admission.inFlight,
+    waiting: admission.waiting,
+    oldestWaitMs: admission.oldestWaitMs,
+    refused: { ...admission.stats.refused },
+    abandoned: admission.stats.abandoned,
+  };
+}
+
+/** The process's admission control as readiness sees it; null without one (development, tests). */
+export function admissionHealth(): AdmissionHealth | null {
+  return (globalThis as WithShared)[SHARED]?.health() ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger } from '@/lib/log';
+import { beforeHead, countActionRefusal, hasActionBody, isForeignOrigin, isMalformedActionBody, isPossibleAction, peekBody } from './action-requests';
 import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission';
 import { acceptsGzip } from './gzip-splice';
 import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
@@ -10,6 +11,7 @@ import { enforceRateLimit } from './rate-limit';
 import { routeRateLimits } from './rate-limit-policies';
 import { requestIdFromValue } from './request-id';
 import { contentSecurityPolicy, referrerPolicyFor, staticSecurityHeaders } from './security-headers';
+import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
 
 // The front door of the production server: every request passes here before Next sees it.
 //  1. Anonymous catalog pages are answered from the page cache (lib/http/page-cache.ts) without entering Next at
@@ -19,6 +21,11 @@ import { contentSecurityPolicy, referrerPolicyFor, staticSecurityHeaders } from 
 //     growing a backlog (and the heap) until the process dies.
 // Liveness, readiness and metrics bypass both, so operators see the truth while the store is saturated; so do
 // static files, which cost next to nothing.
+//  3. The process's own requests to itself (Next forwarding a server action to the page that owns it, the page
+//     cache's renders) are recognised by a per-process secret (lib/http/self-request.ts) and run under the slot of
+//     the request they are made for: queueing them behind their own parent stalled the whole store (SECURITY.md,
+//     finding 1). A forwarded action's Set-Cookie, which Next drops, is passed on to the client's response.
+//  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/http/action-requests.ts; finding 7).
 //
 // Next's standalone server.js is generated and not ours to edit, and it hands the app no server object. The server is
 // found through Node's documented `http.server.request.start` diagnostics channel (published before the server
@@ -36,6 +43,8 @@ export type FrontDoorOptions = {
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 const BYPASS = /^\/(?:api\/(?:health|ready|metrics)(?:[/?]|$)|_next\/static\/)/;
+/** Set by Next on the request it forwards a server action with; believed only on this process's own requests. */
+const ACTION_FORWARDED_HEADER = 'x-action-forwarded';
 const RETRY_AFTER_S = '2';
 
 const INSTALLED = Symbol.for('storefront.front-door');
@@ -47,6 +56,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
   if (holder[INSTALLED]) return;
   holder[INSTALLED] = true;
   const admission = sharedAdmission(options.admission);
+  installSelfRequestTagging(options.port);
   const servers = new WeakSet<Server>();
   const securityHeaders = staticSecurityHeaders(true);
 
@@ -68,20 +78,25 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     }
   }
 
-  /** Runs `work` (which answers the request) once admission control lets the request in; refuses it otherwise. */
-  function admit(request: IncomingMessage, response: ServerResponse, work: () => void) {
+  /**
+   * Runs `work` (which answers the request) once admission control lets the request in; refuses it otherwise. The
+   * work runs in the request's visit, wherever the slot came from (a slot freed by another request starts it).
+   */
+  function admit(visit: Visit, request: IncomingMessage, response: ServerResponse, work: () => void) {
     let left = false;
     const leave = () => {
       if (left) return;
       left = true;
+      visit.slot = false;
       admission.leave();
     };
     admission.enter({
       write: request.method !== 'GET' && request.method !== 'HEAD',
       start: () => {
+        visit.slot = true;
         response.once('close', leave);
         try {
-          work();
+          inVisit(visit, work);
         } catch (error) {
           leave();
           throw error;
@@ -131,7 +146,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
    * first request for it after admission control let it in (the render is its work), while later requests for it wait
    * for that render. When no shareable page comes of it, the request is rendered by Next as usual.
    */
-  async function fromPageCache(cache: PageCache, fillSecret: string, key: string, next: Listener, request: IncomingMessage, response: ServerResponse) {
+  async function fromPageCache(visit: Visit, cache: PageCache, fillSecret: string, key: string, next: Listener, request: IncomingMessage, response: ServerResponse) {
     if (key.startsWith(`${API_AGENT} `) && (await overApiLimit(request, response))) return;
     const fill = () => renderForCache(options.port, request.url ?? '/', fillSecret, header(request, 'user-agent'));
     const found = cache.lookup(key, fill);
@@ -139,10 +154,10 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     if (cache.rendering(key)) {
       const page = await cache.render(key, fill);
       if (page) serve(request, response, page, 'miss');
-      else if (!response.destroyed) admit(request, response, () => next(request, response));
+      else if (!response.destroyed) admit(visit, request, response, () => next(request, response));
       return;
     }
-    admit(request, response, () => {
+    admit(visit, request, response, () => {
       cache.render(key, fill).then(
         (page) => (page ? serve(request, response, page, 'miss') : next(request, response)),
         (error: unknown) => {
@@ -153,32 +168,110 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     });
   }
 
+  /** A 4xx of the door's own, in the shape of its other answers. */
+  function answer(request: IncomingMessage, response: ServerResponse, status: number, message: string) {
+    response.statusCode = status;
+    response.setHeader('cache-control', 'no-store');
+    response.setHeader('x-request-id', requestIdOf(request));
+    response.setHeader('content-type', 'text/plain; charset=utf-8');
+    response.end(message);
+  }
+
+  /**
+   * A server-action request goes out 400 when Next answered 500 before any of the app's code ran (it could not
+   * decode the request), and a forwarded action's refusal becomes the client's answer (Next answers the client 200
+   * whatever the owning page said).
+   */
+  function watchActionStatus(visit: Visit, response: ServerResponse) {
+    beforeHead(response, (status) => {
+      let final = status;
+      if (status === 500 && !visit.reachedApp) {
+        final = 400;
+        countActionRefusal('malformed');
+      } else if (status === 200 && visit.forwardedStatus !== null && visit.forwardedStatus >= 400 && visit.forwardedStatus < 500) {
+        final = visit.forwardedStatus;
+      }
+      const parent = visit.parent;
+      if (parent && !parent.response.headersSent) {
+        parent.forwardedStatus = final;
+        // Next copies the forwarded answer's headers to the client's response except Set-Cookie: a cart made by an
+        // add-to-cart posted to another page would never reach its shopper.
+        const cookies = response.getHeader('set-cookie');
+        if (cookies !== undefined) parent.response.appendHeader('set-cookie', Array.isArray(cookies) ? cookies : String(cookies));
+      }
+      return final;
+    });
+  }
+
   function door(next: Listener): Listener {
     return (request, response) => {
       const url = request.url ?? '/';
       if (BYPASS.test(url)) return next(request, response);
+      const parent = claimParent(request);
+      // Headers only this process's own requests may carry; from anyone else they are dropped unread.
+      if (!parent) delete request.headers[ACTION_FORWARDED_HEADER];
       const cache = options.pageCache;
-      if (cache && header(request, FILL_HEADER) !== undefined) {
-        // The page cache's own render: its request already holds a slot (it is that request's work).
-        if (header(request, FILL_HEADER)!.startsWith(`${cache.fillSecret} `)) return next(request, response);
-      } else if (cache) {
-        const query = url.indexOf('?');
-        const key = pageCacheKey({
-          method: request.method ?? 'GET',
-          pathname: query < 0 ? url : url.slice(0, query),
-          search: query < 0 ? '' : url.slice(query),
-          header: (name) => header(request, name),
-        });
-        if (key) {
-          fromPageCache(cache.cache, cache.fillSecret, key, next, request, response).catch((error: unknown) => {
-            logger.error({ err: error }, 'front door: page cache failed');
-            if (!response.headersSent) response.destroy();
-          });
-          return;
-        }
+      const fill = header(request, FILL_HEADER);
+      const isFill = cache !== null && fill !== undefined && fill.startsWith(`${cache.fillSecret} `);
+      if (fill !== undefined && !isFill) delete request.headers[FILL_HEADER];
+      // A self-request acts for its parent's client: rate limits count against that client, not against loopback.
+      if (parent?.clientIp !== undefined) request.headers[CLIENT_IP_HEADER] = parent.clientIp;
+      const visit = openVisit(response, { parent, clientIp: header(request, CLIENT_IP_HEADER) });
+      const proceed = () => inVisit(visit, () => enter(visit, parent, isFill, next, request, response));
+      if (!isPossibleAction(request.method, url, request.headers)) return proceed();
+      // A forwarded action's parent passed these checks already (and its inner request names this server as Origin).
+      if (!parent && isForeignOrigin(request.headers)) {
+        countActionRefusal('foreign_origin');
+        return answer(request, response, 403, 'This form was sent from another site.');
       }
-      admit(request, response, () => next(request, response));
+      watchActionStatus(visit, response);
+      if (parent || !hasActionBody(request.headers)) return proceed();
+      // Before a slot is taken: a body that cannot be an action's costs neither a slot nor a render.
+      peekBody(request).then(
+        (body) => {
+          if (response.destroyed || request.socket.destroyed) return;
+          if (body && isMalformedActionBody(request.headers, body)) {
+            countActionRefusal('malformed');
+            return answer(request, response, 400, 'This is not a request the store understands.');
+          }
+          proceed();
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'front door: reading an action body failed');
+          if (!response.headersSent) response.destroy();
+        },
+      );
     };
+  }
+
+  /** After the door's checks: under the parent's slot, from the page cache, or through admission control. */
+  function enter(visit: Visit, parent: Visit | null, isFill: boolean, next: Listener, request: IncomingMessage, response: ServerResponse) {
+    if (parent && holdsSlot(parent)) {
+      // Part of a request that holds a slot: waiting for another slot could only wait for itself.
+      countSelfRequest('parent_slot');
+      return next(request, response);
+    }
+    if (parent) countSelfRequest('admitted');
+    const cache = options.pageCache;
+    if (cache && !isFill) {
+      const url = request.url ?? '/';
+      const query = url.indexOf('?');
+      const key = pageCacheKey({
+        method: request.method ?? 'GET',
+        pathname: query < 0 ? url : url.slice(0, query),
+        search: query < 0 ? '' : url.slice(query),
+        header: (name) => header(request, name),
+      });
+      if (key) {
+        fromPageCache(visit, cache.cache, cache.fillSecret, key, next, request, response).catch((error: unknown) => {
+          logger.error({ err: error }, 'front door: page cache failed');
+          if (!response.headersSent) response.destroy();
+        });
+        return;
+      }
+    }
+    // The page cache's own render (its parent held no slot: a background refresh) is admitted like any request.
+    admit(visit, request, response, () => next(request, response));
   }
 
   diagnosticsChannel.subscribe('http.server.request.start', (message) => {

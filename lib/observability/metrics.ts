@@ -1,8 +1,10 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { currentPoolStats } from '@/db/client';
 import { dataCacheStats } from '@/lib/cache/data-cache';
+import { actionRefusalStats } from '@/lib/http/action-requests';
 import { admissionStats } from '@/lib/http/admission';
 import { pageCacheStats } from '@/lib/http/page-cache';
+import { selfRequestStats } from '@/lib/http/self-request';
 
 // Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
 // route, pages), and prom-client refuses to register a metric name twice in one registry — so the registry and
@@ -141,6 +143,36 @@ function createMetrics() {
       this.set({ reason: 'queue_full' }, stats?.refused.queue_full ?? 0);
       this.set({ reason: 'timeout' }, stats?.refused.timeout ?? 0);
       this.set({ reason: 'abandoned' }, stats?.abandoned ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'storefront_requests_oldest_queued_seconds',
+    help: 'How long the oldest request waiting for a slot has waited (0 when none waits). Near REQUEST_QUEUE_TIMEOUT_MS means a stalled door; /api/ready answers 503 from half of it.',
+    registers: [registry],
+    collect() {
+      this.set((admissionStats()?.oldestWaitMs ?? 0) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'storefront_self_requests',
+    help: "Requests this process made to itself (a server action forwarded to its page, a page cache render) since start, by how they were let in: under their parent request's slot, or through admission (the parent held none).",
+    labelNames: ['admission'] as const,
+    registers: [registry],
+    collect() {
+      const stats = selfRequestStats();
+      this.set({ admission: 'parent_slot' }, stats.parent_slot);
+      this.set({ admission: 'admitted' }, stats.admitted);
+    },
+  });
+  new Gauge({
+    name: 'storefront_action_requests_refused',
+    help: 'Server-action requests the front door answered 4xx since start (Next would have answered 500), by reason: foreign_origin (403) or malformed (400, a body Next could not decode).',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+    collect() {
+      const stats = actionRefusalStats();
+      this.set({ reason: 'foreign_origin' }, stats.foreign_origin);
+      this.set({ reason: 'malformed' }, stats.malformed);
     },
   });
   new Gauge({
