@@ -2,7 +2,7 @@
 // Layer rules look at the code that ships; tests may reach across layers to drive a whole flow (a Store API test
 // imports the route it calls), but never in a cycle.
 const TEST = '\\.test\\.tsx?$';
-const INFRASTRUCTURE = '^lib/(errors\\.ts|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
+const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
 const DOMAIN = '^lib/(admin|api|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search)/';
 
 module.exports = {
@@ -21,6 +21,13 @@ module.exports = {
       comment: 'lib/ is below app/ and components/.',
       from: { path: '^lib/', pathNot: TEST },
       to: { path: '^(app|components)/' },
+    },
+    {
+      name: 'domains-import-no-admin-shell',
+      severity: 'error',
+      comment: 'A rule lives in its domain, whoever calls it: the panel (lib/admin) calls the domains, never the reverse.',
+      from: { path: DOMAIN, pathNot: `${TEST}|^lib/admin/` },
+      to: { path: '^lib/admin/' },
     },
     {
       name: 'infrastructure-imports-no-domain',

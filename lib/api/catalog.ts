@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { AppError, fieldErrorsFrom, type FieldErrors } from '@/lib/http/errors';
+import { AppError, fieldErrorsFrom, type FieldErrors } from '@/lib/errors';
 import { parseCatalogParamsStrict, toSearchParamsRecord } from '@/lib/catalog/url';
 import { type CatalogQuery, catalogSorts } from '@/lib/catalog/schemas';
 import { catalogFacetsSchema, categorySummarySchema, productCardSchema } from '@/lib/catalog/types';

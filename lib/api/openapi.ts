@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBodySchema } from '@/lib/errors';
 import { addToCartSchema, quantitySchema } from '@/lib/cart/schemas';
 import { cartSchema } from '@/lib/cart/types';
 import { catalogSorts, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@/lib/catalog/schemas';
@@ -18,19 +19,9 @@ import { paymentStartSchema } from '@/lib/payments/types';
 
 type Schema = Record<string, unknown>;
 
-/** The error envelope every failure shares (lib/http/errors.ts toErrorResponse). */
-const errorSchema = z.object({
-  error: z.object({
-    code: z.string().meta({ examples: ['validation_failed', 'not_found', 'rate_limited'] }),
-    message: z.string(),
-    fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
-    requestId: z.string().optional(),
-  }),
-});
-
 /** Response shapes, as the server sends them (zod's output side). */
 const responseComponents: [z.ZodType, string][] = [
-  [errorSchema, 'Error'],
+  [errorBodySchema, 'Error'],
   [productImageSchema, 'Image'],
   [productCardSchema, 'ProductCard'],
   [variantSchema, 'Variant'],

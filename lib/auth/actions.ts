@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getCartItemCount, mergeGuestCart } from '@/lib/cart/service';
 import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
 import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';

@@ -5,7 +5,7 @@ import { db, type Executor } from '@/db/client';
 import { authTokens, users, type AuthTokenPurpose } from '@/db/schema';
 import { sendEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { normaliseEmail } from './email';
 import { notifyEmailChanged, notifyPasswordChanged } from './notifications';

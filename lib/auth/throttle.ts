@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { RATE_LIMITS, type RateLimitPolicy, reserveAttempt, withAttemptBudget } from '@/lib/http/rate-limit';
 import { normaliseEmail } from './email';
 import { authenticateCredentials, type AuthenticatedUser } from './service';

@@ -5,7 +5,7 @@ import * as OTPAuth from 'otpauth';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { recoveryCodes, storeSettings, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { notifyTwoFactorChanged } from './notifications';
 import { hashToken } from './service';
 import type { SessionUser } from './session-types';

@@ -8,7 +8,7 @@ import { POST as createCartRoute } from '@/app/api/store/v1/carts/route';
 import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
 import { POST as addLineRoute } from '@/app/api/store/v1/carts/current/lines/route';
 import { DELETE as removeLineRoute, PATCH as updateLineRoute } from '@/app/api/store/v1/carts/current/lines/[lineId]/route';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { addCartLine, getCartView, hashCartToken, removeCartLine, updateCartLine } from './service';
 
 afterAll(() => closeConnection());

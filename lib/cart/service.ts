@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { cartLines, carts, productImages, products, variants } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { mediaUrl } from '@/lib/storage';
 import { getCachedStoreInfo } from '@/lib/catalog/cache';
 import { isOnSale, isPurchasable, type PurchasableFields } from '@/lib/catalog/purchasable';

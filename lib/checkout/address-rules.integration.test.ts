@@ -9,7 +9,7 @@ import { authenticateCredentials, registerUser } from '@/lib/auth/service';
 import { addCartLine } from '@/lib/cart/service';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { createAddress, listAddresses } from '@/lib/customers/addresses';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { addressSchema } from './address';
 
 // Finding 9 (issue 14): a German order was stored with region "CA" left over from a saved US address. Region and

@@ -2,7 +2,7 @@ import 'server-only';
 import type { CartRef } from '@/lib/cart/types';
 import { saveAddressIfNew } from '@/lib/customers/addresses';
 import { invalidateProductPages } from '@/lib/catalog/cache';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { scheduleOrderPlacedDelivery } from '@/lib/orders/notifications';
 import { checkoutFailures, ordersPlaced } from '@/lib/observability/metrics';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Executor } from '@/db/client';
 import type { CartRef } from '@/lib/cart/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { RATE_LIMITS, reserveAttempt, type Reservation } from '@/lib/http/rate-limit';
 import { type CheckoutPreview, previewCheckout } from './service';
 

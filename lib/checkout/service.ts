@@ -23,7 +23,7 @@ import { getCartView, hashCartToken } from '@/lib/cart/service';
 import type { CartRef, CartView } from '@/lib/cart/types';
 import { isPurchasable } from '@/lib/catalog/purchasable';
 import { moveStock } from '@/lib/inventory/stock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
 import { checkAddressRules } from './address';

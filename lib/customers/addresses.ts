@@ -3,7 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { addresses } from '@/db/schema';
 import { type AddressInput, checkAddressRules } from '@/lib/checkout/address';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 // The address book. Every query names the owner in its WHERE clause; another customer's address is "not found".
 

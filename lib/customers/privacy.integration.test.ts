@@ -10,7 +10,7 @@ import { addCartLine } from '@/lib/cart/service';
 import { addressSchema } from '@/lib/checkout/address';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import { createAddress } from './addresses';
 import { ERASED, eraseCustomerForStaff, eraseOwnAccount, exportCustomerData, exportCustomerDataForStaff } from './privacy';

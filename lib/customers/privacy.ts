@@ -20,7 +20,7 @@ import {
 } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { verifyPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 // GDPR / CCPA: a customer's right to a copy of their data (access, portability) and to erasure. What is erased,
 // what is kept and why is written down in SECURITY.md ("Personal data"); keep the two in step.

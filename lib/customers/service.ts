@@ -4,7 +4,7 @@ import { db, type Executor } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { endAllSessions } from '@/lib/auth/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 /**
  * Disables or re-enables a customer account. Disabling ends every session of theirs in the same transaction, so

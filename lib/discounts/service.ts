@@ -3,7 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { discountCodes, storeSettings } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import type { DiscountInput } from './schemas';
 

@@ -13,7 +13,7 @@ vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFa
 const { installClientIpHeader } = await import('./client-ip');
 installClientIpHeader(0);
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
-const { AppError } = await import('./errors');
+const { AppError } = await import('@/lib/errors');
 
 const schema = z.object({ quantity: z.coerce.number().int().min(1) });
 

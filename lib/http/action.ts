@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { mustEnrollTwoFactor } from '@/lib/auth/two-factor';
 import { logger } from '@/lib/log';
-import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from './errors';
+import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from '@/lib/errors';
 import { type ActionPolicy, authorise } from './policy';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
 import { markReachedApp } from './self-request';

@@ -5,7 +5,7 @@ import { beforeHead, countActionRefusal, hasActionBody, isForeignOrigin, isMalfo
 import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission';
 import { acceptsGzip } from './gzip-splice';
 import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
-import { AppError, toErrorResponse } from './errors';
+import { AppError, toErrorResponse } from '@/lib/errors';
 import { API_AGENT, type CachedPage, FILL_HEADER, newNonce, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
 import { enforceRateLimit } from './rate-limit';
 import { routeRateLimits } from './rate-limit-policies';

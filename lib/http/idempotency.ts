@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 
 // Idempotency-Key for API writes: the first request under a key runs, later ones get its stored answer.
 // A different body under the same key is refused; a request still running makes the others wait for it.

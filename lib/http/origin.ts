@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 
 // CSRF for JSON routes that change state. Browsers send `Origin` on every cross-site POST/PUT/PATCH/DELETE, so a
 // request whose Origin is not this site's (SITE_URL) is refused with 403 — including Origin "null" (sandboxed

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@/lib/auth/session-types';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 
 /** Who may call a server action or route: anyone, any signed-in user, staff (and admins), or admins only. */
 export type ActionPolicy = 'public' | 'customer' | 'staff' | 'admin';

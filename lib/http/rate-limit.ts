@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { rateLimitRejections } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { type RateLimitPolicy } from './rate-limit-policies';
 import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './rate-limit-store';
 

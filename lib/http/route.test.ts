@@ -1,7 +1,7 @@
 import { NextRequest, NextResponse } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors';
 import { route, routePattern } from './route';
 
 const noParams = { params: Promise.resolve({}) };

@@ -5,7 +5,7 @@ import { logger } from '@/lib/log';
 import { observeRequest } from '@/lib/observability/metrics';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { type ActionPolicy, authorise } from './policy';
-import { AppError, toErrorResponse } from './errors';
+import { AppError, toErrorResponse } from '@/lib/errors';
 import { assertSameOrigin } from './origin';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
 import { routeRateLimits } from './rate-limit-policies';

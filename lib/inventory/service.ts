@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { AdjustStockInput } from './schemas';
 import { moveStock } from './stock';
 

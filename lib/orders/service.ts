@@ -15,7 +15,7 @@ import {
   refunds,
 } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { moveStock } from '@/lib/inventory/stock';
 import { formatMoney, money } from '@/lib/money';
 import { defaultRefunders, type Refunders } from '@/lib/payments/refunds';

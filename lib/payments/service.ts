@@ -4,7 +4,7 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { orderEvents, orders, payments, processedEvents, refunds } from '@/db/schema';
 import { recordSystemAudit } from '@/lib/audit/service';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
 import { isStripeEnabled } from './providers';

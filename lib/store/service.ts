@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import type { ShippingRateInput, ShippingZoneInput, StoreSettingsInput, TaxRateInput } from './schemas';
 

@@ -1,7 +1,7 @@
 // GET /api/metrics — Prometheus exposition for this process (request durations, orders, checkout failures,
 // rate-limit rejections, DB pool, Redis errors, Node process). Bearer METRICS_TOKEN; see lib/observability.
 import { env, isProduction } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { metricsAccess } from '@/lib/observability/metrics-access';
 import { metrics } from '@/lib/observability/metrics';

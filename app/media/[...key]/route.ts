@@ -1,7 +1,7 @@
 // GET /media/{key} — serves stored media (product images) from the media store. Keys are immutable, so
 // responses are cached for a year; next/image reads originals from here and serves optimised variants.
 import { z } from 'zod';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { getMediaStore, isValidMediaKey } from '@/lib/storage';
 

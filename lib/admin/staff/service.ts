@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { hashPassword } from '@/lib/auth/password';
 import { assertAcceptableNewPassword } from '@/lib/auth/password-strength';
 import { endAllSessions, requestPasswordReset, voidOutstandingTokens } from '@/lib/auth/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { CreateStaffInput } from './schemas';
 
 // Staff accounts. The store must always keep one active admin: every change that could take away the last one

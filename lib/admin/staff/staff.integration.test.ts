@@ -4,7 +4,7 @@ import { closeConnection, db } from '@/db/client';
 import { auditLog, emailMessages, users } from '@/db/schema';
 import { actorFor, auditRowsFor, createPerson } from '@/lib/admin/testing/people';
 import { authenticateCredentials, resolveSessionUser } from '@/lib/auth/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { createStaffSchema } from './schemas';
 import { changeStaffRole, createStaffMember, setStaffStatus } from './service';
 

@@ -5,7 +5,7 @@ import { db, type Executor, type Transaction } from '@/db/client';
 import { categories, productCategories } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { SLUG_PATTERN, slugify } from '@/lib/catalog/slug';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 // The category tree. Each row carries its materialised path of slugs ("apparel/t-shirts") and depth; moving or
 // renaming a category rewrites its own and all its descendants' paths in the same transaction.

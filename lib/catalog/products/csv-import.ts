@@ -6,7 +6,7 @@ import { categories, products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { saveProductInTransaction } from './service';
 import { productInputSchema, type ProductInput } from './schemas';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { PRODUCT_COLUMNS, type ProductColumn, REQUIRED_COLUMNS } from './csv-columns';
 
 // Product CSV import. A dry run and an apply are the same work: every product is saved through the product

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { MAX_UPLOAD_BYTES, processProductImage } from './image-processing';
 
 const png = (width: number, height: number) =>

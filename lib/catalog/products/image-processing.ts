@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 // Uploads are judged by their content, never their name or declared type: sharp must decode them as one of the
 // formats below. They are re-encoded to WebP, which also drops EXIF/GPS and any other metadata (sharp keeps none

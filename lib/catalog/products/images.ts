@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { productImages, products } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getMediaStore, type MediaStore } from '@/lib/storage';
 import { processProductImage } from './image-processing';
 

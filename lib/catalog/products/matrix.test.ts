@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nestFields } from '@/lib/admin/form-data';
+import { nestFields } from '@/lib/http/form-data';
 import { optionCombinations, parseOptionValues, uniqueSlug, variantTitle } from './matrix';
 import { productFormSchema } from './schemas';
 

@@ -5,7 +5,7 @@ import { inventoryLedger, products, variants } from '@/db/schema';
 import { getProductDetail } from '@/lib/catalog/product';
 import { adjustStock } from '@/lib/inventory/service';
 import { adjustStockSchema } from '@/lib/inventory/schemas';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductForEdit, listAdminProducts, productListQuerySchema } from './queries';
 import { saveProduct } from './service';

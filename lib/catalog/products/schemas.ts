@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { productStatuses } from '@/db/schema/catalog';
-import { checkbox, nestFields } from '@/lib/admin/form-data';
+import { checkbox, nestFields } from '@/lib/http/form-data';
 import { SLUG_PATTERN } from '@/lib/catalog/slug';
 import { parseOptionValues } from './matrix';
 

@@ -12,7 +12,7 @@ import {
   variants,
 } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { AppError, type FieldErrors } from '@/lib/http/errors';
+import { AppError, type FieldErrors } from '@/lib/errors';
 import { moveStock } from '@/lib/inventory/stock';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store/settings';

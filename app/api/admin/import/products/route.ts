@@ -6,7 +6,7 @@ import { actorOf } from '@/lib/admin/actor';
 import { importProductsCsv, MAX_IMPORT_BYTES } from '@/lib/catalog/products/csv-import';
 import { readUpload } from '@/lib/admin/upload';
 import { invalidateProduct } from '@/lib/catalog/cache';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { clientIp } from '@/lib/http/rate-limit';
 

@@ -5,7 +5,7 @@ import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { completeCheckout } from '@/lib/checkout/complete';
 import type { PlacedOrderResponse } from '@/lib/checkout/types';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
 import { route } from '@/lib/http/route';
 import { startPaymentForOrderNumber } from '@/lib/payments/service';

@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery, type ProductList } from '@/lib/api/catalog';
 import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 
 export const GET = route({}, async ({ request }) => {

@@ -6,7 +6,7 @@ import { actorOf } from '@/lib/admin/actor';
 import { MAX_UPLOAD_BYTES } from '@/lib/catalog/products/image-processing';
 import { addProductImage } from '@/lib/catalog/products/images';
 import { invalidateProduct } from '@/lib/catalog/cache';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { readUpload } from '@/lib/admin/upload';
 import { clientIp } from '@/lib/http/rate-limit';

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { CATALOG_CACHE_CONTROL } from '@/lib/api/catalog';
 import { getCachedProductDetail } from '@/lib/catalog/cache';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 
 const params = z.object({ slug: z.string().max(200).regex(/^[a-z0-9-]+$/, 'A product slug') });

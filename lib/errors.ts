@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-// One error model for route handlers and server actions: a code maps to an HTTP status and a safe message.
+// One error model for every layer (domains throw it, route handlers and server actions answer it): a code maps to an
+// HTTP status and a safe message. A leaf: it imports nothing of the app.
 
 export const errorStatus = {
   bad_request: 400,
@@ -39,9 +40,16 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorBody = {
-  error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string };
-};
+/** The body every failure answers with (route handlers, the front door); the Store API documents it from here. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    fieldErrors: z.record(z.string(), z.array(z.string())).optional().describe('Field path → messages (422)'),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** zod issues as field → messages, keyed by dotted path ("lines.0.quantity"); form-level issues under "_". */
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
