@@ -6,6 +6,7 @@ import { latestMail } from './support/mailbox';
 import { E2E_CUSTOMER } from './support/environment';
 
 test('register → guest cart → sign in merges it → checkout with WELCOME10 → order in history; others get 404', async ({ page, request, browser }) => {
+  test.slow(); // a long journey: several pages and an order on a 2-core machine
   const email = uniqueEmail('member');
   const password = 'member-password-123';
   const account = new AccountPages(page);

@@ -5,6 +5,7 @@ import { findBuyableVariant, uniqueEmail } from './support/commerce';
 import { latestMail } from './support/mailbox';
 
 test('guest: product → variant → cart edits → checkout with manual payment → confirmation and email', async ({ page, request }) => {
+  test.slow(); // a long journey: several pages and an order on a 2-core machine
   const variant = await findBuyableVariant(request, 0, 3);
   const other = await findBuyableVariant(request, 1, 1);
   const email = uniqueEmail('guest');

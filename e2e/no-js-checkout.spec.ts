@@ -5,6 +5,7 @@ import { findBuyableVariant, uniqueEmail } from './support/commerce';
 test.use({ javaScriptEnabled: false });
 
 test('without JavaScript: add to cart, change quantity, check out, see the confirmation', async ({ page, request }) => {
+  test.slow(); // a long journey: several pages and an order on a 2-core machine
   const variant = await findBuyableVariant(request, 4, 2);
   const query = new URLSearchParams(Object.entries(variant.options).map(([name, value]) => [name.toLowerCase(), value]));
   await page.goto(`/products/${variant.slug}?${query}`);

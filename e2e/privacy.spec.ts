@@ -10,6 +10,7 @@ import { AccountPages } from './pages/shop-pages';
 // cannot sign in with it afterwards. The account page passes axe at phone and desktop widths.
 
 test('a customer downloads their data, deletes the account, and can no longer sign in', async ({ page, request }) => {
+  test.slow(); // a long journey: several pages and an order on a 2-core machine
   expect((await request.get('/api/account/export')).status()).toBe(401);
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -70,6 +71,7 @@ test('a customer downloads their data, deletes the account, and can no longer si
 });
 
 test('an admin answers a customer’s requests: downloads their data, then erases them; both are in the audit log', async ({ browser, page }) => {
+  test.slow(); // a long journey: several pages and an order on a 2-core machine
   const email = uniqueEmail('privacy-request');
   const password = 'privacy-request-pass-7';
   const customer = await browser.newContext();
