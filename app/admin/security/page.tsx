@@ -1,8 +1,7 @@
 import QRCode from 'qrcode';
-import { AdminForm } from '@/components/admin/people/admin-form';
-import { ConfirmTwoFactorForm, RegenerateCodesForm } from '@/components/admin/people/two-factor-forms';
+import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from '@/components/auth/two-factor-forms';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { disableTwoFactorAction, startTwoFactorAction } from '@/lib/admin/security/actions';
+import { confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction, startTwoFactorAction } from '@/lib/admin/security/actions';
 import { getTwoFactorStatus, isAdminTwoFactorRequired, otpauthUri } from '@/lib/auth/two-factor';
 
 export const metadata = { title: 'Your security' };
@@ -31,20 +30,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               Two-factor authentication is <strong>on</strong> since {status.enabledAt?.toISOString().slice(0, 10)}. Recovery codes left:{' '}
               {status.recoveryCodesLeft}.
             </p>
-            <RegenerateCodesForm />
+            <RegenerateCodesForm action={regenerateRecoveryCodesAction} doneHref="/admin/security" />
             {requiredForYou ? (
               <p className="text-sm text-zinc-600">The store requires two-factor for admins, so it cannot be turned off.</p>
             ) : (
-              <AdminForm
-                action={disableTwoFactorAction}
-                label="Turn off two-factor"
-                idPrefix="disable"
-                fields={[{ name: 'code', label: 'Current code', autoComplete: 'one-time-code', hint: 'A code from your app, or a recovery code.' }]}
-                submitLabel="Turn off two-factor"
-                pendingLabel="Turning off…"
-                variant="secondary"
-                successMessage="Two-factor authentication is off."
-              />
+              <DisableTwoFactorForm action={disableTwoFactorAction} />
             )}
           </>
         ) : status.pendingSecret && qr ? (
@@ -58,19 +48,12 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             <p className="text-sm">
               Key: <code data-testid="totp-secret" aria-label="Secret key" className="rounded bg-zinc-100 px-1 font-mono">{status.pendingSecret}</code>
             </p>
-            <ConfirmTwoFactorForm />
+            <ConfirmTwoFactorForm action={confirmTwoFactorAction} doneHref="/admin/security" />
           </>
         ) : (
           <>
             <p className="text-sm">Two-factor authentication is <strong>off</strong>. With it on, signing in also needs a code from your phone.</p>
-            <AdminForm
-              action={startTwoFactorAction}
-              label="Set up two-factor"
-              fields={[]}
-              submitLabel="Set up two-factor"
-              pendingLabel="Preparing…"
-              successMessage="Scan the code below."
-            />
+            <StartTwoFactorForm action={startTwoFactorAction} />
           </>
         )}
       </section>

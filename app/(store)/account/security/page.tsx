@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
 import QRCode from 'qrcode';
 import { AccountNav } from '@/components/account/account-nav';
-import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from '@/components/account/two-factor-forms';
+import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from '@/components/auth/two-factor-forms';
+import {
+  confirmAccountTwoFactorAction,
+  disableAccountTwoFactorAction,
+  regenerateAccountRecoveryCodesAction,
+  startAccountTwoFactorAction,
+} from '@/lib/auth/two-factor-actions';
 import { requireUser } from '@/lib/auth/session';
 import { getTwoFactorStatus, isAdminTwoFactorRequired, otpauthUri } from '@/lib/auth/two-factor';
 
@@ -28,11 +34,11 @@ export default async function AccountSecurityPage() {
               Two-factor authentication is <strong>on</strong> since {status.enabledAt?.toISOString().slice(0, 10)}. Recovery codes left:{' '}
               {status.recoveryCodesLeft}.
             </p>
-            <RegenerateCodesForm />
+            <RegenerateCodesForm action={regenerateAccountRecoveryCodesAction} doneHref="/account/security" />
             {cannotTurnOff ? (
               <p className="text-sm">The store requires two-factor for admins, so it cannot be turned off.</p>
             ) : (
-              <DisableTwoFactorForm />
+              <DisableTwoFactorForm action={disableAccountTwoFactorAction} />
             )}
           </>
         ) : status.pendingSecret && qr ? (
@@ -47,14 +53,14 @@ export default async function AccountSecurityPage() {
                 {status.pendingSecret}
               </code>
             </p>
-            <ConfirmTwoFactorForm />
+            <ConfirmTwoFactorForm action={confirmAccountTwoFactorAction} doneHref="/account/security" />
           </>
         ) : (
           <>
             <p className="text-sm">
               Two-factor authentication is <strong>off</strong>. With it on, signing in also needs a code from an authenticator app on your phone.
             </p>
-            <StartTwoFactorForm />
+            <StartTwoFactorForm action={startAccountTwoFactorAction} />
           </>
         )}
       </section>
