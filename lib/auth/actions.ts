@@ -8,7 +8,7 @@ import { clearCartToken, readCartToken } from '@/lib/cart/session';
 import { customerAction, publicAction } from '@/lib/http/action';
 import { AppError } from '@/lib/errors';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { signIn, signOut } from './config';

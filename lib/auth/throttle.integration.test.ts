@@ -8,8 +8,8 @@ import { createTestVariant } from '@/db/testing/fixtures';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { addCartLine } from '@/lib/cart/service';
 import { CODE_ATTEMPTS_MESSAGE, previewCheckoutWithinCodeLimit } from '@/lib/checkout/discount-preview';
-import { RATE_LIMITS, setLimiterStoresForTesting } from '@/lib/http/rate-limit';
-import { ioredisFacade, type LimiterStore, memoryStore, ratelimitStore } from '@/lib/http/rate-limit-store';
+import { RATE_LIMITS, setLimiterStoresForTesting } from '@/lib/rate-limit';
+import { ioredisFacade, type LimiterStore, memoryStore, ratelimitStore } from '@/lib/rate-limit/store';
 import { authenticateCredentials, changePassword, registerUser } from './service';
 import { authenticateWithinLimits, withCurrentPasswordBudget, withSignInBudget, withTwoFactorCodeBudget } from './throttle';
 import { confirmTotpEnrollment, disableTwoFactor, getTwoFactorStatus, startTotpEnrollment, verifySecondFactor } from './two-factor';
@@ -64,7 +64,7 @@ const stores: [string, () => LimiterStore | null][] = [
 
 describe.each(stores)('limits guarding a secret hold under a concurrent burst — %s', (_name, shared) => {
   // A generous deadline: this is about atomicity under a burst, not the fail mode (drilled in
-  // lib/http/rate-limit.integration.test.ts), which a slow run on PGlite would otherwise trigger.
+  // lib/rate-limit/rate-limit.integration.test.ts), which a slow run on PGlite would otherwise trigger.
   beforeAll(() => setLimiterStoresForTesting({ shared: shared(), local: memoryStore(), timeoutMs: 10_000 }));
 
   it('50 wrong passwords + the right one at once, one account and address: at most 5 checked, the right one refused', async () => {

@@ -1,11 +1,11 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
-import { RATE_LIMITS, type RateLimitPolicy, reserveAttempt, withAttemptBudget } from '@/lib/http/rate-limit';
+import { RATE_LIMITS, type RateLimitPolicy, reserveAttempt, withAttemptBudget } from '@/lib/rate-limit';
 import { normaliseEmail } from './email';
 import { authenticateCredentials, type AuthenticatedUser } from './service';
 
 // Sign-in throttling: failures only, per account at an address and per address (policies in
-// lib/http/rate-limit-policies.ts). A unit is reserved *before* the password or code is looked at and given back
+// lib/rate-limit/policies.ts). A unit is reserved *before* the password or code is looked at and given back
 // only when it was right, so a throttled client is refused even when it finally sends the right password, and a
 // burst of concurrent guesses gets no more checks than the limit (issue 14, finding 2: the old peek-before /
 // count-after let ~30 of a 50-request burst be checked). With Redis down these fall back to per-process counts.

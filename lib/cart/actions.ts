@@ -2,7 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { publicAction } from '@/lib/http/action';
-import { RATE_LIMITS } from '@/lib/http/rate-limit';
+import { RATE_LIMITS } from '@/lib/rate-limit';
 import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
 import { writeCartHint } from '@/lib/store/hints';

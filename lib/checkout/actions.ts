@@ -6,7 +6,7 @@ import { clearCartToken, currentCartRef } from '@/lib/cart/session';
 import { writeCartHint } from '@/lib/store/hints';
 import { publicAction } from '@/lib/http/action';
 import { echoValues, type FormState } from '@/lib/http/form-state';
-import { RATE_LIMITS } from '@/lib/http/rate-limit';
+import { RATE_LIMITS } from '@/lib/rate-limit';
 import { logger } from '@/lib/log';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';

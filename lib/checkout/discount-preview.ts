@@ -2,7 +2,7 @@ import 'server-only';
 import { db, type Executor } from '@/db/client';
 import type { CartRef } from '@/lib/cart/types';
 import { AppError } from '@/lib/errors';
-import { RATE_LIMITS, reserveAttempt, type Reservation } from '@/lib/http/rate-limit';
+import { RATE_LIMITS, reserveAttempt, type Reservation } from '@/lib/rate-limit';
 import { type CheckoutPreview, previewCheckout } from './service';
 
 // The checkout page's code field is a GET preview, so without a limit it is a free oracle for guessing codes.

@@ -8,7 +8,7 @@ import { clearCartToken } from '@/lib/cart/session';
 import { addressSchema } from '@/lib/checkout/address';
 import { customerAction } from '@/lib/http/action';
 import { type FormState, toFormState } from '@/lib/http/form-state';
-import { RATE_LIMITS } from '@/lib/http/rate-limit';
+import { RATE_LIMITS } from '@/lib/rate-limit';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { createAddress, deleteAddress, setDefaultAddress } from './addresses';
 import { eraseOwnAccount } from './privacy';

@@ -16,7 +16,7 @@ export type DoorStatus =
 
 /**
  * ready: every dependency answers. degraded: the database answers but Redis does not — the instance still serves
- * (rate limits fall back per policy, see lib/http/rate-limit-policies.ts), so it stays in the load balancer; taking
+ * (rate limits fall back per policy, see lib/rate-limit/policies.ts), so it stays in the load balancer; taking
  * every instance out because the limiter's store is away would turn a Redis outage into a store outage.
  * unavailable: the database does not answer, or the front door is stalled (a request has waited for a slot for half
  * of REQUEST_QUEUE_TIMEOUT_MS): nothing useful is being served. A stalled instance out of the load balancer drains

@@ -6,7 +6,7 @@ import { mustEnrollTwoFactor } from '@/lib/auth/two-factor';
 import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from '@/lib/errors';
 import { type ActionPolicy, authorise } from './policy';
-import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from '@/lib/rate-limit';
 import { markReachedApp } from './self-request';
 
 // The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → typed result.

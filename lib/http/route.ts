@@ -7,12 +7,12 @@ import type { SessionUser } from '@/lib/auth/session-types';
 import { type ActionPolicy, authorise } from './policy';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { assertSameOrigin } from './origin';
-import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from './rate-limit';
-import { routeRateLimits } from './rate-limit-policies';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from '@/lib/rate-limit';
+import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFrom } from './request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
-// Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/http/rate-limit-policies.ts)
+// Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/rate-limit/policies.ts)
 // all happen here, so no handler can forget them.
 
 export type RouteContext<TQuery, TBody, TParams> = {

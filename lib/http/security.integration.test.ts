@@ -12,8 +12,8 @@ import { profileSchema, registerSchema } from '@/lib/auth/schemas';
 import { authenticateCredentials, registerUser, requestPasswordReset, updateProfile } from '@/lib/auth/service';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { CLIENT_IP_HEADER, installClientIpHeader } from './client-ip';
-import { setLimiterStoresForTesting } from './rate-limit';
-import { memoryStore } from './rate-limit-store';
+import { setLimiterStoresForTesting } from '@/lib/rate-limit';
+import { memoryStore } from '@/lib/rate-limit/store';
 
 // Attacks on the JSON Store API and the account services, through the real route handlers and services on a real
 // database. Each test names the attack and asserts what the attacker gets. (Browser-side attacks — CSP, headers,

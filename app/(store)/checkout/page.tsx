@@ -11,7 +11,7 @@ import { previewCheckoutWithinCodeLimit } from '@/lib/checkout/discount-preview'
 import { checkRegion, regionHint } from '@/lib/checkout/regions';
 import { listShippingCountries } from '@/lib/checkout/service';
 import { listAddresses } from '@/lib/customers/addresses';
-import { clientIp, ipSubject } from '@/lib/http/rate-limit';
+import { clientIp, ipSubject } from '@/lib/rate-limit';
 import { listPaymentProviders } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };

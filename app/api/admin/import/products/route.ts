@@ -8,7 +8,7 @@ import { readUpload } from '@/lib/admin/upload';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
-import { clientIp } from '@/lib/http/rate-limit';
+import { clientIp } from '@/lib/rate-limit';
 
 const fieldsSchema = z.object({ mode: z.enum(['dry-run', 'apply'], { error: 'Choose dry run or apply.' }) });
 

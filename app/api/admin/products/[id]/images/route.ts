@@ -9,7 +9,7 @@ import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { readUpload } from '@/lib/admin/upload';
-import { clientIp } from '@/lib/http/rate-limit';
+import { clientIp } from '@/lib/rate-limit';
 
 const fieldsSchema = z.object({ altText: z.string().trim().max(300, 'At most 300 characters.').default('') });
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS } from '@/lib/http/rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS } from '@/lib/rate-limit';
 import { route } from '@/lib/http/route';
 import { getOrderByNumberAndEmail, getOrderForUser } from '@/lib/orders/queries';
 

@@ -11,10 +11,10 @@ import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
 import { registerUser } from '@/lib/auth/service';
 import { authenticateWithinLimits } from '@/lib/auth/throttle';
 import { checkReadiness } from '@/lib/health/service';
-import { CLIENT_IP_HEADER, installClientIpHeader } from './client-ip';
-import { countAttempt, enforceRateLimit, LIMITER_TIMEOUT_MS, RATE_LIMITS, setLimiterStoresForTesting } from './rate-limit';
-import type { RateLimitPolicy } from './rate-limit-policies';
-import { ioredisFacade, memoryStore, ratelimitStore, stripScriptFlags } from './rate-limit-store';
+import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/http/client-ip';
+import { countAttempt, enforceRateLimit, LIMITER_TIMEOUT_MS, RATE_LIMITS, setLimiterStoresForTesting } from './.';
+import type { RateLimitPolicy } from './policies';
+import { ioredisFacade, memoryStore, ratelimitStore, stripScriptFlags } from './store';
 
 // The limiter on a real Redis, and its fail mode drilled: Redis is cut off mid-run (a TCP proxy in front of the
 // Redis in REDIS_URL drops every connection and refuses new ones, as a stopped server would), then made to hang,

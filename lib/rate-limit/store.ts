@@ -2,9 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import type Redis from 'ioredis';
-import type { RateLimitPolicy } from './rate-limit-policies';
+import type { RateLimitPolicy } from './policies';
 
-// The stores behind lib/http/rate-limit.ts. @upstash/ratelimit does the counting (sliding window, atomic Lua) on
+// The stores behind lib/rate-limit/index.ts. @upstash/ratelimit does the counting (sliding window, atomic Lua) on
 // whichever Redis is configured; it only ever calls `evalsha(hash, keys, args)` and, on NOSCRIPT,
 // `eval(script, keys, args)`, so a Redis is anything with those two methods:
 //   - ioredis (REDIS_URL): its scripts start with `#!lua flags=allow-key-locking`, which stock Redis 7 rejects, so

@@ -4,7 +4,7 @@
 //   failMode 'open'  → allowed: shopping must not stop because the limiter's store is away.
 // Sign-in, registration, password reset and order lookup guard secrets or inboxes: 'local'. Browsing, carts and
 // checkout earn money and are protected by stock rules and prices from the database: 'open'.
-// Subjects are hashed before they become keys (lib/http/rate-limit.ts), so emails never sit in Redis.
+// Subjects are hashed before they become keys (lib/rate-limit/index.ts), so emails never sit in Redis.
 
 export type RateLimitFailMode = 'open' | 'local';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimitRejections } from '@/lib/observability/metrics';
-import { ipSubject, resolveClientIp } from './client-ip';
-import { enforceRateLimit, RATE_LIMITS, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './rate-limit';
-import type { RateLimitPolicy } from './rate-limit-policies';
-import { memoryStore, stripScriptFlags } from './rate-limit-store';
+import { ipSubject, resolveClientIp } from '@/lib/http/client-ip';
+import { enforceRateLimit, RATE_LIMITS, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './.';
+import type { RateLimitPolicy } from './policies';
+import { memoryStore, stripScriptFlags } from './store';
 
 // The in-process store and the pure parts of the limiter. Redis and Upstash paths, and the fail modes, are proven
 // against a real Redis in rate-limit.integration.test.ts.

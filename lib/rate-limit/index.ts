@@ -5,8 +5,8 @@ import { logger } from '@/lib/log';
 import { rateLimitRejections } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
 import { AppError } from '@/lib/errors';
-import { type RateLimitPolicy } from './rate-limit-policies';
-import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './rate-limit-store';
+import { type RateLimitPolicy } from './policies';
+import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './store';
 
 // Rate limiting for every policy in ./rate-limit-policies.ts, shared by all instances through Redis:
 //   UPSTASH_REDIS_REST_URL/TOKEN set → Upstash over REST; else REDIS_URL → that Redis (ioredis); else in-process.
@@ -14,8 +14,8 @@ import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, iore
 // the policy's failMode decides: 'local' counts in this process, 'open' allows (and logs, at most once a minute).
 // Nothing to reset when Redis returns: the next call simply uses it again.
 
-export { RATE_LIMITS, type RateLimitPolicy } from './rate-limit-policies';
-export { clientIp, ipSubject } from './client-ip';
+export { RATE_LIMITS, type RateLimitPolicy } from './policies';
+export { clientIp, ipSubject } from '@/lib/http/client-ip';
 
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
 export const LIMITER_TIMEOUT_MS = 150;
