@@ -90,6 +90,9 @@ const envSchema = z.object({
   // OTLP/HTTP traces go here (e.g. http://collector:4318) only when set; unset → no tracing code is loaded at all.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
   OTEL_SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().default('storefront')),
+  // CloudWatch: once a minute a log line in Embedded Metric Format carries orders, checkout failures, shed requests
+  // and rate-limit refusals into this namespace (lib/observability/emf.ts). Unset: no such line.
+  METRICS_EMF_NAMESPACE: z.preprocess(emptyToUndefined, z.string().min(1).max(255).optional()),
 
   // Graceful shutdown: on SIGTERM, in-flight requests get this long to finish before the process gives up.
   // Keep it below the container's stop timeout (ECS: 30 s here) so connections are closed by us, not by SIGKILL.

@@ -52,6 +52,8 @@ const env = {
   SITE_URL: base,
   AUTH_SECRET: randomBytes(32).toString('base64'),
   LOG_LEVEL: 'info',
+  // As the AWS stack sets it: the app's own figures go to CloudWatch as Embedded Metric Format log lines.
+  METRICS_EMF_NAMESPACE: 'Storefront/smoke',
   // Own key prefix: rate-limit counts of earlier runs sharing this Redis do not carry over.
   REDIS_KEY_PREFIX: `smoke-${randomBytes(6).toString('hex')}`,
 };
@@ -198,6 +200,17 @@ await check(stored === '1', `order ${orderNumber} is not in the database`);
 const metrics = await request('/api/metrics');
 console.log(`metrics without a token: HTTP ${metrics.status}`);
 await check(metrics.status === 404, 'a production server without METRICS_TOKEN must not expose /api/metrics');
+
+// The first EMF line comes a few seconds after start (then once a minute): CloudWatch's metrics depend on it.
+const emfDeadline = Date.now() + 15_000;
+let emfLine;
+while (!emfLine && Date.now() < emfDeadline) {
+  emfLine = readFileSync(logFile, 'utf8').split('\n').find((line) => line.includes('"_aws"') && line.includes('Storefront/smoke'));
+  if (!emfLine) await new Promise((resolve) => setTimeout(resolve, 250));
+}
+await check(Boolean(emfLine), 'no Embedded Metric Format line (METRICS_EMF_NAMESPACE) within 15 s of start');
+const emf = JSON.parse(emfLine);
+console.log(`CloudWatch EMF line: ${emf._aws.CloudWatchMetrics[0].Metrics.map((m) => `${m.Name}=${emf[m.Name]}`).join(' ')}`);
 
 server.kill('SIGTERM');
 const stoppedAt = performance.now();

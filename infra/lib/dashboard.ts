@@ -3,14 +3,11 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import { resourceName, type Stage } from './config';
 
-const STORE_API_CHECKOUT_ROUTE = '/api/store/v1/checkout';
-
-/** Namespace of the metrics the stack derives from the app's logs: `Storefront/<stage>`. */
-export function logMetricsNamespace(stage: Stage): string {
+/** Namespace of the app's own metrics (its EMF log lines, METRICS_EMF_NAMESPACE): `Storefront/<stage>`. */
+export function appMetricsNamespace(stage: Stage): string {
   return `Storefront/${stage}`;
 }
 
@@ -20,7 +17,6 @@ export type DashboardProps = {
   targetGroup: elbv2.ApplicationTargetGroup;
   service: ecs.FargateService;
   clusterName: string;
-  appLogGroup: logs.ILogGroup;
   database: rds.DatabaseInstance;
   databaseProxyName: string;
   redisNodeIds: string[];
@@ -31,15 +27,16 @@ export type DashboardProps = {
 /**
  * One CloudWatch dashboard per stage: traffic, latency, errors, checkout, the tasks, the database and Redis.
  *
- * CloudWatch sees what AWS measures (ALB, ECS, RDS, ElastiCache, WAF) and what the stack derives from the app's JSON
- * logs. The app's own Prometheus series (`/api/metrics`: requests shed by admission control, orders and checkout
- * failures of the web checkout) are not sent to CloudWatch; a text widget says so and points to the Grafana
- * dashboard in infra/prometheus/.
+ * CloudWatch sees what AWS measures (ALB, ECS, RDS, ElastiCache, WAF) and the app's own figures (orders, checkout
+ * failures, requests shed by admission control, rate-limit refusals), which the app writes once a minute as Embedded
+ * Metric Format log lines. The rest of the app's Prometheus series (`/api/metrics`) stay there; a text widget says so
+ * and points to the Grafana dashboard in infra/prometheus/.
  */
 export class OperationsDashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
-  readonly storeApiOrders: cloudwatch.Metric;
-  readonly storeApiCheckoutFailures: cloudwatch.Metric;
+  readonly ordersPlaced: cloudwatch.Metric;
+  readonly checkoutFailures: cloudwatch.Metric;
+  readonly requestsShed: cloudwatch.Metric;
 
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
@@ -47,46 +44,16 @@ export class OperationsDashboard extends Construct {
     const minute = Duration.minutes(1);
     const lb = props.loadBalancer.metrics;
     const tg = props.targetGroup.metrics;
-    const namespace = logMetricsNamespace(stage);
+    const namespace = appMetricsNamespace(stage);
 
-    // The Store API's access log line (lib/http/route.ts): {"msg":"request","route":"/api/store/v1/checkout","status":201}.
-    // 201 is a new order; 200 is an idempotent replay of one; 4xx/5xx a checkout that placed nothing.
-    const checkoutLine = (status: logs.JsonPattern) =>
-      logs.FilterPattern.all(
-        logs.FilterPattern.stringValue('$.msg', '=', 'request'),
-        logs.FilterPattern.stringValue('$.route', '=', STORE_API_CHECKOUT_ROUTE),
-        status,
-      );
-    new logs.MetricFilter(this, 'StoreApiOrdersFilter', {
-      logGroup: props.appLogGroup,
-      filterPattern: checkoutLine(logs.FilterPattern.numberValue('$.status', '=', 201)),
-      metricNamespace: namespace,
-      metricName: 'StoreApiOrdersPlaced',
-      metricValue: '1',
-      defaultValue: 0,
-    });
-    new logs.MetricFilter(this, 'StoreApiCheckoutFailuresFilter', {
-      logGroup: props.appLogGroup,
-      filterPattern: checkoutLine(logs.FilterPattern.numberValue('$.status', '>=', 400)),
-      metricNamespace: namespace,
-      metricName: 'StoreApiCheckoutFailures',
-      metricValue: '1',
-      defaultValue: 0,
-    });
-    this.storeApiOrders = new cloudwatch.Metric({
-      namespace,
-      metricName: 'StoreApiOrdersPlaced',
-      statistic: 'Sum',
-      period: minute,
-      label: 'orders (Store API)',
-    });
-    this.storeApiCheckoutFailures = new cloudwatch.Metric({
-      namespace,
-      metricName: 'StoreApiCheckoutFailures',
-      statistic: 'Sum',
-      period: minute,
-      label: 'checkout failures (Store API)',
-    });
+    // The app's own figures arrive as Embedded Metric Format log lines, once a minute (lib/observability/emf.ts,
+    // METRICS_EMF_NAMESPACE): CloudWatch Logs turns them into these metrics without an agent or a filter.
+    const appMetric = (metricName: string, label: string) =>
+      new cloudwatch.Metric({ namespace, metricName, statistic: 'Sum', period: minute, label });
+    this.ordersPlaced = appMetric('OrdersPlaced', 'orders placed');
+    this.checkoutFailures = appMetric('CheckoutFailures', 'checkout failures');
+    this.requestsShed = appMetric('RequestsShed', 'requests shed (503 by admission control)');
+    const rateLimited = appMetric('RateLimitRejections', 'rate-limit refusals');
 
     const requests = lb.requestCount({ period: minute, statistic: 'Sum', label: 'requests' });
     const target5xx = lb.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: minute, label: 'app 5xx' });
@@ -146,8 +113,10 @@ export class OperationsDashboard extends Construct {
     );
 
     this.dashboard.addWidgets(
-      graph('Checkout (Store API; web checkout is in Prometheus only)', [this.storeApiOrders, this.storeApiCheckoutFailures]),
-      graph('Overload signs (shed requests are in Prometheus only)', [
+      graph('Checkout (web and Store API)', [this.ordersPlaced, this.checkoutFailures]),
+      graph('Overload signs', [
+        this.requestsShed,
+        rateLimited,
         // Admission control answers 503 itself; the ALB counts those among the app's 5xx. A target that accepts no
         // connection, or times out, shows here as a connection error or an ELB 502/503/504.
         lb.httpCodeElb(elbv2.HttpCodeElb.ELB_503_COUNT, { period: minute, label: 'ELB 503 (no healthy target)' }),
@@ -160,10 +129,10 @@ export class OperationsDashboard extends Construct {
         height: 6,
         markdown: [
           '### Not in CloudWatch',
+          'Orders, checkout failures, shed requests and rate-limit refusals come from the app once a minute (EMF).',
           'These series exist only in the app\'s Prometheus endpoint (`/api/metrics`, bearer `METRICS_TOKEN`):',
           '',
-          '- `storefront_requests_shed{reason}`: requests refused by admission control (503),',
-          '- `storefront_orders_placed_total`, `storefront_checkout_failures_total{reason}`: web and API checkout,',
+          '- their labels (`reason`, `currency`, `policy`),',
           '- `storefront_requests_in_progress{state}`, `storefront_db_pool_*`, `storefront_redis_errors_total`.',
           '',
           'Scrape them per task and use `infra/prometheus/` (Grafana dashboard and alert rules); see docs/deploy.md.',

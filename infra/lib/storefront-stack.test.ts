@@ -689,8 +689,10 @@ describe('deployment defaults: CloudWatch dashboard', () => {
       'HTTPCode_Target_5XX_Count',
       'HTTPCode_ELB_5XX_Count',
       'HTTPCode_ELB_503_Count',
-      'StoreApiOrdersPlaced',
-      'StoreApiCheckoutFailures',
+      'OrdersPlaced',
+      'CheckoutFailures',
+      'RequestsShed',
+      'RateLimitRejections',
       'CPUUtilization',
       'RunningTaskCount',
       'DatabaseConnections',
@@ -704,30 +706,24 @@ describe('deployment defaults: CloudWatch dashboard', () => {
     }
   });
 
-  it('says which app series are only in Prometheus (requests shed, all orders and checkout failures)', () => {
+  it('says which app series stay in Prometheus only', () => {
     const json = body(dev);
-    for (const series of ['storefront_requests_shed', 'storefront_orders_placed_total', 'storefront_checkout_failures_total']) {
-      expect(json).toContain(series);
-    }
+    for (const series of ['storefront_requests_in_progress', 'storefront_db_pool_', 'storefront_redis_errors_total']) expect(json).toContain(series);
     expect(json).toContain('infra/prometheus/');
   });
 
-  it('counts Store API orders and checkout failures from the app\'s access log lines', () => {
-    const filters = ofType(prod.resources, 'AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties!);
-    const byName = Object.fromEntries(
-      filters.map((filter) => [(filter.MetricTransformations as Array<{ MetricName: string }>)[0]!.MetricName, filter]),
-    );
-    expect(byName.StoreApiOrdersPlaced?.FilterPattern).toBe(
-      '{ ($.msg = "request") && ($.route = "/api/store/v1/checkout") && ($.status = 201) }',
-    );
-    expect(byName.StoreApiCheckoutFailures?.FilterPattern).toBe(
-      '{ ($.msg = "request") && ($.route = "/api/store/v1/checkout") && ($.status >= 400) }',
-    );
-    const [logGroupId] = ofType(prod.resources, 'AWS::Logs::LogGroup').find(
-      ([, group]) => group.Properties?.LogGroupName === '/storefront-prod-app',
+  it("reads the app's own figures from the namespace its tasks write their EMF lines to", () => {
+    const json = body(prod);
+    expect(json).toContain('Storefront/prod');
+    const [, web] = ofType(prod.resources, 'AWS::ECS::TaskDefinition').find(([, task]) =>
+      JSON.stringify(task.Properties?.ContainerDefinitions).includes('"Name":"web"'),
     )!;
-    for (const filter of filters) expect(filter.LogGroupName).toEqual({ Ref: logGroupId });
+    const environment = (web.Properties!.ContainerDefinitions as Array<{ Name: string; Environment: Array<{ Name: string; Value: string }> }>)
+      .find((container) => container.Name === 'web')!.Environment;
+    expect(environment).toContainEqual({ Name: 'METRICS_EMF_NAMESPACE', Value: 'Storefront/prod' });
+    expect(ofType(prod.resources, 'AWS::Logs::MetricFilter')).toEqual([]);
   });
+
 });
 
 describe('deployment defaults: read-only root filesystem', () => {

@@ -17,7 +17,7 @@ import {
   stageConfig,
 } from './config';
 import { computeConnectionBudget, type ConnectionBudget } from './connection-budget';
-import { OperationsDashboard } from './dashboard';
+import { appMetricsNamespace, OperationsDashboard } from './dashboard';
 import { DataStores } from './data-stores';
 import { parseEcrImageUri } from './image';
 import { MediaStorage } from './media';
@@ -222,6 +222,8 @@ export class StorefrontStack extends Stack {
       // The migration task applies migrations before each rollout; tasks never do it on start.
       DATABASE_MIGRATE_ON_START: 'false',
       LOG_LEVEL: 'info',
+      // Orders, checkout failures, shed requests and rate-limit refusals reach CloudWatch as EMF log lines (dashboard).
+      METRICS_EMF_NAMESPACE: appMetricsNamespace(stage),
       // Next's standalone server reads this (ms): longer than the ALB idle timeout.
       KEEP_ALIVE_TIMEOUT: String(NODE_KEEP_ALIVE_TIMEOUT_MS),
       SHUTDOWN_DRAIN_S: String(SHUTDOWN_DRAIN_SECONDS),
@@ -310,7 +312,6 @@ export class StorefrontStack extends Stack {
       targetGroup: this.web.targetGroup,
       service: this.web.service,
       clusterName: this.web.cluster.clusterName,
-      appLogGroup: this.web.logGroup,
       database: this.data.database,
       databaseProxyName: this.data.proxy.dbProxyName,
       redisNodeIds: this.data.redisNodeIds,

@@ -4,12 +4,15 @@ import { env } from '@/lib/env';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
 import { type Job, startJobs } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
+import { emfJob } from '@/lib/observability/emf';
 import { metrics } from '@/lib/observability/metrics';
 import { runOutboxJob } from '@/lib/outbox/worker';
 
 /** The jobs every server instance runs in-process (started at boot, stopped by the graceful shutdown). */
 export function storefrontJobs(): Job[] {
+  const cloudWatch: Job[] = env.METRICS_EMF_NAMESPACE ? [{ name: 'cloudwatch-metrics', intervalMs: 60_000, run: emfJob(env.METRICS_EMF_NAMESPACE) }] : [];
   return [
+    ...cloudWatch,
     { name: OUTBOX_JOB, intervalMs: 5_000, run: runOutboxJob },
     {
       name: 'expired-carts',
