@@ -9,7 +9,8 @@ import { AppError } from '@/lib/errors';
 
 export type SavedAddress = AddressInput & { id: string; isDefaultShipping: boolean };
 
-const columns = {
+/** The columns of a saved address as the account shows it (and its data export, lib/customers/privacy.ts). */
+export const addressColumns = {
   id: addresses.id,
   name: addresses.name,
   company: addresses.company,
@@ -24,11 +25,11 @@ const columns = {
 };
 
 export async function listAddresses(userId: string, executor: Executor = db): Promise<SavedAddress[]> {
-  return executor.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt));
+  return executor.select(addressColumns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt));
 }
 
 export async function getDefaultShippingAddress(userId: string, executor: Executor = db): Promise<SavedAddress | null> {
-  const [row] = await executor.select(columns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt)).limit(1);
+  const [row] = await executor.select(addressColumns).from(addresses).where(eq(addresses.userId, userId)).orderBy(desc(addresses.isDefaultShipping), asc(addresses.createdAt)).limit(1);
   return row ?? null;
 }
 

@@ -21,11 +21,15 @@ import {
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { verifyPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
+import { addressColumns } from './addresses';
 
 // GDPR / CCPA: a customer's right to a copy of their data (access, portability) and to erasure. What is erased,
 // what is kept and why is written down in SECURITY.md ("Personal data"); keep the two in step.
 
 export const EXPORT_FORMAT = 'storefront.customer-data.v1';
+
+// An address in the export is what the account shows, without our internal id.
+const { id: _addressId, ...exportedAddressColumns } = addressColumns;
 
 /** Placeholders written over personal fields of orders kept for accounting. */
 export const ERASED = { name: 'Erased customer', line: 'Erased', email: 'erased-customer@erased.invalid' } as const;
@@ -101,19 +105,7 @@ export async function exportCustomerData(userId: string, executor: Executor = db
 
   const [addressRows, orderRows, cartRows] = await Promise.all([
     executor
-      .select({
-        name: addresses.name,
-        company: addresses.company,
-        line1: addresses.line1,
-        line2: addresses.line2,
-        city: addresses.city,
-        region: addresses.region,
-        postalCode: addresses.postalCode,
-        countryCode: addresses.countryCode,
-        phone: addresses.phone,
-        isDefaultShipping: addresses.isDefaultShipping,
-        createdAt: addresses.createdAt,
-      })
+      .select({ ...exportedAddressColumns, createdAt: addresses.createdAt })
       .from(addresses)
       .where(eq(addresses.userId, userId))
       .orderBy(asc(addresses.createdAt)),

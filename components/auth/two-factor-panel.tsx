@@ -1,0 +1,62 @@
+import QRCode from 'qrcode';
+import type { TwoFactorStatus } from '@/lib/auth/two-factor';
+import type { ActionResult } from '@/lib/http/action';
+import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from './two-factor-forms';
+
+// The two-factor section staff (/admin/security) and customers (/account/security) share: off → set up → confirm with
+// a code (recovery codes shown once) → on, with new codes or turning it off. Each page passes its own actions.
+
+type Action<T> = (formData: FormData) => Promise<ActionResult<T>>;
+
+export type TwoFactorPanelProps = {
+  status: TwoFactorStatus;
+  /** The otpauth:// URI of the pending secret (its QR code is drawn here, on the server). */
+  otpauthUri: string | null;
+  /** Why it cannot be turned off (the store requires it for admins), or null. */
+  cannotTurnOff: string | null;
+  doneHref: string;
+  actions: { start: Action<unknown>; confirm: Action<string[]>; regenerate: Action<string[]>; disable: Action<unknown> };
+  className?: string;
+};
+
+export async function TwoFactorPanel({ status, otpauthUri, cannotTurnOff, doneHref, actions, className }: TwoFactorPanelProps) {
+  // A data URL made on the server: the secret never goes to a third-party QR service.
+  const qr = status.pendingSecret && otpauthUri ? await QRCode.toDataURL(otpauthUri, { margin: 1, width: 200 }) : null;
+  return (
+    <section aria-labelledby="two-factor-heading" className={className ?? 'flex flex-col gap-4'}>
+      <h2 id="two-factor-heading" className="text-lg font-semibold">
+        Two-factor authentication
+      </h2>
+      {status.enabled ? (
+        <>
+          <p className="text-sm" role="status">
+            Two-factor authentication is <strong>on</strong> since {status.enabledAt?.toISOString().slice(0, 10)}. Recovery codes left:{' '}
+            {status.recoveryCodesLeft}.
+          </p>
+          <RegenerateCodesForm action={actions.regenerate} doneHref={doneHref} />
+          {cannotTurnOff ? <p className="text-sm text-zinc-600">{cannotTurnOff}</p> : <DisableTwoFactorForm action={actions.disable} />}
+        </>
+      ) : status.pendingSecret && qr ? (
+        <>
+          <p className="text-sm">Scan this QR code with an authenticator app (or type the key in), then enter the 6-digit code it shows.</p>
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={qr} width={200} height={200} alt="QR code for your authenticator app" />
+          <p className="text-sm break-all">
+            Key:{' '}
+            <code data-testid="totp-secret" aria-label="Secret key" className="rounded bg-zinc-100 px-1 font-mono">
+              {status.pendingSecret}
+            </code>
+          </p>
+          <ConfirmTwoFactorForm action={actions.confirm} doneHref={doneHref} />
+        </>
+      ) : (
+        <>
+          <p className="text-sm">
+            Two-factor authentication is <strong>off</strong>. With it on, signing in also needs a code from an authenticator app on your phone.
+          </p>
+          <StartTwoFactorForm action={actions.start} />
+        </>
+      )}
+    </section>
+  );
+}
