@@ -2,8 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { emailMessages, users } from '@/db/schema';
-import { createStaffSchema } from '@/lib/admin/staff/schemas';
-import { createStaffMember } from '@/lib/admin/staff/service';
+import { createStaffSchema } from '@/lib/auth/staff/schemas';
+import { createStaffMember } from '@/lib/auth/staff/service';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { authenticateCredentials, changePassword, registerUser, requestPasswordReset, resetPassword } from './service';
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { emailMessages, users } from '@/db/schema';
 import { setCustomerStatus } from '@/lib/customers/service';
-import { changeStaffRole, setStaffStatus } from '@/lib/admin/staff/service';
+import { changeStaffRole, setStaffStatus } from '@/lib/auth/staff/service';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { authenticateCredentials, changePassword, registerUser, requestPasswordReset, resetPassword, sendVerificationEmail, verifyEmail } from './service';
 

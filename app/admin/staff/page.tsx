@@ -2,7 +2,7 @@ import { AdminForm } from '@/components/admin/people/admin-form';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { changeStaffRoleAction, createStaffAction, setStaffStatusAction } from '@/lib/admin/staff/actions';
-import { listStaff } from '@/lib/admin/staff/service';
+import { listStaff } from '@/lib/auth/staff/service';
 
 export const metadata = { title: 'Staff' };
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { adminAction } from '@/lib/http/action';
-import { changeStaffRoleSchema, createStaffSchema, staffStatusSchema } from './schemas';
-import { changeStaffRole, createStaffMember, setStaffStatus } from './service';
+import { changeStaffRoleSchema, createStaffSchema, staffStatusSchema } from '@/lib/auth/staff/schemas';
+import { changeStaffRole, createStaffMember, setStaffStatus } from '@/lib/auth/staff/service';
 
 export const createStaffAction = adminAction(createStaffSchema, async (input, ctx) => {
   const id = await createStaffMember({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
