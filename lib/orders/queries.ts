@@ -161,17 +161,20 @@ export async function getOrderById(orderId: string, executor: Executor = db): Pr
 
 const itemCount = sql<number>`(select coalesce(sum(ol.quantity), 0)::int from order_lines ol where ol.order_id = "orders"."id")`;
 
+/** An order in a list, for its customer and for staff alike (staff add who placed it). */
+const summaryColumns = {
+  number: orders.number,
+  status: orders.status,
+  paymentStatus: orders.paymentStatus,
+  totalCents: orders.totalCents,
+  currency: orders.currency,
+  placedAt: orders.placedAt,
+  itemCount,
+};
+
 export async function listOrdersForUser(userId: string, executor: Executor = db): Promise<OrderSummary[]> {
   const rows = await executor
-    .select({
-      number: orders.number,
-      status: orders.status,
-      paymentStatus: orders.paymentStatus,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      placedAt: orders.placedAt,
-      itemCount,
-    })
+    .select(summaryColumns)
     .from(orders)
     .where(eq(orders.userId, userId))
     .orderBy(desc(orders.placedAt))
@@ -258,15 +261,9 @@ export async function listOrdersForStaff(query: OrderListQuery, executor: Execut
   const page = Math.min(query.page, pageCount);
   const rows = await executor
     .select({
-      number: orders.number,
+      ...summaryColumns,
       email: orders.email,
       customerName: sql<string>`coalesce(nullif(${users.name}, ''), ${orders.shippingAddress}->>'name', '')`,
-      status: orders.status,
-      paymentStatus: orders.paymentStatus,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      placedAt: orders.placedAt,
-      itemCount,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { categories, productCategories } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
-import { SLUG_PATTERN, slugify } from '@/lib/catalog/slug';
+import { slugFieldSchema } from '@/lib/catalog/slug-schema';
+import { slugify } from '@/lib/catalog/slug';
 import { AppError } from '@/lib/errors';
 
 // The category tree. Each row carries its materialised path of slugs ("apparel/t-shirts") and depth; moving or
@@ -14,14 +15,7 @@ const optionalParent = z.preprocess((v) => (v === '' ? null : v), z.uuid().nulla
 
 export const categoryInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(100, 'At most 100 characters.'),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(80, 'At most 80 characters.')
-    .refine((s) => s === '' || SLUG_PATTERN.test(s), 'Lower-case letters, digits and single dashes only.')
-    .optional()
-    .default(''),
+  slug: slugFieldSchema,
   description: z.string().trim().max(2_000, 'At most 2,000 characters.').optional().default(''),
   parentId: optionalParent,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { productStatuses } from '@/db/schema/catalog';
 import { checkbox, nestFields } from '@/lib/http/form-data';
-import { SLUG_PATTERN } from '@/lib/catalog/slug';
+import { slugFieldSchema } from '@/lib/catalog/slug-schema';
 import { parseOptionValues } from './matrix';
 
 // The product editor's input, shared by the form (dotted field names, see form-data.ts) and the CSV import.
@@ -55,14 +55,7 @@ export const productInputSchema = z
   .object({
     id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
     title: z.string().trim().min(1, 'Enter a title.').max(200, 'At most 200 characters.'),
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(80, 'At most 80 characters.')
-      .refine((s) => s === '' || SLUG_PATTERN.test(s), 'Lower-case letters, digits and single dashes only.')
-      .optional()
-      .default(''),
+    slug: slugFieldSchema,
     description: z.string().max(20_000, 'At most 20,000 characters.').optional().default(''),
     status: z.enum(productStatuses, { error: 'Choose draft, active or archived.' }),
     vendor: optionalText(120),
