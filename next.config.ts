@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { isProduction } from './lib/env';
-import { staticSecurityHeaders } from './lib/http/security-headers';
+import { staticSecurityHeaders } from './lib/server/security-headers';
 
 const nextConfig: NextConfig = {
   output: 'standalone',

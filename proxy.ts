@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
-import { FILL_HEADER, pageCacheFillSecret } from '@/lib/http/page-cache';
-import { requestIdFrom } from '@/lib/http/request-id';
-import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor } from '@/lib/http/security-headers';
+import { FILL_HEADER, pageCacheFillSecret } from '@/lib/server/page-cache';
+import { requestIdFrom } from '@/lib/server/request-id';
+import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor } from '@/lib/server/security-headers';
 
 // Runs on every page, server action and route-handler request. Its jobs — no session, and never an access lock
 // (pages and handlers check sessions themselves):
@@ -10,7 +10,7 @@ import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor } from '@/
 //  2. the per-request security headers: a CSP with a fresh nonce (also set on the *request*, where Next reads it
 //     and puts the nonce on its own scripts — pages are dynamic via connection(), so every render gets one),
 //     Referrer-Policy (no-referrer where the URL carries a token) and Cache-Control for personalised paths;
-//  3. the page cache's own render requests (lib/http/front-door.ts) bring the nonce the cached copy is cut at.
+//  3. the page cache's own render requests (lib/server/front-door.ts) bring the nonce the cached copy is cut at.
 // Anonymous catalog pages already in the page cache never reach this far: the front door answers them.
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
 export function proxy(request: NextRequest) {

@@ -1,13 +1,13 @@
 import { closeConnection, getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
-import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
-import { installClientIpHeader } from '@/lib/http/client-ip';
-import { isServerBusy } from '@/lib/http/admission';
-import { installFrontDoor } from '@/lib/http/front-door';
-import { sharedPageCache } from '@/lib/http/page-cache';
+import { installGracefulShutdown, onShutdown } from '@/lib/server/shutdown';
+import { installClientIpHeader } from '@/lib/server/client-ip';
+import { isServerBusy } from '@/lib/server/admission';
+import { installFrontDoor } from '@/lib/server/front-door';
+import { sharedPageCache } from '@/lib/server/page-cache';
 import { logger } from '@/lib/log';
-import { observeHttpServer } from '@/lib/observability/http-server';
+import { observeHttpServer } from '@/lib/server/timing';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 import { subscribeToInvalidations } from '@/lib/cache/broadcast';
@@ -25,7 +25,7 @@ export async function boot(): Promise<void> {
   // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
   const stopTracing = await startTracing();
   observeHttpServer();
-  // Before the first request: rate limits key on the address this derives from the socket (lib/http/client-ip.ts).
+  // Before the first request: rate limits key on the address this derives from the socket (lib/server/client-ip.ts).
   installClientIpHeader(env.TRUSTED_PROXY_HOPS);
   if (isProduction) {
     // Page cache hits and admission control, in front of Next (`next dev` keeps Next's own handling).

@@ -10,7 +10,7 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefron
 const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
 vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFactor.mustEnroll }));
 
-const { installClientIpHeader } = await import('./client-ip');
+const { installClientIpHeader } = await import('@/lib/server/client-ip');
 installClientIpHeader(0);
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
 const { AppError } = await import('@/lib/errors');

@@ -7,7 +7,7 @@ import { logger } from '@/lib/log';
 import { AppError, type ErrorCode, type FieldErrors, fieldErrorsFrom } from '@/lib/errors';
 import { type ActionPolicy, authorise } from './policy';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from '@/lib/rate-limit';
-import { markReachedApp } from './self-request';
+import { markReachedApp } from '@/lib/server/self-request';
 
 // The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → typed result.
 // Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors },

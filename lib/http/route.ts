@@ -9,7 +9,7 @@ import { AppError, toErrorResponse } from '@/lib/errors';
 import { assertSameOrigin } from './origin';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
-import { requestIdFrom } from './request-id';
+import { requestIdFrom } from '@/lib/server/request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
 // Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/rate-limit/policies.ts)

@@ -11,7 +11,7 @@ import { discountCodes, emailMessages, orders, users, variants } from '@/db/sche
 import { profileSchema, registerSchema } from '@/lib/auth/schemas';
 import { authenticateCredentials, registerUser, requestPasswordReset, updateProfile } from '@/lib/auth/service';
 import { listShippingOptions } from '@/lib/checkout/service';
-import { CLIENT_IP_HEADER, installClientIpHeader } from './client-ip';
+import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/server/client-ip';
 import { setLimiterStoresForTesting } from '@/lib/rate-limit';
 import { memoryStore } from '@/lib/rate-limit/store';
 

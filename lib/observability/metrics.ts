@@ -1,10 +1,10 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { currentPoolStats } from '@/db/client';
 import { dataCacheStats } from '@/lib/cache/data-cache';
-import { actionRefusalStats } from '@/lib/http/action-requests';
-import { admissionStats } from '@/lib/http/admission';
-import { pageCacheStats } from '@/lib/http/page-cache';
-import { selfRequestStats } from '@/lib/http/self-request';
+import { actionRefusalStats } from '@/lib/server/action-requests';
+import { admissionStats } from '@/lib/server/admission';
+import { pageCacheStats } from '@/lib/server/page-cache';
+import { selfRequestStats } from '@/lib/server/self-request';
 
 // Prometheus metrics, one registry per process. Next evaluates modules in several bundles (instrumentation, each
 // route, pages), and prom-client refuses to register a metric name twice in one registry — so the registry and
@@ -108,7 +108,7 @@ function createMetrics() {
     },
   });
 
-  // The page cache and admission control live in the front door (lib/http/front-door.ts) and keep their own counts;
+  // The page cache and admission control live in the front door (lib/server/front-door.ts) and keep their own counts;
   // read them at scrape time.
   new Gauge({
     name: 'storefront_page_cache_requests',

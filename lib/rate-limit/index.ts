@@ -15,7 +15,7 @@ import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, iore
 // Nothing to reset when Redis returns: the next call simply uses it again.
 
 export { RATE_LIMITS, type RateLimitPolicy } from './policies';
-export { clientIp, ipSubject } from '@/lib/http/client-ip';
+export { clientIp, ipSubject } from '@/lib/server/client-ip';
 
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
 export const LIMITER_TIMEOUT_MS = 150;

@@ -11,7 +11,7 @@ import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
 import { registerUser } from '@/lib/auth/service';
 import { authenticateWithinLimits } from '@/lib/auth/throttle';
 import { checkReadiness } from '@/lib/health/service';
-import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/http/client-ip';
+import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/server/client-ip';
 import { countAttempt, enforceRateLimit, LIMITER_TIMEOUT_MS, RATE_LIMITS, setLimiterStoresForTesting } from './.';
 import type { RateLimitPolicy } from './policies';
 import { ioredisFacade, memoryStore, ratelimitStore, stripScriptFlags } from './store';

@@ -14,18 +14,18 @@ import { contentSecurityPolicy, referrerPolicyFor, staticSecurityHeaders } from 
 import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
 
 // The front door of the production server: every request passes here before Next sees it.
-//  1. Anonymous catalog pages are answered from the page cache (lib/http/page-cache.ts) without entering Next at
+//  1. Anonymous catalog pages are answered from the page cache (lib/server/page-cache.ts) without entering Next at
 //     all — a stored page costs a nonce, a join and a checksum, not a render or Next's routing.
-//  2. Everything else goes to Next through admission control (lib/http/admission.ts): a bounded number of requests
+//  2. Everything else goes to Next through admission control (lib/server/admission.ts): a bounded number of requests
 //     in progress, a bounded queue with a deadline, 503 + Retry-After beyond — so an overload sheds load instead of
 //     growing a backlog (and the heap) until the process dies.
 // Liveness, readiness and metrics bypass both, so operators see the truth while the store is saturated; so do
 // static files, which cost next to nothing.
 //  3. The process's own requests to itself (Next forwarding a server action to the page that owns it, the page
-//     cache's renders) are recognised by a per-process secret (lib/http/self-request.ts) and run under the slot of
+//     cache's renders) are recognised by a per-process secret (lib/server/self-request.ts) and run under the slot of
 //     the request they are made for: queueing them behind their own parent stalled the whole store (SECURITY.md,
 //     finding 1). A forwarded action's Set-Cookie, which Next drops, is passed on to the client's response.
-//  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/http/action-requests.ts; finding 7).
+//  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/server/action-requests.ts; finding 7).
 //
 // Next's standalone server.js is generated and not ours to edit, and it hands the app no server object. The server is
 // found through Node's documented `http.server.request.start` diagnostics channel (published before the server
@@ -125,7 +125,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
 
   /** The Store API's per-client limit holds for cached answers too (route() counts the requests that reach it). */
   async function overApiLimit(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    // The client address the boot hook derived from the socket (lib/http/client-ip.ts), as route() reads it.
+    // The client address the boot hook derived from the socket (lib/server/client-ip.ts), as route() reads it.
     const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
     try {
       for (const [limit, subject] of routeRateLimits({ method: 'GET', pattern: (request.url ?? '/').split('?')[0]!, ip, cartToken: null, body: undefined })) {

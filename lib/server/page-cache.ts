@@ -7,10 +7,10 @@ import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-
 //
 // Why a cache of our own rather than Next's full-route cache: every page carries a fresh CSP nonce (proxy.ts), and
 // Next can only put a nonce on a page it renders for that request — a prerendered page would have scripts the CSP
-// blocks, and a nonce reused across responses protects nothing. So the front door (lib/http/front-door.ts) has a
+// blocks, and a nonce reused across responses protects nothing. So the front door (lib/server/front-door.ts) has a
 // page rendered once (an internal request to this same server, with a nonce of its own), keeps the HTML cut at that
 // nonce, and serves each later request the pieces joined with that request's fresh nonce — gzipped without
-// compressing the page again (lib/http/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
+// compressing the page again (lib/server/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
 // unknown when the page was rendered, and each response's nonce is new.
 //
 // What is cached is what every visitor sees alike: catalogue pages, whoever asks — the only personal parts of them,

@@ -1,6 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { metrics } from './metrics';
+import { metrics } from '@/lib/observability/metrics';
 
 export type RequestKind = 'page' | 'api' | 'media' | 'image' | 'static' | 'next';
 
