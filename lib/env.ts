@@ -97,6 +97,10 @@ const envSchema = z.object({
   // Graceful shutdown: on SIGTERM, in-flight requests get this long to finish before the process gives up.
   // Keep it below the container's stop timeout (ECS: 30 s here) so connections are closed by us, not by SIGKILL.
   SHUTDOWN_DRAIN_S: positiveInt(25, 600),
+  // Next's documented switch that leaves SIGTERM/SIGINT to the app (lib/server/shutdown.ts). Next reads it before
+  // the app loads, so it must be in the server's own environment (Dockerfile, `npm start`), never in .env. Unset in
+  // production: no drain (Next exits at once with 143), and the boot log says so.
+  NEXT_MANUAL_SIG_HANDLE: optionalString,
   // Read by Next's standalone server.js itself (ms); parsed here only so a bad value fails loudly at boot.
   KEEP_ALIVE_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
 

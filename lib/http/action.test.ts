@@ -10,8 +10,8 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefron
 const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
 vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFactor.mustEnroll }));
 
-const { installClientIpHeader } = await import('@/lib/server/client-ip');
-installClientIpHeader(0);
+const { installServerLayer } = await import('@/lib/server/install');
+installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
 const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
 const { AppError } = await import('@/lib/errors');
 

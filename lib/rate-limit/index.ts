@@ -6,7 +6,7 @@ import { rateLimitRejections } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
 import { AppError } from '@/lib/errors';
 import { type RateLimitPolicy } from './policies';
-import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './store';
+import { type LimiterStore, memoryStore, ratelimitStore, upstashClient, ioredisFacade, type Verdict } from './store';
 
 // Rate limiting for every policy in ./rate-limit-policies.ts, shared by all instances through Redis:
 //   UPSTASH_REDIS_REST_URL/TOKEN set → Upstash over REST; else REDIS_URL → that Redis (ioredis); else in-process.
@@ -31,7 +31,7 @@ function stores(): Stores {
   const local = memoryStore();
   let shared: LimiterStore | null = null;
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    const rest = upstashRestFacade(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, LIMITER_TIMEOUT_MS);
+    const rest = upstashClient(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, LIMITER_TIMEOUT_MS);
     shared = ratelimitStore('upstash', rest, env.REDIS_KEY_PREFIX, () => true);
   } else {
     const redis = getRedis();

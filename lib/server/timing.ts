@@ -1,4 +1,3 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { metrics } from '@/lib/observability/metrics';
 
@@ -15,24 +14,16 @@ export function requestKind(url: string | undefined): RequestKind {
   return 'page';
 }
 
-const globalForHttp = globalThis as typeof globalThis & { __storefrontHttpObserved?: boolean };
-
 /**
- * Times every request the Node server handles — pages and server actions included, which route() never sees —
- * through Node's documented `http.server.request.start` diagnostics channel: no server.js changes, one timestamp
- * and one histogram observation per request.
+ * Times a request the Node server handles — pages and server actions included, which route() never sees — from its
+ * arrival (lib/server/install.ts) to the end of its response: one timestamp and one histogram observation.
  */
-export function observeHttpServer(): void {
-  if (globalForHttp.__storefrontHttpObserved) return;
-  globalForHttp.__storefrontHttpObserved = true;
-  diagnosticsChannel.subscribe('http.server.request.start', (message) => {
-    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-    const started = performance.now();
-    response.once('close', () => {
-      metrics.httpServerDuration.observe(
-        { method: request.method ?? 'GET', kind: requestKind(request.url), status: String(response.statusCode) },
-        (performance.now() - started) / 1000,
-      );
-    });
+export function timeRequest(request: IncomingMessage, response: ServerResponse): void {
+  const started = performance.now();
+  response.once('close', () => {
+    metrics.httpServerDuration.observe(
+      { method: request.method ?? 'GET', kind: requestKind(request.url), status: String(response.statusCode) },
+      (performance.now() - started) / 1000,
+    );
   });
 }
