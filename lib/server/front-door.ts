@@ -134,7 +134,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     // The client address the boot hook derived from the socket (lib/server/client-ip.ts), as route() reads it.
     const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
     try {
-      for (const [limit, subject] of routeRateLimits({ method: 'GET', pattern: (request.url ?? '/').split('?')[0]!, ip, cartToken: null, body: undefined })) {
+      for (const [limit, subject] of routeRateLimits({ pattern: (request.url ?? '/').split('?')[0]!, ip })) {
         await enforceRateLimit(limit, subject);
       }
       return false;
