@@ -2,11 +2,17 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
-import { rateLimitRejections } from '@/lib/observability/metrics';
+import { counter } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
 import { AppError } from '@/lib/errors';
 import { type RateLimitPolicy } from './policies';
 import { type LimiterStore, memoryStore, ratelimitStore, upstashClient, ioredisFacade, type Verdict } from './store';
+
+export const rateLimitRejections = counter({
+  name: 'storefront_rate_limit_rejections_total',
+  help: 'Requests refused by a rate-limit policy, by policy name.',
+  labelNames: ['policy'] as const,
+});
 
 // Rate limiting for every policy in ./rate-limit-policies.ts, shared by all instances through Redis:
 //   UPSTASH_REDIS_REST_URL/TOKEN set → Upstash over REST; else REDIS_URL → that Redis (ioredis); else in-process.

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { metrics } from '@/lib/observability/metrics';
+import { DURATION_BUCKETS_S, histogram } from '@/lib/observability/metrics';
 
 export type RequestKind = 'page' | 'api' | 'media' | 'image' | 'static' | 'next';
 
@@ -14,6 +14,14 @@ export function requestKind(url: string | undefined): RequestKind {
   return 'page';
 }
 
+// Pages have no wrapper to label them by pattern, so every request is also timed at the Node server, by kind.
+const httpServerDuration = histogram({
+  name: 'http_server_duration_seconds',
+  help: 'Every request at the Node HTTP server, arrival to end of response, by kind (page, api, media, image, static, next), method and status.',
+  labelNames: ['method', 'kind', 'status'] as const,
+  buckets: DURATION_BUCKETS_S,
+});
+
 /**
  * Times a request the Node server handles — pages and server actions included, which route() never sees — from its
  * arrival (lib/server/install.ts) to the end of its response: one timestamp and one histogram observation.
@@ -21,7 +29,7 @@ export function requestKind(url: string | undefined): RequestKind {
 export function timeRequest(request: IncomingMessage, response: ServerResponse): void {
   const started = performance.now();
   response.once('close', () => {
-    metrics.httpServerDuration.observe(
+    httpServerDuration.observe(
       { method: request.method ?? 'GET', kind: requestKind(request.url), status: String(response.statusCode) },
       (performance.now() - started) / 1000,
     );
