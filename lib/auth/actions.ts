@@ -36,13 +36,24 @@ import {
   verifyEmail,
 } from './service';
 
-const register = publicAction(registerSchema, async (input) => registerUser(input), {
-  rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]],
-});
+// A new account is signed in at once (through the same credentials provider as a sign-in, with a ticket for the
+// account just made); the address to confirm waits in the inbox. An address that already had an account is answered
+// with the inbox message only, and its owner is told by email.
+const register = publicAction(
+  registerSchema,
+  async (input) => {
+    const created = await registerUser(input);
+    if (!created) return null;
+    const ticket = issueSignInTicket({ userId: created.userId, sessionVersion: created.sessionVersion });
+    return completeSignIn(ticket, '', created.userId, input.callbackUrl);
+  },
+  { rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]] },
+);
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  // One answer whether or not the address already had an account; the inbox tells the owner which it was.
-  return toFormState(await register(formData), formData, 'Thanks! We sent a message to your inbox — you can now sign in.');
+  const result = await register(formData);
+  if (result.ok && result.data) redirect(result.data);
+  return toFormState(result, formData, 'Thanks! We sent a message to your inbox — you can now sign in.');
 }
 
 // Sign-in is one or two steps. The password is checked here once; an account with two-factor on then gets the code

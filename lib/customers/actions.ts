@@ -10,7 +10,7 @@ import { customerAction } from '@/lib/http/action';
 import { type FormState, toFormState } from '@/lib/http/form-state';
 import { RATE_LIMITS } from '@/lib/rate-limit';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
-import { createAddress, deleteAddress, setDefaultAddress } from './addresses';
+import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from './addresses';
 import { eraseOwnAccount } from './privacy';
 import { deleteAccountSchema } from './schemas';
 
@@ -20,6 +20,9 @@ const addressFormSchema = z.preprocess(
 );
 
 const add = customerAction(addressFormSchema, async (input, ctx) => createAddress(ctx.user.id, input));
+const edit = customerAction(z.intersection(addressFormSchema, z.object({ addressId: z.uuid() })), async ({ addressId, ...input }, ctx) =>
+  updateAddress(ctx.user.id, addressId, input),
+);
 const remove = customerAction(z.object({ addressId: z.uuid() }), async (input, ctx) => deleteAddress(ctx.user.id, input.addressId));
 const makeDefault = customerAction(z.object({ addressId: z.uuid() }), async (input, ctx) => setDefaultAddress(ctx.user.id, input.addressId));
 
@@ -27,6 +30,12 @@ export async function addAddressAction(_prev: FormState, formData: FormData): Pr
   const result = await add(formData);
   if (result.ok) refresh();
   return toFormState(result, formData, 'Address saved.');
+}
+
+export async function updateAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await edit(formData);
+  if (result.ok) refresh();
+  return toFormState(result, formData, 'Address updated.');
 }
 
 export async function deleteAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {

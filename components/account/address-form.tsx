@@ -1,0 +1,46 @@
+'use client';
+
+import { useActionState } from 'react';
+import { AddressFields, type AddressValues, type CountryOption } from '@/components/checkout/address-fields';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormState } from '@/lib/http/form-state';
+
+/** Adding or editing an address in the book, with the checkout's own address inputs. */
+export function AddressForm(props: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  label: string;
+  idPrefix: string;
+  countries: CountryOption[];
+  /** Editing: the saved address's id and fields. */
+  addressId?: string;
+  defaults: AddressValues;
+  submitLabel: string;
+  /** Already the default: the tick box would mean nothing. */
+  isDefault?: boolean;
+}) {
+  const [state, action, pending] = useActionState(props.action, { status: 'idle' } as FormState);
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  // After a refusal the fields show what was typed; after a success the new address is in the list above.
+  const defaults: AddressValues = state.status === 'error' ? values : state.status === 'success' && !props.addressId ? {} : props.defaults;
+  const key = state.status === 'idle' ? 'idle' : `${state.status}-${JSON.stringify(values)}-${state.status === 'success' ? state.message : ''}`;
+  return (
+    <form action={action} aria-label={props.label} className="flex max-w-xl flex-col gap-4" noValidate>
+      {props.addressId ? <input type="hidden" name="addressId" value={props.addressId} /> : null}
+      <AddressFields key={key} idPrefix={props.idPrefix} countries={props.countries} defaults={defaults} errors={errors} />
+      {props.isDefault ? null : (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="makeDefault" defaultChecked={values.makeDefault === 'on'} /> Make this my default address
+        </label>
+      )}
+      <div>
+        <SubmitButton pendingLabel="Saving…" pending={pending}>
+          {props.submitLabel}
+        </SubmitButton>
+      </div>
+      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
+    </form>
+  );
+}
