@@ -210,6 +210,7 @@ test.describe('times in the shopper’s own time zone', () => {
     await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible({ timeout: 20_000 });
     const checkout = await toCheckout(page, 18, 1280);
     await checkout.chooseCountry('JP');
+    await checkout.chooseRegion('TOKYO');
     await checkout.fillDetails({ name: 'Tokyo Shopper', line1: '1-1 Chiyoda', city: 'Tokyo', postalCode: '100-0001' });
     await checkout.placeOrder();
     const number = (await page.getByTestId('order-number').textContent())!;
