@@ -22,8 +22,8 @@ export function AddressForm(props: {
   const [state, action, pending] = useActionState(props.action, { status: 'idle' } as FormState);
   const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const values = state.status === 'error' ? (state.values ?? {}) : {};
-  // After a refusal the fields show what was typed; after a success the new address is in the list above.
-  const defaults: AddressValues = state.status === 'error' ? values : state.status === 'success' && !props.addressId ? {} : props.defaults;
+  // After a refusal the fields show what was typed; after a success they start again (the address is in the list).
+  const defaults: AddressValues = state.status === 'error' ? values : props.defaults;
   const key = state.status === 'idle' ? 'idle' : `${state.status}-${JSON.stringify(values)}-${state.status === 'success' ? state.message : ''}`;
   return (
     <form action={action} aria-label={props.label} className="flex max-w-xl flex-col gap-4" noValidate>

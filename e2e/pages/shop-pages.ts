@@ -50,9 +50,9 @@ export class CheckoutPage {
     this.totals = page.getByTestId('order-totals');
   }
 
-  /** The state, province or region control, whichever the chosen country has. */
+  /** The state, province, prefecture or region control, whichever the chosen country has. */
   region(): Locator {
-    return this.details.getByLabel(/^(State|Province)/);
+    return this.details.getByLabel(/^(State|Province|Prefecture)/);
   }
 
   /** Waits until the summary shows the server's answer to the latest change. */
