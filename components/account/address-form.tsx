@@ -4,11 +4,11 @@ import { useActionState } from 'react';
 import { AddressFields, type AddressValues, type CountryOption } from '@/components/checkout/address-fields';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FormState } from '@/lib/http/form-state';
+import { answerKey, type FormAction, refusal } from '@/lib/http/action-result';
 
 /** Adding or editing an address in the book, with the checkout's own address inputs. */
 export function AddressForm(props: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction<void>;
   label: string;
   idPrefix: string;
   countries: CountryOption[];
@@ -19,12 +19,13 @@ export function AddressForm(props: {
   /** Already the default: the tick box would mean nothing. */
   isDefault?: boolean;
 }) {
-  const [state, action, pending] = useActionState(props.action, { status: 'idle' } as FormState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(props.action, null);
+  const { errors, values } = refusal(state);
+  const refused = state !== null && !state.ok;
   // After a refusal the fields show what was typed; after a success they start again (the address is in the list).
-  const defaults: AddressValues = state.status === 'error' ? values : props.defaults;
-  const key = state.status === 'idle' ? 'idle' : `${state.status}-${JSON.stringify(values)}-${state.status === 'success' ? state.message : ''}`;
+  const defaults: AddressValues = refused ? values : props.defaults;
+  // Each answer remounts the inputs (the echoed values make two answers differ).
+  const key = `${answerKey(state)}-${JSON.stringify(state?.values ?? {})}`;
   return (
     <form action={action} aria-label={props.label} className="flex max-w-xl flex-col gap-4" noValidate>
       {props.addressId ? <input type="hidden" name="addressId" value={props.addressId} /> : null}
@@ -39,8 +40,8 @@ export function AddressForm(props: {
           {props.submitLabel}
         </SubmitButton>
       </div>
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
-      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
+      {state?.ok && state.message ? <FormMessage status="success" message={state.message} /> : null}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
-import { type CheckoutFormState, placeOrderAction, quoteCheckoutAction } from '@/lib/checkout/actions';
+import { placeOrderAction, quoteCheckoutAction, updateCheckoutSummaryAction } from '@/lib/checkout/actions';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
@@ -36,11 +36,19 @@ export function CheckoutForm(props: {
   /** Signed in: offer to keep the address in the address book. */
   canSaveAddress?: boolean;
 }) {
-  const [state, action, placing] = useActionState(placeOrderAction, { status: 'idle' } as CheckoutFormState);
+  const [placed, placeAction, placing] = useActionState(placeOrderAction, null);
+  // Without JavaScript only: "Update order summary" posts the form for a fresh quote.
+  const [updated, updateAction] = useActionState(updateCheckoutSummaryAction, null);
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const values = state.status === 'idle' ? props.initialValues : state.values;
-  const errors = state.status === 'idle' ? {} : (state.fieldErrors ?? {});
-  const stateQuote = state.status === 'idle' ? null : (state.quote ?? null);
+  // The latest answer from the server (a page load answers at most one of the two), else the page's own defaults.
+  const answer = placed ?? updated;
+  const values = answer?.values ?? props.initialValues;
+  const refused = placed && !placed.ok ? placed : updated && !updated.ok ? updated : null;
+  const advice = updated?.ok && updated.data ? updated.data.addressErrors : {};
+  const errors: Record<string, string[]> = refused
+    ? (refused.fieldErrors ?? {})
+    : Object.fromEntries(Object.entries(advice).map(([key, message]) => [`shipping.${key}`, [message]]));
+  const stateQuote = updated?.ok ? updated.data : null;
 
   const [liveQuote, setLiveQuote] = useState<CheckoutQuoteView | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
@@ -117,9 +125,9 @@ export function CheckoutForm(props: {
   };
 
   // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
-  const formKey = state.status === 'idle' ? 'initial' : JSON.stringify(state.values);
+  const formKey = answer ? JSON.stringify(answer.values ?? {}) : 'initial';
   return (
-    <form action={action} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
+    <form action={placeAction} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
       <input type="hidden" name="cartId" value={props.cartId} />
       <div className="flex min-w-0 flex-col gap-6">
         <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
@@ -245,7 +253,7 @@ export function CheckoutForm(props: {
         />
         {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
         {hydrated ? null : (
-          <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+          <button type="submit" formAction={updateAction} formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
             Update order summary
           </button>
         )}
@@ -255,9 +263,9 @@ export function CheckoutForm(props: {
         {quoteError ? <FormMessage status="error" message={quoteError} /> : null}
       </div>
       <div className="flex flex-col gap-3 lg:col-start-1">
-        {state.status === 'error' ? (
+        {refused ? (
           <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-            <p>{state.message}</p>
+            <p>{refused.message}</p>
             {generalErrors.length > 0 ? (
               <ul className="mt-1 list-disc pl-5">
                 {generalErrors.map(([key, messages]) => (

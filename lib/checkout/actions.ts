@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearCartToken, currentCartRef } from '@/lib/cart/session';
 import { writeCartHint } from '@/lib/store/hints';
-import { type ActionResult, formDataToObject, publicAction } from '@/lib/http/action';
-import { echoValues } from '@/lib/http/form-state';
-import { RATE_LIMITS } from '@/lib/rate-limit';
+import { publicAction } from '@/lib/auth/guards';
+import { AppError } from '@/lib/errors';
+import { orderLookupLimits } from '@/lib/orders/limits';
 import { logger } from '@/lib/log';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';
@@ -15,7 +15,8 @@ import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
 import { checkoutFormToInput, checkoutQuoteSchema, placeOrderSchema } from './schemas';
 import { completeCheckout } from './complete';
-import { quoteCheckoutWithinLimit } from './quote';
+import { checkoutQuoteLimits, placeOrderLimits } from './limits';
+import { quoteCheckout } from './quote';
 import type { CheckoutQuoteView } from './types';
 
 // The web form may also ask to keep the shipping address in the customer's address book.
@@ -24,89 +25,65 @@ const checkoutFormSchema = z.preprocess(
   placeOrderSchema.extend({ saveAddress: z.boolean() }),
 );
 
-const placeOrderFromForm = publicAction(checkoutFormSchema, async ({ saveAddress, ...input }, ctx) => {
-  const ref = await currentCartRef();
-  const placed = await completeCheckout(ref, input, { userId: ctx.user?.id ?? null, saveAddress });
-  await startPayment(placed.orderId, input.paymentProvider).catch((error: unknown) => {
-    logger.error({ err: error }, 'payment could not be started');
-  });
-  if (!ref.userId) await clearCartToken();
-  await writeCartHint(null);
-  await writeReceipt(placed.orderId);
-  return placed;
-}, {
-  rateLimit: (input, { ip }) =>
-    input.discountCode
-      ? [[RATE_LIMITS.checkoutPerIp, ip], [RATE_LIMITS.discountCodePerIp, ip]]
-      : [[RATE_LIMITS.checkoutPerIp, ip]],
-});
-
-/** Field errors use the form's names ("shipping.postalCode"), not the service's ("shippingAddress.postalCode"). */
-function formFieldErrors(fieldErrors: Record<string, string[]> | undefined) {
-  if (!fieldErrors) return undefined;
-  return Object.fromEntries(Object.entries(fieldErrors).map(([key, value]) => [key.replace(/^shippingAddress\./, 'shipping.'), value]));
-}
-
-// The live order summary: the checkout calls this as the address, rate or code changes (debounced in the page).
-// Counted per client address inside quoteCheckoutWithinLimit, so the limit holds for every caller.
-const quote = publicAction(checkoutQuoteSchema, async (input, ctx) => (await quoteCheckoutWithinLimit(await currentCartRef(), input, ctx.ip))?.quote ?? null);
-
-/** Re-prices the checkout for an address, rate and code; null when the cart is empty. */
-export async function quoteCheckoutAction(input: unknown): Promise<ActionResult<CheckoutQuoteView | null>> {
-  return quote(input);
-}
-
-/** The checkout form's state: after "Update order summary" (no JavaScript) or a refused order, with what was typed. */
-export type CheckoutFormState =
-  | { status: 'idle' }
-  | { status: 'updated'; values: Record<string, string>; quote: CheckoutQuoteView | null; fieldErrors?: Record<string, string[]> }
-  | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values: Record<string, string>; quote?: CheckoutQuoteView | null };
-
-const QUOTE_FIELD_NAMES: Record<string, string> = { countryCode: 'shipping.countryCode', region: 'shipping.region', postalCode: 'shipping.postalCode' };
-
-/** Without JavaScript the summary is re-priced by an explicit "Update order summary" press: the same quote. */
-async function updateSummary(formData: FormData): Promise<CheckoutFormState> {
-  const form = formDataToObject(formData);
-  const one = (key: string) => (Array.isArray(form[key]) ? form[key][0] : form[key]);
-  const values = echoValues(formData);
-  const result = await quote({
-    countryCode: one('shipping.countryCode') ?? '',
-    region: one('shipping.region'),
-    postalCode: one('shipping.postalCode'),
-    shippingRateId: one('shippingRateId'),
-    discountCode: one('discountCode'),
-  });
-  const rename = (errors: Record<string, string[] | string | undefined>) =>
-    Object.fromEntries(
-      Object.entries(errors)
-        .filter((entry): entry is [string, string[] | string] => entry[1] !== undefined)
-        .map(([key, value]) => [QUOTE_FIELD_NAMES[key] ?? key, Array.isArray(value) ? value : [value]]),
-    );
-  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors ? rename(result.fieldErrors) : undefined, values };
-  return { status: 'updated', values, quote: result.data, fieldErrors: result.data ? rename(result.data.addressErrors) : undefined };
-}
-
-export async function placeOrderAction(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  if (formData.get('intent') === 'update') return updateSummary(formData);
-  const result = await placeOrderFromForm(formData);
-  if (!result.ok) {
-    return { status: 'error', message: result.message, fieldErrors: formFieldErrors(result.fieldErrors), values: echoValues(formData) };
-  }
-  redirect('/checkout/confirmation');
-}
-
-export type OrderLookupState = { status: 'idle' } | { status: 'found'; order: OrderDetail } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
-
-const lookup = publicAction(
-  z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }),
-  async (input) => getOrderByNumberAndEmail(input.number, input.email),
-  { rateLimit: (_input, { ip }) => [[RATE_LIMITS.orderLookupPerIp, ip]] },
+/**
+ * The checkout form's submission: on success the shopper is sent to the confirmation page; a refusal comes back
+ * with the field errors under the form's own names ("shipping.postalCode") and what was typed.
+ */
+export const placeOrderAction = publicAction(
+  checkoutFormSchema,
+  async ({ saveAddress, ...input }, ctx) => {
+    const ref = await currentCartRef();
+    const placed = await completeCheckout(ref, input, { userId: ctx.user?.id ?? null, saveAddress });
+    await startPayment(placed.orderId, input.paymentProvider).catch((error: unknown) => {
+      logger.error({ err: error }, 'payment could not be started');
+    });
+    if (!ref.userId) await clearCartToken();
+    await writeCartHint(null);
+    await writeReceipt(placed.orderId);
+    redirect('/checkout/confirmation');
+  },
+  { rateLimit: placeOrderLimits, formFieldName: (path) => path.replace(/^shippingAddress\./, 'shipping.') },
 );
 
-export async function lookupOrderAction(_prev: OrderLookupState, formData: FormData): Promise<OrderLookupState> {
-  const result = await lookup(formData);
-  if (!result.ok) return { status: 'error', message: result.message, fieldErrors: result.fieldErrors, values: echoValues(formData) };
-  // Wrong number and wrong email read the same, so the form cannot be used to probe for orders.
-  if (!result.data) return { status: 'error', message: 'We could not find an order with that number and email address.', values: echoValues(formData) };
-  return { status: 'found', order: result.data };
+async function quoteForCart(input: z.infer<typeof checkoutQuoteSchema>, ip: string): Promise<CheckoutQuoteView | null> {
+  return (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
 }
+
+/**
+ * The live order summary: the checkout calls this with the country, region, rate and code as they change (debounced
+ * in the page). Null when the cart is empty. Public, so it is counted per client address.
+ */
+export const quoteCheckoutAction = publicAction(checkoutQuoteSchema, async (input, ctx) => quoteForCart(input, ctx.ip), { rateLimit: checkoutQuoteLimits });
+
+// The checkout form's own field names for the quote's inputs.
+const SUMMARY_FIELDS: Record<string, string> = { countryCode: 'shipping.countryCode', region: 'shipping.region', postalCode: 'shipping.postalCode' };
+
+/**
+ * Without JavaScript nothing re-prices by itself: the form's "Update order summary" button posts the whole form here
+ * for the same quote, and the page comes back with it and with everything that was typed.
+ */
+export const updateCheckoutSummaryAction = publicAction(
+  z.preprocess((raw) => {
+    const form = raw as Record<string, unknown>;
+    return {
+      countryCode: form['shipping.countryCode'],
+      region: form['shipping.region'],
+      postalCode: form['shipping.postalCode'],
+      shippingRateId: form.shippingRateId,
+      discountCode: form.discountCode,
+    };
+  }, checkoutQuoteSchema),
+  async (input, ctx) => quoteForCart(input, ctx.ip),
+  { rateLimit: checkoutQuoteLimits, formFieldName: (path) => SUMMARY_FIELDS[path] ?? path },
+);
+
+export const lookupOrderAction = publicAction(
+  z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }),
+  async (input): Promise<OrderDetail> => {
+    const order = await getOrderByNumberAndEmail(input.number, input.email);
+    // Wrong number and wrong email read the same, so the form cannot be used to probe for orders.
+    if (!order) throw new AppError('not_found', 'We could not find an order with that number and email address.');
+    return order;
+  },
+  { rateLimit: orderLookupLimits },
+);

@@ -1,15 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { closeConnection } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { addCartLine } from '@/lib/cart/service';
 import { AppError } from '@/lib/errors';
+import { installClientIpHeader } from '@/lib/http/client-ip';
 import { RATE_LIMITS } from '@/lib/rate-limit';
-import { quoteCheckout, quoteCheckoutWithinLimit } from './quote';
+import { quoteCheckout } from './quote';
 import { checkoutQuoteSchema, placeOrderSchema } from './schemas';
 import { listShippingOptions, placeOrder } from './service';
 
+// Only the request-bound parts are stood in for (there is no HTTP request here): the client address and cookies.
+const request = vi.hoisted(() => ({ ip: '192.0.2.1', cookies: new Map<string, { value: string }>() }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-storefront-client-ip': request.ip }),
+  cookies: async () => ({
+    get: (name: string) => request.cookies.get(name),
+    set: (name: string, value: string) => request.cookies.set(name, { value }),
+    delete: (name: string) => request.cookies.delete(name),
+  }),
+}));
+installClientIpHeader(0);
+const { quoteCheckoutAction, updateCheckoutSummaryAction } = await import('./actions');
+
 afterAll(() => closeConnection());
+
+/** A client address no earlier run used (Redis outlives the test database): a random IPv6 /64. */
+const freshAddress = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;
 
 // The live order summary: every figure comes from the server's pricing, whatever a client sends.
 
@@ -111,20 +128,40 @@ describe('what a client can send that the page never would', () => {
   });
 });
 
-describe('the live endpoint’s limit', () => {
+describe('the live endpoint', () => {
+  it('prices the shopper’s own cart (by its cookie) and answers hostile input with field errors, not a crash', async () => {
+    const { token } = await guestCart(4000);
+    request.ip = freshAddress();
+    request.cookies.set('sf_cart', { value: token });
+    expect(await quoteCheckoutAction({ countryCode: 'GB' })).toMatchObject({ ok: true, data: { countryCode: 'GB', totals: { shippingCents: 1499 } } });
+    expect(await quoteCheckoutAction({ countryCode: 'US', postalCode: 'x'.repeat(5000) })).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { postalCode: expect.any(Array) } });
+    expect(await quoteCheckoutAction({ countryCode: 'KP' })).toMatchObject({ ok: false, fieldErrors: { countryCode: [expect.stringMatching(/We do not ship to/)] } });
+    expect(await quoteCheckoutAction({ countryCode: { $ne: null } as unknown as string })).toMatchObject({ ok: false, code: 'validation_failed' });
+
+    // The no-JavaScript form's update: the form's own names, what was typed echoed back.
+    const form = new FormData();
+    form.set('shipping.countryCode', 'DE');
+    form.set('shipping.region', 'CA');
+    form.set('shipping.line1', 'Unter den Linden 1');
+    const updated = await updateCheckoutSummaryAction(null, form);
+    expect(updated).toMatchObject({ ok: true, data: { countryCode: 'DE', addressErrors: { region: expect.stringMatching(/no state or region/) } }, values: { 'shipping.line1': 'Unter den Linden 1' } });
+    form.set('shipping.countryCode', 'QX');
+    expect(await updateCheckoutSummaryAction(null, form)).toMatchObject({ ok: false, fieldErrors: { 'shipping.countryCode': expect.any(Array) } });
+    request.cookies.clear();
+  });
+
   it(`${RATE_LIMITS.checkoutQuotePerIp.limit + 10} concurrent quotes from one address: exactly ${RATE_LIMITS.checkoutQuotePerIp.limit} are answered`, async () => {
-    const ref = await guestCart();
-    const ip = `test:${randomUUID()}`;
-    const input = checkoutQuoteSchema.parse({ countryCode: 'US', region: 'TX' });
-    const results = await Promise.allSettled(
-      Array.from({ length: RATE_LIMITS.checkoutQuotePerIp.limit + 10 }, () => quoteCheckoutWithinLimit(ref, input, ip)),
-    );
-    const answered = results.filter((result) => result.status === 'fulfilled');
-    const refused = results.filter((result) => result.status === 'rejected');
-    expect(answered).toHaveLength(RATE_LIMITS.checkoutQuotePerIp.limit);
+    const { token } = await guestCart();
+    request.cookies.set('sf_cart', { value: token });
+    request.ip = freshAddress();
+    const results = await Promise.all(Array.from({ length: RATE_LIMITS.checkoutQuotePerIp.limit + 10 }, () => quoteCheckoutAction({ countryCode: 'US', region: 'TX' })));
+    expect(results.filter((result) => result.ok)).toHaveLength(RATE_LIMITS.checkoutQuotePerIp.limit);
+    const refused = results.filter((result) => !result.ok);
     expect(refused).toHaveLength(10);
-    for (const result of refused) expect((result as PromiseRejectedResult).reason).toMatchObject({ code: 'rate_limited' });
+    for (const result of refused) expect(result).toMatchObject({ code: 'rate_limited' });
     // Another address is not affected.
-    await expect(quoteCheckoutWithinLimit(ref, input, `test:${randomUUID()}`)).resolves.not.toBeNull();
+    request.ip = freshAddress();
+    expect(await quoteCheckoutAction({ countryCode: 'US', region: 'TX' })).toMatchObject({ ok: true });
+    request.cookies.clear();
   });
 });

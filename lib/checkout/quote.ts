@@ -2,7 +2,6 @@ import 'server-only';
 import { db, type Executor } from '@/db/client';
 import type { CartRef, CartView } from '@/lib/cart/types';
 import { AppError } from '@/lib/errors';
-import { enforceRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { previewCheckoutWithinCodeLimit } from './discount-preview';
 import { checkPostalCode, checkRegion, countryName } from './regions';
 import type { CheckoutQuoteInput } from './schemas';
@@ -56,10 +55,4 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
       },
     },
   };
-}
-
-/** The same, for the live endpoint: each call counts against the client address's budget first. */
-export async function quoteCheckoutWithinLimit(ref: CartRef, input: CheckoutQuoteInput, ip: string, executor: Executor = db): Promise<CheckoutQuote | null> {
-  await enforceRateLimit(RATE_LIMITS.checkoutQuotePerIp, ip);
-  return quoteCheckout(ref, input, ip, executor);
 }
