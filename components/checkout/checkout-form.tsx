@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
-import { placeOrderAction, quoteCheckoutAction, updateCheckoutSummaryAction } from '@/lib/checkout/actions';
+import { checkoutFormAction, quoteCheckoutAction } from '@/lib/checkout/actions';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
@@ -36,19 +36,17 @@ export function CheckoutForm(props: {
   /** Signed in: offer to keep the address in the address book. */
   canSaveAddress?: boolean;
 }) {
-  const [placed, placeAction, placing] = useActionState(placeOrderAction, null);
-  // Without JavaScript only: "Update order summary" posts the form for a fresh quote.
-  const [updated, updateAction] = useActionState(updateCheckoutSummaryAction, null);
+  // Placing the order (success leaves the page), or — without JavaScript — "Update order summary" (a fresh quote).
+  const [answer, formAction, placing] = useActionState(checkoutFormAction, null);
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  // The latest answer from the server (a page load answers at most one of the two), else the page's own defaults.
-  const answer = placed ?? updated;
   const values = answer?.values ?? props.initialValues;
-  const refused = placed && !placed.ok ? placed : updated && !updated.ok ? updated : null;
-  const advice = updated?.ok && updated.data ? updated.data.addressErrors : {};
+  const refused = answer && !answer.ok ? answer : null;
+  const updated = answer?.ok ? answer : null;
+  const advice = updated?.data ? updated.data.addressErrors : {};
   const errors: Record<string, string[]> = refused
     ? (refused.fieldErrors ?? {})
     : Object.fromEntries(Object.entries(advice).map(([key, message]) => [`shipping.${key}`, [message]]));
-  const stateQuote = updated?.ok ? updated.data : null;
+  const stateQuote = updated?.data ?? null;
 
   const [liveQuote, setLiveQuote] = useState<CheckoutQuoteView | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
@@ -127,7 +125,7 @@ export function CheckoutForm(props: {
   // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
   const formKey = answer ? JSON.stringify(answer.values ?? {}) : 'initial';
   return (
-    <form action={placeAction} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
+    <form action={formAction} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
       <input type="hidden" name="cartId" value={props.cartId} />
       <div className="flex min-w-0 flex-col gap-6">
         <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
@@ -253,7 +251,7 @@ export function CheckoutForm(props: {
         />
         {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
         {hydrated ? null : (
-          <button type="submit" formAction={updateAction} formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+          <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
             Update order summary
           </button>
         )}

@@ -18,6 +18,7 @@ import { completeCheckout } from './complete';
 import { checkoutQuoteLimits, placeOrderLimits } from './limits';
 import { quoteCheckout } from './quote';
 import type { CheckoutQuoteView } from './types';
+import type { ActionResult, ActionState } from '@/lib/http/action-result';
 
 // The web form may also ask to keep the shipping address in the customer's address book.
 const checkoutFormSchema = z.preprocess(
@@ -76,6 +77,19 @@ export const updateCheckoutSummaryAction = publicAction(
   async (input, ctx) => quoteForCart(input, ctx.ip),
   { rateLimit: checkoutQuoteLimits, formFieldName: (path) => SUMMARY_FIELDS[path] ?? path },
 );
+
+/**
+ * The checkout form's one action, so it works without JavaScript: its "Update order summary" button (name="intent",
+ * value="update") asks for a fresh summary, any other submission places the order. Each branch is a wrapper-built
+ * action above (session, zod, limits); this only picks one, and touches nothing itself.
+ */
+export async function checkoutFormAction(
+  previous: ActionState<CheckoutQuoteView | null>,
+  formData: FormData,
+): Promise<ActionResult<CheckoutQuoteView | null>> {
+  if (formData.get('intent') === 'update') return updateCheckoutSummaryAction(previous, formData);
+  return placeOrderAction(null, formData);
+}
 
 export const lookupOrderAction = publicAction(
   z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }),
