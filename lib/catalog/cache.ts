@@ -11,6 +11,7 @@ import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopC
 import type { CatalogQuery } from './schemas';
 import { searchCatalog } from './search';
 import { loadSearchVocabulary } from './search-vocabulary';
+import { suggestSearch } from './suggest';
 
 // Catalog reads shared by every shopper are cached in process with tags (lib/cache/data-cache.ts: one load per key
 // at a time, stale-while-revalidate); writes to products, categories or settings call the invalidators below, so a
@@ -95,6 +96,17 @@ export function searchCatalogCached(query: CatalogQuery) {
  */
 export function getCachedSearchVocabulary() {
   return cached('search-vocabulary', [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms], () => loadSearchVocabulary());
+}
+
+/**
+ * Predictive search, cached per text: shoppers type the same beginnings ("j", "ja", "jac"), so most keystrokes are
+ * answered from memory; a catalogue or synonym change drops them with the vocabulary.
+ */
+export function getCachedSearchSuggestions(text: string) {
+  const key = text.trim().toLowerCase().replace(/\s+/g, ' ') + (/\s$/.test(text) ? ' ' : '');
+  return cached(`suggest ${key}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms], () =>
+    suggestSearch(key, undefined, getCachedSearchVocabulary),
+  );
 }
 
 export function getCachedProductDetail(slug: string) {

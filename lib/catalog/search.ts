@@ -136,7 +136,7 @@ const WEIGHT = { title: 4, categoryOrOption: 3, vendor: 2, description: 1 } as c
  * GIN) — one indexed set per group, intersected. The description counts only when `withDescription` (nothing
  * matched without it).
  */
-function candidatesSql(groups: TermGroup[], withDescription: boolean): SQL {
+export function candidatesSql(groups: TermGroup[], withDescription: boolean): SQL {
   const weights = withDescription ? 'ABC' : 'AB';
   const perGroup = groups.map((group) => {
     const sources: SQL[] = [sql`select p.id from products p where p.search_vector @@ ${groupTsquery(group, weights)}::tsquery`];
@@ -152,7 +152,7 @@ function candidatesSql(groups: TermGroup[], withDescription: boolean): SQL {
 }
 
 /** A product's relevance: per word group, the strongest place it matches (WEIGHT), summed. */
-function scoreSql(groups: TermGroup[]): SQL {
+export function scoreSql(groups: TermGroup[]): SQL {
   const perGroup = groups.map((group) => {
     const places: SQL[] = [
       sql`case when p.search_vector @@ ${groupTsquery(group, 'A')}::tsquery then ${sql.raw(String(WEIGHT.title))} else 0 end`,
