@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { CATALOG_CACHE_CONTROL } from '@/lib/api/catalog';
 import { getCachedSearchSuggestions } from '@/lib/catalog/cache';
 import { type SearchSuggestions, suggestionQuerySchema } from '@/lib/catalog/suggest-schemas';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({ query: suggestionQuerySchema }, async ({ query }) => {
   const suggestions: SearchSuggestions = await getCachedSearchSuggestions(query.q);
