@@ -1,7 +1,7 @@
 import { Link } from '@/components/ui/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
-import { SearchBox } from './search-box';
+import { PredictiveSearch } from '@/components/search/predictive-search';
 
 export function SiteHeader({ storeName }: { storeName: string }) {
   return (
@@ -10,7 +10,7 @@ export function SiteHeader({ storeName }: { storeName: string }) {
         <Link href="/" className="text-lg font-bold tracking-tight">
           {storeName}
         </Link>
-        <SearchBox />
+        <PredictiveSearch />
         <nav aria-label="Main">
           <ul className="flex gap-4 text-sm">
             <li>
