@@ -13,7 +13,10 @@ type Definition<P> = {
   sample: (brand: EmailBrand) => P;
 };
 
-const define = <P,>(definition: Definition<P>) => definition;
+/** A template from its component: the props type comes from the component, so samples are checked against it. */
+function define<P extends object>(Component: (props: P) => ReactElement, definition: NoInfer<Omit<Definition<P>, 'element'>>): Definition<P> {
+  return { ...definition, element: (props: P) => <Component {...props} /> };
+}
 
 const sampleAddress = { name: 'Alex Example', lines: ['12 Sample Street', 'Portland, OR 97201', 'United States'] };
 const at = 'Dec 7, 2026, 10:30 AM UTC';
@@ -42,22 +45,19 @@ const sampleOrder = (brand: EmailBrand, manual: boolean) => ({
 });
 
 export const EMAIL_TEMPLATES = {
-  order_confirmation: define({
+  order_confirmation: define(OrderConfirmationEmail, {
     label: 'Order confirmation',
     subject: (p) => `Order confirmation ${p.number}`,
-    element: (p) => <OrderConfirmationEmail {...p} />,
     sample: (brand) => sampleOrder(brand, false),
   }),
-  order_confirmation_manual_payment: define({
+  order_confirmation_manual_payment: define(OrderConfirmationEmail, {
     label: 'Order confirmation with payment instructions (manual payment)',
     subject: (p) => `Order confirmation ${p.number}`,
-    element: (p) => <OrderConfirmationEmail {...p} />,
     sample: (brand) => sampleOrder(brand, true),
   }),
-  order_shipped: define({
+  order_shipped: define(OrderShippedEmail, {
     label: 'Order shipped',
     subject: (p) => `Your order ${p.number} has shipped`,
-    element: (p) => <OrderShippedEmail {...p} />,
     sample: (brand) => ({
       brand,
       number: 'SF-7K3F9QX2',
@@ -68,16 +68,14 @@ export const EMAIL_TEMPLATES = {
       orderUrl: link(brand, '/orders/lookup'),
     }),
   }),
-  order_delivered: define({
+  order_delivered: define(OrderDeliveredEmail, {
     label: 'Order delivered',
     subject: (p) => `Your order ${p.number} has been delivered`,
-    element: (p) => <OrderDeliveredEmail {...p} />,
     sample: (brand) => ({ brand, number: 'SF-7K3F9QX2', orderUrl: link(brand, '/orders/lookup'), returnsUrl: link(brand, '/pages/shipping-returns') }),
   }),
-  order_refunded: define({
+  order_refunded: define(OrderRefundedEmail, {
     label: 'Refund',
     subject: (p) => `Refund on your order ${p.number}`,
-    element: (p) => <OrderRefundedEmail {...p} />,
     sample: (brand) => ({
       brand,
       number: 'SF-7K3F9QX2',
@@ -90,58 +88,50 @@ export const EMAIL_TEMPLATES = {
       orderUrl: link(brand, '/orders/lookup'),
     }),
   }),
-  password_reset: define({
+  password_reset: define(PasswordResetEmail, {
     label: 'Password reset',
     subject: () => 'Reset your password',
-    element: (p) => <PasswordResetEmail {...p} />,
     sample: (brand) => ({ brand, url: link(brand, '/account/reset-password?token=sample') }),
   }),
-  email_verification: define({
+  email_verification: define(VerificationEmail, {
     label: 'Email verification',
     subject: () => 'Confirm your email address',
-    element: (p) => <VerificationEmail {...p} />,
     sample: (brand) => ({ brand, url: link(brand, '/account/verify-email?token=sample') }),
   }),
-  account_exists: define({
+  account_exists: define(AccountExistsEmail, {
     label: 'Account already exists',
     subject: () => 'You already have an account',
-    element: (p) => <AccountExistsEmail {...p} />,
     sample: (brand) => ({ brand, signInUrl: link(brand, '/account/sign-in'), resetUrl: link(brand, '/account/forgot-password') }),
   }),
-  staff_invite: define({
+  staff_invite: define(StaffInviteEmail, {
     label: 'Staff invitation',
     subject: (p) => `You are invited to ${p.brand.storeName}`,
-    element: (p) => <StaffInviteEmail {...p} />,
     sample: (brand) => ({ brand, url: link(brand, '/account/reset-password?token=sample'), role: 'staff' as const, invitedBy: 'Sam Owner' }),
   }),
-  password_changed: define({
+  password_changed: define(PasswordChangedEmail, {
     label: 'Password changed',
     subject: () => 'Your password was changed',
-    element: (p) => <PasswordChangedEmail {...p} />,
     sample: (brand) => ({ brand, email: 'alex@example.com', at, resetUrl: link(brand, '/account/forgot-password'), how: 'change' as const }),
   }),
-  email_changed: define({
+  email_changed: define(EmailChangedEmail, {
     label: 'Email address changed',
     subject: () => 'Your email address was changed',
-    element: (p) => <EmailChangedEmail {...p} />,
     sample: (brand) => ({ brand, email: 'alex@example.com', newEmailMasked: 'a•••@example.net', at, resetUrl: link(brand, '/account/forgot-password') }),
   }),
-  two_factor_enabled: define({
+  two_factor_enabled: define(TwoFactorChangedEmail, {
     label: 'Two-factor turned on',
     subject: () => 'Two-factor authentication was turned on',
-    element: (p) => <TwoFactorChangedEmail {...p} />,
     sample: (brand) => ({ brand, email: 'alex@example.com', at, resetUrl: link(brand, '/account/forgot-password'), enabled: true }),
   }),
-  two_factor_disabled: define({
+  two_factor_disabled: define(TwoFactorChangedEmail, {
     label: 'Two-factor turned off',
     subject: () => 'Two-factor authentication was turned off',
-    element: (p) => <TwoFactorChangedEmail {...p} />,
     sample: (brand) => ({ brand, email: 'alex@example.com', at, resetUrl: link(brand, '/account/forgot-password'), enabled: false }),
   }),
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
-export type EmailProps<N extends EmailTemplateName> = ReturnType<(typeof EMAIL_TEMPLATES)[N]['sample']>;
+export type EmailProps<N extends EmailTemplateName> = Parameters<(typeof EMAIL_TEMPLATES)[N]['element']>[0];
 
 export function isEmailTemplateName(name: string): name is EmailTemplateName {
   return Object.hasOwn(EMAIL_TEMPLATES, name);

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { adminAction, type ActionContext, staffAction } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
-import { deliverOrderShipped } from '@/lib/orders/notifications';
+import { deliverOrderEmails, deliverOrderShipped } from '@/lib/orders/notifications';
 import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
 import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
 
@@ -36,7 +36,8 @@ export const fulfillOrderAction = staffAction(fulfillOrderSchema, async ({ numbe
 });
 
 export const markOrderDeliveredAction = staffAction(orderRefSchema, async (input, ctx) => {
-  await markOrderDelivered(actor(ctx), input.number);
+  const { orderId } = await markOrderDelivered(actor(ctx), input.number);
+  await deliverOrderEmails({ type: 'order', id: orderId }).catch((error: unknown) => ctx.log.error({ err: error }, 'delivery email failed'));
   refreshOrder(input.number);
   return { message: 'Marked as delivered.' };
 });
@@ -51,6 +52,7 @@ export const cancelOrderAction = staffAction(cancelOrderSchema, async (input, ct
 
 export const refundOrderAction = adminAction(refundOrderSchema, async ({ number, ...input }, ctx) => {
   const result = await refundOrder(actor(ctx), number, input);
+  await deliverOrderEmails({ type: 'refund', id: result.refundId }).catch((error: unknown) => ctx.log.error({ err: error }, 'refund email failed'));
   refreshOrder(number);
   return { message: result.paymentStatus === 'refunded' ? 'Refunded in full.' : 'Partial refund recorded.' };
 });

@@ -8,7 +8,7 @@ import { EmailButton, type EmailBrand, EmailLayout, Lines, styles } from './layo
 
 export type EmailAddress = { name: string; lines: string[] };
 
-export type OrderConfirmationProps = SummaryOrder & {
+export type OrderConfirmationProps = Omit<SummaryOrder, 'lines'> & {
   brand: EmailBrand;
   number: string;
   currency: string;

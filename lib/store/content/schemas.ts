@@ -54,10 +54,10 @@ export const menuItemSchema = z
     const [kind, ...rest] = input.target.split(':');
     const value = rest.join(':');
     if ((kind === 'page' || kind === 'category') && z.uuid().safeParse(value).success) {
-      return { menu: input.menu, label: input.label, kind, pageId: kind === 'page' ? value : null, categoryId: kind === 'category' ? value : null, href: null };
+      return { menu: input.menu, label: input.label, kind: kind as 'page' | 'category', pageId: kind === 'page' ? value : null, categoryId: kind === 'category' ? value : null, href: null };
     }
     if (kind === 'link' && storeHrefSchema.safeParse(value).success) {
-      return { menu: input.menu, label: input.label ?? value, kind, pageId: null, categoryId: null, href: value };
+      return { menu: input.menu, label: input.label ?? value, kind: 'link' as const, pageId: null, categoryId: null, href: value };
     }
     ctx.addIssue({ code: 'custom', message: 'Choose what the entry links to.', path: ['target'] });
     return z.NEVER;
