@@ -1,4 +1,6 @@
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { LocalTime } from '@/components/ui/local-time';
+import { countryName } from '@/lib/checkout/regions';
 import type { OrderDetail } from '@/lib/orders/types';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -23,7 +25,9 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           <dt className="font-medium">Order number</dt>
           <dd data-testid="order-number">{order.number}</dd>
           <dt className="font-medium">Placed</dt>
-          <dd>{new Date(order.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
+          <dd>
+            <LocalTime iso={order.placedAt} />
+          </dd>
           <dt className="font-medium">Status</dt>
           <dd>{orderStatusLabel(order.status)}</dd>
           <dt className="font-medium">Shipping</dt>
@@ -52,7 +56,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
             {address.city}
             {address.region ? `, ${address.region}` : ''} {address.postalCode}
             <br />
-            {address.countryCode}
+            {countryName(address.countryCode)}
           </address>
           <p className="mt-1">Method: {order.shippingMethod}</p>
         </section>

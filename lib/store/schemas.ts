@@ -82,7 +82,8 @@ export const storeBrandSchema = z.object({
     .pipe(
       z
         .string()
-        .refine((value) => /^\/(?!\/)\S*$/.test(value) || /^https:\/\/\S+$/i.test(value), 'Use a path on this store (e.g. /media/logo.png) or an https:// address.')
+        // A path on this store: the storefront's Content-Security-Policy loads images from here only.
+        .refine((value) => /^\/(?!\/)[^\s\\]*$/.test(value), 'Use a path on this store, e.g. /media/… or a file in public/.')
         .nullable(),
     ),
   accentColor: z

@@ -135,6 +135,8 @@ export function OrderShippedEmail(props: OrderShippedProps) {
         ))}
       </Section>
       <Text style={styles.text}>
+        Carrier: {props.carrier}
+        <br />
         Tracking number: <strong>{props.trackingNumber}</strong>
       </Text>
       {props.trackingUrl ? (

@@ -38,7 +38,8 @@ export async function getContentPageForEdit(id: string, executor: Executor = db)
 }
 
 /** A page as shoppers see it; drafts are "not found". `includeDrafts` is for the admin's preview. */
-export async function getPublishedPage(slug: string, executor: Executor = db, includeDrafts = false): Promise<PublishedPage | null> {
+export async function getPublishedPage(slug: string, options: { includeDrafts?: boolean } = {}, executor: Executor = db): Promise<PublishedPage | null> {
+  const includeDrafts = options.includeDrafts ?? false;
   const [row] = await executor
     .select({
       slug: contentPages.slug,
@@ -115,7 +116,7 @@ export async function getHomePage(fallbackHeading: string, executor: Executor = 
       ctaHref: '/search',
       featuredCategoryIds: [],
       collections: [
-        { key: 'featured', title: 'Featured' },
+        { key: 'featured', title: 'Featured products' },
         { key: 'newest', title: 'New arrivals' },
       ],
       saved: false,

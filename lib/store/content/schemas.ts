@@ -20,6 +20,20 @@ export const storeHrefSchema = z
   .max(500, 'That address is too long.')
   .refine((value) => (/^\/(?!\/)[^\s\\]*$/.test(value) || /^https:\/\/[^\s/]+[^\s]*$/i.test(value)), 'Use a path on this store (starting with /) or an https:// address.');
 
+/** An image shown on the storefront: a path on this store (the Content-Security-Policy loads images from here only). */
+export const storeImagePathSchema = z
+  .string()
+  .trim()
+  .max(500, 'That address is too long.')
+  .refine((value) => /^\/(?!\/)[^\s\\]*$/.test(value), 'Use a path on this store, e.g. /media/… or a file in public/.');
+
+const optionalImagePath = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : null))
+  .pipe(storeImagePathSchema.nullable());
+
 const optionalHref = z
   .string()
   .trim()
@@ -86,7 +100,7 @@ export const homePageSchema = z
   .object({
     heroHeading: z.string().trim().min(1, 'Enter a heading.').max(100, 'At most 100 characters.'),
     heroText: z.string().trim().max(400, 'At most 400 characters.').default(''),
-    heroImageUrl: optionalHref,
+    heroImageUrl: optionalImagePath,
     heroImageAlt: z.string().trim().max(200, 'At most 200 characters.').default(''),
     ctaLabel: optionalText(40, 'At most 40 characters.'),
     ctaHref: optionalHref,
@@ -103,8 +117,11 @@ export const homePageSchema = z
   .transform(({ showFeatured, featuredTitle, showNewest, newestTitle, ...rest }) => ({
     ...rest,
     collections: [
-      ...(showFeatured ? [{ key: 'featured' as const, title: featuredTitle || 'Featured' }] : []),
+      ...(showFeatured ? [{ key: 'featured' as const, title: featuredTitle || 'Featured products' }] : []),
       ...(showNewest ? [{ key: 'newest' as const, title: newestTitle || 'New arrivals' }] : []),
     ],
   }));
 export type HomePageInput = z.infer<typeof homePageSchema>;
+
+/** For actions that take no input (a button). */
+export const noInputSchema = z.object({});
