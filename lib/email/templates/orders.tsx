@@ -210,7 +210,7 @@ export function OrderRefundedEmail(props: OrderRefundedProps) {
           </tr>
           <tr>
             <td style={styles.cell}>This refund</td>
-            <td style={styles.amount}>−{fmt(props.amountCents)}</td>
+            <td style={styles.amount}>{`−${fmt(props.amountCents)}`}</td>
           </tr>
           <tr>
             <td style={styles.cell}>Refunded in all</td>
