@@ -1,10 +1,11 @@
 import { Link } from '@/components/ui/link';
 import type { MenuLink } from '@/lib/store/content/types';
+import { StoreLogo } from './store-logo';
 
 export type FooterContact = { supportEmail: string | null; contactPhone: string | null; contactAddress: string | null };
 
 /** The storefront's footer: the merchant's footer menu (pages, categories, the order lookup) and how to reach the store. */
-export function SiteFooter({ storeName, links, contact }: { storeName: string; links: MenuLink[]; contact: FooterContact }) {
+export function SiteFooter({ storeName, logoUrl, links, contact }: { storeName: string; logoUrl: string | null; links: MenuLink[]; contact: FooterContact }) {
   const hasContact = Boolean(contact.supportEmail || contact.contactPhone || contact.contactAddress);
   return (
     <footer className="mt-16 border-t border-zinc-200 bg-zinc-50">
@@ -47,9 +48,12 @@ export function SiteFooter({ storeName, links, contact }: { storeName: string; l
             </address>
           </section>
         ) : null}
-        <p className="text-zinc-600 sm:col-span-2">
-          © {new Date().getFullYear()} {storeName}
-        </p>
+        <div className="flex flex-wrap items-center gap-3 text-zinc-600 sm:col-span-2">
+          {logoUrl ? <StoreLogo storeName={storeName} logoUrl={logoUrl} className="h-6 w-auto" decorative /> : null}
+          <p>
+            © {new Date().getFullYear()} {storeName}
+          </p>
+        </div>
       </div>
     </footer>
   );

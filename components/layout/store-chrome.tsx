@@ -20,7 +20,7 @@ export async function StoreChrome({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>
-      <SiteFooter storeName={store.name} links={footerLinks} contact={store} />
+      <SiteFooter storeName={store.name} logoUrl={store.logoUrl} links={footerLinks} contact={store} />
     </div>
   );
 }

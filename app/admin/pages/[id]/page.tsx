@@ -40,7 +40,7 @@ export default async function EditContentPage({ params, searchParams }: Props) {
           Page created.
         </p>
       ) : null}
-      <PageEditor key={page.updatedAt} page={page} />
+      <PageEditor key={page.id} page={page} />
       {preview ? (
         <section aria-labelledby="saved-preview-heading" className="max-w-3xl rounded-md border border-dashed border-zinc-300 bg-white p-4">
           <h2 id="saved-preview-heading" className="mb-3 text-lg font-semibold">
