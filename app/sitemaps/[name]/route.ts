@@ -4,7 +4,7 @@ import { listSitemapCategories, listSitemapProducts, renderUrlSet } from '@/lib/
 import { env } from '@/lib/env';
 import { listPublishedPageSlugs, pagePath } from '@/lib/store/content/queries';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 const params = z.object({ name: z.string().regex(/^(categories|pages|products-\d{1,6})\.xml$/, 'Unknown sitemap') });
 

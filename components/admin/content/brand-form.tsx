@@ -4,10 +4,9 @@ import { useActionState, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { updateStoreBrandAction } from '@/lib/admin/settings/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 import { contrastWithWhite, HEX_COLOR } from '@/lib/store/brand';
 
-const idle = { status: 'idle' } as FormState;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
 export type BrandValues = { logoUrl: string; accentColor: string; contactPhone: string; contactAddress: string; paymentInstructions: string };
@@ -17,8 +16,8 @@ type Key = keyof BrandValues;
 /** Logo, accent colour and contact details: the storefront's chrome and every email use them. Controlled, so a refused save keeps everything typed. */
 export function BrandForm({ initial }: { initial: BrandValues }) {
   const [values, setValues] = useState(initial);
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await updateStoreBrandAction(fd), fd, 'Brand and contact details saved.'), idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const [state, action, pending] = useActionState(updateStoreBrandAction, null);
+  const { errors } = refusal(state);
   const bind = (key: Key) => ({
     id: `brand-${key}`,
     name: key,
@@ -71,8 +70,8 @@ export function BrandForm({ initial }: { initial: BrandValues }) {
           Save brand and contact
         </SubmitButton>
       </div>
-      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state?.ok ? <FormMessage status="success" message={state.message ?? 'Saved.'} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }

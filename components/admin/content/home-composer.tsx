@@ -5,11 +5,10 @@ import { HomeHero } from '@/components/content/home-hero';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { saveHomePageAction } from '@/lib/admin/content/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 import { shade, tint } from '@/lib/store/brand';
 import type { HomePageView } from '@/lib/store/content/types';
 
-const idle = { status: 'idle' } as FormState;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
 type Draft = {
@@ -50,8 +49,8 @@ function draftFrom(home: HomePageView): Draft {
  */
 export function HomeComposer({ home, categories, accentColor }: { home: HomePageView; categories: { id: string; name: string; depth: number }[]; accentColor: string }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(home));
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await saveHomePageAction(fd), fd, 'Home page saved. The storefront shows it now.'), idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const [state, action, pending] = useActionState(saveHomePageAction, null);
+  const { errors } = refusal(state);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const text = (key: keyof Draft, label: string, options: { optional?: boolean; hint?: string; multiline?: boolean } = {}) => {
     const id = `home-${key}`;
@@ -131,8 +130,8 @@ export function HomeComposer({ home, categories, accentColor }: { home: HomePage
             Save home page
           </SubmitButton>
         </div>
-        {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+        {state?.ok ? <FormMessage status="success" message={state.message ?? 'Saved.'} /> : null}
+        {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
       </form>
       <section aria-labelledby="preview-heading" className="space-y-3">
         <h2 id="preview-heading" className="text-lg font-semibold">

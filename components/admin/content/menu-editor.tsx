@@ -4,18 +4,17 @@ import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { addMenuItemAction, deleteMenuItemAction, moveMenuItemAction } from '@/lib/admin/content/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { answerKey, refusal } from '@/lib/http/action-result';
 import type { MenuItemEdit } from '@/lib/store/content/types';
 
-const idle = { status: 'idle' } as FormState;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
 export type MenuTargetGroup = { label: string; options: { value: string; label: string }[] };
 
 function MenuRow({ item, first, last }: { item: MenuItemEdit; first: boolean; last: boolean }) {
-  const [moveState, move, moving] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await moveMenuItemAction(fd), fd, 'Moved.'), idle);
-  const [removeState, remove, removing] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await deleteMenuItemAction(fd), fd, 'Removed.'), idle);
-  const failure = [moveState, removeState].find((s) => s.status === 'error');
+  const [moveState, move, moving] = useActionState(moveMenuItemAction, null);
+  const [removeState, remove, removing] = useActionState(deleteMenuItemAction, null);
+  const failure = [moveState, removeState].find((s) => s !== null && !s.ok);
   return (
     <li className="flex flex-wrap items-center gap-3 border-b border-zinc-100 py-2">
       <span className="font-medium">{item.label}</span>
@@ -40,16 +39,15 @@ function MenuRow({ item, first, last }: { item: MenuItemEdit; first: boolean; la
           Remove<span className="sr-only"> {item.label}</span>
         </SubmitButton>
       </form>
-      {failure?.status === 'error' ? <FormMessage status="error" message={failure.message} /> : null}
+      {failure && !failure.ok ? <FormMessage status="error" message={failure.message} /> : null}
     </li>
   );
 }
 
 /** One menu: its entries in order (move, remove) and a form to add one. */
 export function MenuEditor({ menu, title, items, targets }: { menu: 'header' | 'footer'; title: string; items: MenuItemEdit[]; targets: MenuTargetGroup[] }) {
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await addMenuItemAction(fd), fd, 'Added.'), idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(addMenuItemAction, null);
+  const { errors, values } = refusal(state);
   const id = (name: string) => `${menu}-${name}`;
   return (
     <section aria-labelledby={id('heading')} className="rounded-md border border-zinc-200 bg-white p-4">
@@ -65,7 +63,7 @@ export function MenuEditor({ menu, title, items, targets }: { menu: 'header' | '
           ))}
         </ul>
       )}
-      <form action={action} aria-label={`Add to ${title.toLowerCase()}`} className="mt-4 flex flex-wrap items-end gap-3" key={`${state.status}-${items.length}`}>
+      <form action={action} aria-label={`Add to ${title.toLowerCase()}`} className="mt-4 flex flex-wrap items-end gap-3" key={`${answerKey(state)}-${items.length}`}>
         <input type="hidden" name="menu" value={menu} />
         <div className="min-w-56">
           <label htmlFor={id('target')} className="block text-sm font-medium">
@@ -97,8 +95,8 @@ export function MenuEditor({ menu, title, items, targets }: { menu: 'header' | '
         <SubmitButton pendingLabel="Adding…" pending={pending}>
           Add entry
         </SubmitButton>
-        {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+        {state?.ok ? <FormMessage status="success" message={state.message ?? 'Added.'} /> : null}
+        {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
       </form>
     </section>
   );

@@ -4,10 +4,9 @@ import { useActionState, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deleteContentPageAction, saveContentPageAction } from '@/lib/admin/content/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 import type { ContentPageEdit } from '@/lib/store/content/types';
 
-const idle = { status: 'idle' } as FormState;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
 /** Markdown shortcuts: wrap the selection (or insert a placeholder) so a merchant need not know the syntax. */
@@ -41,9 +40,8 @@ const describedBy = (id: string, error?: string[], hint?: boolean) => [error ? `
 
 /** Creates (no page) or edits a content page. */
 export function PageEditor({ page }: { page: ContentPageEdit | null }) {
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await saveContentPageAction(fd), fd, 'Page saved. The storefront shows it now.'), idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(saveContentPageAction, null);
+  const { errors, values } = refusal(state);
   const value = (name: keyof ContentPageEdit) => values[name] ?? (page ? String(page[name] ?? '') : '');
   const body = useRef<HTMLTextAreaElement>(null);
   // Controlled, unlike the other fields: a page can be long, and a refused save must keep every character typed
@@ -65,7 +63,7 @@ export function PageEditor({ page }: { page: ContentPageEdit | null }) {
   }
 
   return (
-    <form action={action} aria-label={page ? 'Edit page' : 'New page'} className="grid max-w-3xl gap-4" noValidate key={state.status === 'error' ? 'error' : 'ok'}>
+    <form action={action} aria-label={page ? 'Edit page' : 'New page'} className="grid max-w-3xl gap-4" noValidate key={state && !state.ok ? 'refused' : 'ok'}>
       {page ? <input type="hidden" name="id" value={page.id} /> : null}
       <Field id="page-title" label="Title" error={errors.title}>
         <input id="page-title" name="title" required defaultValue={value('title')} className={input} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy('page-title', errors.title)} />
@@ -114,14 +112,14 @@ export function PageEditor({ page }: { page: ContentPageEdit | null }) {
           {page ? 'Save page' : 'Create page'}
         </SubmitButton>
       </div>
-      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state?.ok ? <FormMessage status="success" message={state.message ?? 'Saved.'} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }
 
 export function DeletePageForm({ id, title }: { id: string; title: string }) {
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await deleteContentPageAction(fd), fd, 'Deleted.'), idle);
+  const [state, action, pending] = useActionState(deleteContentPageAction, null);
   return (
     <form
       action={action}
@@ -134,7 +132,7 @@ export function DeletePageForm({ id, title }: { id: string; title: string }) {
       <SubmitButton variant="secondary" pendingLabel="Deleting…" pending={pending}>
         Delete page
       </SubmitButton>
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }

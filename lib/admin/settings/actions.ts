@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { invalidateStoreSettings } from '@/lib/catalog/cache';
-import { adminAction } from '@/lib/http/action';
+import { adminAction } from '@/lib/auth/guards';
 import { idSchema, shippingRateSchema, shippingZoneSchema, storeBrandSchema, storeSettingsSchema, taxRateSchema } from '@/lib/store/schemas';
 import {
   deleteShippingRate,
@@ -30,7 +30,7 @@ export const updateStoreBrandAction = adminAction(storeBrandSchema, async (input
   invalidateStoreSettings();
   revalidatePath('/admin/settings');
   return null;
-});
+}, { successMessage: 'Brand and contact details saved.' });
 
 export const saveShippingZoneAction = adminAction(shippingZoneSchema, async (input, ctx) => {
   const id = await saveShippingZone({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
