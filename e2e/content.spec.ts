@@ -76,7 +76,7 @@ for (const size of WIDTHS) {
   });
 }
 
-test('a draft page is not found, and a missing one neither', async ({ page }) => {
+test('a page that does not exist answers 404', async ({ page }) => {
   expect((await page.goto('/pages/no-such-page'))?.status()).toBe(404);
 });
 

@@ -18,7 +18,7 @@ export class AdminContentPages {
     await this.page.goto('/admin/home');
     const form = this.page.getByRole('form', { name: 'Home page' });
     await form.getByLabel('Heading').fill(values.heading);
-    await form.getByLabel('Text', { exact: true }).fill(values.text);
+    await form.getByRole('textbox', { name: /^Text/ }).fill(values.text);
     // The preview follows the fields before anything is saved.
     await expect(this.page.getByTestId('home-preview').getByRole('heading', { level: 1 })).toHaveText(values.heading);
     await form.getByRole('button', { name: 'Save home page' }).click();
