@@ -1,44 +1,45 @@
 import { connection } from 'next/server';
+import { HomeHero } from '@/components/content/home-hero';
 import { CategoryList } from '@/components/catalog/category-list';
 import { ProductGrid } from '@/components/catalog/product-card';
 import { getCachedHomeData, getCachedStoreInfo } from '@/lib/catalog/cache';
+import { getCachedHomePage } from '@/lib/store/content/cache';
 
+// The home page as the merchant composed it in the admin (hero, featured categories, collections); until they do,
+// a hero with the store's name, the top categories, featured products and new arrivals.
 export default async function HomePage() {
   await connection();
-  const [store, { featured, newest, categories, productCount }] = await Promise.all([getCachedStoreInfo(), getCachedHomeData()]);
+  const store = await getCachedStoreInfo();
+  const [home, { featured, newest, categories, productCount }] = await Promise.all([getCachedHomePage(store.name), getCachedHomeData()]);
+  const chosen = home.featuredCategoryIds.length > 0 ? home.featuredCategoryIds.map((id) => categories.find((category) => category.id === id)).filter((c) => c !== undefined) : categories;
+  const products = { featured, newest };
   return (
     <div className="space-y-14">
-      <section aria-labelledby="welcome" className="rounded-2xl bg-brand-50 px-6 py-12 sm:px-12">
-        <h1 id="welcome" className="text-3xl font-bold tracking-tight sm:text-4xl">
-          {store.name}
-        </h1>
-        <p className="mt-3 max-w-xl text-zinc-700">
-          Everyday goods, well made. <span data-testid="product-count">{productCount}</span>{' '}
-          {productCount === 1 ? 'product' : 'products'} in {categories.length}{' '}
-          {categories.length === 1 ? 'department' : 'departments'}.
-        </p>
-      </section>
+      <HomeHero heading={home.heroHeading} text={home.heroText} imageUrl={home.heroImageUrl} imageAlt={home.heroImageAlt} ctaLabel={home.ctaLabel} ctaHref={home.ctaHref} />
+      <p className="-mt-10 text-sm text-zinc-600">
+        <span data-testid="product-count">{productCount}</span> {productCount === 1 ? 'product' : 'products'} in {categories.length}{' '}
+        {categories.length === 1 ? 'department' : 'departments'}.
+      </p>
 
-      <section aria-labelledby="shop-by-category" className="space-y-4">
-        <h2 id="shop-by-category" className="text-xl font-semibold">
-          Shop by category
-        </h2>
-        <CategoryList categories={categories} />
-      </section>
+      {chosen.length > 0 ? (
+        <section aria-labelledby="shop-by-category" className="space-y-4">
+          <h2 id="shop-by-category" className="text-xl font-semibold">
+            Shop by category
+          </h2>
+          <CategoryList categories={chosen} />
+        </section>
+      ) : null}
 
-      <section aria-labelledby="featured" className="space-y-4">
-        <h2 id="featured" className="text-xl font-semibold">
-          Featured
-        </h2>
-        <ProductGrid products={featured} label="Featured products" priorityCount={4} />
-      </section>
-
-      <section aria-labelledby="new-arrivals" className="space-y-4">
-        <h2 id="new-arrivals" className="text-xl font-semibold">
-          New arrivals
-        </h2>
-        <ProductGrid products={newest} label="New arrivals" />
-      </section>
+      {home.collections.map((collection) =>
+        products[collection.key].length > 0 ? (
+          <section key={collection.key} aria-labelledby={`collection-${collection.key}`} className="space-y-4">
+            <h2 id={`collection-${collection.key}`} className="text-xl font-semibold">
+              {collection.title}
+            </h2>
+            <ProductGrid products={products[collection.key]} label={collection.title} priorityCount={collection.key === home.collections[0]?.key ? 4 : 0} />
+          </section>
+        ) : null,
+      )}
     </div>
   );
 }

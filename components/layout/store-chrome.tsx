@@ -1,17 +1,26 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { getCachedStoreInfo } from '@/lib/catalog/cache';
-import { SiteFooter, SiteHeader } from './site-header';
+import { shade, tint } from '@/lib/store/brand';
+import { getCachedMenu } from '@/lib/store/content/cache';
+import { SiteHeader } from './site-header';
+import { SiteFooter } from './site-footer';
 
-/** The storefront's header, main landmark and footer around a page. */
+/** The storefront's header, main landmark and footer around a page, in the store's accent colour. */
 export async function StoreChrome({ children }: { children: ReactNode }) {
-  const store = await getCachedStoreInfo();
+  const [store, footerLinks] = await Promise.all([getCachedStoreInfo(), getCachedMenu('footer')]);
+  // The kit's brand colours (app/globals.css) become the store's accent for everything inside.
+  const accent = {
+    '--color-brand-600': store.accentColor,
+    '--color-brand-700': shade(store.accentColor),
+    '--color-brand-50': tint(store.accentColor),
+  } as CSSProperties;
   return (
-    <>
+    <div className="flex flex-1 flex-col" style={accent}>
       <SiteHeader storeName={store.name} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>
-      <SiteFooter storeName={store.name} />
-    </>
+      <SiteFooter storeName={store.name} logoUrl={store.logoUrl} links={footerLinks} contact={store} />
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 
-type Style = { dateStyle?: 'medium' | 'long'; timeStyle?: 'short' };
+type Style = { dateStyle?: 'full' | 'long' | 'medium' | 'short'; timeStyle?: 'short' | 'medium' };
 
 const subscribeNothing = () => () => {};
 

@@ -135,6 +135,14 @@ export const storeSettings = pgTable(
     lowStockThreshold: integer().notNull().default(5),
     requireAdminTwoFactor: boolean().notNull().default(false),
     supportEmail: text(),
+    /** Brand: shown in the storefront's header and in every email. */
+    logoUrl: text(),
+    /** #rrggbb; buttons and links carry white text on it, so it must contrast with white (checked on save). */
+    accentColor: text().notNull().default('#2f5fd0'),
+    contactPhone: text(),
+    contactAddress: text(),
+    /** What a shopper who chose manual payment is told to do (bank details, reference), on the confirmation page and email. */
+    paymentInstructions: text(),
     updatedAt: updatedAt(),
   },
   (t) => [

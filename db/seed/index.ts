@@ -7,8 +7,10 @@ import type { Database, Executor } from '@/db/client';
 import {
   addresses,
   categories,
+  contentPages,
   discountCodes,
   inventoryLedger,
+  menuItems,
   productCategories,
   productImages,
   productOptions,
@@ -24,6 +26,7 @@ import {
   searchSynonyms,
 } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { PAGE_TEMPLATES } from '@/lib/store/content/templates';
 import { env } from '@/lib/env';
 import { getMediaStore, type MediaStore } from '@/lib/storage';
 import {
@@ -321,6 +324,18 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     }
     summary.users = (adminRow ? 1 : 0) + (customerRow ? 1 : 0);
 
+    // The pages every shop needs, as the templates a merchant edits, linked from the footer with the order lookup
+    // (as the admin's "Add the standard pages" does).
+    const pages = await tx
+      .insert(contentPages)
+      .values(PAGE_TEMPLATES.map((page) => ({ ...page, status: 'published' as const, publishedAt: now })))
+      .onConflictDoNothing({ target: contentPages.slug })
+      .returning({ id: contentPages.id });
+    await tx.insert(menuItems).values([
+      ...pages.map((page, position) => ({ menu: 'footer' as const, position, kind: 'page' as const, pageId: page.id })),
+      { menu: 'footer' as const, position: pages.length, kind: 'link' as const, href: '/orders/lookup', label: 'Order lookup' },
+    ]);
+
     // Last: its presence is what marks the store as seeded.
     await tx.insert(storeSettings).values({
       id: 1,
@@ -329,6 +344,9 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
       taxDisplay: 'exclusive',
       lowStockThreshold: LOW_STOCK_THRESHOLD,
       supportEmail: 'support@example.com',
+      contactPhone: '+1 555 0100',
+      contactAddress: '1 Harbour Street\nPortland, OR 97201\nUnited States',
+      paymentInstructions: 'Bank transfer to Northwind Supply Ltd\nIBAN: US00 DEMO 0000 0000 0000 00\nBIC: DEMOUS00',
     });
     return { adminCreated: Boolean(adminRow), customerCreated: Boolean(customerRow) };
   });

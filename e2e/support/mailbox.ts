@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 // A real SMTP server for the e2e run: the store sends its email over SMTP (the production path), and specs read
 // what arrived — the same way in PostgreSQL and embedded runs. Messages are files, so every test worker sees them.
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; receivedAt: number };
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; receivedAt: number };
 
 export async function startMailSink(dir: string): Promise<{ port: number; close: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
@@ -63,18 +63,29 @@ function decodeBody(headers: Record<string, string>, body: string): string {
   return body;
 }
 
-/** The plain-text body of a message as nodemailer writes it: a single part, or the text/plain part of a multipart. */
-export function parseMail(raw: string): { subject: string; text: string } {
-  const { headers, body } = splitEntity(raw);
+/** The parts of a (possibly nested) multipart entity, depth first. */
+function leafParts(headers: Record<string, string>, body: string): { headers: Record<string, string>; body: string }[] {
   const type = headers['content-type'] ?? 'text/plain';
-  const subject = headers.subject ?? '';
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (!type.toLowerCase().startsWith('multipart/') || !boundary) return { subject, text: decodeBody(headers, body) };
-  for (const part of body.split(`--${boundary}`).slice(1)) {
-    const entity = splitEntity(part.replace(/^\r?\n/, ''));
-    if ((entity.headers['content-type'] ?? '').toLowerCase().startsWith('text/plain')) return { subject, text: decodeBody(entity.headers, entity.body) };
-  }
-  return { subject, text: '' };
+  if (!type.toLowerCase().startsWith('multipart/') || !boundary) return [{ headers, body }];
+  return body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((part) => !part.startsWith('--'))
+    .flatMap((part) => {
+      const entity = splitEntity(part.replace(/^\r?\n/, ''));
+      return leafParts(entity.headers, entity.body);
+    });
+}
+
+/** The plain-text and HTML bodies of a message as nodemailer writes it: one part, or the parts of a multipart. */
+export function parseMail(raw: string): { subject: string; text: string; html: string } {
+  const { headers, body } = splitEntity(raw);
+  const parts = leafParts(headers, body);
+  const part = (type: string) => parts.find((entity) => (entity.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
+  const text = part('text/plain');
+  const html = part('text/html');
+  return { subject: headers.subject ?? '', text: text ? decodeBody(text.headers, text.body) : '', html: html ? decodeBody(html.headers, html.body) : '' };
 }
 
 /** The newest message to `to` whose subject matches, waiting for it to arrive. */
@@ -88,7 +99,7 @@ export async function latestMail(to: string, subject: RegExp, timeoutMs = 10_000
       const stored = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string[]; raw: string; receivedAt: number };
       if (!stored.to.includes(to.toLowerCase())) continue;
       const mail = parseMail(stored.raw);
-      if (subject.test(mail.subject)) return { to: stored.to, subject: mail.subject, text: mail.text, receivedAt: stored.receivedAt };
+      if (subject.test(mail.subject)) return { to: stored.to, subject: mail.subject, text: mail.text, html: mail.html, receivedAt: stored.receivedAt };
     }
     if (Date.now() > deadline) throw new Error(`No email to ${to} with a subject like ${subject} arrived within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));

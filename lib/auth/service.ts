@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { authTokens, users, type AuthTokenPurpose } from '@/db/schema';
-import { sendEmail } from '@/lib/email/service';
+import { composeEmail } from '@/lib/email/compose';
+import { addressed, sendEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
@@ -18,6 +19,8 @@ import type { SessionUser } from './session-types';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A staff invitation is a first password link; people need longer than an hour to get to it. */
+const INVITE_TTL_MS = 72 * 60 * 60 * 1000;
 
 export type AuthenticatedUser = SessionUser & { sessionVersion: number; twoFactorEnabled: boolean };
 
@@ -64,15 +67,7 @@ export async function sendVerificationEmail(userId: string, email: string, execu
   // Like reset links, only the newest verification link works (it may be for a newer address).
   await voidOutstandingTokens(userId, executor, 'email_verification');
   const token = await issueToken(executor, userId, 'email_verification', VERIFY_TTL_MS);
-  await sendEmail(
-    {
-      to: email,
-      subject: 'Confirm your email address',
-      template: 'email_verification',
-      text: `Confirm your email address by opening this link within 24 hours:\n\n${siteLink(`/account/verify-email?token=${token}`)}\n\nIf you did not create an account, ignore this message.`,
-    },
-    executor,
-  );
+  await sendEmail(addressed(email, await composeEmail('email_verification', { url: siteLink(`/account/verify-email?token=${token}`) }, executor)), executor);
 }
 
 /**
@@ -100,15 +95,8 @@ export async function registerUser(
     await sendVerificationEmail(created.id, email, executor);
     return { userId: created.id, sessionVersion: created.sessionVersion };
   }
-  await sendEmail(
-    {
-      to: email,
-      subject: 'You already have an account',
-      template: 'account_exists',
-      text: `Someone (hopefully you) tried to create an account with this email address, but one already exists.\n\nSign in: ${siteLink('/account/sign-in')}\nForgot your password? ${siteLink('/account/forgot-password')}`,
-    },
-    executor,
-  );
+  const message = await composeEmail('account_exists', { signInUrl: siteLink('/account/sign-in'), resetUrl: siteLink('/account/forgot-password') }, executor);
+  await sendEmail(addressed(email, message), executor);
   return null;
 }
 
@@ -203,15 +191,20 @@ export async function requestPasswordReset(emailInput: string, executor: Executo
     await voidOutstandingTokens(user.id, tx, 'password_reset');
     return issueToken(tx, user.id, 'password_reset', RESET_TTL_MS);
   });
-  await sendEmail(
-    {
-      to: email,
-      subject: 'Reset your password',
-      template: 'password_reset',
-      text: `To choose a new password, open this link within one hour:\n\n${siteLink(`/account/reset-password?token=${token}`)}\n\nIf you did not ask for this, ignore this message; your password stays the same.`,
-    },
-    executor,
-  );
+  await sendEmail(addressed(email, await composeEmail('password_reset', { url: siteLink(`/account/reset-password?token=${token}`) }, executor)), executor);
+}
+
+/**
+ * Invites a new staff member to choose their first password: a password-reset link that lasts 72 hours, in the
+ * invitation email (who invited them, to which role).
+ */
+export async function sendStaffInvitation(userId: string, email: string, role: 'staff' | 'admin', invitedBy: string, executor: Executor = db): Promise<void> {
+  const token = await executor.transaction(async (tx) => {
+    await voidOutstandingTokens(userId, tx, 'password_reset');
+    return issueToken(tx, userId, 'password_reset', INVITE_TTL_MS);
+  });
+  const message = await composeEmail('staff_invite', { url: siteLink(`/account/reset-password?token=${token}`), role, invitedBy }, executor);
+  await sendEmail(addressed(email, message), executor);
 }
 
 /** Sets a new password with a reset token: single use, one hour, and every existing session ends. */

@@ -13,6 +13,11 @@ import { deliverOutboxFor } from '@/lib/outbox/worker';
 
 export type OutgoingEmail = { to: string; subject: string; template: string; text: string; html?: string };
 
+/** A rendered template (lib/email/compose.ts) addressed to someone. */
+export function addressed(to: string, email: { template: string; subject: string; html: string; text: string }): OutgoingEmail {
+  return { to, subject: email.subject, template: email.template, text: email.text, html: email.html };
+}
+
 /** What the worker hands a message to: a nodemailer transport, or anything with the same sendMail. */
 export type Mailer = { sendMail: (message: { from: string; to: string; subject: string; text: string; html?: string }) => Promise<unknown> };
 

@@ -220,7 +220,7 @@ describe('mass assignment and account fields', () => {
 });
 
 describe('stored XSS in the order confirmation email', () => {
-  it('sends names and addresses as plain text only: no HTML body for a payload to run in', async () => {
+  it('escapes names and addresses in the HTML part: a payload arrives as text, never as markup', async () => {
     const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
     const { variant } = await createTestVariant({ stock: 5, priceCents: 1000 });
     const { token } = await newCartWith(variant.id, 1);
@@ -247,6 +247,11 @@ describe('stored XSS in the order confirmation email', () => {
       },
       { timeout: 10_000, interval: 100 },
     );
-    for (const mail of mails) expect(mail.html).toBeNull();
+    for (const mail of mails) {
+      expect(mail.html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+      expect(mail.html).not.toMatch(/<script|<img src=x/i);
+      expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(mail.text).toContain(payload);
+    }
   });
 });

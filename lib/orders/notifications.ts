@@ -1,15 +1,33 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders } from '@/db/schema';
-import { queueEmail } from '@/lib/email/service';
-import { env } from '@/lib/env';
+import { asc, eq } from 'drizzle-orm';
+import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, refunds, type AddressSnapshot } from '@/db/schema';
+import { siteLink } from '@/lib/email/brand';
+import { composeEmail } from '@/lib/email/compose';
+import { addressed, queueEmail } from '@/lib/email/service';
+import { countryName } from '@/lib/checkout/regions';
+import { mediaUrl } from '@/lib/storage';
+import { getStoreInfo } from '@/lib/store/settings';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
 import { leaveToJob } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
-import { formatMoney, money } from '@/lib/money';
 import type { OutboxContext } from '@/lib/outbox/handlers';
 import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
+
+/** Said when the merchant has not written payment instructions yet (settings). */
+const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will email you the bank details for the transfer shortly.';
+
+function emailAddress(address: AddressSnapshot) {
+  return {
+    name: address.name,
+    lines: [
+      address.company,
+      [address.line1, address.line2].filter(Boolean).join(', '),
+      [address.city, address.region, address.postalCode].filter(Boolean).join(' '),
+      countryName(address.countryCode),
+    ].filter((line): line is string => Boolean(line)),
+  };
+}
 
 /**
  * The "order.placed" outbox event: queue the confirmation email (its own `email.send` event, retried by the
@@ -20,26 +38,37 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
   const executor = ctx.executor;
   const order = await getOrderById(orderId, executor);
   if (!order) return;
-  const fmt = (cents: number) => formatMoney(money(cents, order.currency));
-  const lines = order.lines.map((line) => `  ${line.quantity} × ${line.productTitle} (${line.variantTitle}) — ${fmt(line.totalCents)}`);
-  const text = [
-    `Thank you for your order ${order.number}.`,
-    '',
-    ...lines,
-    '',
-    `Subtotal: ${fmt(order.subtotalCents)}`,
-    order.discountCents > 0 ? `Discount (${order.discountCode}): -${fmt(order.discountCents)}` : null,
-    `Shipping (${order.shippingMethod}): ${fmt(order.shippingCents)}`,
-    `Tax${order.taxInclusive ? ' (included)' : ''}: ${fmt(order.taxCents)}`,
-    `Total: ${fmt(order.totalCents)}`,
-    '',
-    order.paymentProvider === 'manual' ? 'We will be in touch with payment instructions.' : '',
-    `Look up your order at any time: ${new URL('/orders/lookup', env.SITE_URL).toString()}`,
-  ]
-    .filter((line) => line !== null)
-    .join('\n');
+  const store = await getStoreInfo(executor);
+  const lineImages = await executor.select({ imageKey: orderLines.imageKey }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.createdAt), asc(orderLines.id));
+  const email = await composeEmail(
+    'order_confirmation',
+    {
+      number: order.number,
+      currency: order.currency,
+      placedAt: order.placedAt,
+      lines: order.lines.map((line, index) => ({
+        title: line.productTitle,
+        variant: line.variantTitle,
+        quantity: line.quantity,
+        unitPriceCents: line.unitPriceCents,
+        imageUrl: lineImages[index]?.imageKey ? siteLink(mediaUrl(lineImages[index].imageKey)) : null,
+      })),
+      subtotalCents: order.subtotalCents,
+      discountCents: order.discountCents,
+      discountCode: order.discountCode,
+      shippingCents: order.shippingCents,
+      shippingMethod: order.shippingMethod,
+      taxCents: order.taxCents,
+      taxInclusive: order.taxInclusive,
+      totalCents: order.totalCents,
+      shippingAddress: emailAddress(order.shippingAddress),
+      orderUrl: siteLink('/orders/lookup'),
+      paymentInstructions: order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid' ? (store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS) : null,
+    },
+    executor,
+  );
   const queued = await queueEmail(
-    { to: order.email, subject: `Order confirmation ${order.number}`, template: 'order_confirmation', text },
+    addressed(order.email, email),
     executor,
     { aggregate: { type: 'order', id: orderId } },
   );
@@ -93,21 +122,20 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
     .from(fulfillmentLines)
     .innerJoin(orderLines, eq(orderLines.id, fulfillmentLines.orderLineId))
     .where(eq(fulfillmentLines.fulfillmentId, fulfillmentId));
-  const text = [
-    `Good news: items from your order ${shipment.number} are on their way.`,
-    '',
-    ...items.map((item) => `  ${item.quantity} × ${item.productTitle} (${item.variantTitle})`),
-    '',
-    `Carrier: ${shipment.carrier}`,
-    `Tracking number: ${shipment.trackingNumber}`,
-    shipment.trackingUrl ? `Track it: ${shipment.trackingUrl}` : null,
-    '',
-    `See your order at any time: ${new URL('/orders/lookup', env.SITE_URL).toString()}`,
-  ]
-    .filter((line) => line !== null)
-    .join('\n');
+  const email = await composeEmail(
+    'order_shipped',
+    {
+      number: shipment.number,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: shipment.trackingUrl,
+      items: items.map((item) => ({ title: `${item.productTitle} (${item.variantTitle})`, quantity: item.quantity })),
+      orderUrl: siteLink('/orders/lookup'),
+    },
+    executor,
+  );
   const queued = await queueEmail(
-    { to: shipment.email, subject: `Your order ${shipment.number} has shipped`, template: 'order_shipped', text },
+    addressed(shipment.email, email),
     executor,
     { aggregate: { type: 'fulfillment', id: fulfillmentId } },
   );
@@ -123,4 +151,66 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
 /** Right after a shipment is recorded: deliver its outbox events now; what fails stays queued for the worker. */
 export async function deliverOrderShipped(fulfillmentId: string): Promise<void> {
   await deliverOutboxFor({ type: 'fulfillment', id: fulfillmentId });
+}
+
+/** The "order.delivered" outbox event: the delivered email, noted on the order. */
+export async function handleOrderDelivered(orderId: string, ctx: OutboxContext): Promise<void> {
+  const executor = ctx.executor;
+  const [order] = await executor.select({ number: orders.number, email: orders.email }).from(orders).where(eq(orders.id, orderId));
+  if (!order) return;
+  const email = await composeEmail('order_delivered', { number: order.number, orderUrl: siteLink('/orders/lookup'), returnsUrl: siteLink('/pages/shipping-returns') }, executor);
+  const queued = await queueEmail(addressed(order.email, email), executor, { aggregate: { type: 'order', id: orderId } });
+  await executor.insert(orderEvents).values({
+    orderId,
+    type: 'email',
+    message: queued.status === 'stored' ? 'Delivery email stored (no SMTP configured)' : 'Delivery email queued',
+    data: { emailId: queued.id, status: queued.status },
+  });
+}
+
+/** The "order.refunded" outbox event of one settled refund: the refund email, noted on the order. */
+export async function handleOrderRefunded(refundId: string, ctx: OutboxContext): Promise<void> {
+  const executor = ctx.executor;
+  const [refund] = await executor
+    .select({
+      orderId: orders.id,
+      number: orders.number,
+      email: orders.email,
+      currency: refunds.currency,
+      amountCents: refunds.amountCents,
+      reason: refunds.reason,
+      provider: orders.paymentProvider,
+      refundedTotalCents: orders.refundedCents,
+      orderTotalCents: orders.totalCents,
+    })
+    .from(refunds)
+    .innerJoin(orders, eq(orders.id, refunds.orderId))
+    .where(eq(refunds.id, refundId));
+  if (!refund) return;
+  const email = await composeEmail(
+    'order_refunded',
+    {
+      number: refund.number,
+      currency: refund.currency,
+      amountCents: refund.amountCents,
+      refundedTotalCents: refund.refundedTotalCents,
+      orderTotalCents: refund.orderTotalCents,
+      reason: refund.reason || null,
+      toCard: refund.provider === 'stripe',
+      orderUrl: siteLink('/orders/lookup'),
+    },
+    executor,
+  );
+  const queued = await queueEmail(addressed(refund.email, email), executor, { aggregate: { type: 'refund', id: refundId } });
+  await executor.insert(orderEvents).values({
+    orderId: refund.orderId,
+    type: 'email',
+    message: queued.status === 'stored' ? 'Refund email stored (no SMTP configured)' : 'Refund email queued',
+    data: { emailId: queued.id, status: queued.status, refundId },
+  });
+}
+
+/** Right after a staff move (delivered, refunded): deliver what it queued now; what fails stays for the worker. */
+export async function deliverOrderEmails(aggregate: { type: 'order' | 'refund'; id: string }): Promise<void> {
+  await deliverOutboxFor(aggregate);
 }

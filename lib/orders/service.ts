@@ -216,15 +216,18 @@ export async function fulfillOrder(actor: AuditActor, number: string, input: Ful
   });
 }
 
-export async function markOrderDelivered(actor: AuditActor, number: string, executor: Executor = db): Promise<void> {
-  await executor.transaction(async (tx) => {
+/** Marks the order delivered; the delivered email is an outbox event written here, delivered after commit. */
+export async function markOrderDelivered(actor: AuditActor, number: string, executor: Executor = db): Promise<{ orderId: string }> {
+  return executor.transaction(async (tx) => {
     const order = await lockOrder(tx, number);
     assertLegal(await machineState(tx, order), 'mark_delivered');
     const now = new Date();
     await moveOrder(tx, order, { status: 'delivered', deliveredAt: now });
     await tx.update(fulfillments).set({ status: 'delivered', deliveredAt: now }).where(and(eq(fulfillments.orderId, order.id), eq(fulfillments.status, 'shipped')));
     await timeline(tx, order.id, actor, 'delivered', 'Marked delivered');
+    await tx.insert(outboxEvents).values({ type: 'order.delivered', aggregateType: 'order', aggregateId: order.id, payload: { orderId: order.id, number: order.number } });
     await recordAudit(tx, actor, { action: 'order.mark_delivered', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status: 'delivered' } });
+    return { orderId: order.id };
   });
 }
 
@@ -297,6 +300,11 @@ export async function cancelOrder(actor: AuditActor, number: string, reason: str
   });
 }
 
+/** The refund email's event, written with the refund that succeeded (delivered after commit). */
+function refundedEvent(refundId: string, orderId: string) {
+  return { type: 'order.refunded', aggregateType: 'refund', aggregateId: refundId, payload: { refundId, orderId } };
+}
+
 export type RefundResult = { refundId: string; amountCents: number; paymentStatus: 'partially_refunded' | 'refunded' };
 
 /**
@@ -349,6 +357,7 @@ export async function refundOrder(
       .values({ orderId: order.id, paymentId: payment.id, amountCents: input.amountCents, currency: order.currency, reason: input.reason, status: manual ? 'succeeded' : 'pending', actorId: actor.user.id })
       .returning({ id: refunds.id });
     const amount = fmt(input.amountCents, order.currency);
+    if (manual) await tx.insert(outboxEvents).values(refundedEvent(refund!.id, order.id));
     await timeline(tx, order.id, actor, manual ? 'refunded' : 'refund_requested', manual ? `Refunded ${amount}${input.reason ? `: ${input.reason}` : ''}` : `Card refund of ${amount} requested`, {
       refundId: refund!.id,
       amountCents: input.amountCents,
@@ -391,6 +400,7 @@ export async function refundOrder(
     const [payment] = await tx.select({ amountCents: payments.amountCents, refundedCents: payments.refundedCents }).from(payments).where(eq(payments.id, reserved.payment.id));
     const paymentStatus = payment!.refundedCents >= payment!.amountCents ? 'refunded' : 'partially_refunded';
     await tx.update(refunds).set({ status: 'succeeded', providerReference }).where(eq(refunds.id, reserved.refundId));
+    await tx.insert(outboxEvents).values(refundedEvent(reserved.refundId, order.id));
     await tx.update(orders).set({ paymentStatus }).where(eq(orders.id, order.id));
     await timeline(tx, order.id, actor, 'refunded', `Refunded ${amount} to the card${input.reason ? `: ${input.reason}` : ''}`, { refundId: reserved.refundId, providerReference });
     await recordAudit(tx, actor, { action: 'order.refund_settled', entityType: 'order', entityId: order.id, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus, refundId: reserved.refundId, providerReference } });

@@ -4,7 +4,7 @@ import { agentClass } from './bots';
 import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
 import { NONCE_LENGTH } from './security-headers';
 
-// Full-page cache for what shoppers (and crawlers) read most: home, category, product and search pages.
+// Full-page cache for what shoppers (and crawlers) read most: home, category, product, content and search pages.
 //
 // Why a cache of our own rather than Next's full-route cache: every page carries a fresh CSP nonce (proxy.ts), and
 // Next can only put a nonce on a page it renders for that request — a prerendered page would have scripts the CSP
@@ -25,7 +25,7 @@ import { NONCE_LENGTH } from './security-headers';
 // (cut at its nonce, gzipped in parts) and when it may be shared.
 
 /** Paths whose anonymous rendering is shared by everyone. */
-const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|search$)/;
+const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|pages\/[^/]+$|search$)/;
 /** The Store API's public catalogue reads: the same answer for every client, declared publicly cacheable. */
 const CACHEABLE_API_PATH = /^\/api\/store\/v1\/(?:products(?:\/[^/]+)?|categories)$/;
 /** Response headers a cached page keeps; the per-request ones (CSP, request id, referrer policy) are set fresh. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { minorUnitDigits, normaliseCurrency } from '@/lib/money';
+import { contrastWithWhite, HEX_COLOR } from './brand';
 
 // Form fields arrive as strings. Money stays a decimal string here and is parsed with lib/money in the service,
 // where the store currency (which decides the decimal places) is known.
@@ -61,6 +62,41 @@ export const storeSettingsSchema = z.object({
     .pipe(z.email('Enter a valid email address, or leave it empty.').nullable()),
   requireAdminTwoFactor: checkbox,
 });
+
+const multiline = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value.replace(/\r\n/g, '\n') : null));
+
+/** The brand and how shoppers reach the store: storefront header and footer, the contact details in emails. */
+export const storeBrandSchema = z.object({
+  logoUrl: z
+    .string()
+    .trim()
+    .max(500, 'That address is too long.')
+    .optional()
+    .transform((value) => (value ? value : null))
+    .pipe(
+      z
+        .string()
+        // A path on this store: the storefront's Content-Security-Policy loads images from here only.
+        .refine((value) => /^\/(?!\/)[^\s\\]*$/.test(value), 'Use a path on this store, e.g. /media/… or a file in public/.')
+        .nullable(),
+    ),
+  accentColor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(HEX_COLOR, 'Use a colour like #2f5fd0.')
+    .refine((value) => contrastWithWhite(value) >= 4.5, 'White text on this colour is hard to read (below 4.5:1). Choose a darker colour.'),
+  contactPhone: optionalText(40, 'At most 40 characters.'),
+  contactAddress: multiline(300),
+  paymentInstructions: multiline(1000),
+});
+export type StoreBrandInput = z.infer<typeof storeBrandSchema>;
 
 const countryCodeSchema = z
   .string()

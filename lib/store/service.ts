@@ -5,7 +5,7 @@ import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
-import type { ShippingRateInput, ShippingZoneInput, StoreSettingsInput, TaxRateInput } from './schemas';
+import type { ShippingRateInput, ShippingZoneInput, StoreBrandInput, StoreSettingsInput, TaxRateInput } from './schemas';
 
 // Store settings, shipping zones and rates, and tax rates. Each write is one transaction with its audit row.
 // Amounts arrive as decimal strings and are parsed in the store currency (lib/money), stored as minor units.
@@ -71,6 +71,30 @@ export async function updateStoreSettings(actor: AuditActor, input: StoreSetting
       .values({ id: 1, ...input })
       .onConflictDoUpdate({ target: storeSettings.id, set: { ...input, updatedAt: new Date() } });
     await recordAudit(tx, actor, { action: 'settings.update', entityType: 'store_settings', entityId: '1', before, after: input });
+  });
+}
+
+export async function getStoreBrand(executor: Executor = db): Promise<StoreBrandInput | null> {
+  const [row] = await executor
+    .select({
+      logoUrl: storeSettings.logoUrl,
+      accentColor: storeSettings.accentColor,
+      contactPhone: storeSettings.contactPhone,
+      contactAddress: storeSettings.contactAddress,
+      paymentInstructions: storeSettings.paymentInstructions,
+    })
+    .from(storeSettings)
+    .where(eq(storeSettings.id, 1));
+  return row ?? null;
+}
+
+/** The brand and contact details; the store must have been set up (name, currency) first. */
+export async function updateStoreBrand(actor: AuditActor, input: StoreBrandInput, executor: Executor = db): Promise<void> {
+  await executor.transaction(async (tx) => {
+    const before = await getStoreBrand(tx);
+    if (!before) throw new AppError('conflict', 'Save the store settings (name and currency) first.');
+    await tx.update(storeSettings).set({ ...input, updatedAt: new Date() }).where(eq(storeSettings.id, 1));
+    await recordAudit(tx, actor, { action: 'settings.brand_update', entityType: 'store_settings', entityId: '1', before, after: input });
   });
 }
 

@@ -1,3 +1,4 @@
+import { BrandForm } from '@/components/admin/content/brand-form';
 import { ActionForm, type FieldSpec } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
@@ -11,7 +12,8 @@ import {
   updateStoreSettingsAction,
 } from '@/lib/admin/settings/actions';
 import { basisPointsToPercent } from '@/lib/store/schemas';
-import { getStoreSettings, listShippingZones, listTaxRates, type ShippingZoneView, type TaxRateView } from '@/lib/store/service';
+import { getStoreBrand, getStoreSettings, listShippingZones, listTaxRates, type ShippingZoneView, type TaxRateView } from '@/lib/store/service';
+import { DEFAULT_ACCENT_COLOR } from '@/lib/store/brand';
 import { money, toDecimalString } from '@/lib/money';
 
 export const metadata = { title: 'Settings' };
@@ -44,7 +46,7 @@ function taxFields(rate?: TaxRateView): FieldSpec[] {
 
 export default async function SettingsPage() {
   await requireStaffPage('admin', '/admin/settings');
-  const [settings, zones, taxes] = await Promise.all([getStoreSettings(), listShippingZones(), listTaxRates()]);
+  const [settings, zones, taxes, brand] = await Promise.all([getStoreSettings(), listShippingZones(), listTaxRates(), getStoreBrand()]);
   const currency = settings?.currency ?? 'USD';
   return (
     <div className="max-w-5xl space-y-10">
@@ -85,6 +87,23 @@ export default async function SettingsPage() {
           successMessage="Settings saved."
         />
       </section>
+
+      {settings ? (
+        <section aria-labelledby="brand-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
+          <h2 id="brand-heading" className="mb-3 text-lg font-semibold">
+            Brand and contact
+          </h2>
+          <BrandForm
+            initial={{
+              logoUrl: brand?.logoUrl ?? '',
+              accentColor: brand?.accentColor ?? DEFAULT_ACCENT_COLOR,
+              contactPhone: brand?.contactPhone ?? '',
+              contactAddress: brand?.contactAddress ?? '',
+              paymentInstructions: brand?.paymentInstructions ?? '',
+            }}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="shipping-heading" className="space-y-4">
         <h2 id="shipping-heading" className="text-lg font-semibold">

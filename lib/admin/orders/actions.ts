@@ -5,7 +5,7 @@ import { invalidateProductPages } from '@/lib/catalog/cache';
 import { adminAction, staffAction } from '@/lib/auth/guards';
 import { type ActionContext } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
-import { deliverOrderShipped } from '@/lib/orders/notifications';
+import { deliverOrderEmails, deliverOrderShipped } from '@/lib/orders/notifications';
 import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
 import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
 
@@ -37,7 +37,8 @@ export const fulfillOrderAction = staffAction(fulfillOrderSchema, async ({ numbe
 });
 
 export const markOrderDeliveredAction = staffAction(orderRefSchema, async (input, ctx) => {
-  await markOrderDelivered(actor(ctx), input.number);
+  const { orderId } = await markOrderDelivered(actor(ctx), input.number);
+  await deliverOrderEmails({ type: 'order', id: orderId }).catch((error: unknown) => ctx.log.error({ err: error }, 'delivery email failed'));
   refreshOrder(input.number);
   return { message: 'Marked as delivered.' };
 });
@@ -52,6 +53,7 @@ export const cancelOrderAction = staffAction(cancelOrderSchema, async (input, ct
 
 export const refundOrderAction = adminAction(refundOrderSchema, async ({ number, ...input }, ctx) => {
   const result = await refundOrder(actor(ctx), number, input);
+  await deliverOrderEmails({ type: 'refund', id: result.refundId }).catch((error: unknown) => ctx.log.error({ err: error }, 'refund email failed'));
   refreshOrder(number);
   return { message: result.paymentStatus === 'refunded' ? 'Refunded in full.' : 'Partial refund recorded.' };
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { invalidateStoreSettings } from '@/lib/catalog/cache';
 import { adminAction } from '@/lib/auth/guards';
-import { idSchema, shippingRateSchema, shippingZoneSchema, storeSettingsSchema, taxRateSchema } from '@/lib/store/schemas';
+import { idSchema, shippingRateSchema, shippingZoneSchema, storeBrandSchema, storeSettingsSchema, taxRateSchema } from '@/lib/store/schemas';
 import {
   deleteShippingRate,
   deleteShippingZone,
@@ -11,6 +11,7 @@ import {
   saveShippingRate,
   saveShippingZone,
   saveTaxRate,
+  updateStoreBrand,
   updateStoreSettings,
 } from '@/lib/store/service';
 
@@ -22,6 +23,14 @@ export const updateStoreSettingsAction = adminAction(storeSettingsSchema, async 
   revalidatePath('/admin/settings');
   return null;
 });
+
+/** The logo, accent colour and contact details show on every storefront page and in every email from now on. */
+export const updateStoreBrandAction = adminAction(storeBrandSchema, async (input, ctx) => {
+  await updateStoreBrand({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
+  invalidateStoreSettings();
+  revalidatePath('/admin/settings');
+  return null;
+}, { successMessage: 'Brand and contact details saved.' });
 
 export const saveShippingZoneAction = adminAction(shippingZoneSchema, async (input, ctx) => {
   const id = await saveShippingZone({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);

@@ -5,7 +5,7 @@ import { users, type UserRole } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { hashPassword } from '@/lib/auth/password';
 import { assertAcceptableNewPassword } from '@/lib/auth/password-strength';
-import { endAllSessions, requestPasswordReset, voidOutstandingTokens } from '@/lib/auth/service';
+import { endAllSessions, sendStaffInvitation, voidOutstandingTokens } from '@/lib/auth/service';
 import { AppError } from '@/lib/errors';
 import type { CreateStaffInput } from './schemas';
 
@@ -95,7 +95,7 @@ export async function createStaffMember(actor: AuditActor, input: CreateStaffInp
     throw error;
   }
   // After the commit, so a link only ever goes out for an account that exists (SMTP delivery cannot roll back).
-  if (!passwordHash) await requestPasswordReset(input.email, executor);
+  if (!passwordHash) await sendStaffInvitation(id, input.email, input.role, actor.user.email, executor);
   return id;
 }
 

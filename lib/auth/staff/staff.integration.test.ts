@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { auditLog, emailMessages, users } from '@/db/schema';
 import { actorFor, auditRowsFor, createPerson } from '@/lib/admin/testing/people';
-import { authenticateCredentials, resolveSessionUser } from '@/lib/auth/service';
+import { authenticateCredentials, resetPassword, resolveSessionUser } from '@/lib/auth/service';
 import { AppError } from '@/lib/errors';
 import { createStaffSchema } from './schemas';
 import { changeStaffRole, createStaffMember, setStaffStatus } from './service';
@@ -94,8 +94,14 @@ describe('staff accounts', () => {
     const byLink = createStaffSchema.parse({ email: `linked${Date.now()}@it.test`, name: 'Linked', role: 'admin', password: '' });
     const linkedId = await createStaffMember(actorFor(admin), byLink);
     const [mail] = await db.select().from(emailMessages).where(eq(emailMessages.toAddress, byLink.email));
-    expect(mail).toMatchObject({ template: 'password_reset' });
+    // An invitation naming who invited them and the role, whose link sets the first password (once, for 72 hours).
     expect(await auditRowsFor(linkedId)).toHaveLength(1);
+    expect(mail).toMatchObject({ template: 'staff_invite', subject: expect.stringMatching(/^You are invited to /) });
+    expect(mail!.textBody).toContain(`added you to the store's team as an admin`);
+    expect(mail!.htmlBody).toContain('Choose my password');
+    const token = /reset-password\?token=([\w-]+)/.exec(mail!.textBody)![1]!;
+    await resetPassword(token, 'another strong password');
+    expect(await authenticateCredentials(byLink.email, 'another strong password')).toMatchObject({ id: linkedId, role: 'admin' });
 
     // The same address again is a field error, and nothing is written (no second audit row either).
     await expect(createStaffMember(actorFor(admin), withPassword)).rejects.toMatchObject({ code: 'validation_failed', fieldErrors: { email: [expect.any(String)] } });

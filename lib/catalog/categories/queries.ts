@@ -49,3 +49,13 @@ export async function listCategoryTree(executor: Executor = db): Promise<Categor
   }
   return roots;
 }
+
+export type CategoryChoice = { id: string; slug: string; name: string; path: string; depth: number };
+
+/** Every category by id, in tree order: for pickers (menus, the home page) and to resolve what they chose. */
+export async function listCategoryChoices(executor: Executor = db): Promise<CategoryChoice[]> {
+  return executor
+    .select({ id: categories.id, slug: categories.slug, name: categories.name, path: categories.path, depth: categories.depth })
+    .from(categories)
+    .orderBy(asc(categories.path));
+}

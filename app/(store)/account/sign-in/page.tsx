@@ -32,6 +32,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Create an account
         </Link>
       </p>
+      <p className="mt-2 text-sm">
+        Ordered without an account?{' '}
+        <Link href="/orders/lookup" className="underline">
+          Look up your order
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,99 @@
+import { expect, test, watchCsp } from './support/test';
+import { AdminShell } from './pages/admin-shell';
+import { AdminContentPages, footer } from './pages/content-pages';
+import { axeViolations } from './support/axe';
+
+// The store's own words: pages and the home page edited in the admin reach shoppers at once (the page cache and the
+// data cache are purged on save), the footer links them at phone and desktop widths, and they pass axe.
+
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+
+test('an admin edits Shipping & returns and the hero; an anonymous shopper sees both at once', async ({ page, browser }) => {
+  test.slow(); // admin edits and storefront visits on a 2-core machine
+  const stamp = Date.now().toString(36);
+  const sentence = `Parcels to the islands take ${stamp} extra days.`;
+  const heading = `Winter linen ${stamp}`;
+
+  // A shopper's browser (no session: served from the page cache) has both pages cached before the edits.
+  const shopperContext = await browser.newContext();
+  const violations: string[] = [];
+  await watchCsp(shopperContext, violations);
+  const shopper = await shopperContext.newPage();
+  await shopper.goto('/pages/shipping-returns');
+  await expect(shopper.getByRole('heading', { level: 1, name: 'Shipping & returns' })).toBeVisible();
+  await expect(shopper.getByText(sentence)).toHaveCount(0);
+  await shopper.goto('/');
+  await expect(shopper.getByRole('heading', { level: 1 })).not.toHaveText(heading);
+
+  await new AdminShell(page).signIn();
+  const admin = new AdminContentPages(page);
+  await admin.editPage('Shipping & returns', (body) => `${body}\n\n## Islands\n\n${sentence}`);
+  await admin.composeHome({ heading, text: 'Soft, breathable, made to last.' });
+
+  await shopper.goto('/pages/shipping-returns');
+  await expect(shopper.getByRole('heading', { level: 2, name: 'Islands' })).toBeVisible();
+  await expect(shopper.getByText(sentence)).toBeVisible();
+  await shopper.goto('/');
+  await expect(shopper.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await expect(shopper.getByText('Soft, breathable, made to last.')).toBeVisible();
+  await shopperContext.close();
+  expect(violations).toEqual([]);
+});
+
+for (const size of WIDTHS) {
+  test(`footer links lead to their pages and the order lookup (${size.name}, ${size.width} px)`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto('/');
+    const links = footer(page).getByRole('link');
+    const names = await links.allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['About us', 'Shipping & returns', 'Privacy policy', 'Terms of service', 'Contact us', 'Order lookup']));
+    for (const name of ['About us', 'Shipping & returns', 'Privacy policy', 'Terms of service', 'Contact us']) {
+      await footer(page).getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    }
+    await footer(page).getByRole('link', { name: 'Order lookup' }).click();
+    await expect(page.getByRole('form', { name: 'Find your order' })).toBeVisible();
+    // The store's contact details are in the footer too.
+    await expect(page.getByRole('contentinfo').getByRole('link', { name: 'support@example.com' })).toHaveAttribute('href', 'mailto:support@example.com');
+    // And the sign-in page points guests at the lookup.
+    await page.goto('/account/sign-in');
+    await page.getByRole('main').getByRole('link', { name: 'Look up your order' }).click();
+    await expect(page.getByRole('form', { name: 'Find your order' })).toBeVisible();
+  });
+
+  test(`content pages and the home page pass axe (${size.name}, ${size.width} px)`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const path of ['/', '/pages/about', '/pages/shipping-returns', '/pages/privacy', '/pages/terms', '/pages/contact']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+}
+
+test('a page that does not exist answers 404', async ({ page }) => {
+  expect((await page.goto('/pages/no-such-page'))?.status()).toBe(404);
+});
+
+test('an admin previews every email template: subject, HTML part and plain text', async ({ page }) => {
+  test.slow();
+  await new AdminShell(page).signIn(undefined, '/admin/emails');
+  await page.goto('/admin/emails');
+  const names = await page.getByRole('main').getByRole('listitem').getByRole('link').allTextContents();
+  expect(names.length).toBeGreaterThanOrEqual(12);
+  for (const name of ['Order confirmation', 'Order shipped', 'Order delivered', 'Refund', 'Password reset', 'Email verification', 'Staff invitation', 'Password changed']) {
+    expect(names).toContain(name);
+  }
+  await page.getByRole('link', { name: 'Order confirmation with payment instructions (manual payment)' }).click();
+  await expect(page.getByTestId('email-subject')).toHaveText('Order confirmation SF-7K3F9QX2');
+  const frame = page.frameLocator('iframe[title$="HTML part"]');
+  await expect(frame.getByRole('heading', { name: 'How to pay' })).toBeVisible();
+  await expect(page.getByTestId('email-text')).toContainText('Total');
+  await expect(page.getByTestId('email-text')).toContainText('quote SF-7K3F9QX2 as the reference');
+  expect(await axeViolations(page)).toEqual([]);
+});

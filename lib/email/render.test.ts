@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { renderEmail } from './render';
+import { EMAIL_TEMPLATES, type EmailTemplateName } from './templates';
+import type { EmailBrand } from './templates/layout';
+
+const brand: EmailBrand = {
+  storeName: 'Example Shop',
+  logoUrl: null,
+  accentColor: '#2f5fd0',
+  siteUrl: 'https://shop.example',
+  supportEmail: 'help@shop.example',
+  contactPhone: '+1 555 0100',
+  contactAddress: '1 Main St\nPortland, OR',
+};
+
+const names = Object.keys(EMAIL_TEMPLATES) as EmailTemplateName[];
+
+describe('email templates', () => {
+  it.each(names)('%s renders an HTML part and a readable plain-text alternative', async (name) => {
+    const sample = EMAIL_TEMPLATES[name].sample(brand);
+    const email = await renderEmail(name, sample as never);
+    expect(email.subject.length).toBeGreaterThan(5);
+    // HTML: a full document with the brand's colour and the store's contact details, light-only for dark mode.
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.html).toContain('background-color:#2f5fd0');
+    expect(email.html).toContain('name="color-scheme" content="light only"');
+    expect(email.html).toContain('help@shop.example');
+    // Text: no markup, the store's name and contact, and every link the HTML has, written out.
+    expect(email.text).not.toMatch(/<[a-z][^>]*>/i);
+    expect(email.text).toContain('Example Shop');
+    expect(email.text).toContain('help@shop.example');
+    const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&'));
+    for (const href of hrefs) if (href !== brand.siteUrl) expect(email.text, `text part links ${href}`).toContain(href);
+  });
+
+  it('the confirmation lists each line at price × quantity and the rows that make the total, in both parts', async () => {
+    const sample = EMAIL_TEMPLATES.order_confirmation_manual_payment.sample(brand);
+    const email = await renderEmail('order_confirmation_manual_payment', sample);
+    expect(email.template).toBe('order_confirmation');
+    for (const amount of ['$98.00', '$25.00', '$123.00', '−$12.30', '$5.95', '$9.13', '$125.78']) {
+      expect(email.html).toContain(amount);
+      expect(email.text).toContain(amount);
+    }
+    expect(email.text).toContain('Linen shirt');
+    expect(email.text).toContain('Discount (WELCOME10)');
+    expect(email.text).toContain('IBAN: GB00 EXAM 0000 0000 0000 00');
+    expect(email.text).toContain('quote SF-7K3F9QX2 as the reference');
+    expect(email.html).toContain('IBAN: GB00 EXAM 0000 0000 0000 00');
+  });
+
+  it('escapes what customers and merchants type', async () => {
+    const email = await renderEmail('order_confirmation', {
+      ...EMAIL_TEMPLATES.order_confirmation.sample({ ...brand, storeName: 'A <b>bold</b> shop' }),
+      shippingAddress: { name: '<script>alert(1)</script>', lines: [] },
+    });
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<b>bold</b>');
+  });
+});
