@@ -1,24 +1,35 @@
 import { Link } from '@/components/ui/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
+import type { CategoryNode } from '@/lib/catalog/types';
+import { MenuDrawer } from './menu-drawer';
 import { SearchBox } from './search-box';
 
-export function SiteHeader({ storeName }: { storeName: string }) {
+export function SiteHeader({ storeName, categories }: { storeName: string; categories: CategoryNode[] }) {
   return (
     <header className="border-b border-zinc-200">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
-        <Link href="/" className="text-lg font-bold tracking-tight">
+      {/* Phones: menu, name and cart on one row, the search on its own full-width row. From md up: one row. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 md:flex-nowrap md:gap-x-6 md:py-4">
+        <div className="md:hidden">
+          <MenuDrawer>
+            <MenuContents categories={categories} />
+          </MenuDrawer>
+        </div>
+        <Link href="/" className="min-w-0 flex-1 truncate text-lg font-bold tracking-tight md:flex-none">
           {storeName}
         </Link>
-        <SearchBox />
-        <nav aria-label="Main">
-          <ul className="flex gap-4 text-sm">
-            <li>
+        {/* The search slot: one element, so another search component can take its place. */}
+        <div className="order-last basis-full md:order-none md:flex md:flex-1 md:basis-auto md:justify-center">
+          <SearchBox />
+        </div>
+        <nav aria-label="Main" className="shrink-0">
+          <ul className="flex items-center gap-4 text-sm">
+            <li className="hidden md:block">
               <Link href="/search" className="hover:underline">
                 Shop all
               </Link>
             </li>
-            <li>
+            <li className="hidden md:block">
               <AccountLink />
             </li>
             <li>
@@ -27,7 +38,99 @@ export function SiteHeader({ storeName }: { storeName: string }) {
           </ul>
         </nav>
       </div>
+      {/* Without JavaScript the menu button cannot open; these links stand in for it on phones. */}
+      <noscript>
+        <ul className="mx-auto flex max-w-6xl gap-4 px-4 pb-3 text-sm md:hidden">
+          <li>
+            <Link href="/search" className="underline">
+              Shop all
+            </Link>
+          </li>
+          <li>
+            <Link href="/account" className="underline">
+              Account
+            </Link>
+          </li>
+        </ul>
+      </noscript>
     </header>
+  );
+}
+
+/** The menu drawer's contents: the category tree (each top category folds open) and the shopper's links. */
+function MenuContents({ categories }: { categories: CategoryNode[] }) {
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Categories">
+        <ul className="divide-y divide-zinc-200 border-y border-zinc-200">
+          <li>
+            <Link href="/search" className="block py-3 font-medium">
+              Shop all
+            </Link>
+          </li>
+          {categories.map((category) => (
+            <li key={category.slug}>
+              {category.children.length === 0 ? (
+                <Link href={`/categories/${category.slug}`} className="block py-3 font-medium">
+                  {category.name}
+                </Link>
+              ) : (
+                <details className="group">
+                  <summary className="flex cursor-pointer list-none items-center justify-between py-3 font-medium [&::-webkit-details-marker]:hidden">
+                    {category.name}
+                    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 transition-transform group-open:rotate-180" fill="currentColor">
+                      <path d="M5.2 7.2a.75.75 0 0 1 1.06 0L10 10.94l3.74-3.74a.75.75 0 1 1 1.06 1.06l-4.27 4.27a.75.75 0 0 1-1.06 0L5.2 8.26a.75.75 0 0 1 0-1.06Z" />
+                    </svg>
+                  </summary>
+                  <ul className="space-y-1 pb-3 pl-3 text-sm">
+                    <li>
+                      <Link href={`/categories/${category.slug}`} className="block py-1.5 underline">
+                        All {category.name}
+                      </Link>
+                    </li>
+                    {category.children.map((child) => (
+                      <li key={child.slug}>
+                        <Link href={`/categories/${child.slug}`} className="block py-1.5">
+                          {child.name}
+                        </Link>
+                        {child.children.length > 0 ? (
+                          <ul className="pl-3">
+                            {child.children.map((leaf) => (
+                              <li key={leaf.slug}>
+                                <Link href={`/categories/${leaf.slug}`} className="block py-1.5 text-zinc-700">
+                                  {leaf.name}
+                                </Link>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-label="Your account">
+        <ul className="space-y-1">
+          <li>
+            <AccountLink className="block py-2 font-medium" />
+          </li>
+          <li>
+            <Link href="/orders/lookup" className="block py-2 font-medium">
+              Find an order
+            </Link>
+          </li>
+          <li>
+            <Link href="/cart" className="block py-2 font-medium">
+              Cart
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </div>
   );
 }
 

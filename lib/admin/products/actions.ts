@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/http/action';
-import { deleteImage, moveImage, updateImageAlt } from '@/lib/catalog/products/images';
+import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
 import { productFormSchema } from '@/lib/catalog/products/schemas';
 import { saveProduct } from '@/lib/catalog/products/service';
 
@@ -26,6 +26,17 @@ export const updateImageAltAction = staffAction(
   imageId.extend({ altText: z.string().trim().max(300, 'At most 300 characters.') }),
   async (input, ctx) => {
     const { slug } = await updateImageAlt(actorOf(ctx), input.imageId, input.altText);
+    invalidateProduct(slug);
+    refresh();
+    return null;
+  },
+);
+
+export const setImageVariantAction = staffAction(
+  // '' is the form's "every variant" choice.
+  imageId.extend({ variantId: z.union([z.uuid(), z.literal('').transform(() => null)]) }),
+  async (input, ctx) => {
+    const { slug } = await setImageVariant(actorOf(ctx), input.imageId, input.variantId);
     invalidateProduct(slug);
     refresh();
     return null;

@@ -1,0 +1,119 @@
+'use client';
+
+import { type ComponentProps, lazy, type ReactNode, Suspense, useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
+
+/**
+ * A value the server renders (what the URL says) that the shopper changes before the server answers. Kept in the
+ * component rather than by remounting the input on each new URL, so the focus stays where the shopper is.
+ */
+function useServerValue<T>(fromServer: T): [T, (value: T) => void] {
+  const [value, setValue] = useState(fromServer);
+  const [seen, setSeen] = useState(fromServer);
+  if (fromServer !== seen) {
+    setSeen(fromServer);
+    setValue(fromServer);
+  }
+  return [value, setValue];
+}
+
+/** A facet checkbox: ticked as the URL says, and as the shopper ticks it (the form then applies it). */
+export function FacetCheckbox({ selected, ...props }: Omit<ComponentProps<'input'>, 'type' | 'checked' | 'defaultChecked' | 'onChange'> & { selected: boolean }) {
+  const [checked, setChecked] = useServerValue(selected);
+  return <input {...props} type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} />;
+}
+
+/** The sort choice, likewise. */
+export function SortSelect({ selected, children, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue' | 'onChange'> & { selected: string }) {
+  const [value, setValue] = useServerValue(selected);
+  return (
+    <select {...props} value={value} onChange={(event) => setValue(event.target.value)}>
+      {children}
+    </select>
+  );
+}
+
+/** With JavaScript every change applies at once (./auto-submit.tsx); without it, this button applies them. */
+export function ApplyButton({ children, className }: { children: ReactNode; className?: string }) {
+  const hydrated = useHydrated();
+  if (hydrated) return null;
+  return (
+    <button type="submit" className={className}>
+      {children}
+    </button>
+  );
+}
+
+const loadSheet = () => import('@/components/ui/sheet');
+type SheetProps = ComponentProps<Awaited<ReturnType<typeof loadSheet>>['Sheet']>;
+const Sheet = lazy(() =>
+  loadSheet().then(
+    (module): { default: (props: SheetProps) => ReactNode } => ({ default: module.Sheet }),
+    () => ({ default: () => null }),
+  ),
+);
+const preloadSheet = () => {
+  loadSheet().catch(() => {});
+};
+
+/**
+ * Phones and tablets: the filters in a drawer opened by a "Filters" button, instead of a long column above the
+ * products. Before the page runs (and without JavaScript) they fold open under a disclosure instead.
+ */
+export function FilterDrawer({ activeCount, total, children }: { activeCount: number; total: number; children: ReactNode }) {
+  const hydrated = useHydrated();
+  const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const label = `Filters${activeCount > 0 ? ` (${activeCount})` : ''}`;
+  const buttonClass = 'inline-flex min-h-11 items-center gap-2 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50';
+  if (!hydrated) {
+    return (
+      <details className="rounded-md border border-zinc-200">
+        <summary className="cursor-pointer px-4 py-3 text-sm font-medium">{label}</summary>
+        <div className="border-t border-zinc-200 p-4">{children}</div>
+      </details>
+    );
+  }
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={preloadSheet}
+        onFocus={preloadSheet}
+        onTouchStart={preloadSheet}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+        className={buttonClass}
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+          <path d="M3 5h14M6 10h8M8.5 15h3" />
+        </svg>
+        {label}
+      </button>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <Sheet
+            open={open}
+            onOpenChange={setOpen}
+            title="Filters"
+            side="left"
+            returnFocusTo={button}
+            footer={
+              <button type="button" onClick={() => setOpen(false)} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+                Show {total.toLocaleString('en-US')} {total === 1 ? 'product' : 'products'}
+              </button>
+            }
+          >
+            {children}
+          </Sheet>
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
