@@ -2,7 +2,7 @@
 // Layer rules look at the code that ships; tests may reach across layers to drive a whole flow (a Store API test
 // imports the route it calls), but never in a cycle.
 const TEST = '\\.test\\.tsx?$';
-const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
+const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|http|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
 const DOMAIN = '^lib/(admin|api|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search)/';
 
 module.exports = {
@@ -32,7 +32,7 @@ module.exports = {
     {
       name: 'infrastructure-imports-no-domain',
       severity: 'error',
-      comment: 'Infrastructure is a leaf: domains register into it (outbox handlers, jobs) at boot (lib/startup).',
+      comment: 'Infrastructure is a leaf: domains register into it (outbox handlers, jobs) at boot (lib/startup), and the auth domain builds the action and route wrappers over its session (lib/auth/guards.ts).',
       from: { path: INFRASTRUCTURE, pathNot: TEST },
       to: { path: DOMAIN },
     },

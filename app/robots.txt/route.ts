@@ -1,6 +1,6 @@
 // GET /robots.txt — crawl the catalog, not carts, accounts, checkout, the admin or the API.
 import { env } from '@/lib/env';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({}, () => {
   const body = [

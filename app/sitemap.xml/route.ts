@@ -1,7 +1,7 @@
 // GET /sitemap.xml — sitemap index: the categories sitemap and one product sitemap per 50,000 products.
 import { countSitemapProductPages, renderSitemapIndex } from '@/lib/catalog/sitemap';
 import { env } from '@/lib/env';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({}, async () => {
   const pages = await countSitemapProductPages();

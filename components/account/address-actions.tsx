@@ -2,14 +2,13 @@
 
 import { useActionState } from 'react';
 import { deleteAddressAction, setDefaultAddressAction } from '@/lib/customers/actions';
-import type { FormState } from '@/lib/http/form-state';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 export function AddressActions({ addressId, isDefault }: { addressId: string; isDefault: boolean }) {
-  const [removeState, remove, removing] = useActionState(deleteAddressAction, { status: 'idle' } as FormState);
-  const [defaultState, makeDefault, saving] = useActionState(setDefaultAddressAction, { status: 'idle' } as FormState);
-  const error = removeState.status === 'error' ? removeState.message : defaultState.status === 'error' ? defaultState.message : null;
+  const [removeState, remove, removing] = useActionState(deleteAddressAction, null);
+  const [defaultState, makeDefault, saving] = useActionState(setDefaultAddressAction, null);
+  const error = removeState && !removeState.ok ? removeState.message : defaultState && !defaultState.ok ? defaultState.message : null;
   return (
     <div className="mt-2 flex gap-3">
       {!isDefault ? (

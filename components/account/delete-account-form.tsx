@@ -4,13 +4,12 @@ import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deleteAccountAction } from '@/lib/customers/actions';
-import type { FormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 
 /** Delete the account: password again plus an explicit tick. On success the action signs out and redirects. */
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState(deleteAccountAction, { status: 'idle' } as FormState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(deleteAccountAction, null);
+  const { errors, values } = refusal(state);
   return (
     <form action={action} aria-label="Delete account" className="flex max-w-md flex-col gap-4" noValidate>
       <div>
@@ -25,7 +24,7 @@ export function DeleteAccountForm() {
           required
           aria-invalid={errors.password ? true : undefined}
           aria-describedby={errors.password ? 'delete-password-error' : undefined}
-          key={`password-${state.status}`}
+          key={`password-${state === null ? 'idle' : state.ok ? 'ok' : 'refused'}`}
           className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2"
         />
         <FieldError id="delete-password-error" errors={errors.password} />
@@ -53,7 +52,7 @@ export function DeleteAccountForm() {
           Delete my account
         </SubmitButton>
       </div>
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }

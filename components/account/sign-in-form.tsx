@@ -3,17 +3,16 @@
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { signInAction, signInCodeAction } from '@/lib/auth/actions';
-import type { SignInState } from '@/lib/auth/sign-in-state';
+import { type SecondFactorStep, signInAction, signInCodeAction } from '@/lib/auth/actions';
+import { refusal } from '@/lib/http/action-result';
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
 
 /** Email and password; for an account with two-factor on, a second step asks for the authenticator code. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [passwordState, passwordAction, passwordPending] = useActionState(signInAction, { status: 'idle' } as SignInState);
-  if (passwordState.status === 'second_factor') return <CodeStep initial={passwordState} />;
-  const errors = passwordState.status === 'error' ? (passwordState.fieldErrors ?? {}) : {};
-  const values = passwordState.status === 'error' ? (passwordState.values ?? {}) : {};
+  const [passwordState, passwordAction, passwordPending] = useActionState(signInAction, null);
+  if (passwordState?.ok) return <CodeStep step={passwordState.data} />;
+  const { errors, values } = refusal(passwordState);
   return (
     <form action={passwordAction} aria-label="Sign in" className="flex max-w-md flex-col gap-4" noValidate>
       <div>
@@ -54,15 +53,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <SubmitButton pendingLabel="Signing in…" pending={passwordPending}>
         Sign in
       </SubmitButton>
-      {passwordState.status === 'error' ? <FormMessage status="error" message={passwordState.message} /> : null}
+      {passwordState && !passwordState.ok ? <FormMessage status="error" message={passwordState.message} /> : null}
     </form>
   );
 }
 
-function CodeStep({ initial }: { initial: Extract<SignInState, { status: 'second_factor' }> }) {
-  const [state, action, pending] = useActionState(signInCodeAction, initial as SignInState);
-  const step = state.status === 'second_factor' ? state : initial;
-  const codeError = state.status === 'second_factor' ? state.error : undefined;
+function CodeStep({ step }: { step: SecondFactorStep }) {
+  // A wrong code keeps the same ticket (this step's props); its message sits under the code field.
+  const [state, action, pending] = useActionState(signInCodeAction, null);
+  const codeError = state && !state.ok ? state.fieldErrors?.code?.join(' ') : undefined;
   return (
     <form action={action} aria-label="Two-factor sign-in" className="flex max-w-md flex-col gap-4" noValidate>
       <p className="text-sm text-zinc-700">
@@ -93,7 +92,7 @@ function CodeStep({ initial }: { initial: Extract<SignInState, { status: 'second
         Verify
       </SubmitButton>
       {codeError ? <FormMessage status="error" message={codeError} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state && !state.ok && !codeError ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { AdminForm } from '@/components/admin/people/admin-form';
-import type { ActionResult } from '@/lib/http/action';
+import { ActionForm } from '@/components/ui/action-form';
+import type { FormAction } from '@/lib/http/action-result';
 
 // The two-factor forms staff (/admin/security) and customers (/account/security) share: the same steps over each
-// audience's own actions. AdminForm is the generic labelled form over a wrapped action (pending state, field errors
+// audience's own actions. ActionForm is the generic labelled form over a wrapped action (pending state, field errors
 // under inputs, outcome announced); nothing in it is admin-only but its folder.
 
-type CodesAction = (formData: FormData) => Promise<ActionResult<string[]>>;
+type CodesAction = FormAction<string[]>;
 
 /** Recovery codes, shown once right after they were made; only their hashes are stored. */
 function RecoveryCodes({ codes, doneHref }: { codes: string[]; doneHref: string }) {
@@ -36,7 +36,7 @@ const CURRENT_CODE = { name: 'code', label: 'Current code', autoComplete: 'one-t
 
 export function ConfirmTwoFactorForm({ action, doneHref }: { action: CodesAction; doneHref: string }) {
   return (
-    <AdminForm
+    <ActionForm
       action={action}
       label="Confirm two-factor setup"
       idPrefix="confirm"
@@ -51,7 +51,7 @@ export function ConfirmTwoFactorForm({ action, doneHref }: { action: CodesAction
 
 export function RegenerateCodesForm({ action, doneHref }: { action: CodesAction; doneHref: string }) {
   return (
-    <AdminForm
+    <ActionForm
       action={action}
       label="New recovery codes"
       idPrefix="regenerate"
@@ -65,9 +65,9 @@ export function RegenerateCodesForm({ action, doneHref }: { action: CodesAction;
   );
 }
 
-export function DisableTwoFactorForm({ action }: { action: (formData: FormData) => Promise<ActionResult<unknown>> }) {
+export function DisableTwoFactorForm({ action }: { action: FormAction<null> }) {
   return (
-    <AdminForm
+    <ActionForm
       action={action}
       label="Turn off two-factor"
       idPrefix="disable"
@@ -80,9 +80,9 @@ export function DisableTwoFactorForm({ action }: { action: (formData: FormData) 
   );
 }
 
-export function StartTwoFactorForm({ action }: { action: (formData: FormData) => Promise<ActionResult<unknown>> }) {
+export function StartTwoFactorForm({ action }: { action: FormAction<null> }) {
   return (
-    <AdminForm
+    <ActionForm
       action={action}
       label="Set up two-factor"
       idPrefix="start"

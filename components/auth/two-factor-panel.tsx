@@ -1,12 +1,12 @@
 import QRCode from 'qrcode';
 import type { TwoFactorStatus } from '@/lib/auth/two-factor';
-import type { ActionResult } from '@/lib/http/action';
+import type { FormAction } from '@/lib/http/action-result';
 import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from './two-factor-forms';
 
 // The two-factor section staff (/admin/security) and customers (/account/security) share: off → set up → confirm with
 // a code (recovery codes shown once) → on, with new codes or turning it off. Each page passes its own actions.
 
-type Action<T> = (formData: FormData) => Promise<ActionResult<T>>;
+type Action<T> = FormAction<T>;
 
 export type TwoFactorPanelProps = {
   status: TwoFactorStatus;
@@ -15,7 +15,7 @@ export type TwoFactorPanelProps = {
   /** Why it cannot be turned off (the store requires it for admins), or null. */
   cannotTurnOff: string | null;
   doneHref: string;
-  actions: { start: Action<unknown>; confirm: Action<string[]>; regenerate: Action<string[]>; disable: Action<unknown> };
+  actions: { start: Action<null>; confirm: Action<string[]>; regenerate: Action<string[]>; disable: Action<null> };
   className?: string;
 };
 

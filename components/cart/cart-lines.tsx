@@ -7,15 +7,11 @@ import { FormMessage } from '@/components/ui/form-message';
 import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import {
-  type CartChangeResult,
-  type CartLineState,
-  changeCartLineAction,
-  removeCartLineAction,
-  removeCartLineNowAction,
-  updateCartLineAction,
-} from '@/lib/cart/actions';
+import { removeCartLineAction, updateCartLineAction } from '@/lib/cart/actions';
 import type { CartLineView, CartView } from '@/lib/cart/types';
+import type { ActionResult, ActionState } from '@/lib/http/action';
+
+type CartChangeResult = ActionResult<CartView>;
 
 type Change = { type: 'quantity'; lineId: string; quantity: number } | { type: 'remove'; lineId: string };
 
@@ -65,7 +61,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
   const itemsLabel = `${optimisticCart.itemCount} ${optimisticCart.itemCount === 1 ? 'item' : 'items'}`;
 
   const settle = (result: CartChangeResult) => {
-    if (result.ok) setCart(result.cart);
+    if (result.ok) setCart(result.data);
   };
 
   if (optimisticCart.lines.length === 0) {
@@ -123,7 +119,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
   );
 }
 
-type Feedback = { status: 'saved'; message: string } | { status: 'error'; message: string; fieldErrors?: Record<string, string[]> } | null;
+type Feedback = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null;
 
 function CartLineRow({
   line,
@@ -145,8 +141,8 @@ function CartLineRow({
   onRemoved: (message: string) => void;
 }) {
   // No-JavaScript path: the forms post to these actions and the page re-renders with their state.
-  const [updateState, updateAction] = useActionState(updateCartLineAction, { status: 'idle' } as CartLineState);
-  const [removeState, removeAction] = useActionState(removeCartLineAction, { status: 'idle' } as CartLineState);
+  const [updateState, updateAction] = useActionState(updateCartLineAction, null as ActionState<CartView>);
+  const [removeState, removeAction] = useActionState(removeCartLineAction, null as ActionState<CartView>);
   const [updating, startUpdate] = useTransition();
   const [removing, startRemove] = useTransition();
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -166,14 +162,12 @@ function CartLineRow({
   const errorId = `${inputId}-error`;
   const current: Feedback =
     feedback ??
-    (updateState.status === 'error'
-      ? updateState
-      : updateState.status === 'saved'
-        ? updateState
-        : removeState.status === 'error'
-          ? { status: 'error', message: removeState.message }
-          : null);
-  const quantityErrors = current?.status === 'error' ? (current.fieldErrors?.quantity ?? [current.message]) : undefined;
+    (updateState
+      ? { ok: updateState.ok, message: updateState.message ?? '', ...(updateState.ok ? {} : { fieldErrors: updateState.fieldErrors }) }
+      : removeState && !removeState.ok
+        ? { ok: false, message: removeState.message }
+        : null);
+  const quantityErrors = current && !current.ok ? (current.fieldErrors?.quantity ?? [current.message]) : undefined;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   const commitQuantity = (formData: FormData) => {
@@ -182,10 +176,10 @@ function CartLineRow({
     startUpdate(async () => {
       // Only a sensible number is shown ahead of the server; anything else waits for its answer.
       if (Number.isInteger(quantity) && quantity >= 1 && quantity <= 999) onChange({ type: 'quantity', lineId: line.id, quantity });
-      const result = await changeCartLineAction(formData);
+      const result = await updateCartLineAction(formData);
       startUpdate(() => {
         onSettled(result);
-        setFeedback(result.ok ? { status: 'saved', message: result.message } : { status: 'error', message: result.message, fieldErrors: result.fieldErrors });
+        setFeedback(result.ok ? { ok: true, message: result.message ?? '' } : { ok: false, message: result.message, fieldErrors: result.fieldErrors });
       });
     });
   };
@@ -210,11 +204,11 @@ function CartLineRow({
     setFeedback(null);
     startRemove(async () => {
       onChange({ type: 'remove', lineId: line.id });
-      const result = await removeCartLineNowAction(formData);
+      const result = await removeCartLineAction(formData);
       startRemove(() => {
         onSettled(result);
         if (result.ok) onRemoved(`${line.productTitle} removed.`);
-        else setFeedback({ status: 'error', message: result.message });
+        else setFeedback({ ok: false, message: result.message });
       });
     });
   };
@@ -334,14 +328,14 @@ function CartLineRow({
           ) : null}
           {/* Announced (role=alert) and tied to the field (aria-describedby). */}
           {quantityErrors ? <FormMessage id={errorId} status="error" message={quantityErrors.join(' ')} /> : null}
-          {current?.status === 'saved' && !updating ? <FormMessage status="success" message={current.message} /> : null}
+          {current?.ok && !updating ? <FormMessage status="success" message={current.message} /> : null}
           <form action={removeAction} onSubmit={submitRemove}>
             <input type="hidden" name="lineId" value={line.id} />
             <SubmitButton variant="link" pendingLabel="Removing…" pending={removing}>
               Remove<span className="sr-only"> {label}</span>
             </SubmitButton>
           </form>
-          {current?.status === 'error' && !quantityErrors ? <FormMessage status="error" message={current.message} /> : null}
+          {current && !current.ok && !quantityErrors ? <FormMessage status="error" message={current.message} /> : null}
         </div>
         <div className="text-right">
           <span className="sr-only">Line total</span>

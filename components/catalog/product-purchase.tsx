@@ -4,10 +4,11 @@ import { type ComponentProps, lazy, type ReactNode, Suspense, type RefObject, us
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { type AddToCartState, addToCartAction } from '@/lib/cart/actions';
+import { type AddedToCart, addToCartAction } from '@/lib/cart/actions';
+import type { ActionState } from '@/lib/http/action';
 import { useVariantSelection } from './variant-selection';
 
-const idle: AddToCartState = { status: 'idle' };
+const idle: ActionState<AddedToCart> = null;
 
 // The drawer and its cart lines (with their images, money formatting and optimistic updates) are only needed after
 // an add, so they are a chunk of their own: fetched when the shopper heads for the form or submits it, not with the
@@ -63,9 +64,9 @@ export function ProductPurchase({ variant }: Props) {
   const [shownState, setShownState] = useState(state);
   if (state !== shownState) {
     setShownState(state);
-    if (state.status === 'added') setDrawerOpen(true);
+    if (state?.ok) setDrawerOpen(true);
   }
-  const quantityErrors = state.status === 'error' ? state.fieldErrors?.quantity : undefined;
+  const quantityErrors = state && !state.ok ? state.fieldErrors?.quantity : undefined;
   const purchasable = variant !== null && variant.inStock;
   const formId = useId();
   const scrolledPast = useScrolledPast(addButtonArea);
@@ -119,8 +120,7 @@ export function ProductPurchase({ variant }: Props) {
             {purchasable ? 'Add to cart' : variant ? 'Sold out' : 'Unavailable'}
           </SubmitButton>
         </div>
-        {state.status === 'added' ? <FormMessage status="success" message={state.message} /> : null}
-        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+        {state ? <FormMessage status={state.ok ? 'success' : 'error'} message={state.message ?? ''} /> : null}
       </form>
       {/* Phones only, once the form's own button has scrolled away: the same form, submitted from the bottom bar. */}
       {purchasable && scrolledPast ? (
@@ -144,10 +144,10 @@ export function ProductPurchase({ variant }: Props) {
         </>
       ) : null}
       {/* Outside the form: the drawer holds forms of its own, and forms cannot nest. */}
-      {state.status === 'added' ? (
+      {state?.ok ? (
         <Suspense fallback={null}>
           <CartDrawer
-            cart={state.cart}
+            cart={state.data.cart}
             open={drawerOpen}
             onClose={() => {
               setDrawerOpen(false);

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { placeOrderAction } from '@/lib/checkout/actions';
-import type { FormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
@@ -41,9 +41,8 @@ export function CheckoutForm(props: {
   /** Signed in: offer to keep the address in the address book. */
   canSaveAddress?: boolean;
 }) {
-  const [state, action, pending] = useActionState(placeOrderAction, { status: 'idle' } as FormState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(placeOrderAction, null);
+  const { errors, values } = refusal(state);
   const stepOneErrors = Object.entries(errors).filter(([key]) => key in STEP_ONE_FIELDS);
   const input = (name: string, label: string, options: { autoComplete?: string; required?: boolean; type?: string; defaultValue?: string }) => {
     const id = `checkout-${name.replace('.', '-')}`;
@@ -123,7 +122,7 @@ export function CheckoutForm(props: {
         Place order
       </SubmitButton>
       {!props.canPlace ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { lookupOrderAction, type OrderLookupState } from '@/lib/checkout/actions';
+import { lookupOrderAction } from '@/lib/checkout/actions';
+import { refusal } from '@/lib/http/action-result';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { OrderDetailView } from './order-detail';
 
 export function OrderLookupForm() {
-  const [state, action, pending] = useActionState(lookupOrderAction, { status: 'idle' } as OrderLookupState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
-  const values = state.status === 'error' ? (state.values ?? {}) : {};
+  const [state, action, pending] = useActionState(lookupOrderAction, null);
+  const { errors, values } = refusal(state);
   return (
     <div className="flex flex-col gap-6">
       <form action={action} aria-label="Find your order" className="flex max-w-md flex-col gap-4">
@@ -30,9 +30,9 @@ export function OrderLookupForm() {
         <SubmitButton pendingLabel="Looking up…" pending={pending}>
           Find order
         </SubmitButton>
-        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+        {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
       </form>
-      {state.status === 'found' ? <OrderDetailView order={state.order} /> : null}
+      {state?.ok ? <OrderDetailView order={state.data} /> : null}
     </div>
   );
 }

@@ -5,10 +5,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCartItemCount, mergeGuestCart } from '@/lib/cart/service';
 import { clearCartToken, readCartToken } from '@/lib/cart/session';
-import { customerAction, publicAction } from '@/lib/http/action';
+import { customerAction, publicAction } from '@/lib/auth/guards';
 import { AppError } from '@/lib/errors';
-import { type FormState, toFormState } from '@/lib/http/form-state';
-import { clientIp, ipSubject, RATE_LIMITS } from '@/lib/rate-limit';
+import { clientIp, ipSubject } from '@/lib/rate-limit';
 import { safeReturnPath } from '@/lib/http/safe-redirect';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
 import { signIn, signOut } from './config';
@@ -24,7 +23,7 @@ import {
   signInSchema,
   tokenSchema,
 } from './schemas';
-import type { SignInState } from './sign-in-state';
+import { passwordResetLimits, registerLimits } from './limits';
 import { issueSignInTicket, readSignInTicket } from './two-factor-crypto';
 import {
   changeEmail,
@@ -36,14 +35,11 @@ import {
   verifyEmail,
 } from './service';
 
-const register = publicAction(registerSchema, async (input) => registerUser(input), {
-  rateLimit: (_input, { ip }) => [[RATE_LIMITS.registerPerIp, ip]],
+// One answer whether or not the address already had an account; the inbox tells the owner which it was.
+export const registerAction = publicAction(registerSchema, async (input) => registerUser(input), {
+  rateLimit: registerLimits,
+  successMessage: 'Thanks! We sent a message to your inbox — you can now sign in.',
 });
-
-export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  // One answer whether or not the address already had an account; the inbox tells the owner which it was.
-  return toFormState(await register(formData), formData, 'Thanks! We sent a message to your inbox — you can now sign in.');
-}
 
 // Sign-in is one or two steps. The password is checked here once; an account with two-factor on then gets the code
 // step, carrying a signed five-minute ticket instead of the password. Either way the session is made only by the
@@ -75,43 +71,24 @@ async function completeSignIn(ticket: string, code: string, userId: string, call
   return safeReturnPath(callbackUrl);
 }
 
-type PasswordStepResult = { next: 'done'; path: string } | { next: 'code'; ticket: string };
+/** A two-factor account's password step: the code step carries this ticket instead of the password. */
+export type SecondFactorStep = { ticket: string; callbackUrl: string };
 
-const signInStep = publicAction(signInSchema, async (input): Promise<PasswordStepResult> => {
+export const signInAction = publicAction(signInSchema, async (input): Promise<SecondFactorStep> => {
   const ip = ipSubject(clientIp(await headers()));
   // Counted before the password is checked: a throttled client is refused even when it finally guesses right.
   const user = await authenticateWithinLimits(input.email, input.password, ip);
   if (!user) throw new AppError('unauthenticated', 'The email or password is not correct.');
   const ticket = issueSignInTicket({ userId: user.id, sessionVersion: user.sessionVersion });
-  if (user.twoFactorEnabled) return { next: 'code', ticket };
-  return { next: 'done', path: await completeSignIn(ticket, '', user.id, input.callbackUrl) };
+  if (user.twoFactorEnabled) return { ticket, callbackUrl: input.callbackUrl ?? '' };
+  redirect(await completeSignIn(ticket, '', user.id, input.callbackUrl));
 });
 
-const signInCodeStep = publicAction(signInCodeSchema, async (input) => {
+export const signInCodeAction = publicAction(signInCodeSchema, async (input): Promise<never> => {
   const ticket = readSignInTicket(input.ticket);
   if (!ticket) throw new AppError('unauthenticated', 'This sign-in took too long. Please enter your email and password again.');
-  return completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl);
+  redirect(await completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl));
 });
-
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const result = await signInStep(formData);
-  if (!result.ok) return toFormState(result, formData, '');
-  if (result.data.next === 'code') {
-    const callbackUrl = formData.get('callbackUrl');
-    return { status: 'second_factor', ticket: result.data.ticket, callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : '' };
-  }
-  redirect(result.data.path);
-}
-
-export async function signInCodeAction(prev: SignInState, formData: FormData): Promise<SignInState> {
-  const result = await signInCodeStep(formData);
-  if (result.ok) redirect(result.data);
-  if (result.code === 'validation_failed' && prev.status === 'second_factor') {
-    // Stay on the code step with the same ticket; the message sits under the code field.
-    return { ...prev, error: result.fieldErrors?.code?.join(' ') ?? result.message };
-  }
-  return toFormState(result, formData, '');
-}
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirect: false });
@@ -121,53 +98,31 @@ export async function signOutAction(): Promise<void> {
   redirect('/');
 }
 
-const forgot = publicAction(requestResetSchema, async (input) => requestPasswordReset(input.email), {
-  rateLimit: (input, { ip }) => [
-    [RATE_LIMITS.resetPerEmail, input.email],
-    [RATE_LIMITS.resetPerIp, ip],
-  ],
+export const requestPasswordResetAction = publicAction(requestResetSchema, async (input) => requestPasswordReset(input.email), {
+  rateLimit: passwordResetLimits,
+  successMessage: 'If an account exists for that address, we have emailed a link to reset the password.',
 });
 
-export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(await forgot(formData), formData, 'If an account exists for that address, we have emailed a link to reset the password.');
-}
+export const resetPasswordAction = publicAction(resetPasswordSchema, async (input) => resetPassword(input.token, input.password), {
+  successMessage: 'Your password has been changed and every session was signed out. You can sign in now.',
+});
 
-const reset = publicAction(resetPasswordSchema, async (input) => resetPassword(input.token, input.password));
+export const verifyEmailAction = publicAction(tokenSchema, async (input) => verifyEmail(input.token), {
+  successMessage: 'Thank you — your email address is confirmed.',
+});
 
-export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(await reset(formData), formData, 'Your password has been changed and every session was signed out. You can sign in now.');
-}
+export const updateProfileAction = customerAction(profileSchema, async (input, ctx) => updateProfile(ctx.user.id, input), {
+  successMessage: 'Profile saved.',
+});
 
-const verify = publicAction(tokenSchema, async (input) => verifyEmail(input.token));
-
-export async function verifyEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(await verify(formData), formData, 'Thank you — your email address is confirmed.');
-}
-
-const saveProfile = customerAction(profileSchema, async (input, ctx) => updateProfile(ctx.user.id, input));
-
-export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return toFormState(await saveProfile(formData), formData, 'Profile saved.');
-}
-
-const savePassword = customerAction(changePasswordSchema, async (input, ctx) =>
-  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changePassword(ctx.user.id, input.currentPassword, input.password)),
-);
-
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await savePassword(formData);
-  if (!result.ok) return toFormState(result, formData, '');
+export const changePasswordAction = customerAction(changePasswordSchema, async (input, ctx) => {
+  await withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changePassword(ctx.user.id, input.currentPassword, input.password));
   // The password change ended every session, this one included.
   redirect('/account/sign-in?changed=1');
-}
+});
 
-const saveEmail = customerAction(changeEmailSchema, async (input, ctx) =>
-  withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changeEmail(ctx.user.id, input.currentPassword, input.email)),
-);
-
-export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await saveEmail(formData);
-  if (!result.ok) return toFormState(result, formData, '');
+export const changeEmailAction = customerAction(changeEmailSchema, async (input, ctx) => {
+  await withCurrentPasswordBudget(ctx.user.id, ctx.ip, () => changeEmail(ctx.user.id, input.currentPassword, input.email));
   // The email change ended every session, this one included; the new address has a confirmation link waiting.
   redirect('/account/sign-in?changed=email');
-}
+});

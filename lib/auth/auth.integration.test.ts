@@ -44,10 +44,15 @@ describe('accounts', () => {
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await authenticateCredentials(email, 'correct horse')).toMatchObject({ email, role: 'customer', sessionVersion: 1 });
 
+    // The fastest of three tries each: a busy machine only ever adds time, so the minimum is the work itself.
     const timed = async (fn: () => Promise<unknown>) => {
-      const started = performance.now();
-      expect(await fn()).toBeNull();
-      return performance.now() - started;
+      let fastest = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        expect(await fn()).toBeNull();
+        fastest = Math.min(fastest, performance.now() - started);
+      }
+      return fastest;
     };
     const wrong = await timed(() => authenticateCredentials(email, 'wrong password'));
     const unknown = await timed(() => authenticateCredentials(`nobody-${email}`, 'wrong password'));

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { customerAction } from '@/lib/http/action';
+import { customerAction } from '@/lib/auth/guards';
 import { secondFactorCodeSchema } from './schemas';
 import { withTwoFactorCodeBudget } from './throttle';
 import { confirmTotpEnrollment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrollment } from './two-factor';

@@ -13,11 +13,13 @@ import { confirmTotpEnrollment, startTotpEnrollment } from '@/lib/auth/two-facto
 // request headers (there is no HTTP request in this test).
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.8' }) }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.8' }),
+  cookies: async () => new Map<string, { value: string }>(),
+}));
 
 const { requireStaffPage } = await import('@/lib/admin/guard');
-const { staffAction } = await import('@/lib/http/action');
-const { route } = await import('@/lib/http/route');
+const { route, staffAction } = await import('@/lib/auth/guards');
 const { NextRequest } = await import('next/server');
 
 const adminRoute = route({ auth: 'admin' }, () => Response.json({ ok: true }));

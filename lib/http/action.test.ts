@@ -2,17 +2,23 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' | 'staff' | 'admin' } }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
 vi.mock('@/lib/redis/client', () => ({ getRedis: () => null }));
 // The boot hook's header carries the socket address; the spoofed X-Forwarded-For beside it must be ignored.
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-storefront-client-ip': '203.0.113.7', 'x-forwarded-for': '6.6.6.6' }) }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-storefront-client-ip': '203.0.113.7', 'x-forwarded-for': '6.6.6.6' }),
+  cookies: async () => new Map([['sf_cart', { value: 'cart-token' }]]),
+}));
 // Whether the signed-in admin still has to enroll in two-factor (the store setting is on and they have none).
 const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
-vi.mock('@/lib/auth/two-factor', () => ({ mustEnrollTwoFactor: async () => twoFactor.mustEnroll }));
 
 const { installClientIpHeader } = await import('./client-ip');
 installClientIpHeader(0);
-const { customerAction, formDataToObject, publicAction, staffAction } = await import('./action');
+const { createActionWrappers, formDataToObject } = await import('./action');
+// The wrappers over a session port this test controls (the store's own port is lib/auth/guards.ts).
+const { customerAction, publicAction, staffAction } = createActionWrappers({
+  currentUser: async () => session.user,
+  mustEnrollTwoFactor: async () => twoFactor.mustEnroll,
+});
 const { AppError } = await import('@/lib/errors');
 
 const schema = z.object({ quantity: z.coerce.number().int().min(1) });
@@ -42,7 +48,33 @@ describe('action wrapper', () => {
     expect(await action(form)).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { quantity: [expect.any(String)] } });
     expect(handler).not.toHaveBeenCalled();
     form.set('quantity', '4');
-    expect(await action(form)).toEqual({ ok: true, data: 8 });
+    expect(await action(form)).toEqual({ ok: true, data: 8, values: { quantity: '4' } });
+  });
+
+  it('is handed to useActionState as it is: (previous, formData) → the same result, typed values echoed, secrets never', async () => {
+    const signUp = publicAction(z.object({ email: z.email(), password: z.string().min(12) }), async () => 'welcome', {
+      successMessage: (data) => `Done: ${data}`,
+    });
+    const form = new FormData();
+    form.set('email', 'not-an-email');
+    form.set('password', 'hunter2');
+    form.set('$ACTION_ID_abc', '');
+    const refused = await signUp(null, form);
+    expect(refused).toMatchObject({ ok: false, code: 'validation_failed', values: { email: 'not-an-email' } });
+    expect(refused.ok ? null : refused.fieldErrors).toHaveProperty('email');
+    expect(JSON.stringify(refused)).not.toContain('hunter2');
+    expect(JSON.stringify(refused)).not.toContain('ACTION');
+    form.set('email', 'shopper@example.com');
+    form.set('password', 'a long enough password');
+    expect(await signUp(refused, form)).toEqual({ ok: true, data: 'welcome', message: 'Done: welcome', values: { email: 'shopper@example.com' } });
+  });
+
+  it('names field errors as the form does when its fields differ from the schema paths', async () => {
+    const place = publicAction(z.object({ shippingAddress: z.object({ postalCode: z.string().min(3) }) }), async () => 'placed', {
+      formFieldName: (path) => path.replace(/^shippingAddress\./, 'shipping.'),
+    });
+    const result = await place({ shippingAddress: { postalCode: '' } });
+    expect(result.ok ? null : result.fieldErrors).toEqual({ 'shipping.postalCode': [expect.any(String)] });
   });
 
   it('refuses anonymous callers of customer actions and customers of staff actions, before parsing', async () => {
@@ -80,16 +112,16 @@ describe('action wrapper', () => {
     const limit = { name: `wrapper-${Math.random()}`, limit: 2, windowS: 600, failMode: 'local' as const };
     const seen: string[] = [];
     const action = publicAction(schema, async () => 'ok', {
-      rateLimit: (input, { ip }) => {
-        seen.push(ip);
-        return [[limit, `${ip}:${input.quantity}`]];
+      rateLimit: (input, client) => {
+        seen.push(`${client.ip} ${client.cookie('sf_cart')}`);
+        return [[limit, `${client.ip}:${input.quantity}`]];
       },
     });
     expect(await action({ quantity: 1 })).toEqual({ ok: true, data: 'ok' });
     expect(await action({ quantity: 1 })).toEqual({ ok: true, data: 'ok' });
     expect(await action({ quantity: 1 })).toMatchObject({ ok: false, code: 'rate_limited' });
     expect(await action({ quantity: 2 })).toEqual({ ok: true, data: 'ok' });
-    expect(seen[0]).toBe('203.0.113.7');
+    expect(seen[0]).toBe('203.0.113.7 cart-token');
   });
 
   it('turns repeated form keys into arrays and drops Next internals', () => {

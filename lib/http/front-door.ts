@@ -128,7 +128,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     // The client address the boot hook derived from the socket (lib/http/client-ip.ts), as route() reads it.
     const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
     try {
-      for (const [limit, subject] of routeRateLimits({ method: 'GET', pattern: (request.url ?? '/').split('?')[0]!, ip, cartToken: null, body: undefined })) {
+      for (const [limit, subject] of routeRateLimits({ pattern: (request.url ?? '/').split('?')[0]!, ip })) {
         await enforceRateLimit(limit, subject);
       }
       return false;

@@ -2,7 +2,11 @@ import { NextRequest, NextResponse } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { route, routePattern } from './route';
+import { createRoute, routePattern } from './route';
+
+// No session in these tests: routes that declare `auth` are covered with the real session in
+// lib/auth/two-factor-enforcement.integration.test.ts.
+const route = createRoute({ currentUser: async () => null, mustEnrollTwoFactor: async () => false });
 
 const noParams = { params: Promise.resolve({}) };
 

@@ -3,22 +3,23 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { logger } from '@/lib/log';
 import { observeRequest } from '@/lib/observability/metrics';
-import type { SessionUser } from '@/lib/auth/session-types';
-import { type ActionPolicy, authorise } from './policy';
+import { type AccessPort, type ActionPolicy, admit, isStaffPolicy, type Principal } from './policy';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { assertSameOrigin } from './origin';
-import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type RateLimitPolicy } from '@/lib/rate-limit';
+import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type LimitClient, type OperationLimits, type RateLimitPolicy } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFrom } from './request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
-// Session and role, Origin check (lib/http/origin.ts) and rate limits (by route pattern, lib/rate-limit/policies.ts)
-// all happen here, so no handler can forget them.
+// Session, role and two-factor enrollment (the same admission core as server actions, lib/http/policy.ts), Origin
+// check (lib/http/origin.ts) and rate limits (the Store API ceiling by route pattern, lib/rate-limit/policies.ts, and
+// the operation's own limits declared by its domain) all happen here, so no handler can forget them.
+// lib/auth/guards.ts builds the store's `route` over its session.
 
-export type RouteContext<TQuery, TBody, TParams> = {
+export type RouteContext<TQuery, TBody, TParams, U = Principal> = {
   request: NextRequest;
   /** The session user when the route declares `auth`; null otherwise. */
-  user: SessionUser | null;
+  user: U | null;
   requestId: string;
   query: TQuery;
   body: TBody;
@@ -34,11 +35,11 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
   maxBodyBytes?: number;
   /** Who may call: checked before anything is parsed (401 without a session, 403 with too weak a role). */
   auth?: Exclude<ActionPolicy, 'public'>;
-  /** Extra limits for this route ([policy, subject] pairs); the Store API's are added by route pattern regardless. */
-  rateLimit?: (ctx: { ip: string; user: SessionUser | null }) => [RateLimitPolicy, string][];
+  /** The operation's limits (declared by its domain, shared with its server action), counted on the parsed body. */
+  rateLimit?: OperationLimits<z.infer<TBody>>;
 };
 
-type Handler<TQuery, TBody, TParams> = (ctx: RouteContext<TQuery, TBody, TParams>) => Promise<Response> | Response;
+type Handler<TQuery, TBody, TParams, U> = (ctx: RouteContext<TQuery, TBody, TParams, U>) => Promise<Response> | Response;
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -85,11 +86,26 @@ function searchParamsObject(request: NextRequest): Record<string, string | strin
   return out;
 }
 
-export function route<
-  TQuery extends z.ZodType = z.ZodUndefined,
-  TBody extends z.ZodType = z.ZodUndefined,
-  TParams extends z.ZodType = z.ZodUndefined,
->(options: RouteOptions<TQuery, TBody, TParams>, handler: Handler<z.infer<TQuery>, z.infer<TBody>, z.infer<TParams>>) {
+/** The route wrapper over one session; lib/auth/guards.ts builds the store's. */
+export function createRoute<U extends Principal>(access: AccessPort<U>) {
+  return function route<
+    TQuery extends z.ZodType = z.ZodUndefined,
+    TBody extends z.ZodType = z.ZodUndefined,
+    TParams extends z.ZodType = z.ZodUndefined,
+  >(options: RouteOptions<TQuery, TBody, TParams>, handler: Handler<z.infer<TQuery>, z.infer<TBody>, z.infer<TParams>, U>) {
+    return handle(access, options, handler as Handler<unknown, unknown, unknown, Principal>);
+  };
+}
+
+function limitClient(request: NextRequest, ip: string, user: Principal | null): LimitClient {
+  return { ip, userId: user?.id ?? null, header: (name) => request.headers.get(name), cookie: (name) => request.cookies.get(name)?.value ?? null };
+}
+
+function handle<U extends Principal>(
+  access: AccessPort<U>,
+  options: RouteOptions<z.ZodType, z.ZodType, z.ZodType>,
+  handler: Handler<unknown, unknown, unknown, Principal>,
+) {
   return async (request: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
@@ -98,20 +114,8 @@ export function route<
     const log = logger.child({ requestId, method: request.method, route: pattern });
     let response: Response;
     try {
-      let user: SessionUser | null = null;
-      if (options.auth) {
-        // Loaded on demand so routes without a session (health, metrics) never pull in the auth stack.
-        const { getSessionUser } = await import('@/lib/auth/session');
-        user = await getSessionUser();
-        authorise(options.auth, user);
-        // Same rule as staffAction/adminAction: an admin the store requires to enroll in two-factor is refused.
-        if (user && (options.auth === 'staff' || options.auth === 'admin')) {
-          const { mustEnrollTwoFactor } = await import('@/lib/auth/two-factor');
-          if (await mustEnrollTwoFactor(user)) {
-            throw new AppError('forbidden', 'The store requires two-factor authentication for admins. Set it up under Your security first.');
-          }
-        }
-      }
+      // Only routes that declare `auth` read the session (health and metrics never touch it).
+      const user: Principal | null = options.auth ? await admit(access, options.auth) : null;
       assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;
@@ -119,22 +123,16 @@ export function route<
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
       const ip = ipSubject(clientIp(request.headers));
-      // The cart a Store API client names (header, else the storefront's cookie); only its digest becomes a key.
-      const cartToken = request.headers.get('x-cart-token') ?? request.cookies.get('sf_cart')?.value ?? null;
-      const limits = [
-        ...routeRateLimits({ method: request.method, pattern, ip, cartToken, body }),
-        ...(options.rateLimit?.({ ip, user }) ?? []),
+      const limits: [RateLimitPolicy, string][] = [
+        ...routeRateLimits({ pattern, ip }),
+        ...(options.rateLimit?.(body, limitClient(request, ip, user)) ?? []),
         // Staff/admin writes share the per-user budget of staffAction/adminAction (lib/http/action.ts).
-        ...(user && (options.auth === 'staff' || options.auth === 'admin') && request.method !== 'GET'
+        ...(user && options.auth && isStaffPolicy(options.auth) && request.method !== 'GET'
           ? [[RATE_LIMITS.adminWritesPerUser, user.id] as [RateLimitPolicy, string]]
           : []),
       ];
       for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
-      response = await handler({ request, user, requestId, query, body, params, log } as RouteContext<
-        z.infer<TQuery>,
-        z.infer<TBody>,
-        z.infer<TParams>
-      >);
+      response = await handler({ request, user, requestId, query, body, params, log });
     } catch (error) {
       const { status, body, expected } = toErrorResponse(error, requestId);
       if (expected) log.info({ status, code: body.error.code }, 'request refused');

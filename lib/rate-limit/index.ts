@@ -14,7 +14,7 @@ import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, iore
 // the policy's failMode decides: 'local' counts in this process, 'open' allows (and logs, at most once a minute).
 // Nothing to reset when Redis returns: the next call simply uses it again.
 
-export { RATE_LIMITS, type RateLimitPolicy } from './policies';
+export { RATE_LIMITS, type LimitClient, type OperationLimits, type RateLimitPolicy } from './policies';
 export { clientIp, ipSubject } from '@/lib/http/client-ip';
 
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */

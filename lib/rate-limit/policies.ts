@@ -50,25 +50,22 @@ export const RATE_LIMITS = {
   adminWritesPerUser: { name: 'admin-writes-user', limit: 120, windowS: 60, failMode: 'local' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
-export type RateLimitName = keyof typeof RATE_LIMITS;
-
-/** What a route-level limit may key on (the parsed body only for routes that declare one). */
-export type RouteLimitInput = { method: string; pattern: string; ip: string; cartToken: string | null; body: unknown };
+/** Who is asking, as both faces (server actions and route handlers) can tell. */
+export type LimitClient = { ip: string; userId: string | null; header(name: string): string | null; cookie(name: string): string | null };
 
 /**
- * Limits route() applies by method and route pattern, so a new Store API route is covered without remembering to
- * opt in. Server actions declare theirs next to the action (lib/cart/actions.ts, lib/checkout/actions.ts, …).
+ * An operation's limits ([policy, subject] pairs), declared once by the domain that owns the operation
+ * (lib/<domain>/limits.ts) and applied by both its server action and its Store API route.
  */
-export function routeRateLimits({ method, pattern, ip, cartToken, body }: RouteLimitInput): [RateLimitPolicy, string][] {
-  if (!pattern.startsWith('/api/store/')) return [];
-  const limits: [RateLimitPolicy, string][] = [[RATE_LIMITS.storeApiPerIp, ip]];
-  if (method === 'POST' && (pattern === '/api/store/v1/carts' || pattern === '/api/store/v1/carts/current/lines')) {
-    limits.push([RATE_LIMITS.addToCartPerClient, cartToken ? `cart:${cartToken}` : `ip:${ip}`]);
-  }
-  if (method === 'POST' && pattern === '/api/store/v1/checkout') {
-    limits.push([RATE_LIMITS.checkoutPerIp, ip]);
-    const code = (body as { discountCode?: unknown } | undefined)?.discountCode;
-    if (typeof code === 'string' && code.length > 0) limits.push([RATE_LIMITS.discountCodePerIp, ip]);
-  }
-  return limits;
+export type OperationLimits<I> = (input: I, client: LimitClient) => [RateLimitPolicy, string][];
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/**
+ * The Store API's ceiling per client address, applied by route pattern (by route() and by the door for cached
+ * reads), so a new Store API route is covered without remembering to opt in. An operation's own limits are declared
+ * by its domain (lib/<domain>/limits.ts) and applied by both its action and its route.
+ */
+export function routeRateLimits({ pattern, ip }: { pattern: string; ip: string }): [RateLimitPolicy, string][] {
+  return pattern.startsWith('/api/store/') ? [[RATE_LIMITS.storeApiPerIp, ip]] : [];
 }

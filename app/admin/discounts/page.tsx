@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { discountFields } from '@/components/admin/people/discount-fields';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { saveDiscountAction } from '@/lib/admin/discounts/actions';
@@ -64,7 +64,7 @@ export default async function DiscountsPage() {
         <h2 id="new-discount-heading" className="mb-3 text-lg font-semibold">
           New discount code
         </h2>
-        <AdminForm
+        <ActionForm
           action={saveDiscountAction}
           label="New discount code"
           idPrefix="new-discount"

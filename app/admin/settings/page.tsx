@@ -1,4 +1,4 @@
-import { AdminForm, type AdminField } from '@/components/admin/people/admin-form';
+import { ActionForm, type FieldSpec } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
 import {
@@ -18,7 +18,7 @@ export const metadata = { title: 'Settings' };
 
 const decimal = (cents: number | null, currency: string) => (cents === null ? '' : toDecimalString(money(cents, currency)));
 
-function rateFields(zoneId: string, currency: string, rate?: ShippingZoneView['rates'][number]): AdminField[] {
+function rateFields(zoneId: string, currency: string, rate?: ShippingZoneView['rates'][number]): FieldSpec[] {
   return [
     ...(rate ? [{ name: 'id', label: '', type: 'hidden' as const, defaultValue: rate.id }] : []),
     { name: 'zoneId', label: '', type: 'hidden', defaultValue: zoneId },
@@ -31,7 +31,7 @@ function rateFields(zoneId: string, currency: string, rate?: ShippingZoneView['r
   ];
 }
 
-function taxFields(rate?: TaxRateView): AdminField[] {
+function taxFields(rate?: TaxRateView): FieldSpec[] {
   return [
     ...(rate ? [{ name: 'id', label: '', type: 'hidden' as const, defaultValue: rate.id }] : []),
     { name: 'countryCode', label: 'Country', defaultValue: rate?.countryCode, hint: 'Two letters, e.g. DE' },
@@ -54,7 +54,7 @@ export default async function SettingsPage() {
         <h2 id="store-heading" className="mb-3 text-lg font-semibold">
           Store
         </h2>
-        <AdminForm
+        <ActionForm
           action={updateStoreSettingsAction}
           label="Store settings"
           idPrefix="store"
@@ -94,7 +94,7 @@ export default async function SettingsPage() {
         {zones.map((zone, z) => (
           <article key={zone.id} aria-label={`Zone ${zone.name}`} className="space-y-4 rounded-lg border border-zinc-200 bg-white p-5">
             <h3 className="font-semibold">{zone.name}</h3>
-            <AdminForm
+            <ActionForm
               action={saveShippingZoneAction}
               label={`Edit zone ${zone.name}`}
               idPrefix={`zone-${z}`}
@@ -113,7 +113,7 @@ export default async function SettingsPage() {
             {zone.rates.length === 0 ? <EmptyState>No rates in this zone.</EmptyState> : null}
             {zone.rates.map((rate, r) => (
               <div key={rate.id} className="flex flex-wrap items-end gap-3 border-t border-zinc-100 pt-3">
-                <AdminForm
+                <ActionForm
                   action={saveShippingRateAction}
                   label={`Edit rate ${rate.name} in ${zone.name}`}
                   idPrefix={`rate-${z}-${r}`}
@@ -124,7 +124,7 @@ export default async function SettingsPage() {
                   variant="secondary"
                   successMessage="Rate saved."
                 />
-                <AdminForm
+                <ActionForm
                   action={deleteShippingRateAction}
                   label={`Delete rate ${rate.name} in ${zone.name}`}
                   idPrefix={`rate-del-${z}-${r}`}
@@ -137,7 +137,7 @@ export default async function SettingsPage() {
               </div>
             ))}
             <div className="border-t border-zinc-100 pt-3">
-              <AdminForm
+              <ActionForm
                 action={saveShippingRateAction}
                 label={`Add a rate to ${zone.name}`}
                 idPrefix={`rate-new-${z}`}
@@ -148,7 +148,7 @@ export default async function SettingsPage() {
                 successMessage="Rate added."
               />
             </div>
-            <AdminForm
+            <ActionForm
               action={deleteShippingZoneAction}
               label={`Delete zone ${zone.name}`}
               idPrefix={`zone-del-${z}`}
@@ -162,7 +162,7 @@ export default async function SettingsPage() {
         ))}
         <div className="rounded-lg border border-zinc-200 bg-white p-5">
           <h3 className="mb-3 font-semibold">Add a zone</h3>
-          <AdminForm
+          <ActionForm
             action={saveShippingZoneAction}
             label="Add a shipping zone"
             idPrefix="zone-new"
@@ -185,7 +185,7 @@ export default async function SettingsPage() {
         {taxes.length === 0 ? <EmptyState>No tax rates: orders are placed without tax.</EmptyState> : null}
         {taxes.map((rate, t) => (
           <div key={rate.id} className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white p-3">
-            <AdminForm
+            <ActionForm
               action={saveTaxRateAction}
               label={`Edit tax rate ${rate.countryCode}${rate.regionCode ? `-${rate.regionCode}` : ''}`}
               idPrefix={`tax-${t}`}
@@ -196,7 +196,7 @@ export default async function SettingsPage() {
               variant="secondary"
               successMessage="Tax rate saved."
             />
-            <AdminForm
+            <ActionForm
               action={deleteTaxRateAction}
               label={`Delete tax rate ${rate.countryCode}${rate.regionCode ? `-${rate.regionCode}` : ''}`}
               idPrefix={`tax-del-${t}`}
@@ -210,7 +210,7 @@ export default async function SettingsPage() {
         ))}
         <div className="rounded-lg border border-zinc-200 bg-white p-5">
           <h3 className="mb-3 font-semibold">Add a tax rate</h3>
-          <AdminForm
+          <ActionForm
             action={saveTaxRateAction}
             label="Add a tax rate"
             idPrefix="tax-new"

@@ -1,4 +1,4 @@
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { changeStaffRoleAction, createStaffAction, setStaffStatusAction } from '@/lib/admin/staff/actions';
@@ -43,7 +43,7 @@ export default async function StaffPage() {
                   <td className="p-2">{member.twoFactor ? 'On' : 'Off'}</td>
                   <td className="p-2">{formatDateTime(member.lastSignInAt)}</td>
                   <td className="p-2">
-                    <AdminForm
+                    <ActionForm
                       action={changeStaffRoleAction}
                       label={`Role of ${member.email}`}
                       idPrefix={`role-${index}`}
@@ -69,7 +69,7 @@ export default async function StaffPage() {
                     />
                   </td>
                   <td className="p-2">
-                    <AdminForm
+                    <ActionForm
                       action={setStaffStatusAction}
                       label={`Access of ${member.email}`}
                       idPrefix={`status-${index}`}
@@ -93,7 +93,7 @@ export default async function StaffPage() {
         <h2 id="staff-create-heading" className="mb-3 text-lg font-semibold">
           Add a staff member
         </h2>
-        <AdminForm
+        <ActionForm
           action={createStaffAction}
           label="Add a staff member"
           idPrefix="new-staff"

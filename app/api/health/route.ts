@@ -1,7 +1,7 @@
 // GET /api/health — liveness: the process is up and answering. Touches no dependency, so a database outage
 // never makes the orchestrator kill healthy tasks.
 import { NextResponse } from 'next/server';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({}, () =>
   NextResponse.json(

@@ -2,7 +2,7 @@
 // rate-limit rejections, DB pool, Redis errors, Node process). Bearer METRICS_TOKEN; see lib/observability.
 import { env, isProduction } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 import { metricsAccess } from '@/lib/observability/metrics-access';
 import { metrics } from '@/lib/observability/metrics';
 

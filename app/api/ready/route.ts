@@ -3,7 +3,7 @@
 // lib/health/service.ts). Bounded by a deadline so a hung dependency cannot hang the probe.
 import { NextResponse } from 'next/server';
 import { currentReadiness } from '@/lib/health/service';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({}, async () => {
   const readiness = await currentReadiness();

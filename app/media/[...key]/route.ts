@@ -2,7 +2,7 @@
 // responses are cached for a year; next/image reads originals from here and serves optimised variants.
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 import { getMediaStore, isValidMediaKey } from '@/lib/storage';
 
 const paramsSchema = z.object({ key: z.array(z.string()).min(1).max(16) });

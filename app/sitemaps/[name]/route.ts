@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listSitemapCategories, listSitemapProducts, renderUrlSet } from '@/lib/catalog/sitemap';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 const params = z.object({ name: z.string().regex(/^(categories|products-\d{1,6})\.xml$/, 'Unknown sitemap') });
 

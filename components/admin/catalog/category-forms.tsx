@@ -4,9 +4,8 @@ import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { createCategoryAction, deleteCategoryAction, reorderCategoryAction, updateCategoryAction } from '@/lib/admin/categories/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 
-const idle = { status: 'idle' } as FormState;
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-1.5';
 
 export type CategoryOption = { id: string; name: string; depth: number; path: string };
@@ -28,8 +27,8 @@ function ParentSelect({ id, value, choices, exclude }: { id: string; value: stri
 }
 
 export function CreateCategoryForm({ choices }: { choices: CategoryOption[] }) {
-  const [state, action, pending] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await createCategoryAction(fd), fd, 'Category created.'), idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const [state, action, pending] = useActionState(createCategoryAction, null);
+  const { errors } = refusal(state);
   return (
     <form action={action} aria-label="New category" className="grid max-w-xl gap-3">
       <div>
@@ -52,18 +51,18 @@ export function CreateCategoryForm({ choices }: { choices: CategoryOption[] }) {
         <textarea id="new-description" name="description" rows={2} className={input} />
       </div>
       <SubmitButton pendingLabel="Creating…" pending={pending}>Create category</SubmitButton>
-      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
 }
 
 export function CategoryRow({ category, choices, first, last }: { category: CategoryView; choices: CategoryOption[]; first: boolean; last: boolean }) {
-  const [editState, edit, saving] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await updateCategoryAction(fd), fd, 'Category saved.'), idle);
-  const [moveState, move, moving] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await reorderCategoryAction(fd), fd, 'Moved.'), idle);
-  const [deleteState, remove, removing] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await deleteCategoryAction(fd), fd, 'Deleted.'), idle);
-  const errors = editState.status === 'error' ? (editState.fieldErrors ?? {}) : {};
-  const failure = [editState, moveState, deleteState].find((s) => s.status === 'error');
+  const [editState, edit, saving] = useActionState(updateCategoryAction, null);
+  const [moveState, move, moving] = useActionState(reorderCategoryAction, null);
+  const [deleteState, remove, removing] = useActionState(deleteCategoryAction, null);
+  const { errors } = refusal(editState);
+  const failure = [editState, moveState, deleteState].find((s) => s !== null && !s.ok);
   const id = category.id;
   return (
     <li className="border-b border-zinc-100 py-2" style={{ paddingLeft: `${category.depth * 1.5}rem` }}>
@@ -107,7 +106,7 @@ export function CategoryRow({ category, choices, first, last }: { category: Cate
               <textarea id={`description-${id}`} name="description" rows={2} defaultValue={category.description} className={input} />
             </div>
             <SubmitButton pendingLabel="Saving…" pending={saving}>Save category</SubmitButton>
-            {editState.status === 'success' ? <FormMessage status="success" message={editState.message} /> : null}
+            {editState?.ok ? <FormMessage status="success" message={editState.message ?? ''} /> : null}
           </form>
         </details>
         <form action={remove}>
@@ -118,7 +117,7 @@ export function CategoryRow({ category, choices, first, last }: { category: Cate
         </form>
         {category.childCount > 0 ? <span className="text-xs text-zinc-500">Has subcategories: move or delete them before deleting this one.</span> : null}
       </div>
-      {failure && failure.status === 'error' ? <FormMessage status="error" message={failure.message} /> : null}
+      {failure && !failure.ok ? <FormMessage status="error" message={failure.message} /> : null}
     </li>
   );
 }

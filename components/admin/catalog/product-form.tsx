@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { saveProductAction } from '@/lib/admin/products/actions';
 import { combinationKey, optionCombinations, parseOptionValues, variantTitle } from '@/lib/catalog/products/matrix';
 import { slugify } from '@/lib/catalog/slug';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { refusal } from '@/lib/http/action-result';
 
 export type ProductFormValues = {
   id?: string;
@@ -47,13 +47,14 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
   const [rows, setRows] = useState<Record<string, VariantRow>>(() =>
     Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest])),
   );
-  const [state, formAction, pending] = useActionState(async (_prev: FormState, formData: FormData): Promise<FormState> => {
-    const result = await saveProductAction(formData);
-    // Saved: what is on screen is now what is stored, so the next save's stock changes count from here.
-    if (result.ok) setRows((current) => Object.fromEntries(Object.entries(current).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
-    return toFormState(result, formData, 'Product saved.');
-  }, { status: 'idle' } as FormState);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  const [state, formAction, pending] = useActionState(saveProductAction, null);
+  // Saved: what is on screen is now what is stored, so the next save's stock changes count from here.
+  const [settled, setSettled] = useState(state);
+  if (state !== settled) {
+    setSettled(state);
+    if (state?.ok) setRows((current) => Object.fromEntries(Object.entries(current).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
+  }
+  const { errors } = refusal(state);
   const parsedOptions = useMemo(() => options.map((o) => ({ name: o.name.trim(), values: parseOptionValues(o.values) })), [options]);
   const combos = useMemo(() => optionCombinations(parsedOptions.filter((o) => o.values.length > 0)), [parsedOptions]);
   const rowFor = (values: string[]): VariantRow => rows[combinationKey(values)] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
@@ -275,8 +276,8 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
         </SubmitButton>
         <Link href="/admin/products" className="text-sm underline">Back to products</Link>
       </div>
-      {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-      {state.status === 'error' ? <FormMessage status="error" message={errors._ ? errors._.join(' ') : state.message} /> : null}
+      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+      {state && !state.ok ? <FormMessage status="error" message={errors._ ? errors._.join(' ') : state.message} /> : null}
     </form>
   );
 }

@@ -5,32 +5,31 @@ import { useActionState, useRef } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deleteImageAction, moveImageAction, setImageVariantAction, updateImageAltAction } from '@/lib/admin/products/actions';
-import { type FormState, toFormState } from '@/lib/http/form-state';
+import { type ActionResult, type ActionState, refusal } from '@/lib/http/action-result';
 
 export type AdminImage = { id: string; url: string; altText: string; width: number; height: number; variantId: string | null };
 /** A variant an image can be shown for, labelled by its option values. */
 export type AdminImageVariant = { id: string; label: string };
 
-const idle = { status: 'idle' } as FormState;
 
 function UploadForm({ productId }: { productId: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState(async (_prev: FormState, formData: FormData): Promise<FormState> => {
+  const [state, action, pending] = useActionState(async (_prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> => {
     try {
       const response = await fetch(`/api/admin/products/${productId}/images`, { method: 'POST', body: formData });
       if (response.ok) {
         formRef.current?.reset();
         router.refresh();
-        return { status: 'success', message: 'Image uploaded.' };
+        return { ok: true, data: null, message: 'Image uploaded.' };
       }
       const body = (await response.json().catch(() => null)) as { error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null;
-      return { status: 'error', message: body?.error?.message ?? 'The upload failed. Please try again.', fieldErrors: body?.error?.fieldErrors };
+      return { ok: false, code: 'bad_request', message: body?.error?.message ?? 'The upload failed. Please try again.', fieldErrors: body?.error?.fieldErrors };
     } catch {
-      return { status: 'error', message: 'The upload failed: check your connection and try again.' };
+      return { ok: false, code: 'internal', message: 'The upload failed: check your connection and try again.' };
     }
-  }, idle);
-  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
+  }, null);
+  const { errors } = refusal(state);
   return (
     <form ref={formRef} action={action} aria-label="Upload image" className="flex flex-wrap items-end gap-3">
       <div>
@@ -46,19 +45,19 @@ function UploadForm({ productId }: { productId: string }) {
       </div>
       <SubmitButton pendingLabel="Uploading…" pending={pending}>Upload image</SubmitButton>
       <div className="basis-full">
-        {state.status === 'success' ? <FormMessage status="success" message={state.message} /> : null}
-        {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
+        {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+        {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
       </div>
     </form>
   );
 }
 
 function ImageRow({ image, index, count, variants }: { image: AdminImage; index: number; count: number; variants: AdminImageVariant[] }) {
-  const [altState, saveAlt, savingAlt] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await updateImageAltAction(fd), fd, 'Alt text saved.'), idle);
-  const [moveState, move, moving] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await moveImageAction(fd), fd, 'Moved.'), idle);
-  const [deleteState, remove, removing] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await deleteImageAction(fd), fd, 'Deleted.'), idle);
-  const [variantState, assign, assigning] = useActionState(async (_p: FormState, fd: FormData) => toFormState(await setImageVariantAction(fd), fd, 'Variant saved.'), idle);
-  const error = [altState, moveState, deleteState, variantState].find((s) => s.status === 'error');
+  const [altState, saveAlt, savingAlt] = useActionState(updateImageAltAction, null);
+  const [moveState, move, moving] = useActionState(moveImageAction, null);
+  const [deleteState, remove, removing] = useActionState(deleteImageAction, null);
+  const [variantState, assign, assigning] = useActionState(setImageVariantAction, null);
+  const error = [altState, moveState, deleteState, variantState].find((s) => s !== null && !s.ok);
   const label = image.altText || `Image ${index + 1}`;
   return (
     <li className="flex flex-wrap items-start gap-4 border-b border-zinc-100 py-3">
@@ -108,9 +107,9 @@ function ImageRow({ image, index, count, variants }: { image: AdminImage; index:
           Delete <span className="sr-only">{label}</span>
         </SubmitButton>
       </form>
-      {error && error.status === 'error' ? <FormMessage status="error" message={error.message} /> : null}
-      {altState.status === 'success' ? <FormMessage status="success" message={altState.message} /> : null}
-      {variantState.status === 'success' ? <FormMessage status="success" message={variantState.message} /> : null}
+      {error && !error.ok ? <FormMessage status="error" message={error.message} /> : null}
+      {altState?.ok ? <FormMessage status="success" message={altState.message ?? ''} /> : null}
+      {variantState?.ok ? <FormMessage status="success" message={variantState.message ?? ''} /> : null}
     </li>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { setCustomerStatusAction } from '@/lib/admin/customers/actions';
 
 /** Disable / enable a customer account. The label stays put while the page re-renders with the new status. */
 export function CustomerAccessForm({ id, status }: { id: string; status: 'active' | 'disabled' }) {
   const disabled = status === 'disabled';
   return (
-    <AdminForm
+    <ActionForm
       action={setCustomerStatusAction}
       label="Account access"
       idPrefix="access"

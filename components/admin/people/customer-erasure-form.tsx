@@ -1,12 +1,12 @@
 'use client';
 
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { eraseCustomerAction } from '@/lib/admin/customers/actions';
 
 /** Erase a customer's personal data on their request; the admin types the customer's email to confirm. */
 export function CustomerErasureForm({ id }: { id: string }) {
   return (
-    <AdminForm
+    <ActionForm
       action={eraseCustomerAction}
       label="Erase customer"
       idPrefix="erase"

@@ -1,11 +1,11 @@
-import type { AdminField } from '@/components/admin/people/admin-form';
+import type { FieldSpec } from '@/components/ui/action-form';
 import type { DiscountView } from '@/lib/discounts/service';
 import { money, toDecimalString } from '@/lib/money';
 
 const localInput = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : undefined);
 
 /** The discount form's fields, filled from an existing discount when editing. */
-export function discountFields(currency: string, discount?: DiscountView): AdminField[] {
+export function discountFields(currency: string, discount?: DiscountView): FieldSpec[] {
   const value =
     discount?.type === 'fixed_amount'
       ? toDecimalString(money(discount.value, discount.currency))

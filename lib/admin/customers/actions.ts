@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { actorOf } from '@/lib/admin/actor';
 import { eraseCustomerForStaff } from '@/lib/customers/privacy';
 import { staffEraseCustomerSchema } from '@/lib/customers/schemas';
-import { adminAction, staffAction } from '@/lib/http/action';
+import { adminAction, staffAction } from '@/lib/auth/guards';
 import { customerStatusSchema } from '@/lib/customers/schemas';
 import { setCustomerStatus } from '@/lib/customers/service';
 

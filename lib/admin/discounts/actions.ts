@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { adminAction } from '@/lib/http/action';
+import { adminAction } from '@/lib/auth/guards';
 import { discountIdSchema, discountSchema } from '@/lib/discounts/schemas';
 import { deleteDiscount, saveDiscount } from '@/lib/discounts/service';
 

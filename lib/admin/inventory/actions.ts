@@ -3,7 +3,7 @@
 import { refresh } from 'next/cache';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProductPages } from '@/lib/catalog/cache';
-import { staffAction } from '@/lib/http/action';
+import { staffAction } from '@/lib/auth/guards';
 import { adjustStock } from '@/lib/inventory/service';
 import { adjustStockSchema } from '@/lib/inventory/schemas';
 
@@ -13,4 +13,4 @@ export const adjustStockAction = staffAction(adjustStockSchema, async (input, ct
   invalidateProductPages([result.slug]);
   refresh();
   return { stockOnHand: result.stockOnHand };
-});
+}, { successMessage: 'Stock adjusted.' });

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { invalidateProductPages } from '@/lib/catalog/cache';
-import { adminAction, type ActionContext, staffAction } from '@/lib/http/action';
+import { adminAction, staffAction } from '@/lib/auth/guards';
+import { type ActionContext } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { deliverOrderShipped } from '@/lib/orders/notifications';
 import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';

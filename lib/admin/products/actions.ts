@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
-import { staffAction } from '@/lib/http/action';
+import { staffAction } from '@/lib/auth/guards';
 import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
 import { productFormSchema } from '@/lib/catalog/products/schemas';
 import { saveProduct } from '@/lib/catalog/products/service';
@@ -18,7 +18,7 @@ export const saveProductAction = staffAction(productFormSchema, async (input, ct
   if (saved.created) redirect(`/admin/products/${saved.id}?created=1`);
   refresh();
   return { id: saved.id, slug: saved.slug };
-});
+}, { successMessage: 'Product saved.' });
 
 const imageId = z.object({ imageId: z.uuid() });
 
@@ -30,6 +30,7 @@ export const updateImageAltAction = staffAction(
     refresh();
     return null;
   },
+  { successMessage: 'Alt text saved.' },
 );
 
 export const setImageVariantAction = staffAction(
@@ -41,6 +42,7 @@ export const setImageVariantAction = staffAction(
     refresh();
     return null;
   },
+  { successMessage: 'Variant saved.' },
 );
 
 export const moveImageAction = staffAction(imageId.extend({ direction: z.enum(['up', 'down']) }), async (input, ctx) => {
@@ -48,11 +50,11 @@ export const moveImageAction = staffAction(imageId.extend({ direction: z.enum(['
   invalidateProduct(slug);
   refresh();
   return null;
-});
+}, { successMessage: 'Moved.' });
 
 export const deleteImageAction = staffAction(imageId, async (input, ctx) => {
   const { slug } = await deleteImage(actorOf(ctx), input.imageId);
   invalidateProduct(slug);
   refresh();
   return null;
-});
+}, { successMessage: 'Deleted.' });

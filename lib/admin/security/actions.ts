@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { secondFactorCodeSchema } from '@/lib/auth/schemas';
 import { withTwoFactorCodeBudget } from '@/lib/auth/throttle';
 import { confirmTotpEnrollment, disableTwoFactor, regenerateRecoveryCodes, startTotpEnrollment } from '@/lib/auth/two-factor';
-import { staffAction } from '@/lib/http/action';
+import { staffAction } from '@/lib/auth/guards';
 
 // Your own two-factor settings. The enrollment actions stay open to an admin the store requires to enroll
 // (allowWithoutTwoFactor); everything else in the panel is closed to them until they do.

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { invalidateStoreSettings } from '@/lib/catalog/cache';
-import { adminAction } from '@/lib/http/action';
+import { adminAction } from '@/lib/auth/guards';
 import { idSchema, shippingRateSchema, shippingZoneSchema, storeSettingsSchema, taxRateSchema } from '@/lib/store/schemas';
 import {
   deleteShippingRate,

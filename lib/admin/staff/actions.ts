@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { adminAction } from '@/lib/http/action';
+import { adminAction } from '@/lib/auth/guards';
 import { changeStaffRoleSchema, createStaffSchema, staffStatusSchema } from '@/lib/auth/staff/schemas';
 import { changeStaffRole, createStaffMember, setStaffStatus } from '@/lib/auth/staff/service';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { AdminForm } from '@/components/admin/people/admin-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { discountFields } from '@/components/admin/people/discount-fields';
 import { deleteDiscountAction, saveDiscountAction } from '@/lib/admin/discounts/actions';
 import { getDiscount } from '@/lib/discounts/service';
@@ -27,7 +27,7 @@ export default async function DiscountPage({ params }: { params: Promise<{ id: s
         Used {discount.timesUsed} {discount.timesUsed === 1 ? 'time' : 'times'}
         {discount.usageLimit !== null ? ` of ${discount.usageLimit}` : ''}.
       </p>
-      <AdminForm
+      <ActionForm
         action={saveDiscountAction}
         label="Edit discount"
         idPrefix="discount"
@@ -37,7 +37,7 @@ export default async function DiscountPage({ params }: { params: Promise<{ id: s
         successMessage="Discount saved."
       />
       {discount.timesUsed === 0 ? (
-        <AdminForm
+        <ActionForm
           action={deleteDiscountAction}
           label="Delete discount"
           idPrefix="discount-delete"

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 import { handleStripeWebhook } from '@/lib/payments/service';
 
 // POST /api/webhooks/stripe — Stripe events. The raw body is read as text: the signature covers its exact bytes.

@@ -1,6 +1,6 @@
 // GET /api/admin/export/orders — every order as CSV, newest first, streamed. Staff only.
 import { exportOrdersCsv } from '@/lib/orders/csv-export';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({ auth: 'staff' }, async ({ log }) => {
   log.info('order export');

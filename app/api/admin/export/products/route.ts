@@ -1,6 +1,6 @@
 // GET /api/admin/export/products — every product and variant as CSV (the import's format), streamed. Staff only.
 import { exportProductsCsv } from '@/lib/catalog/products/csv-export';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({ auth: 'staff' }, async ({ log }) => {
   log.info('product export');

@@ -7,7 +7,7 @@ import { importProductsCsv, MAX_IMPORT_BYTES } from '@/lib/catalog/products/csv-
 import { readUpload } from '@/lib/admin/upload';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 import { clientIp } from '@/lib/rate-limit';
 
 const fieldsSchema = z.object({ mode: z.enum(['dry-run', 'apply'], { error: 'Choose dry run or apply.' }) });

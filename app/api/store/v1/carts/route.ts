@@ -1,10 +1,11 @@
 import { NextResponse } from 'next/server';
 import { withCartCookie } from '@/lib/cart/api';
 import { createEmptyCart } from '@/lib/cart/service';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
+import { addToCartLimits } from '@/lib/cart/limits';
 
 // POST /api/store/v1/carts — create an empty guest cart; the token in the answer is the only way back to it.
-export const POST = route({}, async () => {
+export const POST = route({ rateLimit: addToCartLimits }, async () => {
   const { cart, token } = await createEmptyCart();
   return withCartCookie(NextResponse.json({ token, cart }, { status: 201, headers: { 'cache-control': 'no-store' } }), token);
 });

@@ -7,7 +7,8 @@ import { completeCheckout } from '@/lib/checkout/complete';
 import type { PlacedOrderResponse } from '@/lib/checkout/types';
 import { AppError } from '@/lib/errors';
 import { requestHash, withIdempotency } from '@/lib/http/idempotency';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
+import { placeOrderLimits } from '@/lib/checkout/limits';
 import { startPaymentForOrderNumber } from '@/lib/payments/service';
 import type { PaymentStart } from '@/lib/payments/types';
 
@@ -16,7 +17,7 @@ import type { PaymentStart } from '@/lib/payments/types';
 // discount code; every price comes from the database. A retry with the same key replays the first answer.
 // With paymentProvider "stripe" the answer also carries the PaymentIntent (sized from the order's server-side
 // total) that the client confirms with Stripe.js / the mobile SDKs.
-export const POST = route({ body: placeOrderSchema }, async ({ request, body, log }) => {
+export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits }, async ({ request, body, log }) => {
   const key = request.headers.get('idempotency-key');
   if (!key) throw new AppError('bad_request', 'Send an Idempotency-Key header (e.g. a UUID) so that retries are safe.');
   // Outside a Next request scope (tests) there is no session; that is a guest.

@@ -5,7 +5,7 @@ import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery, type ProductList } from '@
 import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({}, async ({ request }) => {
   const store = await getCachedStoreInfo();

@@ -2,7 +2,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { exportCustomerDataForStaff, exportFileName } from '@/lib/customers/privacy';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 export const GET = route({ auth: 'admin', params: z.object({ id: z.uuid() }) }, async ({ user, params, requestId, log }) => {
   const data = await exportCustomerDataForStaff({ user: user!, requestId }, params.id);

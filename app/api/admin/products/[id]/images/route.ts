@@ -7,7 +7,7 @@ import { MAX_UPLOAD_BYTES } from '@/lib/catalog/products/image-processing';
 import { addProductImage } from '@/lib/catalog/products/images';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 import { readUpload } from '@/lib/admin/upload';
 import { clientIp } from '@/lib/rate-limit';
 

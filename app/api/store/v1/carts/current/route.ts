@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { cartRefFromRequest } from '@/lib/cart/api';
 import { getCartView } from '@/lib/cart/service';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 // GET /api/store/v1/carts/current — the cart named by X-Cart-Token (or the cart cookie), priced now.
 export const GET = route({}, async ({ request }) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CATALOG_CACHE_CONTROL } from '@/lib/api/catalog';
 import { getCachedProductDetail } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 const params = z.object({ slug: z.string().max(200).regex(/^[a-z0-9-]+$/, 'A product slug') });
 

@@ -2,11 +2,12 @@ import { NextResponse } from 'next/server';
 import { cartRefFromRequest, withCartCookie } from '@/lib/cart/api';
 import { addToCartSchema } from '@/lib/cart/schemas';
 import { addCartLine } from '@/lib/cart/service';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
+import { addToCartLimits } from '@/lib/cart/limits';
 
 // POST /api/store/v1/carts/current/lines — add a variant (creates the cart when the request names none).
 // Only variantId and quantity are read: a price or total sent by the client is ignored by construction.
-export const POST = route({ body: addToCartSchema }, async ({ request, body }) => {
+export const POST = route({ body: addToCartSchema, rateLimit: addToCartLimits }, async ({ request, body }) => {
   const result = await addCartLine(cartRefFromRequest(request), body);
   const payload = result.newToken ? { token: result.newToken, cart: result.cart } : { cart: result.cart };
   return withCartCookie(NextResponse.json(payload, { status: 201, headers: { 'cache-control': 'no-store' } }), result.newToken);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cartRefFromRequest } from '@/lib/cart/api';
 import { quantitySchema } from '@/lib/cart/schemas';
 import { removeCartLine, updateCartLine } from '@/lib/cart/service';
-import { route } from '@/lib/http/route';
+import { route } from '@/lib/auth/guards';
 
 const params = z.object({ lineId: z.uuid() });
 

@@ -1,0 +1,11 @@
+import 'server-only';
+import { type OperationLimits, RATE_LIMITS } from '@/lib/rate-limit';
+
+/**
+ * Placing an order, from the checkout form and from the Store API alike: per address (bounds stock reservation and
+ * email abuse), and attempts carrying a discount code besides, because codes are short and guessable.
+ */
+export const placeOrderLimits: OperationLimits<{ discountCode?: string | null } | undefined> = (input, client) =>
+  input?.discountCode
+    ? [[RATE_LIMITS.checkoutPerIp, client.ip], [RATE_LIMITS.discountCodePerIp, client.ip]]
+    : [[RATE_LIMITS.checkoutPerIp, client.ip]];
