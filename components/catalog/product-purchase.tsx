@@ -44,13 +44,23 @@ export function SelectedVariantPurchase() {
 function useScrolledPast(target: RefObject<HTMLElement | null>): boolean {
   const [past, setPast] = useState(false);
   useEffect(() => {
-    const element = target.current;
-    if (!element) return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry) setPast(!entry.isIntersecting && entry.boundingClientRect.bottom < 0);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
+    // A scroll listener rather than an IntersectionObserver: a jump (a link, the End key) from below the element to
+    // above it never intersects it, so an observer would not hear of it.
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const element = target.current;
+      if (element) setPast(element.getBoundingClientRect().bottom < 0);
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(check);
+    };
+    check();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
   }, [target]);
   return past;
 }
