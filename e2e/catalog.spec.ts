@@ -75,6 +75,7 @@ test.describe('catalog journey', () => {
   });
 
   test('filters and sorting work without JavaScript', async ({ browser }) => {
+    test.slow(); // three full page loads without the client router: 16 s alone on a loaded two-core runner, over 30 s beside the journey
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const catalog = new CatalogPage(page);
