@@ -15,7 +15,7 @@ export function CartLink() {
   return (
     <Link
       href="/cart"
-      className="inline-flex min-h-11 items-center gap-1.5 rounded-md px-1 hover:underline"
+      className="inline-flex items-center gap-1.5 min-h-11 rounded-md px-1 hover:underline"
       aria-label={count === null ? 'Cart' : `Cart, ${count} ${count === 1 ? 'item' : 'items'}`}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round">

@@ -66,7 +66,7 @@ export function FilterDrawer({ activeCount, total, children }: { activeCount: nu
   const [wanted, setWanted] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const label = `Filters${activeCount > 0 ? ` (${activeCount})` : ''}`;
-  const buttonClass = 'inline-flex min-h-11 items-center gap-2 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50';
+  const buttonClass = 'inline-flex items-center gap-2 min-h-11 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50';
   if (!hydrated) {
     return (
       <details className="rounded-md border border-zinc-200">

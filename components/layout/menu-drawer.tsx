@@ -42,7 +42,7 @@ export function MenuDrawer({ children }: { children: ReactNode }) {
           setWanted(true);
           setOpen(true);
         }}
-        className="-ml-2 inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-zinc-100"
+        className="-ml-2 inline-flex items-center justify-center gap-1 min-h-11 min-w-11 rounded-md px-2 text-sm font-medium hover:bg-zinc-100"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           <path d="M4 7h16M4 12h16M4 17h16" />

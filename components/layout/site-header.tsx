@@ -113,7 +113,7 @@ function MenuContents({ categories }: { categories: CategoryNode[] }) {
           ))}
         </ul>
       </nav>
-      <nav aria-label="Your account">
+      <nav aria-label="Account and orders">
         <ul className="space-y-1">
           <li>
             <AccountLink className="block py-2 font-medium" />
