@@ -18,6 +18,13 @@ export function AutoSubmit() {
     };
     form.addEventListener('change', onChange);
     form.addEventListener('formdata', onFormData);
+    // A box ticked (or a sort chosen) before the page had run: apply it now.
+    const changedEarly = [...form.elements].some(
+      (element) =>
+        (element instanceof HTMLInputElement && element.type === 'checkbox' && element.checked !== element.defaultChecked) ||
+        (element instanceof HTMLSelectElement && [...element.options].some((option) => option.selected !== option.defaultSelected)),
+    );
+    if (changedEarly) form.requestSubmit();
     return () => {
       form.removeEventListener('change', onChange);
       form.removeEventListener('formdata', onFormData);

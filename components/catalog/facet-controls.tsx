@@ -1,33 +1,36 @@
 'use client';
 
-import { type ComponentProps, lazy, type ReactNode, Suspense, useRef, useState } from 'react';
+import { type ComponentProps, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 /**
- * A value the server renders (what the URL says) that the shopper changes before the server answers. Kept in the
- * component rather than by remounting the input on each new URL, so the focus stays where the shopper is.
+ * Inputs stay uncontrolled — what the shopper ticks before the page has run is kept (./auto-submit.tsx applies it on
+ * start) — and follow a new URL's state (back button, a chip) without being remounted, so the focus stays put.
  */
-function useServerValue<T>(fromServer: T): [T, (value: T) => void] {
-  const [value, setValue] = useState(fromServer);
-  const [seen, setSeen] = useState(fromServer);
-  if (fromServer !== seen) {
-    setSeen(fromServer);
-    setValue(fromServer);
-  }
-  return [value, setValue];
+function useFollowServer<T extends HTMLInputElement | HTMLSelectElement>(apply: (element: T) => void, value: unknown) {
+  const ref = useRef<T>(null);
+  const applied = useRef(value);
+  useEffect(() => {
+    // Not on mount: the server's HTML already says it, and an early tick must survive until it is applied.
+    if (applied.current === value) return;
+    applied.current = value;
+    if (ref.current) apply(ref.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new server value re-applies
+  }, [value]);
+  return ref;
 }
 
-/** A facet checkbox: ticked as the URL says, and as the shopper ticks it (the form then applies it). */
-export function FacetCheckbox({ selected, ...props }: Omit<ComponentProps<'input'>, 'type' | 'checked' | 'defaultChecked' | 'onChange'> & { selected: boolean }) {
-  const [checked, setChecked] = useServerValue(selected);
-  return <input {...props} type="checkbox" checked={checked} onChange={(event) => setChecked(event.target.checked)} />;
+/** A facet checkbox, ticked as the URL says and as the shopper ticks it (the form then applies it). */
+export function FacetCheckbox({ selected, ...props }: Omit<ComponentProps<'input'>, 'type' | 'checked' | 'defaultChecked'> & { selected: boolean }) {
+  const ref = useFollowServer<HTMLInputElement>((element) => (element.checked = selected), selected);
+  return <input {...props} ref={ref} type="checkbox" defaultChecked={selected} />;
 }
 
 /** The sort choice, likewise. */
-export function SortSelect({ selected, children, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue' | 'onChange'> & { selected: string }) {
-  const [value, setValue] = useServerValue(selected);
+export function SortSelect({ selected, children, ...props }: Omit<ComponentProps<'select'>, 'value' | 'defaultValue'> & { selected: string }) {
+  const ref = useFollowServer<HTMLSelectElement>((element) => (element.value = selected), selected);
   return (
-    <select {...props} value={value} onChange={(event) => setValue(event.target.value)}>
+    <select {...props} ref={ref} defaultValue={selected}>
       {children}
     </select>
   );
