@@ -32,14 +32,23 @@ module.exports = {
     {
       name: 'infrastructure-imports-no-domain',
       severity: 'error',
-      comment: 'Infrastructure is a leaf: domains register into it (outbox handlers, jobs) at boot (lib/startup), and the auth domain builds the action and route wrappers over its session (lib/auth/guards.ts).',
+      comment: 'Infrastructure is a leaf: domains register into it (outbox handlers, jobs) at boot (lib/startup), and the auth domain builds the action and route wrappers over its session (lib/auth/guards.ts). lib/server, the layer in front of Next, is infrastructure too.',
       from: { path: INFRASTRUCTURE, pathNot: TEST },
       to: { path: DOMAIN },
+    },
+    {
+      name: 'no-next-private',
+      severity: 'error',
+      comment: "Nothing private of Next: its documented API only (next, next/server, next/navigation, …), never next/dist/*, which changes without notice between releases.",
+      from: {},
+      // `import … from 'next'` resolves to the package's main file, which lives in dist/: that one is public.
+      to: { path: '(^|/)next/dist/', pathNot: '^node_modules/next/dist/server/next\\.js$' },
     },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|\\.next)' },
+    // node_modules is not followed, but its modules stay in the graph: the no-next-private rule looks at them.
+    exclude: { path: '^\\.next' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -1,10 +1,13 @@
 import type { NextConfig } from 'next';
 import { isProduction } from './lib/env';
-import { staticSecurityHeaders } from './lib/http/security-headers';
+import { HTML_LIMITED_BOTS } from './lib/server/bots';
+import { staticSecurityHeaders } from './lib/server/security-headers';
 
 const nextConfig: NextConfig = {
   output: 'standalone',
   poweredByHeader: false,
+  // Next's own default list, set explicitly: the page cache keys crawlers' copies by the same pattern.
+  htmlLimitedBots: HTML_LIMITED_BOTS,
   // `npm run typecheck` (tsc over the whole repo, infra and tests included) is its own step in `npm test` and CI;
   // the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

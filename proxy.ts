@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
-import { FILL_HEADER, pageCacheFillSecret } from '@/lib/http/page-cache';
-import { requestIdFrom } from '@/lib/http/request-id';
-import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor } from '@/lib/http/security-headers';
+import { FILL_HEADER, pageCacheFillSecret } from '@/lib/server/page-cache';
+import { requestIdFrom } from '@/lib/server/request-id';
+import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers';
 
 // Runs on every page, server action and route-handler request. Its jobs — no session, and never an access lock
 // (pages and handlers check sessions themselves):
@@ -10,7 +10,7 @@ import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor } from '@/
 //  2. the per-request security headers: a CSP with a fresh nonce (also set on the *request*, where Next reads it
 //     and puts the nonce on its own scripts — pages are dynamic via connection(), so every render gets one),
 //     Referrer-Policy (no-referrer where the URL carries a token) and Cache-Control for personalised paths;
-//  3. the page cache's own render requests (lib/http/front-door.ts) bring the nonce the cached copy is cut at.
+//  3. the page cache's own render requests (lib/server/front-door.ts) bring the nonce the cached copy is cut at.
 // Anonymous catalog pages already in the page cache never reach this far: the front door answers them.
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
 export function proxy(request: NextRequest) {
@@ -19,24 +19,18 @@ export function proxy(request: NextRequest) {
   const fillSecret = pageCacheFillSecret();
   const fill = fillSecret ? request.headers.get(FILL_HEADER)?.split(' ') : undefined;
   const nonce = fill?.length === 2 && fill[0] === fillSecret ? fill[1]! : newNonce();
-  const { pathname } = request.nextUrl;
-  const csp = contentSecurityPolicy({ nonce, pathname, production: isProduction, https: env.SITE_URL.startsWith('https:') });
+  const security = requestSecurityHeaders({ nonce, pathname: request.nextUrl.pathname, production: isProduction, https: env.SITE_URL.startsWith('https:') });
 
   const headers = new Headers(request.headers);
   headers.delete(FILL_HEADER);
   headers.set('x-request-id', requestId);
-  headers.set('content-security-policy', csp);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  for (const [name, value] of security) if (name === 'content-security-policy') headers.set(name, value);
   headers.set('x-nonce', nonce);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', requestId);
-  response.headers.set('content-security-policy', csp);
-  response.headers.set('referrer-policy', referrerPolicyFor(pathname));
-  if (isPersonalisedPath(pathname)) response.headers.set('cache-control', 'private, no-store');
+  for (const [name, value] of security) response.headers.set(name, value);
   return response;
-}
-
-function newNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
 export const config = {

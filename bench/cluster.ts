@@ -104,6 +104,7 @@ async function main() {
   const shared: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
+    NEXT_MANUAL_SIG_HANDLE: 'true',
     HOSTNAME: '127.0.0.1',
     SITE_URL: PROXY,
     AUTH_SECRET: randomBytes(32).toString('base64'),

@@ -328,6 +328,7 @@ async function main() {
   const serverEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
+    NEXT_MANUAL_SIG_HANDLE: 'true',
     PORT: String(PORT),
     HOSTNAME: '127.0.0.1',
     SITE_URL: BASE,

@@ -81,6 +81,8 @@ export default async function globalSetup(config: FullConfig) {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
+      // Next leaves SIGTERM to the app, which drains (lib/server/shutdown.ts), as in the container image.
+      NEXT_MANUAL_SIG_HANDLE: 'true',
       PORT: port,
       HOSTNAME: '127.0.0.1',
       SITE_URL: baseURL,

@@ -20,16 +20,22 @@ test('without JavaScript: add to cart, change quantity, check out, see the confi
   await expect(page.getByTestId('cart-subtotal')).toContainText('2 items');
 
   await page.getByRole('link', { name: 'Check out' }).click();
-  const delivery = page.getByRole('form', { name: 'Delivery options' });
-  await delivery.getByLabel('State / region').fill('WA');
-  await delivery.getByRole('button', { name: 'Update order summary' }).click();
-  const details = page.getByRole('form', { name: 'Checkout' });
-  await details.getByLabel('Email', { exact: true }).fill(uniqueEmail('nojs'));
-  await details.getByLabel('Full name').fill('No Script');
-  await details.getByLabel('Street address').fill('400 Broad St');
-  await details.getByLabel('City').fill('Seattle');
-  await details.getByLabel('Postal code').fill('98109');
-  await details.getByRole('button', { name: 'Place order' }).click();
+  // One form; without JavaScript nothing re-prices by itself, so an explicit step updates the summary.
+  const checkout = page.getByRole('form', { name: 'Checkout' });
+  const totals = page.getByTestId('order-totals');
+  await expect(totals).toContainText(/Tax\s*\$0\.00/);
+  await checkout.getByLabel('Email', { exact: true }).fill(uniqueEmail('nojs'));
+  await checkout.getByLabel('Full name').fill('No Script');
+  await checkout.getByLabel('Street address').fill('400 Broad St');
+  await checkout.getByLabel('City').fill('Seattle');
+  await checkout.getByLabel('State', { exact: true }).selectOption('WA');
+  await checkout.getByLabel('Postal code').fill('98109');
+  await checkout.getByRole('button', { name: 'Update order summary' }).click();
+  // Washington's sales tax is in the summary now, and what was typed is still there.
+  await expect(totals).not.toContainText(/Tax\s*\$0\.00/);
+  await expect(checkout.getByLabel('Street address')).toHaveValue('400 Broad St');
+  await expect(checkout.getByLabel('State', { exact: true })).toHaveValue('WA');
+  await checkout.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
   await expect(page.getByTestId('order-number')).toHaveText(/^SF-/);
 });

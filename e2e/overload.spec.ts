@@ -3,7 +3,7 @@ import { AS_A_PAGE } from './support/commerce';
 import { E2E_METRICS_TOKEN } from './support/environment';
 import { lockProducts, type PrivateServer, startPrivateServer, waitFor } from './support/private-server';
 
-// Admission control at the front door (lib/http/front-door.ts): when more requests arrive than the server works on
+// Admission control at the front door (lib/server/front-door.ts): when more requests arrive than the server works on
 // at once, the next few wait their turn and the rest are told at once to come back (503 + Retry-After), instead of
 // piling up until the process runs out of memory. The server here works on 2 requests at a time and queues 2. The
 // requests are made slow from the outside: the test locks `products`, so catalogue queries wait in PostgreSQL.

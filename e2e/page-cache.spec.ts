@@ -4,7 +4,7 @@ import { ProductPage } from './pages/product-page';
 import { AS_A_PAGE, findBuyableVariant } from './support/commerce';
 
 
-// Shoppers get catalog pages from the page cache (lib/http/page-cache.ts): rendered once, served by the front door
+// Shoppers get catalog pages from the page cache (lib/server/page-cache.ts): rendered once, served by the front door
 // with a fresh CSP nonce each time. The same copy serves a shopper with a cart: the header's count is filled in by
 // the browser from a hint cookie.
 

@@ -1,13 +1,11 @@
 import { closeConnection, getConnection } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { assertServerSecrets, databaseMode, env, isProduction } from '@/lib/env';
-import { installGracefulShutdown, onShutdown } from '@/lib/lifecycle/shutdown';
-import { installClientIpHeader } from '@/lib/http/client-ip';
-import { isServerBusy } from '@/lib/http/admission';
-import { installFrontDoor } from '@/lib/http/front-door';
-import { sharedPageCache } from '@/lib/http/page-cache';
+import { onShutdown } from '@/lib/server/shutdown';
+import { isServerBusy } from '@/lib/server/admission';
+import { installServerLayer } from '@/lib/server/install';
+import { sharedPageCache } from '@/lib/server/page-cache';
 import { logger } from '@/lib/log';
-import { observeHttpServer } from '@/lib/observability/http-server';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 import { subscribeToInvalidations } from '@/lib/cache/broadcast';
@@ -24,25 +22,30 @@ export async function boot(): Promise<void> {
   const started = performance.now();
   // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
   const stopTracing = await startTracing();
-  observeHttpServer();
-  // Before the first request: rate limits key on the address this derives from the socket (lib/http/client-ip.ts).
-  installClientIpHeader(env.TRUSTED_PROXY_HOPS);
-  if (isProduction) {
-    // Page cache hits and admission control, in front of Next (`next dev` keeps Next's own handling).
-    installFrontDoor({
-      admission: { maxActive: env.MAX_REQUESTS_IN_FLIGHT, maxQueued: env.MAX_REQUESTS_QUEUED, maxWaitMs: env.REQUEST_QUEUE_TIMEOUT_MS },
-      pageCache: env.PAGE_CACHE_MB > 0 ? sharedPageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: env.PAGE_CACHE_TTL_S * 1000 }) : null,
-      port: env.PORT,
-      https: env.SITE_URL.startsWith('https:'),
-    });
+  // Before the first request: rate limits key on the address this derives from the socket (lib/server/client-ip.ts).
+  // In production the front door (page cache hits, admission control) goes in front of Next, and the process drains
+  // on SIGTERM when Next leaves the signal to it; `next dev` keeps Next's own handling of both.
+  const drain = isProduction && Boolean(env.NEXT_MANUAL_SIG_HANDLE);
+  if (isProduction && !drain) {
+    logger.error('NEXT_MANUAL_SIG_HANDLE is not set in the server environment: SIGTERM stops the server without draining requests or closing the database');
   }
-  // The production server (standalone or `next start`) drains on SIGTERM; `next dev` keeps Next's own handling.
+  installServerLayer({
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    door: isProduction
+      ? {
+          admission: { maxActive: env.MAX_REQUESTS_IN_FLIGHT, maxQueued: env.MAX_REQUESTS_QUEUED, maxWaitMs: env.REQUEST_QUEUE_TIMEOUT_MS },
+          pageCache: env.PAGE_CACHE_MB > 0 ? sharedPageCache({ maxBytes: env.PAGE_CACHE_MB * 2 ** 20, ttlMs: env.PAGE_CACHE_TTL_S * 1000 }) : null,
+          port: env.PORT,
+          https: env.SITE_URL.startsWith('https:'),
+        }
+      : null,
+    shutdown: drain ? { drainS: env.SHUTDOWN_DRAIN_S } : null,
+  });
   // Jobs stop (and finish what they are doing) before the pool they use is closed: closers run in this order.
   registerAllOutboxHandlers();
   const jobs = env.BACKGROUND_JOBS ? { start: () => import('@/lib/startup/jobs').then(({ startBackgroundJobs }) => startBackgroundJobs(isServerBusy)) } : null;
   let stopJobs: (() => Promise<void>) | null = null;
-  if (isProduction) {
-    installGracefulShutdown({ drainS: env.SHUTDOWN_DRAIN_S });
+  if (drain) {
     onShutdown('jobs', async () => {
       await stopJobs?.();
     });
@@ -69,7 +72,7 @@ export async function boot(): Promise<void> {
     // Other instances' catalogue writes drop this instance's cached reads and pages too.
     const { applyInvalidation, dropAllCached } = await import('@/lib/catalog/cache');
     const stopListening = subscribeToInvalidations(applyInvalidation, dropAllCached);
-    if (stopListening && isProduction) onShutdown('cache invalidations', stopListening);
+    if (stopListening && drain) onShutdown('cache invalidations', stopListening);
   }
   // After migrations (embedded mode): the jobs query tables the migrations create.
   if (jobs) stopJobs = (await jobs.start()).stop;

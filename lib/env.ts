@@ -47,7 +47,7 @@ const envSchema = z.object({
   // Namespaces this deployment's keys, so several stores (or test runs) can share one Redis without sharing counts.
   REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('sf')),
   // How many reverse proxies in front of the server append to X-Forwarded-For (a load balancer: 1). 0 → the client
-  // address is the TCP peer and every forwarded header is ignored (see lib/http/client-ip.ts).
+  // address is the TCP peer and every forwarded header is ignored (see lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
@@ -97,6 +97,10 @@ const envSchema = z.object({
   // Graceful shutdown: on SIGTERM, in-flight requests get this long to finish before the process gives up.
   // Keep it below the container's stop timeout (ECS: 30 s here) so connections are closed by us, not by SIGKILL.
   SHUTDOWN_DRAIN_S: positiveInt(25, 600),
+  // Next's documented switch that leaves SIGTERM/SIGINT to the app (lib/server/shutdown.ts). Next reads it before
+  // the app loads, so it must be in the server's own environment (Dockerfile, `npm start`), never in .env. Unset in
+  // production: no drain (Next exits at once with 143), and the boot log says so.
+  NEXT_MANUAL_SIG_HANDLE: optionalString,
   // Read by Next's standalone server.js itself (ms); parsed here only so a bad value fails loudly at boot.
   KEEP_ALIVE_TIMEOUT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
 
@@ -108,12 +112,12 @@ const envSchema = z.object({
 
   // In-process cache of the catalog reads every shopper shares (lib/cache/data-cache.ts), per instance. 0 turns it off.
   DATA_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(32)),
-  // Full-page cache of anonymous catalog pages, per instance, in memory (lib/http/page-cache.ts). 0 turns it off.
+  // Full-page cache of anonymous catalog pages, per instance, in memory (lib/server/page-cache.ts). 0 turns it off.
   PAGE_CACHE_MB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(4096).default(64)),
   // How long a cached page is fresh. Writes purge pages at once on every instance (through Redis when there are
   // several); the TTL bounds staleness when such a message is lost, and how long listings lag behind stock sold.
   PAGE_CACHE_TTL_S: positiveInt(60, 3600),
-  // Admission control at the front door (lib/http/front-door.ts): requests worked on at once, requests waiting
+  // Admission control at the front door (lib/server/front-door.ts): requests worked on at once, requests waiting
   // beyond those, and how long one may wait; past either limit the answer is 503 with Retry-After.
   MAX_REQUESTS_IN_FLIGHT: positiveInt(32, 10_000),
   MAX_REQUESTS_QUEUED: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(512)),

@@ -47,6 +47,8 @@ console.log(`smoke: ${args.node} (${nodeVersion}) serving ${dir} on ${base}`);
 const env = {
   ...process.env,
   NODE_ENV: 'production',
+  // As the container image sets it: Next leaves SIGTERM to the app's drain, which the last check exercises.
+  NEXT_MANUAL_SIG_HANDLE: 'true',
   PORT: args.port,
   HOSTNAME: '127.0.0.1',
   SITE_URL: base,

@@ -1,128 +1,285 @@
 'use client';
 
-import { useActionState } from 'react';
-import { placeOrderAction } from '@/lib/checkout/actions';
-import { refusal } from '@/lib/http/action-result';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
+import { checkoutFormAction, quoteCheckoutAction } from '@/lib/checkout/actions';
+import type { CheckoutQuoteView } from '@/lib/checkout/types';
+import { formatMoney, money } from '@/lib/money';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { AddressFields, type CountryOption, type PricingAddress } from './address-fields';
+import { OrderSummary } from './order-summary';
 
 type Provider = { id: string; label: string; description: string };
+type SummaryLine = { key: string; title: string; detail: string; quantity: number; totalCents: number; imageUrl: string | null; imageAlt: string };
 
-const ADDRESS_FIELDS: { name: string; label: string; autoComplete: string; required: boolean; type?: string }[] = [
-  { name: 'shipping.name', label: 'Full name', autoComplete: 'shipping name', required: true },
-  { name: 'shipping.company', label: 'Company', autoComplete: 'shipping organization', required: false },
-  { name: 'shipping.line1', label: 'Street address', autoComplete: 'shipping address-line1', required: true },
-  { name: 'shipping.line2', label: 'Apartment, suite, etc.', autoComplete: 'shipping address-line2', required: false },
-  { name: 'shipping.city', label: 'City', autoComplete: 'shipping address-level2', required: true },
-  { name: 'shipping.postalCode', label: 'Postal code', autoComplete: 'shipping postal-code', required: true },
-  { name: 'shipping.phone', label: 'Phone', autoComplete: 'shipping tel', required: false, type: 'tel' },
-];
+// Errors that belong to no single input of the form: listed at the top of the outcome.
+const GENERAL_FIELDS: Record<string, string> = { cart: 'Cart', paymentProvider: 'Payment', _: 'Order' };
 
-// Errors for choices made in step 1 (country, region, rate, code) have no input here: list them at the top.
-const STEP_ONE_FIELDS: Record<string, string> = {
-  'shipping.countryCode': 'Country',
-  'shipping.region': 'State / region',
-  shippingRateId: 'Shipping method',
-  discountCode: 'Discount code',
-  cart: 'Cart',
-};
+/** How long typing must pause before the summary is re-priced: one call per pause, not per keystroke. */
+const QUOTE_DEBOUNCE_MS = 350;
 
-/** Step 2: contact, address, payment, place order. Works without JavaScript; the button cannot double-submit. */
+const subscribeNothing = () => () => {};
+
+/**
+ * The one-page checkout: contact, address, shipping method, code, payment, and the order summary before "Place
+ * order". With JavaScript the summary is re-priced on the server (quoteCheckoutAction) whenever the country, region,
+ * rate or code changes; without it, "Update order summary" posts the form for the same quote. The order itself is
+ * priced again at placement, from the database, whatever the page showed.
+ */
 export function CheckoutForm(props: {
   cartId: string;
-  country: string;
-  region: string;
-  rateId: string | null;
-  code: string;
-  defaultEmail: string;
-  defaultAddress: Record<string, string>;
+  countries: CountryOption[];
+  initialValues: Record<string, string>;
+  initialQuote: CheckoutQuoteView;
+  lines: SummaryLine[];
   providers: Provider[];
-  canPlace: boolean;
   /** Signed in: offer to keep the address in the address book. */
   canSaveAddress?: boolean;
 }) {
-  const [state, action, pending] = useActionState(placeOrderAction, null);
-  const { errors, values } = refusal(state);
-  const stepOneErrors = Object.entries(errors).filter(([key]) => key in STEP_ONE_FIELDS);
-  const input = (name: string, label: string, options: { autoComplete?: string; required?: boolean; type?: string; defaultValue?: string }) => {
-    const id = `checkout-${name.replace('.', '-')}`;
-    const fieldErrors = errors[name];
+  // Placing the order (success leaves the page), or — without JavaScript — "Update order summary" (a fresh quote).
+  const [answer, formAction, placing] = useActionState(checkoutFormAction, null);
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const values = answer?.values ?? props.initialValues;
+  const refused = answer && !answer.ok ? answer : null;
+  const updated = answer?.ok ? answer : null;
+  const advice = updated?.data ? updated.data.addressErrors : {};
+  const errors: Record<string, string[]> = refused
+    ? (refused.fieldErrors ?? {})
+    : Object.fromEntries(Object.entries(advice).map(([key, message]) => [`shipping.${key}`, [message]]));
+  const stateQuote = updated?.data ?? null;
+
+  const [liveQuote, setLiveQuote] = useState<CheckoutQuoteView | null>(null);
+  const [quoteError, setQuoteError] = useState<string | null>(null);
+  const [quoting, startQuote] = useTransition();
+  const quote = liveQuote ?? stateQuote ?? props.initialQuote;
+
+  const [pricing, setPricing] = useState<PricingAddress>({
+    countryCode: values['shipping.countryCode'] ?? quote.countryCode,
+    region: values['shipping.region'] ?? '',
+    postalCode: values['shipping.postalCode'] ?? '',
+  });
+  const [rateId, setRateId] = useState<string | null>(values.shippingRateId || quote.selectedRateId);
+  const [code, setCode] = useState(values.discountCode ?? quote.discount?.code ?? '');
+  const [appliedCode, setAppliedCode] = useState(code);
+  const selectedRateId = quote.shippingOptions.some((option) => option.id === rateId) ? rateId : quote.selectedRateId;
+
+  // Re-price after a pause in typing. Answers can arrive out of order: only the latest request's is shown. The
+  // summary says it is stale from the change until that answer (or a refusal) arrives.
+  const sequence = useRef(0);
+  const request = JSON.stringify({ countryCode: pricing.countryCode, region: pricing.region, shippingRateId: rateId ?? '', discountCode: appliedCode });
+  const [answered, setAnswered] = useState(request);
+  useEffect(() => {
+    if (request === answered) return;
+    const mine = ++sequence.current;
+    const timer = setTimeout(() => {
+      startQuote(async () => {
+        const result = await quoteCheckoutAction(JSON.parse(request));
+        if (mine !== sequence.current) return;
+        if (result.ok && result.data) {
+          setLiveQuote(result.data);
+          setQuoteError(null);
+        } else if (!result.ok) {
+          setQuoteError(result.message);
+        }
+        setAnswered(request);
+      });
+    }, QUOTE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [request, answered]);
+  const stale = quoting || request !== answered;
+
+  const fmt = (cents: number) => formatMoney(money(cents, quote.currency));
+  const rate = quote.shippingOptions.find((option) => option.id === selectedRateId);
+  const addressErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter(([key]) => key.startsWith('shipping.'))
+      .map(([key, messages]) => [key.slice('shipping.'.length), messages]),
+  );
+  const generalErrors = Object.entries(errors).filter(([key]) => key in GENERAL_FIELDS);
+  const codeErrors = errors.discountCode ?? (quote.discountError && appliedCode ? [quote.discountError] : undefined);
+  const rateErrors = errors.shippingRateId;
+  const applyCode = () => setAppliedCode(code.trim().toUpperCase());
+  const input = (name: string, label: string, options: { autoComplete: string; type?: string }) => {
+    const id = `checkout-${name}`;
     return (
-      <div key={name}>
+      <div>
         <label htmlFor={id} className="block text-sm font-medium">
           {label}
-          {options.required === false ? <span className="font-normal text-zinc-500"> (optional)</span> : null}
         </label>
         <input
           id={id}
           name={name}
           type={options.type ?? 'text'}
           autoComplete={options.autoComplete}
-          required={options.required !== false}
-          defaultValue={values[name] ?? options.defaultValue ?? ''}
-          key={`${name}-${values[name] ?? ''}`}
-          aria-invalid={fieldErrors ? true : undefined}
-          aria-describedby={fieldErrors ? `${id}-error` : undefined}
-          className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2"
+          required
+          defaultValue={values[name] ?? ''}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? `${id}-error` : undefined}
+          className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2"
         />
-        <FieldError id={`${id}-error`} errors={fieldErrors} />
+        <FieldError id={`${id}-error`} errors={errors[name]} />
       </div>
     );
   };
+
+  // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
+  const formKey = answer ? JSON.stringify(answer.values ?? {}) : 'initial';
   return (
-    <form action={action} aria-label="Checkout" className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4" noValidate>
-      <h2 className="text-lg font-semibold">2. Your details</h2>
+    <form action={formAction} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
       <input type="hidden" name="cartId" value={props.cartId} />
-      <input type="hidden" name="shipping.countryCode" value={props.country} />
-      <input type="hidden" name="shipping.region" value={props.region} />
-      <input type="hidden" name="shippingRateId" value={props.rateId ?? ''} />
-      <input type="hidden" name="discountCode" value={props.code} />
-      {stepOneErrors.length > 0 ? (
-        <ul role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {stepOneErrors.map(([key, messages]) => (
-            <li key={key}>
-              {STEP_ONE_FIELDS[key]}: {messages.join(' ')}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {input('email', 'Email', { autoComplete: 'email', type: 'email', defaultValue: props.defaultEmail })}
-      {ADDRESS_FIELDS.map((field) => input(field.name, field.label, { ...field, defaultValue: props.defaultAddress[field.name] }))}
-      {props.canSaveAddress ? (
-        <div className="flex items-center gap-2">
-          <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} key={`save-${values.saveAddress ?? ''}`} />
-          <label htmlFor="checkout-save-address" className="text-sm">
-            Save this address to my address book
-          </label>
-        </div>
-      ) : null}
-      <fieldset>
-        <legend className="text-sm font-medium">Payment</legend>
-        {props.providers.map((provider, index) => (
-          <div key={provider.id} className="mt-1 flex items-start gap-2">
-            <input type="radio" id={`pay-${provider.id}`} name="paymentProvider" value={provider.id} defaultChecked={index === 0} aria-describedby={`pay-${provider.id}-hint`} />
-            <div>
-              <label htmlFor={`pay-${provider.id}`} className="text-sm font-medium">
-                {provider.label}
+      <div className="flex min-w-0 flex-col gap-6">
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
+          <legend className="px-1 text-lg font-semibold">Contact</legend>
+          {input('email', 'Email', { autoComplete: 'email', type: 'email' })}
+        </fieldset>
+        <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
+          <legend className="px-1 text-lg font-semibold">Shipping address</legend>
+          <AddressFields
+            idPrefix="checkout-shipping"
+            namePrefix="shipping."
+            section="shipping"
+            countries={props.countries}
+            defaults={Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith('shipping.')).map(([key, value]) => [key.slice('shipping.'.length), value]))}
+            errors={addressErrors}
+            advice={liveQuote?.addressErrors}
+            onPricingChange={setPricing}
+          />
+          {props.canSaveAddress ? (
+            <div className="flex items-center gap-2">
+              <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} />
+              <label htmlFor="checkout-save-address" className="text-sm">
+                Save this address to my address book
               </label>
-              <p id={`pay-${provider.id}-hint`} className="text-xs text-zinc-600">
-                {provider.description}
-              </p>
             </div>
+          ) : null}
+        </fieldset>
+        <fieldset className="rounded-lg border border-zinc-200 p-4" aria-describedby={rateErrors ? 'checkout-rate-error' : undefined}>
+          <legend className="px-1 text-lg font-semibold">Shipping method</legend>
+          {quote.shippingOptions.length === 0 ? <p className="text-sm text-red-700">We do not ship to this country.</p> : null}
+          {quote.shippingOptions.map((option) => (
+            <div key={option.id} className="mt-2 flex items-start gap-2">
+              <input
+                type="radio"
+                id={`rate-${option.id}`}
+                name="shippingRateId"
+                value={option.id}
+                checked={option.id === selectedRateId}
+                onChange={() => setRateId(option.id)}
+                className="mt-1"
+              />
+              <label htmlFor={`rate-${option.id}`} className="text-sm">
+                {option.name} — {fmt(option.priceCents)}
+                {option.freeAboveCents !== null ? `, free from ${fmt(option.freeAboveCents)}` : ''}
+                {option.minDeliveryDays !== null ? ` (${option.minDeliveryDays}–${option.maxDeliveryDays} days)` : ''}
+              </label>
+            </div>
+          ))}
+          <FieldError id="checkout-rate-error" errors={rateErrors} />
+        </fieldset>
+        <div className="rounded-lg border border-zinc-200 p-4">
+          <label htmlFor="checkout-discountCode" className="block text-sm font-medium">
+            Discount code <span className="font-normal text-zinc-600">(optional)</span>
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id="checkout-discountCode"
+              name="discountCode"
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              // Codes are guessable secrets, and each wrong one spends the address's failure budget: one is checked
+              // when the shopper is done with it (leaving the field, Enter, Apply), never letter by letter.
+              onBlur={applyCode}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  applyCode();
+                }
+              }}
+              autoCapitalize="characters"
+              autoComplete="off"
+              maxLength={64}
+              aria-invalid={codeErrors ? true : undefined}
+              aria-describedby={codeErrors ? 'checkout-discountCode-error' : undefined}
+              className="block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2"
+            />
+            {hydrated ? (
+              <button type="button" onClick={applyCode} className="shrink-0 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+                Apply
+              </button>
+            ) : null}
           </div>
-        ))}
-      </fieldset>
-      <div>
-        <label htmlFor="checkout-note" className="block text-sm font-medium">
-          Note for the store <span className="font-normal text-zinc-500">(optional)</span>
-        </label>
-        <textarea id="checkout-note" name="customerNote" maxLength={1000} rows={2} defaultValue={values.customerNote ?? ''} className="mt-1 w-full rounded-md border border-zinc-300 px-3 py-2" />
+          <FieldError id="checkout-discountCode-error" errors={codeErrors} />
+          {quote.discount && !codeErrors ? <p className="mt-1 text-sm text-green-800">{quote.discount.description}</p> : null}
+        </div>
+        <fieldset className="rounded-lg border border-zinc-200 p-4">
+          <legend className="px-1 text-lg font-semibold">Payment</legend>
+          {props.providers.map((provider, index) => (
+            <div key={provider.id} className="mt-2 flex items-start gap-2">
+              <input
+                type="radio"
+                id={`pay-${provider.id}`}
+                name="paymentProvider"
+                value={provider.id}
+                defaultChecked={values.paymentProvider ? values.paymentProvider === provider.id : index === 0}
+                aria-describedby={`pay-${provider.id}-hint`}
+                className="mt-1"
+              />
+              <div>
+                <label htmlFor={`pay-${provider.id}`} className="text-sm font-medium">
+                  {provider.label}
+                </label>
+                <p id={`pay-${provider.id}-hint`} className="text-xs text-zinc-600">
+                  {provider.description}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <label htmlFor="checkout-note" className="block text-sm font-medium">
+            Note for the store <span className="font-normal text-zinc-600">(optional)</span>
+          </label>
+          <textarea id="checkout-note" name="customerNote" maxLength={1000} rows={2} defaultValue={values.customerNote ?? ''} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2" />
+        </div>
       </div>
-      <SubmitButton pendingLabel="Placing order…" pending={pending}>
-        Place order
-      </SubmitButton>
-      {!props.canPlace ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
-      {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
+      <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <OrderSummary
+          currency={quote.currency}
+          lines={props.lines}
+          busy={stale}
+          totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
+        />
+        {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
+        {hydrated ? null : (
+          <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+            Update order summary
+          </button>
+        )}
+        <p role="status" className="sr-only">
+          {stale ? 'Updating the order summary…' : liveQuote ? `Order summary updated. Total ${fmt(quote.totals.totalCents)}.` : ''}
+        </p>
+        {quoteError ? <FormMessage status="error" message={quoteError} /> : null}
+      </div>
+      <div className="flex flex-col gap-3 lg:col-start-1">
+        {refused ? (
+          <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+            <p>{refused.message}</p>
+            {generalErrors.length > 0 ? (
+              <ul className="mt-1 list-disc pl-5">
+                {generalErrors.map(([key, messages]) => (
+                  <li key={key}>
+                    {GENERAL_FIELDS[key]}: {messages.join(' ')}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <SubmitButton pendingLabel="Placing order…" pending={placing} className="w-full py-3 text-base lg:w-auto">
+          Place order
+        </SubmitButton>
+        {selectedRateId === null ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
+      </div>
     </form>
   );
 }

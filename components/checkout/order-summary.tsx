@@ -1,6 +1,7 @@
+import { Image } from '@/components/ui/image';
 import { Price } from '@/components/ui/price';
 
-type SummaryLine = { key: string; title: string; detail: string; quantity: number; totalCents: number };
+type SummaryLine = { key: string; title: string; detail: string; quantity: number; totalCents: number; imageUrl?: string | null; imageAlt?: string };
 
 export type SummaryTotals = {
   subtotalCents: number;
@@ -14,7 +15,20 @@ export type SummaryTotals = {
 };
 
 /** Lines and totals, as the review step and the confirmation show them. */
-export function OrderSummary({ lines, totals, currency, heading = 'Order summary' }: { lines: SummaryLine[]; totals: SummaryTotals; currency: string; heading?: string }) {
+export function OrderSummary({
+  lines,
+  totals,
+  currency,
+  heading = 'Order summary',
+  busy = false,
+}: {
+  lines: SummaryLine[];
+  totals: SummaryTotals;
+  currency: string;
+  heading?: string;
+  /** Being re-priced: the figures are about to change. */
+  busy?: boolean;
+}) {
   const row = (label: string, cents: number, negative = false) => (
     <div className="flex justify-between">
       <dt>{label}</dt>
@@ -31,15 +45,20 @@ export function OrderSummary({ lines, totals, currency, heading = 'Order summary
       </h2>
       <ul aria-label="Items" className="mt-3 divide-y divide-zinc-100 text-sm">
         {lines.map((line) => (
-          <li key={line.key} className="flex justify-between gap-2 py-2">
-            <span>
+          <li key={line.key} className="flex items-center justify-between gap-3 py-2">
+            {line.imageUrl !== undefined ? (
+              <div className="h-12 w-12 shrink-0 overflow-hidden rounded bg-zinc-100">
+                {line.imageUrl ? <Image src={line.imageUrl} alt={line.imageAlt ?? ''} width={48} height={48} className="h-full w-full object-cover" /> : null}
+              </div>
+            ) : null}
+            <span className="min-w-0 flex-1">
               {line.quantity} × {line.title} <span className="text-zinc-600">({line.detail})</span>
             </span>
-            <Price className="inline" amountCents={line.totalCents} currency={currency} />
+            <Price className="inline shrink-0" amountCents={line.totalCents} currency={currency} />
           </li>
         ))}
       </ul>
-      <dl className="mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm" data-testid="order-totals">
+      <dl className={`mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined} data-testid="order-totals">
         {row('Subtotal', totals.subtotalCents)}
         {totals.discountCents > 0 ? row(`Discount${totals.discountLabel ? ` (${totals.discountLabel})` : ''}`, totals.discountCents, true) : null}
         {row(`Shipping${totals.shippingLabel ? ` (${totals.shippingLabel})` : ''}`, totals.shippingCents)}

@@ -1,4 +1,6 @@
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { LocalTime } from '@/components/ui/local-time';
+import { countryName } from '@/lib/checkout/regions';
 import type { OrderDetail } from '@/lib/orders/types';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -23,7 +25,9 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           <dt className="font-medium">Order number</dt>
           <dd data-testid="order-number">{order.number}</dd>
           <dt className="font-medium">Placed</dt>
-          <dd>{new Date(order.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</dd>
+          <dd>
+            <LocalTime iso={new Date(order.placedAt).toISOString()} timeStyle="short" />
+          </dd>
           <dt className="font-medium">Status</dt>
           <dd>{orderStatusLabel(order.status)}</dd>
           <dt className="font-medium">Shipping</dt>
@@ -52,7 +56,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
             {address.city}
             {address.region ? `, ${address.region}` : ''} {address.postalCode}
             <br />
-            {address.countryCode}
+            {countryName(address.countryCode)}
           </address>
           <p className="mt-1">Method: {order.shippingMethod}</p>
         </section>
@@ -66,7 +70,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
                 <li key={`${shipment.carrier}-${shipment.trackingNumber}`} className="rounded-md border border-zinc-200 p-3">
                   <p>
                     {shipment.status === 'delivered' ? 'Delivered' : 'Shipped'}{' '}
-                    {new Date(shipment.deliveredAt ?? shipment.shippedAt).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })} with{' '}
+                    <LocalTime iso={new Date(shipment.deliveredAt ?? shipment.shippedAt).toISOString()} /> with{' '}
                     <span className="font-medium">{shipment.carrier}</span>
                   </p>
                   <p>

@@ -64,6 +64,7 @@ export async function startPrivateServer(options: { name: string; port: number; 
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        NEXT_MANUAL_SIG_HANDLE: 'true',
         PORT: String(options.port),
         HOSTNAME: '127.0.0.1',
         SITE_URL: baseUrl,

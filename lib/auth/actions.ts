@@ -35,11 +35,19 @@ import {
   verifyEmail,
 } from './service';
 
-// One answer whether or not the address already had an account; the inbox tells the owner which it was.
-export const registerAction = publicAction(registerSchema, async (input) => registerUser(input), {
-  rateLimit: registerLimits,
-  successMessage: 'Thanks! We sent a message to your inbox — you can now sign in.',
-});
+// A new account is signed in at once (through the same credentials provider as a sign-in, with a ticket for the
+// account just made) and lands where it was going; the address to confirm waits in the inbox. An address that already
+// had an account gets the inbox message only, and its owner an email saying so.
+export const registerAction = publicAction(
+  registerSchema,
+  async (input) => {
+    const created = await registerUser(input);
+    if (!created) return;
+    const ticket = issueSignInTicket({ userId: created.userId, sessionVersion: created.sessionVersion });
+    redirect(await completeSignIn(ticket, '', created.userId, input.callbackUrl));
+  },
+  { rateLimit: registerLimits, successMessage: 'Thanks! We sent a message to your inbox — you can now sign in.' },
+);
 
 // Sign-in is one or two steps. The password is checked here once; an account with two-factor on then gets the code
 // step, carrying a signed five-minute ticket instead of the password. Either way the session is made only by the

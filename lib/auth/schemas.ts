@@ -11,6 +11,8 @@ export const registerSchema = z.object({
   name: z.string().trim().max(120, 'That name is too long.').default(''),
   email: emailSchema,
   password: newPassword,
+  /** Where to go once the new account is signed in (checked by safeReturnPath). */
+  callbackUrl: z.string().max(2000).optional(),
 });
 
 export const signInSchema = z.object({

@@ -79,7 +79,14 @@ export async function sendVerificationEmail(userId: string, email: string, execu
  * Creates a customer account. An address that already has one gets an email instead (sign in or reset), and the
  * caller shows the same answer either way, so registration cannot be used to probe for accounts.
  */
-export async function registerUser(input: { name: string; email: string; password: string }, executor: Executor = db): Promise<void> {
+/**
+ * Creates a customer account. Answers the new account (to sign it in) or null when the address already had one — the
+ * owner is told by email, and the caller answers as if nothing happened.
+ */
+export async function registerUser(
+  input: { name: string; email: string; password: string },
+  executor: Executor = db,
+): Promise<{ userId: string; sessionVersion: number } | null> {
   const email = normaliseEmail(input.email);
   // Refused the same way whether or not the address has an account, so this says nothing about accounts.
   await assertAcceptableNewPassword(input.password, [email, input.name]);
@@ -88,10 +95,10 @@ export async function registerUser(input: { name: string; email: string; passwor
     .insert(users)
     .values({ email, name: input.name, passwordHash, role: 'customer' })
     .onConflictDoNothing()
-    .returning({ id: users.id });
+    .returning({ id: users.id, sessionVersion: users.sessionVersion });
   if (created) {
     await sendVerificationEmail(created.id, email, executor);
-    return;
+    return { userId: created.id, sessionVersion: created.sessionVersion };
   }
   await sendEmail(
     {
@@ -102,6 +109,7 @@ export async function registerUser(input: { name: string; email: string; passwor
     },
     executor,
   );
+  return null;
 }
 
 /** Checks an email and password. Null for any failure, after the same argon2 work in every case. */

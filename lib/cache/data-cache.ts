@@ -13,6 +13,8 @@
 // Values are shared between requests and must be treated as immutable. Memory is bounded by an estimate of each
 // value's JSON size; the least recently used entries go first.
 
+import { gauge } from '@/lib/observability/metrics';
+
 export const STALE_FACTOR = 2;
 
 type Entry = { value: unknown; tags: readonly string[]; storedAt: number; bytes: number };
@@ -148,3 +150,24 @@ export function sharedDataCache(create: () => DataCache): DataCache {
 export function dataCacheStats(): DataCacheStats | null {
   return (globalThis as WithShared)[SHARED]?.snapshot() ?? null;
 }
+
+// The data cache's own metrics, read at scrape time.
+gauge({
+  name: 'storefront_data_cache_reads',
+  help: 'Cached catalog reads since start, by outcome: hit, stale (served while one background load refreshes it) or miss (loaded, shared by concurrent readers).',
+  labelNames: ['outcome'] as const,
+  collect() {
+    const stats = dataCacheStats();
+    this.set({ outcome: 'hit' }, stats?.hits ?? 0);
+    this.set({ outcome: 'stale' }, stats?.stale ?? 0);
+    this.set({ outcome: 'miss' }, stats?.misses ?? 0);
+  },
+});
+
+gauge({
+  name: 'storefront_data_cache_bytes',
+  help: 'Estimated size of the catalog reads held by the data cache (bounded by DATA_CACHE_MB).',
+  collect() {
+    this.set(dataCacheStats()?.bytes ?? 0);
+  },
+});

@@ -2,6 +2,12 @@ import 'server-only';
 import { and, inArray, isNull, lt } from 'drizzle-orm';
 import { db, type Database } from '@/db/client';
 import { carts } from '@/db/schema';
+import { counter } from '@/lib/observability/metrics';
+
+const expiredCartsDeleted = counter({
+  name: 'storefront_expired_carts_deleted_total',
+  help: 'Guest carts deleted by the cleanup job after GUEST_CART_RETENTION_DAYS without a change.',
+});
 
 /**
  * Deletes guest carts nobody has touched for `retentionDays` (their lines go with them, ON DELETE CASCADE), a batch
@@ -39,6 +45,7 @@ export async function deleteExpiredGuestCarts(
     deleted += rows.length;
     if (rows.length < batchSize) break;
   }
+  expiredCartsDeleted.inc(deleted);
   return deleted;
 }
 

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { closeConnection } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/http/client-ip';
+import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
+import { installServerLayer } from '@/lib/server/install';
 import { countAttempt, RATE_LIMITS } from '@/lib/rate-limit';
 
 // Adding to a cart has one budget per cart, whichever face asks: the product page's server action (cart named by the
@@ -19,7 +20,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), refresh: () => {} }));
 
-installClientIpHeader(0);
+installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
 const { addToCartAction } = await import('./actions');
 const { POST: addLineRoute } = await import('@/app/api/store/v1/carts/current/lines/route');
 

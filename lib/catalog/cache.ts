@@ -2,7 +2,7 @@ import 'server-only';
 import { type Invalidation, publishInvalidation } from '@/lib/cache/broadcast';
 import { DataCache, sharedDataCache } from '@/lib/cache/data-cache';
 import { env } from '@/lib/env';
-import { purgeCachedPages } from '@/lib/http/page-cache';
+import { purgeCachedPages } from '@/lib/server/page-cache';
 import { logger } from '@/lib/log';
 import { getStoreInfo } from '@/lib/store/settings';
 import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from '@/lib/catalog/categories/queries';
@@ -16,7 +16,7 @@ import { searchCatalog } from './search';
 // change shows at once on this instance and, through Redis, on the others (lib/cache/broadcast.ts); REVALIDATE_S
 // bounds staleness when a message is lost.
 // Carts, checkout and accounts are never cached. The invalidators also purge the rendered pages that anonymous
-// visitors get from the page cache (lib/http/page-cache.ts), which sits on top of these reads.
+// visitors get from the page cache (lib/server/page-cache.ts), which sits on top of these reads.
 //
 // Why not 'use cache': it needs Cache Components, which prerenders database-backed layout and page content at build
 // time — and the image is built without a database. Whole pages are cached by the page cache instead, which can

@@ -13,9 +13,12 @@ import type { OrderDetail } from '@/lib/orders/types';
 import { emailSchema } from '@/lib/auth/email';
 import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
-import { checkoutFormToInput, placeOrderSchema } from './schemas';
+import { checkoutFormToInput, checkoutQuoteSchema, placeOrderSchema } from './schemas';
 import { completeCheckout } from './complete';
-import { placeOrderLimits } from './limits';
+import { checkoutQuoteLimits, placeOrderLimits } from './limits';
+import { quoteCheckout } from './quote';
+import type { CheckoutQuoteView } from './types';
+import type { ActionResult, ActionState } from '@/lib/http/action-result';
 
 // The web form may also ask to keep the shipping address in the customer's address book.
 const checkoutFormSchema = z.preprocess(
@@ -42,6 +45,51 @@ export const placeOrderAction = publicAction(
   },
   { rateLimit: placeOrderLimits, formFieldName: (path) => path.replace(/^shippingAddress\./, 'shipping.') },
 );
+
+async function quoteForCart(input: z.infer<typeof checkoutQuoteSchema>, ip: string): Promise<CheckoutQuoteView | null> {
+  return (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
+}
+
+/**
+ * The live order summary: the checkout calls this with the country, region, rate and code as they change (debounced
+ * in the page). Null when the cart is empty. Public, so it is counted per client address.
+ */
+export const quoteCheckoutAction = publicAction(checkoutQuoteSchema, async (input, ctx) => quoteForCart(input, ctx.ip), { rateLimit: checkoutQuoteLimits });
+
+// The checkout form's own field names for the quote's inputs.
+const SUMMARY_FIELDS: Record<string, string> = { countryCode: 'shipping.countryCode', region: 'shipping.region', postalCode: 'shipping.postalCode' };
+
+/**
+ * Without JavaScript nothing re-prices by itself: the form's "Update order summary" button posts the whole form here
+ * for the same quote, and the page comes back with it and with everything that was typed.
+ */
+export const updateCheckoutSummaryAction = publicAction(
+  z.preprocess((raw) => {
+    const form = raw as Record<string, unknown>;
+    return {
+      countryCode: form['shipping.countryCode'],
+      region: form['shipping.region'],
+      postalCode: form['shipping.postalCode'],
+      shippingRateId: form.shippingRateId,
+      discountCode: form.discountCode,
+    };
+  }, checkoutQuoteSchema),
+  async (input, ctx) => quoteForCart(input, ctx.ip),
+  { rateLimit: checkoutQuoteLimits, formFieldName: (path) => SUMMARY_FIELDS[path] ?? path },
+);
+
+/**
+ * The checkout form's one action, so it works without JavaScript: its "Update order summary" button (name="intent",
+ * value="update") asks for a fresh summary, any other submission places the order. Each branch is a wrapper-built
+ * action above (session, zod, limits); this only picks one, and touches nothing itself.
+ */
+export async function checkoutFormAction(
+  previous: ActionState<CheckoutQuoteView | null>,
+  formData: FormData,
+): Promise<ActionResult<CheckoutQuoteView | null>> {
+  if (formData.get('intent') === 'update') return updateCheckoutSummaryAction(previous, formData);
+  return placeOrderAction(null, formData);
+}
 
 export const lookupOrderAction = publicAction(
   z.object({ number: z.string().trim().min(1, 'Enter your order number.').max(20), email: emailSchema }),

@@ -5,7 +5,7 @@ import { invalidateProductPages } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { scheduleOrderPlacedDelivery } from '@/lib/orders/notifications';
-import { checkoutFailures, ordersPlaced } from '@/lib/observability/metrics';
+import { checkoutFailures, ordersPlaced } from './metrics';
 import type { PlaceOrderInput } from './schemas';
 import { type PlacedOrder, placeOrder } from './service';
 

@@ -9,3 +9,10 @@ export const placeOrderLimits: OperationLimits<{ discountCode?: string | null } 
   input?.discountCode
     ? [[RATE_LIMITS.checkoutPerIp, client.ip], [RATE_LIMITS.discountCodePerIp, client.ip]]
     : [[RATE_LIMITS.checkoutPerIp, client.ip]];
+
+/**
+ * The checkout's live order summary, re-priced as the shopper types (debounced: a few calls a minute per shopper):
+ * per address, a ceiling for scripts replaying it as a free pricing oracle. Wrong discount codes tried through it
+ * also spend the code-failure budget (lib/checkout/discount-preview.ts).
+ */
+export const checkoutQuoteLimits: OperationLimits<unknown> = (_input, client) => [[RATE_LIMITS.checkoutQuotePerIp, client.ip]];

@@ -17,7 +17,12 @@ describe('checkRegion', () => {
     expect(checkRegion('DE', 'CA')).toMatchObject({ ok: false, message: 'Addresses in Germany have no state or region: leave it empty.' });
     expect(checkRegion('FR', '  ')).toEqual({ ok: true, value: null });
     expect(checkRegion('GB', 'Kent')).toEqual({ ok: true, value: 'KENT' });
-    expect(checkRegion('JP', '')).toEqual({ ok: true, value: null });
+    expect(checkRegion('NZ', '')).toEqual({ ok: true, value: null });
+  });
+  it('lists Japan’s prefectures and India’s states by name', () => {
+    expect(checkRegion('JP', 'tokyo')).toEqual({ ok: true, value: 'TOKYO' });
+    expect(checkRegion('JP', '')).toMatchObject({ ok: false, message: 'Enter the prefecture (e.g. Tokyo).' });
+    expect(checkRegion('IN', 'Tamil Nadu')).toEqual({ ok: true, value: 'TN' });
   });
   it('describes the rule for the chosen country', () => {
     expect(regionRule('CA')).toMatchObject({ kind: 'list', noun: 'province or territory' });

@@ -9,6 +9,12 @@
 //    sent would hide it. The field error says to leave it empty.
 //  - anything else: optional free text (a UK or Irish county, a Spanish or Italian province), as typed.
 // Countries are those the seed ships to (db/seed/reference-data.ts): the US, Europe, and the rest of the world.
+//
+// Why a committed table rather than an ISO 3166-2 package: such a package lists subdivisions for every country,
+// including the many whose postal addresses never name one (a UK county, a French département), so it cannot say
+// which countries to ask; that is address-format knowledge (which the lists below encode with the postal patterns),
+// not ISO data. The lists are the countries where addresses and carriers need the subdivision and the demo ships:
+// the US, Canada, Australia, Mexico, Brazil, Japan and India. Adding a country is one entry here.
 
 type Subdivisions = { noun: string; example: string; codes: Record<string, string> };
 
@@ -59,6 +65,34 @@ const SUBDIVISIONS: Record<string, Subdivisions> = {
       NAY: 'Nayarit', NLE: 'Nuevo León', OAX: 'Oaxaca', PUE: 'Puebla', QUE: 'Querétaro', ROO: 'Quintana Roo',
       SLP: 'San Luis Potosí', SIN: 'Sinaloa', SON: 'Sonora', TAB: 'Tabasco', TAM: 'Tamaulipas', TLA: 'Tlaxcala',
       VER: 'Veracruz', YUC: 'Yucatán', ZAC: 'Zacatecas',
+    },
+  },
+  // ISO 3166-2:JP numbers the prefectures; Japanese addresses and carriers use their names, so the names are the codes.
+  JP: {
+    noun: 'prefecture',
+    example: 'Tokyo',
+    codes: Object.fromEntries(
+      (
+        'Hokkaido Aomori Iwate Miyagi Akita Yamagata Fukushima Ibaraki Tochigi Gunma Saitama Chiba Tokyo Kanagawa ' +
+        'Niigata Toyama Ishikawa Fukui Yamanashi Nagano Gifu Shizuoka Aichi Mie Shiga Kyoto Osaka Hyogo Nara Wakayama ' +
+        'Tottori Shimane Okayama Hiroshima Yamaguchi Tokushima Kagawa Ehime Kochi Fukuoka Saga Nagasaki Kumamoto Oita ' +
+        'Miyazaki Kagoshima Okinawa'
+      )
+        .split(' ')
+        .map((name) => [name.toUpperCase(), name]),
+    ),
+  },
+  IN: {
+    noun: 'state or union territory',
+    example: 'MH',
+    codes: {
+      AN: 'Andaman and Nicobar Islands', AP: 'Andhra Pradesh', AR: 'Arunachal Pradesh', AS: 'Assam', BR: 'Bihar',
+      CH: 'Chandigarh', CT: 'Chhattisgarh', DH: 'Dadra and Nagar Haveli and Daman and Diu', DL: 'Delhi', GA: 'Goa',
+      GJ: 'Gujarat', HR: 'Haryana', HP: 'Himachal Pradesh', JK: 'Jammu and Kashmir', JH: 'Jharkhand', KA: 'Karnataka',
+      KL: 'Kerala', LA: 'Ladakh', LD: 'Lakshadweep', MP: 'Madhya Pradesh', MH: 'Maharashtra', MN: 'Manipur',
+      ML: 'Meghalaya', MZ: 'Mizoram', NL: 'Nagaland', OR: 'Odisha', PY: 'Puducherry', PB: 'Punjab', RJ: 'Rajasthan',
+      SK: 'Sikkim', TN: 'Tamil Nadu', TG: 'Telangana', TR: 'Tripura', UP: 'Uttar Pradesh', UT: 'Uttarakhand',
+      WB: 'West Bengal',
     },
   },
   BR: {

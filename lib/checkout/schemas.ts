@@ -42,3 +42,21 @@ export function checkoutFormToInput(form: Record<string, string | string[]>): Re
     customerNote: one('customerNote'),
   };
 }
+
+/**
+ * What the checkout sends to re-price its summary while the shopper fills it in: only what changes the price. The
+ * bounds are the address schema's, so nothing a hand-made request sends can be bigger than a real address field.
+ */
+export const checkoutQuoteSchema = z.object({
+  countryCode: z
+    .string()
+    .trim()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}$/, 'Choose a country.')),
+  region: z.string().trim().max(60).optional().default(''),
+  postalCode: z.string().trim().max(20, 'Enter a valid postal code.').optional().default(''),
+  shippingRateId: z.union([z.uuid(), z.literal('')]).optional().transform((value) => value || null),
+  discountCode: discountCodeSchema,
+});
+
+export type CheckoutQuoteInput = z.infer<typeof checkoutQuoteSchema>;

@@ -11,3 +11,39 @@ export const placedOrderResponseSchema = z.object({
   payment: paymentStartSchema.optional().describe('Present when paymentProvider is "stripe": the PaymentIntent to confirm'),
 });
 export type PlacedOrderResponse = z.infer<typeof placedOrderResponseSchema>;
+
+const cents = z.number().int().min(0);
+
+export const shippingOptionSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  priceCents: cents,
+  currency: z.string(),
+  freeAboveCents: cents.nullable(),
+  minDeliveryDays: z.number().int().nullable(),
+  maxDeliveryDays: z.number().int().nullable(),
+});
+export type ShippingOptionView = z.infer<typeof shippingOptionSchema>;
+
+/**
+ * The checkout's order summary for an address, rate and code, priced by the same code placement uses. The address
+ * errors are advice for the fields (placement refuses the same things); the totals never depend on the client.
+ */
+export const checkoutQuoteViewSchema = z.object({
+  currency: z.string(),
+  countryCode: z.string(),
+  shippingOptions: z.array(shippingOptionSchema),
+  selectedRateId: z.uuid().nullable(),
+  totals: z.object({
+    subtotalCents: cents,
+    discountCents: cents,
+    shippingCents: cents,
+    taxCents: cents,
+    totalCents: cents,
+    taxInclusive: z.boolean(),
+  }),
+  discount: z.object({ code: z.string(), description: z.string() }).nullable(),
+  discountError: z.string().nullable(),
+  addressErrors: z.object({ region: z.string().optional(), postalCode: z.string().optional() }),
+});
+export type CheckoutQuoteView = z.infer<typeof checkoutQuoteViewSchema>;

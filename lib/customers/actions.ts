@@ -9,7 +9,7 @@ import { addressSchema } from '@/lib/checkout/address';
 import { customerAction } from '@/lib/auth/guards';
 import { RATE_LIMITS } from '@/lib/rate-limit';
 import { writeCartHint, writeSessionHint } from '@/lib/store/hints';
-import { createAddress, deleteAddress, setDefaultAddress } from './addresses';
+import { createAddress, deleteAddress, setDefaultAddress, updateAddress } from './addresses';
 import { eraseOwnAccount } from './privacy';
 import { deleteAccountSchema } from './schemas';
 
@@ -26,6 +26,15 @@ export const addAddressAction = customerAction(
     return address;
   },
   { successMessage: 'Address saved.' },
+);
+
+export const updateAddressAction = customerAction(
+  z.intersection(addressFormSchema, z.object({ addressId: z.uuid() })),
+  async ({ addressId, ...input }, ctx) => {
+    await updateAddress(ctx.user.id, addressId, input);
+    refresh();
+  },
+  { successMessage: 'Address updated.' },
 );
 
 export const deleteAddressAction = customerAction(

@@ -47,6 +47,25 @@ export async function createAddress(userId: string, input: AddressInput & { make
   });
 }
 
+/** Replaces a saved address's fields; the owner is in the WHERE clause, so another customer's id is "not found". */
+export async function updateAddress(userId: string, addressId: string, input: AddressInput & { makeDefault?: boolean }, executor: Executor = db): Promise<void> {
+  const checked = checkAddressRules(input);
+  if (!checked.ok) throw new AppError('validation_failed', 'Some fields are invalid.', { fieldErrors: checked.fieldErrors });
+  const { makeDefault, ...address } = checked.address;
+  await executor.transaction(async (tx) => {
+    const updated = await tx
+      .update(addresses)
+      .set(address)
+      .where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)))
+      .returning({ id: addresses.id });
+    if (updated.length === 0) throw new AppError('not_found', 'That address was not found.');
+    if (makeDefault) {
+      await tx.update(addresses).set({ isDefaultShipping: false }).where(eq(addresses.userId, userId));
+      await tx.update(addresses).set({ isDefaultShipping: true }).where(eq(addresses.id, addressId));
+    }
+  });
+}
+
 export async function deleteAddress(userId: string, addressId: string, executor: Executor = db): Promise<void> {
   const deleted = await executor
     .delete(addresses)

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type DatabaseConnection } from '@/db/client';
 import { startTcpProxy, type TcpProxy } from '@/db/testing/tcp-proxy';
-import { Admission } from '@/lib/http/admission';
+import { Admission } from '@/lib/server/admission';
 import { checkReadiness } from './service';
 
 // The readiness drill: a live database connection and Redis client lose their server and get it back. The probe

@@ -1,7 +1,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { type DatabaseConnection, getConnection } from '@/db/client';
-import { type AdmissionHealth, admissionHealth } from '@/lib/http/admission';
+import { type AdmissionHealth, admissionHealth } from '@/lib/server/admission';
 import { getRedis, whenRedisReady } from '@/lib/redis/client';
 
 export type DependencyStatus =

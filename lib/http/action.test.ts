@@ -11,8 +11,8 @@ vi.mock('next/headers', () => ({
 // Whether the signed-in admin still has to enroll in two-factor (the store setting is on and they have none).
 const twoFactor = vi.hoisted(() => ({ mustEnroll: false }));
 
-const { installClientIpHeader } = await import('./client-ip');
-installClientIpHeader(0);
+const { installServerLayer } = await import('@/lib/server/install');
+installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
 const { createActionWrappers, formDataToObject } = await import('./action');
 // The wrappers over a session port this test controls (the store's own port is lib/auth/guards.ts).
 const { customerAction, publicAction, staffAction } = createActionWrappers({

@@ -6,7 +6,7 @@ import { AppError, fieldErrorsFrom } from '@/lib/errors';
 import type { ActionResult, ActionState, ActionValues } from './action-result';
 import { type AccessPort, type ActionPolicy, admit, isStaffPolicy, type Principal } from './policy';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type LimitClient, type OperationLimits } from '@/lib/rate-limit';
-import { markReachedApp } from './self-request';
+import { markReachedApp } from '@/lib/server/self-request';
 
 // The one wrapper every server action goes through: session → role → zod parse → rate limit → handler → one result.
 // Actions never throw at the client: an expected refusal becomes { ok: false, code, message, fieldErrors }, anything

@@ -2,13 +2,13 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { logger } from '@/lib/log';
-import { observeRequest } from '@/lib/observability/metrics';
+import { DURATION_BUCKETS_S, histogram } from '@/lib/observability/metrics';
 import { type AccessPort, type ActionPolicy, admit, isStaffPolicy, type Principal } from './policy';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { assertSameOrigin } from './origin';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type LimitClient, type OperationLimits, type RateLimitPolicy } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
-import { requestIdFrom } from './request-id';
+import { requestIdFrom } from '@/lib/server/request-id';
 
 // Every route handler goes through `route()`: request id → query/body validation → handler → one error model.
 // Session, role and two-factor enrollment (the same admission core as server actions, lib/http/policy.ts), Origin
@@ -42,6 +42,13 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
 type Handler<TQuery, TBody, TParams, U> = (ctx: RouteContext<TQuery, TBody, TParams, U>) => Promise<Response> | Response;
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const httpRequestDuration = histogram({
+  name: 'http_request_duration_seconds',
+  help: 'Route handler duration by route pattern (never the raw URL, to bound cardinality), method and status.',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: DURATION_BUCKETS_S,
+});
 
 async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
@@ -145,7 +152,7 @@ function handle<U extends Principal>(
     const cacheControl = response.headers.get('cache-control');
     if (!cacheControl || cacheControl === 'no-store') response.headers.set('cache-control', 'private, no-store');
     const durationS = (performance.now() - started) / 1000;
-    observeRequest({ method: request.method, route: pattern, status: response.status }, durationS);
+    httpRequestDuration.observe({ method: request.method, route: pattern, status: String(response.status) }, durationS);
     // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).
     log.info({ status: response.status, durationMs: Math.round(durationS * 1000) }, 'request');
     return response;

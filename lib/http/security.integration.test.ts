@@ -11,7 +11,8 @@ import { discountCodes, emailMessages, orders, users, variants } from '@/db/sche
 import { profileSchema, registerSchema } from '@/lib/auth/schemas';
 import { authenticateCredentials, registerUser, requestPasswordReset, updateProfile } from '@/lib/auth/service';
 import { listShippingOptions } from '@/lib/checkout/service';
-import { CLIENT_IP_HEADER, installClientIpHeader } from './client-ip';
+import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
+import { installServerLayer } from '@/lib/server/install';
 import { setLimiterStoresForTesting } from '@/lib/rate-limit';
 import { memoryStore } from '@/lib/rate-limit/store';
 
@@ -46,7 +47,7 @@ async function newCartWith(variantId: string, quantity = 1): Promise<{ token: st
 const address = { name: 'Ada Buyer', line1: '1 Test Street', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' };
 
 beforeAll(() => {
-  installClientIpHeader(0);
+  installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
   setLimiterStoresForTesting({ shared: null, local: memoryStore() });
 });
 

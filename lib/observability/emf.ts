@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Registry } from 'prom-client';
 import { logger } from '@/lib/log';
-import { metrics } from './metrics';
 
 // The app's own business and overload figures for CloudWatch, which does not scrape /api/metrics: once a minute, a
 // log line in CloudWatch's Embedded Metric Format (EMF) carries what these counters gained since the last line.
@@ -32,7 +31,7 @@ async function totals(registry: Registry): Promise<Record<EmfName, number>> {
  * Returns a function that, each time it is called, gives the EMF record of what the series gained since the call
  * before (the first call counts from zero: the process's start).
  */
-export function emfRecorder(namespace: string, registry: Registry = metrics.registry, now: () => number = Date.now) {
+export function emfRecorder(namespace: string, registry: Registry, now: () => number = Date.now) {
   let previous: Record<EmfName, number> | null = null;
   return async () => {
     const current = await totals(registry);
@@ -51,8 +50,8 @@ export function emfRecorder(namespace: string, registry: Registry = metrics.regi
 }
 
 /** The job's run: one EMF line on stdout through the JSON logger. */
-export function emfJob(namespace: string): () => Promise<void> {
-  const record = emfRecorder(namespace);
+export function emfJob(namespace: string, registry: Registry): () => Promise<void> {
+  const record = emfRecorder(namespace, registry);
   return async () => {
     logger.info(await record(), 'metrics');
   };

@@ -5,8 +5,21 @@ import { outboxEvents } from '@/db/schema';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
 import { type JobContext, runJobSoon } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
-import { metrics } from '@/lib/observability/metrics';
+import { counter, gauge } from '@/lib/observability/metrics';
 import { outboxHandler, registeredOutboxTypes } from './handlers';
+
+// Set after each run: events still being tried, and events given up on.
+const outboxEventsGauge = gauge({
+  name: 'storefront_outbox_events',
+  help: 'Undelivered outbox events (order confirmations, emails) by state: pending (will be retried) or failed (gave up after the last attempt).',
+  labelNames: ['state'] as const,
+});
+
+const outboxAttempts = counter({
+  name: 'storefront_outbox_attempts_total',
+  help: 'Outbox delivery attempts by event type and outcome (delivered, retry, failed).',
+  labelNames: ['type', 'outcome'] as const,
+});
 
 // The outbox worker: delivers events written in the same transaction as the change that caused them (order
 // placed, email to send), at least once, with retries.
@@ -82,7 +95,7 @@ export async function processOutbox(options: OutboxRunOptions = {}): Promise<Out
         // bookkeeping below still commits.
         await tx.transaction((savepoint) => handler.run(event.payload, { executor: savepoint }));
         await tx.update(outboxEvents).set({ processedAt: new Date(), attempts, lastError: null }).where(eq(outboxEvents.id, event.id));
-        metrics.outboxAttempts.inc({ type: event.type, outcome: 'delivered' });
+        outboxAttempts.inc({ type: event.type, outcome: 'delivered' });
         return 'delivered' as const;
       } catch (error) {
         const lastError = errorText(error);
@@ -99,7 +112,7 @@ export async function processOutbox(options: OutboxRunOptions = {}): Promise<Out
         if (givingUp) await handler?.onGiveUp?.(event.payload, ctx);
         const log = givingUp ? logger.error.bind(logger) : logger.warn.bind(logger);
         log({ eventId: event.id, type: event.type, attempts, reason: lastError }, givingUp ? 'outbox event failed for good' : 'outbox event failed; will retry');
-        metrics.outboxAttempts.inc({ type: event.type, outcome: givingUp ? 'failed' : 'retry' });
+        outboxAttempts.inc({ type: event.type, outcome: givingUp ? 'failed' : 'retry' });
         return givingUp ? ('failed' as const) : ('retrying' as const);
       }
     });
@@ -137,7 +150,7 @@ export async function runOutboxJob(ctx: JobContext): Promise<void> {
   // unless the server is still busy with shoppers, who come first.
   if (handled >= BATCH && !ctx.isServerBusy()) runJobSoon(OUTBOX_JOB);
   const counts = await countOutbox();
-  metrics.outboxEvents.set({ state: 'pending' }, counts.pending);
-  metrics.outboxEvents.set({ state: 'failed' }, counts.failed);
+  outboxEventsGauge.set({ state: 'pending' }, counts.pending);
+  outboxEventsGauge.set({ state: 'failed' }, counts.failed);
 }
 

@@ -2,11 +2,17 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
-import { rateLimitRejections } from '@/lib/observability/metrics';
+import { counter } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
 import { AppError } from '@/lib/errors';
 import { type RateLimitPolicy } from './policies';
-import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, ioredisFacade, type Verdict } from './store';
+import { type LimiterStore, memoryStore, ratelimitStore, upstashClient, ioredisFacade, type Verdict } from './store';
+
+export const rateLimitRejections = counter({
+  name: 'storefront_rate_limit_rejections_total',
+  help: 'Requests refused by a rate-limit policy, by policy name.',
+  labelNames: ['policy'] as const,
+});
 
 // Rate limiting for every policy in ./rate-limit-policies.ts, shared by all instances through Redis:
 //   UPSTASH_REDIS_REST_URL/TOKEN set → Upstash over REST; else REDIS_URL → that Redis (ioredis); else in-process.
@@ -15,7 +21,7 @@ import { type LimiterStore, memoryStore, ratelimitStore, upstashRestFacade, iore
 // Nothing to reset when Redis returns: the next call simply uses it again.
 
 export { RATE_LIMITS, type LimitClient, type OperationLimits, type RateLimitPolicy } from './policies';
-export { clientIp, ipSubject } from '@/lib/http/client-ip';
+export { clientIp, ipSubject } from '@/lib/server/client-ip';
 
 /** The limiter's own deadline per call: well under a page's budget, so a slow Redis costs shoppers ≤ 150 ms. */
 export const LIMITER_TIMEOUT_MS = 150;
@@ -31,7 +37,7 @@ function stores(): Stores {
   const local = memoryStore();
   let shared: LimiterStore | null = null;
   if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
-    const rest = upstashRestFacade(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, LIMITER_TIMEOUT_MS);
+    const rest = upstashClient(env.UPSTASH_REDIS_REST_URL, env.UPSTASH_REDIS_REST_TOKEN, LIMITER_TIMEOUT_MS);
     shared = ratelimitStore('upstash', rest, env.REDIS_KEY_PREFIX, () => true);
   } else {
     const redis = getRedis();

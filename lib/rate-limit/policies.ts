@@ -40,9 +40,12 @@ export const RATE_LIMITS = {
   checkoutPerIp: { name: 'checkout-ip', limit: 30, windowS: 10 * 60, failMode: 'open' },
   // Placement attempts that carry a discount code, per address: codes are short and guessable.
   discountCodePerIp: { name: 'discount-code-ip', limit: 20, windowS: 15 * 60, failMode: 'open' },
-  // Wrong codes typed into the checkout's code field (a GET preview, so a free guessing oracle otherwise): failures
-  // only, per address, like sign-in — shoppers re-rendering the page with a valid code spend nothing.
+  // Wrong codes tried in the checkout's code field (its live summary would be a free guessing oracle otherwise):
+  // failures only, per address, like sign-in — shoppers re-pricing with a valid code spend nothing.
   discountCodeFailuresPerIp: { name: 'discount-code-fail-ip', limit: 10, windowS: 15 * 60, failMode: 'open' },
+  // The checkout's live order summary, re-priced on the server as the shopper types (debounced, so a few calls a
+  // minute per shopper): a ceiling for scripts replaying it as a free pricing oracle, per address.
+  checkoutQuotePerIp: { name: 'checkout-quote-ip', limit: 120, windowS: 60, failMode: 'open' },
   // The whole Store API per client address (reads and writes): a scraping and abuse ceiling, not a shopping limit.
   storeApiPerIp: { name: 'store-api-ip', limit: 1200, windowS: 60, failMode: 'open' },
   // Staff and admin writes per signed-in user: a stolen session or a runaway script cannot rewrite the store

@@ -11,7 +11,8 @@ import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
 import { registerUser } from '@/lib/auth/service';
 import { authenticateWithinLimits } from '@/lib/auth/throttle';
 import { checkReadiness } from '@/lib/health/service';
-import { CLIENT_IP_HEADER, installClientIpHeader } from '@/lib/http/client-ip';
+import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
+import { installServerLayer } from '@/lib/server/install';
 import { countAttempt, enforceRateLimit, LIMITER_TIMEOUT_MS, RATE_LIMITS, setLimiterStoresForTesting } from './.';
 import type { RateLimitPolicy } from './policies';
 import { ioredisFacade, memoryStore, ratelimitStore, stripScriptFlags } from './store';
@@ -64,7 +65,7 @@ describe('rate limiting on Redis, and its fail mode when Redis goes away', () =>
   let direct: Redis;
 
   beforeAll(async () => {
-    installClientIpHeader(0);
+    installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
     proxy = await startTcpProxy({ host: redisUrl.hostname, port: Number(redisUrl.port || 6379) });
     // The same client options as lib/redis/client.ts, pointed at the proxy.
     redis = new Redis({

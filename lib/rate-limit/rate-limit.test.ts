@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateLimitRejections } from '@/lib/observability/metrics';
-import { ipSubject, resolveClientIp } from '@/lib/http/client-ip';
-import { enforceRateLimit, RATE_LIMITS, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './.';
+import { ipSubject, resolveClientIp } from '@/lib/server/client-ip';
+import { enforceRateLimit, RATE_LIMITS, rateLimitRejections, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './.';
 import type { RateLimitPolicy } from './policies';
 import { memoryStore, stripScriptFlags } from './store';
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
+import { Redis as UpstashRedis } from '@upstash/redis';
 import type Redis from 'ioredis';
 import type { RateLimitPolicy } from './policies';
 
@@ -9,7 +10,8 @@ import type { RateLimitPolicy } from './policies';
 // `eval(script, keys, args)`, so a Redis is anything with those two methods:
 //   - ioredis (REDIS_URL): its scripts start with `#!lua flags=allow-key-locking`, which stock Redis 7 rejects, so
 //     the facade strips that line and maps the library's hash (SHA-1 of the original) to the stripped script's SHA-1;
-//   - Upstash over REST (UPSTASH_REDIS_REST_URL/TOKEN): the same two commands as one HTTPS POST each, no client lib.
+//   - Upstash over REST (UPSTASH_REDIS_REST_URL/TOKEN): Upstash's own client, @upstash/redis, which the library is
+//     written for (Upstash accepts the flags line).
 // The in-process store is a fixed-window counter: used without any Redis, and as the fallback for 'local' policies.
 
 export type Verdict = {
@@ -69,25 +71,13 @@ export function ioredisFacade(client: Redis): EvalRedis {
   };
 }
 
-/** The same interface over Upstash's REST API: each command is a JSON array POSTed with the bearer token. */
-export function upstashRestFacade(url: string, token: string, timeoutMs: number): EvalRedis {
-  const command = async (args: unknown[]): Promise<unknown> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(args),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const payload = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string };
-    if (payload.error || !response.ok) throw new Error(payload.error ?? `Upstash answered ${response.status}`);
-    return payload.result;
-  };
-  return {
-    evalsha: (hash, keys, args) => command(['EVALSHA', hash, keys.length, ...keys, ...args]),
-    eval: (script, keys, args) => command(['EVAL', script, keys.length, ...keys, ...args]),
-    get: (key) => command(['GET', key]),
-    set: (key, value) => command(['SET', key, value]),
-  };
+/**
+ * Upstash's REST client, set up for a limiter whose caller keeps its own deadline: each call is abandoned after
+ * `timeoutMs` and never retried (a retry would land after the caller has already decided the fail mode).
+ */
+export function upstashClient(url: string, token: string, timeoutMs: number): EvalRedis {
+  const client = new UpstashRedis({ url, token, retry: { retries: 0 }, signal: () => AbortSignal.timeout(timeoutMs), enableTelemetry: false });
+  return client as unknown as EvalRedis;
 }
 
 /** A store counting with @upstash/ratelimit's sliding window on any EvalRedis. */

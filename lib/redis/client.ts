@@ -1,7 +1,9 @@
 import 'server-only';
 import Redis from 'ioredis';
 import { env } from '@/lib/env';
-import { redisErrors } from '@/lib/observability/metrics';
+import { counter } from '@/lib/observability/metrics';
+
+const redisErrors = counter({ name: 'storefront_redis_errors_total', help: "Redis client 'error' events (connection lost, refused, timed out)." });
 
 // One ioredis connection per process, only when REDIS_URL is configured. Commands fail fast instead of queueing
 // while Redis is away, so callers (readiness, rate limiting) can decide their own fallback.

@@ -5,12 +5,12 @@ import { OUTBOX_JOB } from '@/lib/jobs/names';
 import { type Job, startJobs } from '@/lib/jobs/runner';
 import { logger } from '@/lib/log';
 import { emfJob } from '@/lib/observability/emf';
-import { metrics } from '@/lib/observability/metrics';
+import { allMetrics } from './metrics';
 import { runOutboxJob } from '@/lib/outbox/worker';
 
 /** The jobs every server instance runs in-process (started at boot, stopped by the graceful shutdown). */
 export function storefrontJobs(): Job[] {
-  const cloudWatch: Job[] = env.METRICS_EMF_NAMESPACE ? [{ name: 'cloudwatch-metrics', intervalMs: 60_000, run: emfJob(env.METRICS_EMF_NAMESPACE) }] : [];
+  const cloudWatch: Job[] = env.METRICS_EMF_NAMESPACE ? [{ name: 'cloudwatch-metrics', intervalMs: 60_000, run: emfJob(env.METRICS_EMF_NAMESPACE, allMetrics()) }] : [];
   return [
     ...cloudWatch,
     { name: OUTBOX_JOB, intervalMs: 5_000, run: runOutboxJob },
@@ -19,7 +19,6 @@ export function storefrontJobs(): Job[] {
       intervalMs: 3_600_000,
       run: async () => {
         const deleted = await deleteExpiredGuestCarts({ retentionDays: env.GUEST_CART_RETENTION_DAYS });
-        metrics.expiredCartsDeleted.inc(deleted);
         if (deleted > 0) logger.info({ deleted, retentionDays: env.GUEST_CART_RETENTION_DAYS }, 'expired guest carts deleted');
       },
     },

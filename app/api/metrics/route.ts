@@ -4,7 +4,7 @@ import { env, isProduction } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/auth/guards';
 import { metricsAccess } from '@/lib/observability/metrics-access';
-import { metrics } from '@/lib/observability/metrics';
+import { allMetrics } from '@/lib/startup/metrics';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,8 @@ export const GET = route({}, async ({ request }) => {
   if (access === 'unauthenticated') {
     throw new AppError('unauthenticated', 'A valid metrics token is required.', { headers: { 'www-authenticate': 'Bearer' } });
   }
-  return new Response(await metrics.registry.metrics(), {
-    headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' },
+  const registry = allMetrics();
+  return new Response(await registry.metrics(), {
+    headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { AccountNav } from '@/components/account/account-nav';
 import { orderStatusLabel } from '@/components/orders/order-detail';
+import { LocalTime } from '@/components/ui/local-time';
 import { Price } from '@/components/ui/price';
 import { requireUser } from '@/lib/auth/session';
 import { listOrdersForUser } from '@/lib/orders/queries';
@@ -20,6 +21,7 @@ export default async function OrdersPage() {
       {orders.length === 0 ? (
         <p>You have not placed any orders yet.</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Your orders, newest first</caption>
           <thead>
@@ -39,7 +41,9 @@ export default async function OrdersPage() {
                     {order.number}
                   </Link>
                 </td>
-                <td>{new Date(order.placedAt).toLocaleDateString('en-US', { dateStyle: 'medium', timeZone: 'UTC' })}</td>
+                <td>
+                  <LocalTime iso={new Date(order.placedAt).toISOString()} />
+                </td>
                 <td>{order.itemCount}</td>
                 <td>{orderStatusLabel(order.status)}</td>
                 <td className="text-right">
@@ -49,6 +53,7 @@ export default async function OrdersPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -5,7 +5,8 @@ import { registerAction } from '@/lib/auth/actions';
 
 export const metadata: Metadata = { title: 'Create an account', robots: { index: false } };
 
-export default function RegisterPage() {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
   return (
     <section aria-labelledby="register-heading" className="mx-auto max-w-md">
       <h1 id="register-heading" className="text-2xl font-bold">
@@ -21,6 +22,8 @@ export default function RegisterPage() {
             { name: 'name', label: 'Name', autoComplete: 'name', required: false },
             { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
             { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters and hard to guess — a phrase of a few unrelated words works well.' },
+            // Where the new account lands, signed in (e.g. back to the checkout); checked by safeReturnPath.
+            { name: 'callbackUrl', label: 'Return to', type: 'hidden', defaultValue: typeof callbackUrl === 'string' ? callbackUrl : '/account' },
           ]}
         />
       </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { newNonce, PageCache, pageCacheKey, type RenderedPage, servePage } from './page-cache';
+import { PageCache, pageCacheKey, type RenderedPage, servePage } from './page-cache';
+import { newNonce } from './security-headers';
 
 const NONCE = 'cmVuZGVyLW5vbmNlLTEyMw==';
 

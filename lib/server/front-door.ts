@@ -1,4 +1,3 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger } from '@/lib/log';
 import { beforeHead, countActionRefusal, hasActionBody, isForeignOrigin, isMalformedActionBody, isPossibleAction, peekBody } from './action-requests';
@@ -6,33 +5,37 @@ import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission
 import { acceptsGzip } from './gzip-splice';
 import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { API_AGENT, type CachedPage, FILL_HEADER, newNonce, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
+import { API_AGENT, type CachedPage, FILL_HEADER, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFromValue } from './request-id';
-import { contentSecurityPolicy, referrerPolicyFor, staticSecurityHeaders } from './security-headers';
+import { newNonce, requestSecurityHeaders, staticSecurityHeaders } from './security-headers';
 import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
 
 // The front door of the production server: every request passes here before Next sees it.
-//  1. Anonymous catalog pages are answered from the page cache (lib/http/page-cache.ts) without entering Next at
+//  1. Anonymous catalog pages are answered from the page cache (lib/server/page-cache.ts) without entering Next at
 //     all — a stored page costs a nonce, a join and a checksum, not a render or Next's routing.
-//  2. Everything else goes to Next through admission control (lib/http/admission.ts): a bounded number of requests
+//  2. Everything else goes to Next through admission control (lib/server/admission.ts): a bounded number of requests
 //     in progress, a bounded queue with a deadline, 503 + Retry-After beyond — so an overload sheds load instead of
 //     growing a backlog (and the heap) until the process dies.
 // Liveness, readiness and metrics bypass both, so operators see the truth while the store is saturated; so do
 // static files, which cost next to nothing.
 //  3. The process's own requests to itself (Next forwarding a server action to the page that owns it, the page
-//     cache's renders) are recognised by a per-process secret (lib/http/self-request.ts) and run under the slot of
+//     cache's renders) are recognised by a per-process secret (lib/server/self-request.ts) and run under the slot of
 //     the request they are made for: queueing them behind their own parent stalled the whole store (SECURITY.md,
 //     finding 1). A forwarded action's Set-Cookie, which Next drops, is passed on to the client's response.
-//  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/http/action-requests.ts; finding 7).
+//  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/server/action-requests.ts; finding 7).
 //
 // Next's standalone server.js is generated and not ours to edit, and it hands the app no server object. The server is
 // found through Node's documented `http.server.request.start` diagnostics channel (published before the server
-// emits 'request', for every request), and on its first request the door is put in front of Next's 'request'
-// listener — that request included.
+// emits 'request', for every request; lib/server/install.ts subscribes), and on its first request the door is put in
+// front of Next's 'request' listener — that request included. That Next answers requests through a 'request'
+// listener is the one thing here that Next does not promise, so the door checks it at its first request: a server
+// whose requests do not pass the door gets an error in the log and no page cache (nothing could serve or purge it
+// coherently); e2e/server-contract.spec.ts fails on the upgrade that changes it.
 
 export type FrontDoorOptions = {
+  /** Turned off (null) by the door itself if it finds it is not in front of Next. */
   admission: AdmissionLimits;
   pageCache: { cache: PageCache; fillSecret: string } | null;
   /** Where this server listens, for the page cache's own renders on loopback. */
@@ -47,14 +50,18 @@ const BYPASS = /^\/(?:api\/(?:health|ready|metrics)(?:[/?]|$)|_next\/static\/)/;
 const ACTION_FORWARDED_HEADER = 'x-action-forwarded';
 const RETRY_AFTER_S = '2';
 
-const INSTALLED = Symbol.for('storefront.front-door');
-type WithDoor = typeof globalThis & { [INSTALLED]?: boolean };
+/** Whether the door is in front of Next: not yet known (no request yet), in front, or not (see the self-check). */
+export type DoorStatus = 'waiting' | 'in_front' | 'bypassed';
 
-/** Installs the front door once per process (lib/boot.ts, production only). */
-export function installFrontDoor(options: FrontDoorOptions): void {
-  const holder = globalThis as WithDoor;
-  if (holder[INSTALLED]) return;
-  holder[INSTALLED] = true;
+export type FrontDoor = {
+  /** A request the server `server` just received (before it emits 'request'): the first one puts the door in front. */
+  take(server: Server, request: IncomingMessage, response: ServerResponse): void;
+  status(): DoorStatus;
+};
+
+/** The front door (once per process: lib/server/install.ts, production only). */
+export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
+  const options = { ...init };
   const admission = sharedAdmission(options.admission);
   installSelfRequestTagging(options.port);
   const servers = new WeakSet<Server>();
@@ -115,8 +122,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     response.statusCode = 200;
     for (const { key: name, value } of securityHeaders) response.setHeader(name, value);
     for (const [name, value] of page.headers) response.setHeader(name, value);
-    response.setHeader('content-security-policy', contentSecurityPolicy({ nonce, pathname, production: true, https: options.https }));
-    response.setHeader('referrer-policy', referrerPolicyFor(pathname));
+    for (const [name, value] of requestSecurityHeaders({ nonce, pathname, production: true, https: options.https })) response.setHeader(name, value);
     response.setHeader('x-request-id', requestIdOf(request));
     response.setHeader('x-page-cache', outcome);
     response.setHeader('content-length', page.body.length);
@@ -125,7 +131,7 @@ export function installFrontDoor(options: FrontDoorOptions): void {
 
   /** The Store API's per-client limit holds for cached answers too (route() counts the requests that reach it). */
   async function overApiLimit(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    // The client address the boot hook derived from the socket (lib/http/client-ip.ts), as route() reads it.
+    // The client address the boot hook derived from the socket (lib/server/client-ip.ts), as route() reads it.
     const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
     try {
       for (const [limit, subject] of routeRateLimits({ pattern: (request.url ?? '/').split('?')[0]!, ip })) {
@@ -203,8 +209,13 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     });
   }
 
+  let status: DoorStatus = 'waiting';
+  let seen = 0;
+  let checking = false;
+
   function door(next: Listener): Listener {
     return (request, response) => {
+      seen++;
       const url = request.url ?? '/';
       if (BYPASS.test(url)) return next(request, response);
       const parent = claimParent(request);
@@ -274,16 +285,37 @@ export function installFrontDoor(options: FrontDoorOptions): void {
     admit(visit, request, response, () => next(request, response));
   }
 
-  diagnosticsChannel.subscribe('http.server.request.start', (message) => {
-    const { server } = message as { server: Server };
-    if (servers.has(server)) return;
-    servers.add(server);
-    // Published synchronously before the server emits 'request' for this request, so it is already behind the door.
-    const listeners = server.listeners('request') as Listener[];
-    server.removeAllListeners('request');
-    for (const listener of listeners) server.on('request', door(listener));
-    logger.info({ ...options.admission, pageCache: options.pageCache !== null }, 'front door installed');
-  });
+  /** The self-check's verdict: without the door in front, nothing may be served from (or kept in) the page cache. */
+  function bypassed(reason: string) {
+    status = 'bypassed';
+    options.pageCache?.cache.purge();
+    options.pageCache = null;
+    logger.error({ reason }, 'front door is not in front of Next: page cache and admission control are off');
+  }
+
+  return {
+    status: () => status,
+    take(server, request, response) {
+      if (!servers.has(server)) {
+        servers.add(server);
+        // Published synchronously before the server emits 'request' for this request, so it is already behind the door.
+        const listeners = server.listeners('request') as Listener[];
+        if (listeners.length === 0) return bypassed('the server has no request listener');
+        server.removeAllListeners('request');
+        for (const listener of listeners) server.on('request', door(listener));
+        logger.info({ ...options.admission, pageCache: options.pageCache !== null }, 'front door installed');
+      }
+      // The self-check, on the first request Node hands to its 'request' listeners (it answers one without a Host or
+      // with an Expect itself): by the time that request is answered, the door must have seen it.
+      if (status !== 'waiting' || checking || request.headers.host === undefined || request.headers.expect !== undefined) return;
+      checking = true;
+      response.once('close', () => {
+        if (status !== 'waiting') return;
+        if (seen === 0) bypassed('a request was answered without passing the door');
+        else status = 'in_front';
+      });
+    },
+  };
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

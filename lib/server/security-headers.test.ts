@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isPersonalisedPath, referrerPolicyFor, staticSecurityHeaders } from './security-headers';
+import { contentSecurityPolicy, isPersonalisedPath, newNonce, NONCE_LENGTH, referrerPolicyFor, requestSecurityHeaders, staticSecurityHeaders } from './security-headers';
 
 const directive = (csp: string, name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
 
@@ -45,5 +45,24 @@ describe('security headers', () => {
     const hsts = staticSecurityHeaders(true).find((h) => h.key === 'Strict-Transport-Security');
     expect(Number(/max-age=(\d+)/.exec(hsts!.value)![1])).toBeGreaterThanOrEqual(31_536_000);
     expect(staticSecurityHeaders(false).some((h) => h.key === 'Strict-Transport-Security')).toBe(false);
+  });
+
+  it('makes a fresh nonce of fixed length each time (the page cache splices it by length)', () => {
+    const nonces = Array.from({ length: 200 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(200);
+    for (const nonce of nonces) {
+      expect(nonce).toHaveLength(NONCE_LENGTH);
+      expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
+    }
+  });
+
+  it('gives the proxy and the front door the same per-request headers: CSP with the nonce, referrer policy, no-store where personal', () => {
+    const catalogue = new Map(requestSecurityHeaders({ nonce: 'n1', pathname: '/products/a', production: true, https: true }));
+    expect(catalogue.get('content-security-policy')).toContain("'nonce-n1'");
+    expect(catalogue.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(catalogue.has('cache-control')).toBe(false);
+    const reset = new Map(requestSecurityHeaders({ nonce: 'n2', pathname: '/account/reset-password/abc', production: true, https: true }));
+    expect(reset.get('referrer-policy')).toBe('no-referrer');
+    expect(reset.get('cache-control')).toBe('private, no-store');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestKind } from './http-server';
+import { requestKind } from './timing';
 
 describe('requestKind', () => {
   it('labels requests by kind, so no path or query ever becomes a metric label', () => {

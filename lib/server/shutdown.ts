@@ -1,25 +1,24 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { logger } from '@/lib/log';
 
 /**
  * Graceful shutdown for the standalone server, installed from instrumentation (never by editing server.js).
  *
- * Next's start-server.js handles SIGTERM/SIGINT itself (unless NEXT_MANUAL_SIG_HANDLE is set): it closes the HTTP
- * server, waits for it with no deadline, then exits with 143 — without closing our database pool or Redis, and
- * with a code that reads as a crash. So the app takes the signals over: its handlers are registered before
- * instrumentation runs, and installGracefulShutdown() replaces them.
+ * Next's start-server.js handles SIGTERM/SIGINT itself unless NEXT_MANUAL_SIG_HANDLE is set: it closes the HTTP
+ * server, waits for it with no deadline, then exits with 143 — without closing our database pool or Redis, and with
+ * a code that reads as a crash. NEXT_MANUAL_SIG_HANDLE is Next's documented switch for taking the signals over; it is
+ * read before the app is loaded, so it must be in the server's environment (the Dockerfile, `npm start`, every
+ * launcher), not in .env. Without it the app leaves the signals to Next and says so at boot (lib/boot.ts).
  *
- * The HTTP server is not handed to the app, so it is found through Node's documented diagnostics channel
- * `http.server.request.start`, which reports each request with its server; the same channel counts requests in
- * flight (ended by the response's 'close', which fires whether it finished or the client went away).
+ * The HTTP server is not handed to the app: lib/server/install.ts passes each request with its server from Node's
+ * documented `http.server.request.start` diagnostics channel, which also counts requests in flight (ended by the
+ * response's 'close', which fires whether it finished or the client went away).
  * On the signal: stop accepting (server.close) → let in-flight requests finish, up to SHUTDOWN_DRAIN_S → close
  * the pool, Redis and the trace exporter → exit 0 (1 if requests had to be cut off at the deadline).
  */
 
 type ShutdownState = {
   installed: boolean;
-  tracking: boolean;
   draining: boolean;
   inFlight: number;
   servers: Set<Server>;
@@ -29,7 +28,7 @@ type ShutdownState = {
 const globalForShutdown = globalThis as typeof globalThis & { __storefrontShutdown?: ShutdownState };
 
 function state(): ShutdownState {
-  globalForShutdown.__storefrontShutdown ??= { installed: false, tracking: false, draining: false, inFlight: 0, servers: new Set(), closers: [] };
+  globalForShutdown.__storefrontShutdown ??= { installed: false, draining: false, inFlight: 0, servers: new Set(), closers: [] };
   return globalForShutdown.__storefrontShutdown;
 }
 
@@ -38,10 +37,8 @@ export function onShutdown(name: string, close: () => Promise<void>): void {
   state().closers.push({ name, close });
 }
 
-type RequestStart = { request: IncomingMessage; response: ServerResponse; server: Server };
-
-function onRequestStart(message: unknown): void {
-  const { response, server } = message as RequestStart;
+/** Counts a request the Node server just received until its response closes, and remembers its server. */
+export function trackRequest(server: Server, response: ServerResponse): void {
   const current = state();
   current.servers.add(server);
   current.inFlight += 1;
@@ -68,14 +65,6 @@ async function waitForIdle(current: ShutdownState, deadline: number): Promise<bo
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
-}
-
-/** Starts counting HTTP requests in flight (idempotent). */
-export function trackHttpRequests(): void {
-  const current = state();
-  if (current.tracking) return;
-  current.tracking = true;
-  diagnosticsChannel.subscribe('http.server.request.start', onRequestStart);
 }
 
 export async function drainAndClose(signal: string, drainS: number): Promise<number> {
@@ -105,12 +94,14 @@ export async function drainAndClose(signal: string, drainS: number): Promise<num
   return drained ? 0 : 1;
 }
 
-/** Installs the signal handlers (once per process). Only for a server process: not at build, not in `next dev`. */
+/**
+ * Installs the signal handlers (once per process). Only for a server process started with NEXT_MANUAL_SIG_HANDLE: not
+ * at build, not in `next dev` (which ignores the switch), never beside Next's own handlers.
+ */
 export function installGracefulShutdown(options: { drainS: number }): void {
   const current = state();
   if (current.installed) return;
   current.installed = true;
-  trackHttpRequests();
   const handle = (signal: NodeJS.Signals) => {
     if (current.draining) return; // a second signal (e.g. Ctrl-C twice) does not restart the drain
     current.draining = true;
@@ -125,9 +116,5 @@ export function installGracefulShutdown(options: { drainS: number }): void {
       },
     );
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    // Next's own handlers (see above) would exit with 143 in the middle of our drain.
-    process.removeAllListeners(signal);
-    process.on(signal, handle);
-  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, handle);
 }

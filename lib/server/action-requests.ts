@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 
-// Server-action requests as the front door sees them, before Next (lib/http/front-door.ts; SECURITY.md, finding 7).
+// Server-action requests as the front door sees them, before Next (lib/server/front-door.ts; SECURITY.md, finding 7).
 //
 // Next answers a server action it refuses to run with 500: a foreign Origin (its CSRF check) and a body it cannot
 // decode alike. Those are the client's doing, and as 500s they set off the 5xx alarm and make a probe look like an

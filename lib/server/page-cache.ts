@@ -1,16 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
+import { LRUCache } from 'lru-cache';
+import { agentClass } from './bots';
 import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
+import { NONCE_LENGTH } from './security-headers';
 
 // Full-page cache for what shoppers (and crawlers) read most: home, category, product and search pages.
 //
 // Why a cache of our own rather than Next's full-route cache: every page carries a fresh CSP nonce (proxy.ts), and
 // Next can only put a nonce on a page it renders for that request — a prerendered page would have scripts the CSP
-// blocks, and a nonce reused across responses protects nothing. So the front door (lib/http/front-door.ts) has a
+// blocks, and a nonce reused across responses protects nothing. So the front door (lib/server/front-door.ts) has a
 // page rendered once (an internal request to this same server, with a nonce of its own), keeps the HTML cut at that
 // nonce, and serves each later request the pieces joined with that request's fresh nonce — gzipped without
-// compressing the page again (lib/http/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
+// compressing the page again (lib/server/gzip-splice.ts). Attacker-supplied content cannot carry the nonce: it was
 // unknown when the page was rendered, and each response's nonce is new.
 //
 // What is cached is what every visitor sees alike: catalogue pages, whoever asks — the only personal parts of them,
@@ -19,7 +20,9 @@ import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-
 // catalogue reads (products, a product, categories) are kept the same way, as a CDN would keep them. Each instance has its own
 // cache in memory, bounded by PAGE_CACHE_MB (least recently used goes first). A page older than PAGE_CACHE_TTL_S is
 // still served while one background render refreshes it, up to twice that age. The catalog's invalidators
-// (lib/catalog/cache.ts) purge pages at once on the instance that took the write.
+// (lib/catalog/cache.ts) purge pages at once on the instance that took the write. The bounded LRU, the one render per
+// key however many ask (single flight) and the background refresh are lru-cache's; what is ours is what a page is
+// (cut at its nonce, gzipped in parts) and when it may be shared.
 
 /** Paths whose anonymous rendering is shared by everyone. */
 const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|search$)/;
@@ -49,17 +52,8 @@ export function pageCacheKey(request: PageRequest): string | null {
   if (request.search.includes('_rsc=')) return null;
   // Cookies do not matter: catalogue pages are the same HTML for every visitor. The header's cart count and account
   // link are filled in by the browser from hint cookies (components/layout/use-hint-cookie.ts).
-  // Next renders metadata differently for crawlers that do not run JavaScript; they get a page of their own.
-  const agent = getBotType(header('user-agent') ?? '') ?? 'browser';
-  return `${agent} ${request.pathname}${request.search}`;
-}
-
-/** Every nonce is 16 random bytes in base64: 24 characters. */
-export const NONCE_BYTES = 24;
-
-/** A fresh CSP nonce. */
-export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  // Next renders crawlers' pages differently (lib/server/bots.ts); each class of agent gets a copy of its own.
+  return `${agentClass(header('user-agent') ?? '')} ${request.pathname}${request.search}`;
 }
 
 /** A rendered page, cut at the nonce it was rendered with. */
@@ -79,7 +73,7 @@ export type RenderedPage = { status: number; body: string; nonce: string; header
 export function cutPage(rendered: RenderedPage, now: number): CachedPage {
   const headers: [string, string[]][] = [];
   const parts = rendered.body.split(rendered.nonce).map((part) => Buffer.from(part));
-  const gzipParts = compressParts(parts, NONCE_BYTES);
+  const gzipParts = compressParts(parts, NONCE_LENGTH);
   const plain = parts.length === 1 ? packed(parts)[0]! : null;
   let bytes = plain?.length ?? 0;
   for (const chunk of gzipParts.chunks) bytes += chunk.length;
@@ -93,7 +87,7 @@ export function cutPage(rendered: RenderedPage, now: number): CachedPage {
 }
 
 /**
- * The page as one response's body and headers, with that response's nonce (from newNonce()); gzipped when the client
+ * The page as one response's body and headers, with that response's nonce (newNonce() in lib/server/security-headers.ts); gzipped when the client
  * takes it, else inflated from the gzipped form (a few tens of microseconds; browsers all take gzip).
  */
 export function servePage(page: CachedPage, nonce: string, options: { gzip: boolean }): { body: Buffer; headers: [string, string][] } {
@@ -123,116 +117,110 @@ function pathOf(key: string): string {
   return key.slice(key.indexOf(' ') + 1).split('?')[0]!;
 }
 
+type Render = () => Promise<RenderedPage | null>;
+
 export class PageCache {
-  private readonly entries = new Map<string, CachedPage>();
-  private readonly inFlight = new Map<string, Promise<CachedPage | null>>();
-  private bytes = 0;
-  /** Bumped by every purge, so a render that began before a purge is not stored after it. */
-  private generation = 0;
+  private readonly pages: LRUCache<string, CachedPage, Render>;
+  /**
+   * The keys being rendered. lru-cache runs one render per key, but does not list keys whose first render is under
+   * way: a purge must reach those too (a render that began before a purge is dropped), and the door asks whether a
+   * request can wait for a render instead of starting one.
+   */
+  private readonly renders = new Map<string, AbortSignal>();
   readonly stats = { hits: 0, stale: 0, misses: 0, purges: 0 };
 
   constructor(
-    private readonly maxBytes: number,
+    maxBytes: number,
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.pages = new LRUCache<string, CachedPage, Render>({
+      maxSize: maxBytes,
+      // One page bigger than a quarter of the cache is served but not kept: it would push out many others.
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+      sizeCalculation: (page) => Math.max(1, page.bytes),
+      // Hard expiry at twice the TTL; between one and two TTLs a page is served stale while it is rendered again.
+      ttl: 2 * ttlMs,
+      ttlResolution: 0,
+      perf: { now },
+      // A failed or unshareable refresh keeps the stale page until its hard expiry; a purge aborts the render.
+      allowStaleOnFetchRejection: true,
+      fetchMethod: (key, _stale, { signal, context }) => this.fill(key, signal, context),
+    });
+  }
+
+  private async fill(key: string, signal: AbortSignal, render: Render): Promise<CachedPage | undefined> {
+    this.renders.set(key, signal);
+    try {
+      const rendered = await render().catch(() => null);
+      // undefined: nothing to store (lru-cache keeps the stale copy, if any, or forgets the key).
+      if (signal.aborted || !rendered || !isShareable(rendered)) return undefined;
+      return cutPage(rendered, this.now());
+    } finally {
+      if (this.renders.get(key) === signal) this.renders.delete(key);
+    }
+  }
 
   /**
    * The stored page for `key`: fresh, or past its TTL (up to twice it) while one background render by `refresh`
    * replaces it. Null when there is none: the caller renders it (render()) or has the request rendered as usual.
    */
-  lookup(key: string, refresh: () => Promise<RenderedPage | null>): { page: CachedPage; outcome: 'hit' | 'stale' } | null {
-    const cached = this.entries.get(key);
+  lookup(key: string, refresh: Render): { page: CachedPage; outcome: 'hit' | 'stale' } | null {
+    // allowStale: a page being refreshed is still served (lru-cache only hands back its stale value when asked).
+    const cached = this.pages.get(key, { allowStale: true, noDeleteOnStaleGet: true });
     if (!cached) return null;
     const age = this.now() - cached.storedAt;
     if (age >= 2 * this.ttlMs) {
-      this.remove(key);
+      this.pages.delete(key);
       return null;
     }
-    // Map order is insertion order: re-inserting makes this the most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, cached);
     if (age < this.ttlMs) {
       this.stats.hits++;
       return { page: cached, outcome: 'hit' };
     }
     this.stats.stale++;
-    void this.render(key, refresh, { background: true });
+    // One background render however many requests see the page stale: lru-cache joins them to the one under way.
+    void this.pages.fetch(key, { forceRefresh: true, allowStale: true, context: refresh }).catch(() => undefined);
     return { page: cached, outcome: 'stale' };
   }
 
   /** Whether a render of `key` is under way (a request for it can wait for that render instead of starting one). */
   rendering(key: string): boolean {
-    return this.inFlight.has(key);
+    return this.renders.has(key);
   }
 
   /**
    * Renders `key` once for every request that asks meanwhile, and stores the page unless a purge came in between.
    * Null when the render failed or was not shareable.
    */
-  async render(key: string, render: () => Promise<RenderedPage | null>, options: { background?: boolean } = {}): Promise<CachedPage | null> {
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      const generation = this.generation;
-      pending = render()
-        .then((rendered) => {
-          if (!rendered || !isShareable(rendered)) return null;
-          const page = cutPage(rendered, this.now());
-          if (generation === this.generation) this.store(key, page);
-          return page;
-        })
-        .catch(() => null)
-        .finally(() => {
-          if (this.inFlight.get(key) === pending) this.inFlight.delete(key);
-        });
-      this.inFlight.set(key, pending);
-    }
-    const page = await pending;
-    if (page && !options.background) this.stats.misses++;
+  async render(key: string, render: Render): Promise<CachedPage | null> {
+    const page = await this.pages.fetch(key, { context: render }).catch(() => undefined);
+    if (!page) return null;
+    this.stats.misses++;
     return page;
   }
 
   /** The stored page for a key, whatever its age (tests, diagnostics). */
   peek(key: string): CachedPage | null {
-    return this.entries.get(key) ?? null;
+    return this.pages.peek(key, { allowStale: true }) ?? null;
   }
 
   /** Drops every page (no argument) or the pages of these paths, whatever their query string and agent. */
   purge(pathnames?: readonly string[]): void {
-    this.generation++;
     this.stats.purges++;
-    this.inFlight.clear();
+    // Deleting a key also aborts its render under way, so a page rendered before the purge is never stored after it.
     if (!pathnames) {
-      this.entries.clear();
-      this.bytes = 0;
+      this.pages.clear();
       return;
     }
     const paths = new Set(pathnames);
-    for (const key of [...this.entries.keys()]) {
-      if (paths.has(pathOf(key))) this.remove(key);
+    for (const key of new Set([...this.pages.keys(), ...this.renders.keys()])) {
+      if (paths.has(pathOf(key))) this.pages.delete(key);
     }
   }
 
   snapshot(): PageCacheStats {
-    return { ...this.stats, entries: this.entries.size, bytes: this.bytes };
-  }
-
-  private store(key: string, page: CachedPage) {
-    if (page.bytes > this.maxBytes / 4) return;
-    this.remove(key);
-    this.entries.set(key, page);
-    this.bytes += page.bytes;
-    for (const [oldest] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.remove(oldest);
-    }
-  }
-
-  private remove(key: string) {
-    const page = this.entries.get(key);
-    if (!page) return;
-    this.entries.delete(key);
-    this.bytes -= page.bytes;
+    return { ...this.stats, entries: this.pages.size, bytes: this.pages.calculatedSize };
   }
 }
 

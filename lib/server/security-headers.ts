@@ -1,6 +1,15 @@
-// The security headers of every response, in one place. Pure functions of (path, nonce, environment), so they are
-// unit-tested; proxy.ts applies the per-request ones (CSP with its nonce, Referrer-Policy, Cache-Control) and
-// next.config.ts the static ones (also on _next/static files, which the proxy never sees).
+// The security headers of every response and the CSP nonce, in one place. Pure functions of (path, nonce,
+// environment), so they are unit-tested. Three places apply them: proxy.ts the per-request ones on what Next renders,
+// next.config.ts the static ones (also on _next/static files, which the proxy never sees), and the front door both
+// on the pages it answers from the page cache (those never reach Next, so neither of the other two sees them).
+
+/** A nonce is 16 random bytes in base64: always this many characters (the page cache splices it by length). */
+export const NONCE_LENGTH = 24;
+
+/** A fresh CSP nonce. Web Crypto, so the same code runs in the proxy and in the Node server. */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
 
 /** Stripe.js and its frames are allowed only where payment happens. */
 const STRIPE = {
@@ -51,6 +60,19 @@ export function referrerPolicyFor(pathname: string): string {
 /** Responses that depend on who asks (session, cart, orders): never stored by a browser cache or a CDN. */
 export function isPersonalisedPath(pathname: string): boolean {
   return /^\/(account|cart|checkout|orders|admin)(\/|$)/.test(pathname) || /^\/api\/(auth|store\/v1\/(carts|checkout|orders))(\/|$)/.test(pathname);
+}
+
+/**
+ * The headers that depend on the request: its CSP (with its nonce), its Referrer-Policy, and no-store on personalised
+ * paths. The proxy sets them on what Next renders; the front door on what it answers from the page cache.
+ */
+export function requestSecurityHeaders(options: { nonce: string; pathname: string; production: boolean; https: boolean }): [name: string, value: string][] {
+  const headers: [string, string][] = [
+    ['content-security-policy', contentSecurityPolicy(options)],
+    ['referrer-policy', referrerPolicyFor(options.pathname)],
+  ];
+  if (isPersonalisedPath(options.pathname)) headers.push(['cache-control', 'private, no-store']);
+  return headers;
 }
 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), usb=(), browsing-topics=(), payment=(self "https://js.stripe.com")';

@@ -26,7 +26,7 @@ const WINDOW = 32 * 1024;
 export type CompressedParts = {
   /** Each part raw-DEFLATEd and sync-flushed: views of one buffer. */
   chunks: Buffer[];
-  /** Each part's CRC-32 and the shift its length makes (lib/http/crc32-combine.ts), for the trailer. */
+  /** Each part's CRC-32 and the shift its length makes (lib/server/crc32-combine.ts), for the trailer. */
   crcs: number[];
   shifts: number[];
   /** The parts' total length. */

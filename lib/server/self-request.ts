@@ -8,7 +8,7 @@ import os from 'node:os';
 //
 // Some work of a request is done by a second HTTP request to this same server: Next forwards a server action posted
 // to a page that does not own it to the owning page (`x-action-forwarded`), and the page cache renders a page through
-// a loopback request (lib/http/front-door.ts). At the front door such an inner request looks like any other, so
+// a loopback request (lib/server/front-door.ts). At the front door such an inner request looks like any other, so
 // admission control used to queue it behind its own parent — which holds a slot until the inner request is answered:
 // with every slot held by parents, nothing moves until the queue's deadline (SECURITY.md, finding 1).
 //

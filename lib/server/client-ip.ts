@@ -1,15 +1,15 @@
-import diagnosticsChannel from 'node:diagnostics_channel';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
 
 // Where a request's client address comes from — the key of every per-IP rate limit, so it must not be forgeable.
 //
 // Next 16 gives handlers no socket address (NextRequest.ip is gone since 15), and the `x-forwarded-for` it fills
 // in itself is written with `??=` (base-server.js): a client that sends its own X-Forwarded-For keeps it. So the
-// address is taken here, from the raw Node request, before Next sees it: Node's documented
-// `http.server.request.start` diagnostics channel hands us the IncomingMessage and its socket. We compute the client
-// address from TRUSTED_PROXY_HOPS and write it into CLIENT_IP_HEADER, overwriting whatever the client sent under
-// that name; server actions and route handlers read only that header.
+// address is taken here, from the raw Node request, before Next sees it (lib/server/install.ts hands each request
+// over from Node's documented `http.server.request.start` diagnostics channel). We compute the client address from
+// TRUSTED_PROXY_HOPS and write it into CLIENT_IP_HEADER, overwriting whatever the client sent under that name; server
+// actions and route handlers read only that header. The hop arithmetic is proxy-addr's (Express's own):
 //
 //   hops = 0 (default): the TCP peer. X-Forwarded-For and X-Real-IP are ignored entirely.
 //   hops = N: the N-th address from the right of X-Forwarded-For (each trusted proxy appends the peer it saw;
@@ -33,25 +33,27 @@ function normalise(address: string | undefined): string | null {
 /** The client address for a raw request: pure, so the hop arithmetic is unit-tested without a server. */
 export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
   const peer = normalise(socketAddress) ?? 'unknown';
-  if (hops <= 0) return peer;
-  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (chain.length === 0) return peer;
-  // Fewer entries than trusted hops: the request skipped a proxy; the leftmost is the furthest we can see.
-  const entry = chain[Math.max(0, chain.length - hops)];
-  return normalise(entry) ?? peer;
+  if (hops <= 0 || forwardedFor === undefined) return peer;
+  const request = {
+    socket: { remoteAddress: socketAddress ?? '' },
+    headers: { 'x-forwarded-for': Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor },
+  } as unknown as IncomingMessage;
+  // The socket is distance 0, the rightmost forwarded entry 1, …: trust the peer and the hops before the client.
+  // With fewer entries than trusted hops (the request skipped a proxy) proxy-addr answers the leftmost.
+  const address = proxyAddr(request, (_address, distance) => distance < hops);
+  // Garbage in the trusted position falls back to the peer rather than becoming a free-form key.
+  return normalise(address) ?? peer;
 }
 
-/** Installs the socket-address hook once per process (lib/boot.ts). Safe to call again. */
-export function installClientIpHeader(hops: number): void {
-  if (globalForIp.__storefrontClientIpHops !== undefined) return;
-  globalForIp.__storefrontClientIpHops = hops;
-  diagnosticsChannel.subscribe('http.server.request.start', (message) => {
-    const { request } = message as { request: IncomingMessage };
-    request.headers[CLIENT_IP_HEADER] = resolveClientIp(request.socket?.remoteAddress, request.headers['x-forwarded-for'], hops);
-  });
+/** Turns the client address on for this process (lib/server/install.ts). */
+export function enableClientIp(hops: number): void {
+  globalForIp.__storefrontClientIpHops ??= hops;
+}
+
+/** Writes the client address of a request the Node server just received into CLIENT_IP_HEADER. */
+export function tagClientIp(request: IncomingMessage): void {
+  const hops = globalForIp.__storefrontClientIpHops ?? 0;
+  request.headers[CLIENT_IP_HEADER] = resolveClientIp(request.socket?.remoteAddress, request.headers['x-forwarded-for'], hops);
 }
 
 /**

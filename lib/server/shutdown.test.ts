@@ -1,7 +1,8 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { drainAndClose, onShutdown, trackHttpRequests } from './shutdown';
+import { installServerLayer } from './install';
+import { drainAndClose, onShutdown } from './shutdown';
 
 // The drain itself, on a real node:http server in this process (the signal wiring is covered end to end by
 // e2e/shutdown.spec.ts against the standalone server).
@@ -37,7 +38,7 @@ describe('drainAndClose', () => {
   let servers: Server[] = [];
 
   beforeAll(() => {
-    trackHttpRequests();
+    installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
     onShutdown('database', async () => {
       closed.push('database');
     });

@@ -1,6 +1,6 @@
 // CRC-32 of a concatenation from the CRC-32s of its pieces, without reading the pieces again: zlib's
 // crc32_combine_gen / crc32_combine_op (zlib 1.2.12+, crc32.c), which Node's zlib does not expose. It lets the page
-// cache keep a page only gzipped: the gzip trailer of each response's spliced page (lib/http/gzip-splice.ts) needs
+// cache keep a page only gzipped: the gzip trailer of each response's spliced page (lib/server/gzip-splice.ts) needs
 // the CRC of the whole text, and the parts' own CRCs are computed once when the page is stored.
 //
 // Polynomials over GF(2) in the reflected bit order zlib uses: bit 31 is x^0.

@@ -1,4 +1,4 @@
-// Admission control for the Node server (lib/http/front-door.ts): at most `maxActive` requests are worked on at
+// Admission control for the Node server (lib/server/front-door.ts): at most `maxActive` requests are worked on at
 // once; the next `maxQueued` wait their turn, up to `maxWaitMs`; anything beyond is refused at once (the caller
 // answers 503 with Retry-After). Without it, an overload grows a backlog without bound: a client that gives up
 // leaves its request behind, still to be rendered, and memory and latency grow with the queue until the process

@@ -1,0 +1,58 @@
+import 'server-only';
+import { db, type Executor } from '@/db/client';
+import type { CartRef, CartView } from '@/lib/cart/types';
+import { AppError } from '@/lib/errors';
+import { previewCheckoutWithinCodeLimit } from './discount-preview';
+import { checkPostalCode, checkRegion, countryName } from './regions';
+import type { CheckoutQuoteInput } from './schemas';
+import { listShippingCountries } from './service';
+import type { CheckoutQuoteView } from './types';
+
+// The checkout's order summary, re-priced on the server for the address, rate and code being filled in. It goes
+// through previewCheckout — the arithmetic placement runs again inside its transaction — so what the shopper sees
+// is what placement charges; the client never adds anything up.
+
+export type CheckoutQuote = { cart: CartView; quote: CheckoutQuoteView };
+
+export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip: string, executor: Executor = db): Promise<CheckoutQuote | null> {
+  const countryCode = input.countryCode;
+  // Only where a zone ships: anything else is a request the page never makes.
+  if (!(await listShippingCountries(executor)).includes(countryCode)) {
+    const message = `We do not ship to ${countryName(countryCode)}.`;
+    throw new AppError('validation_failed', message, { fieldErrors: { countryCode: [message] } });
+  }
+  const region = checkRegion(countryCode, input.region);
+  const postal = input.postalCode ? checkPostalCode(countryCode, input.postalCode) : null;
+  const { preview, discountError } = await previewCheckoutWithinCodeLimit(
+    ref,
+    // A region that does not fit the country prices as the country alone (its country-wide tax, if any).
+    { countryCode, region: region.ok ? (region.value ?? '') : '', shippingRateId: input.shippingRateId, discountCode: input.discountCode },
+    ip,
+    executor,
+  );
+  if (!preview) return null;
+  const { totals } = preview;
+  return {
+    cart: preview.cart,
+    quote: {
+      currency: preview.cart.currency,
+      countryCode,
+      shippingOptions: preview.shippingOptions,
+      selectedRateId: preview.selectedRateId,
+      totals: {
+        subtotalCents: totals.subtotalCents,
+        discountCents: totals.discountCents,
+        shippingCents: totals.shippingCents,
+        taxCents: totals.taxCents,
+        totalCents: totals.totalCents,
+        taxInclusive: totals.taxInclusive,
+      },
+      discount: preview.discount,
+      discountError,
+      addressErrors: {
+        ...(region.ok ? {} : { region: region.message }),
+        ...(postal && !postal.ok ? { postalCode: postal.message } : {}),
+      },
+    },
+  };
+}
