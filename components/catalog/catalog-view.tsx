@@ -153,7 +153,9 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
         {result.items.length === 0 ? (
           <div className="rounded-lg border border-dashed border-zinc-300 p-10 text-center">
             <p className="font-medium">No products match.</p>
-            <p className="mt-1 text-sm text-zinc-600">Try removing a filter{query.q ? ' or searching for something else' : ''}.</p>
+            <p className="mt-1 text-sm text-zinc-600">
+              {chips.length > 0 ? `Try removing a filter${query.q ? ' or searching for something else' : ''}.` : 'Try searching for something else.'}
+            </p>
           </div>
         ) : (
           <ProductGrid products={result.items} label="Products" priorityCount={4} highlight={query.q} />

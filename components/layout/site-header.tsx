@@ -1,9 +1,9 @@
 import { Link } from '@/components/ui/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
+import { PredictiveSearch } from '@/components/search/predictive-search';
 import type { CategoryNode } from '@/lib/catalog/types';
 import { MenuDrawer } from './menu-drawer';
-import { SearchBox } from './search-box';
 
 export function SiteHeader({ storeName, categories }: { storeName: string; categories: CategoryNode[] }) {
   return (
@@ -20,7 +20,7 @@ export function SiteHeader({ storeName, categories }: { storeName: string; categ
         </Link>
         {/* The search slot: one element, so another search component can take its place. */}
         <div className="order-last basis-full md:order-none md:flex md:flex-1 md:basis-auto md:justify-center">
-          <SearchBox />
+          <PredictiveSearch />
         </div>
         <nav aria-label="Main" className="shrink-0">
           <ul className="flex items-center gap-4 text-sm">

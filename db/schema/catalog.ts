@@ -232,3 +232,22 @@ export type NewVariant = typeof variants.$inferInsert;
 export type VariantOptionValue = typeof variantOptionValues.$inferSelect;
 export type ProductImage = typeof productImages.$inferSelect;
 export type NewProductImage = typeof productImages.$inferInsert;
+
+/**
+ * The merchant's synonym groups for search: any term of a group finds what the others find ("sneakers", "trainers").
+ * A term is one to three words; search reads them through the English stemmer, so plurals need no entry of their own.
+ */
+export const searchSynonyms = pgTable(
+  'search_synonyms',
+  {
+    id: id(),
+    terms: text().array().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('search_synonyms_created_at_idx').on(t.createdAt),
+    check('search_synonyms_terms_check', sql`cardinality(${t.terms}) between 2 and 10`),
+  ],
+);
+export type SearchSynonym = typeof searchSynonyms.$inferSelect;

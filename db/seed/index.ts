@@ -21,6 +21,7 @@ import {
   users,
   variantOptionValues,
   variants,
+  searchSynonyms,
 } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
@@ -41,6 +42,7 @@ import { IMAGE_SIZE, writeImages, type ImageJob } from './images';
 import {
   DEMO_CUSTOMER_ADDRESS,
   DISCOUNT_CODES,
+  SEARCH_SYNONYMS,
   SHIPPING_ZONES,
   STORE_CURRENCY,
   STORE_NAME,
@@ -287,6 +289,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     summary.taxRates = TAX_RATES.length;
     await tx.insert(discountCodes).values(DISCOUNT_CODES);
     summary.discountCodes = DISCOUNT_CODES.length;
+    await tx.insert(searchSynonyms).values(SEARCH_SYNONYMS.map((terms) => ({ terms: [...terms] })));
 
     // An account someone already registered under the same email is left exactly as it is.
     const [adminRow] = await tx

@@ -111,3 +111,15 @@ export const DEMO_CUSTOMER_ADDRESS = {
   countryCode: 'US',
   phone: '+1 415 555 0142',
 } as const;
+
+/** Search synonym groups a merchant would start with (editable under /admin/search). */
+export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
+  ['sneakers', 'trainers'],
+  ['backpack', 'rucksack'],
+  ['sweatshirt', 'jumper', 'sweater'],
+  ['earbuds', 'earphones'],
+  ['flask', 'thermos'],
+  ['duffel', 'holdall'],
+  ['notebook', 'notepad'],
+  ['tee', 't-shirt'],
+];

@@ -60,7 +60,7 @@ export class CatalogPage {
   }
 
   async search(text: string) {
-    const box = this.page.getByRole('searchbox', { name: 'Search products' });
+    const box = this.page.getByRole('combobox', { name: 'Search products' });
     await box.fill(text);
     await box.press('Enter');
     await expect(this.page).toHaveURL(/\/search\?q=/);

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS: { href: string; label: string; role: AdminRole }[] 
   { href: '/admin/orders', label: 'Orders', role: 'staff' },
   { href: '/admin/products', label: 'Products', role: 'staff' },
   { href: '/admin/categories', label: 'Categories', role: 'staff' },
+  { href: '/admin/search', label: 'Search synonyms', role: 'staff' },
   { href: '/admin/inventory', label: 'Inventory', role: 'staff' },
   { href: '/admin/import-export', label: 'Import / export', role: 'staff' },
   { href: '/admin/customers', label: 'Customers', role: 'staff' },

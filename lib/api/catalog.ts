@@ -15,6 +15,13 @@ export const productListSchema = z.object({
   sort: z.enum(catalogSorts),
   facets: catalogFacetsSchema,
   category: categorySummarySchema.nullable().describe('The category the list is scoped to, when there is one'),
+  search: z
+    .object({
+      correctedQuery: z.string().nullable().describe('The text as read when a word was corrected ("jakcet" → "jacket")'),
+      didYouMean: z.string().nullable().describe('With no results: a text built from the catalogue\'s words that finds some'),
+    })
+    .nullable()
+    .describe('How q was read; null without q'),
 });
 export type ProductList = z.infer<typeof productListSchema>;
 

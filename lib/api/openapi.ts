@@ -7,6 +7,7 @@ import { productListSchema } from './catalog';
 import { catalogFacetsSchema, categoryNodeSchema, productCardSchema, productDetailSchema, productImageSchema, variantSchema } from '@/lib/catalog/types';
 import { addressSchema } from '@/lib/checkout/address';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
+import { searchSuggestionsSchema } from '@/lib/catalog/suggest-schemas';
 import { placedOrderResponseSchema } from '@/lib/checkout/types';
 import { addressSnapshotSchema, orderDetailSchema, shipmentSchema } from '@/lib/orders/types';
 import { paymentStartSchema } from '@/lib/payments/types';
@@ -29,6 +30,7 @@ const responseComponents: [z.ZodType, string][] = [
   [catalogFacetsSchema, 'Facets'],
   [productListSchema, 'ProductList'],
   [categoryNodeSchema, 'CategoryNode'],
+  [searchSuggestionsSchema, 'SearchSuggestions'],
   [cartSchema, 'Cart'],
   [paymentStartSchema, 'PaymentStart'],
   [placedOrderResponseSchema, 'PlacedOrder'],
@@ -60,7 +62,12 @@ const json = (schema: Schema, description: string) => ({ description, content: {
 const errorResponse = (description: string) => json(ref('Error'), description);
 
 const catalogParameters = [
-  { name: 'q', in: 'query', schema: { type: 'string', maxLength: 100 }, description: 'Search text; typos are tolerated.' },
+  {
+    name: 'q',
+    in: 'query',
+    schema: { type: 'string', maxLength: 100 },
+    description: 'Search text: typos (edit distance), plurals, British and American spellings, the store\'s synonyms, category and option words.',
+  },
   { name: 'category', in: 'query', schema: { type: 'string' }, description: 'Category slug; includes its subcategories.' },
   {
     name: 'opt.{name}',
@@ -115,6 +122,19 @@ export function storeApiDocument(siteUrl: string) {
           responses: {
             200: json({ type: 'object', properties: { data: ref('ProductDetail') } }, 'The product'),
             404: errorResponse('No active product with this slug'),
+          },
+        },
+      },
+      '/search/suggestions': {
+        get: {
+          summary: 'Predictive search: suggestions as a shopper types',
+          description:
+            'The same search as `q` on /products, with the last word read as unfinished ("jac" finds jackets). Answers from a cache: cheap to call on every pause in typing.',
+          operationId: 'getSearchSuggestions',
+          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 }, description: 'What has been typed so far.' }],
+          responses: {
+            200: json(ref('SearchSuggestions'), 'Products, categories and whole queries; empty lists when nothing matches'),
+            422: errorResponse('Invalid query parameters'),
           },
         },
       },

@@ -1,10 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
-import { closeConnection } from '@/db/client';
-import { createTestVariant } from '@/db/testing/fixtures';
-import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
-import { installServerLayer } from '@/lib/server/install';
-import { countAttempt, RATE_LIMITS } from '@/lib/rate-limit';
 
 // Adding to a cart has one budget per cart, whichever face asks: the product page's server action (cart named by the
 // storefront's cookie) and the Store API (cart named by X-Cart-Token) count against the same key. Only the
@@ -20,6 +15,14 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', async (original) => ({ ...(await original<typeof import('next/cache')>()), refresh: () => {} }));
 
+// Integration files share one module registry (vitest.config.ts: isolate false): a module an earlier file loaded
+// would keep the real request headers. A fresh registry makes every module below see the stand-ins.
+vi.resetModules();
+const { closeConnection } = await import('@/db/client');
+const { createTestVariant } = await import('@/db/testing/fixtures');
+const { CLIENT_IP_HEADER } = await import('@/lib/server/client-ip');
+const { installServerLayer } = await import('@/lib/server/install');
+const { countAttempt, RATE_LIMITS } = await import('@/lib/rate-limit');
 installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
 const { addToCartAction } = await import('./actions');
 const { POST: addLineRoute } = await import('@/app/api/store/v1/carts/current/lines/route');

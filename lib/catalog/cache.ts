@@ -10,6 +10,8 @@ import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
 import type { CatalogQuery } from './schemas';
 import { searchCatalog } from './search';
+import { loadSearchVocabulary } from './search-vocabulary';
+import { suggestSearch } from './suggest';
 
 // Catalog reads shared by every shopper are cached in process with tags (lib/cache/data-cache.ts: one load per key
 // at a time, stale-while-revalidate); writes to products, categories or settings call the invalidators below, so a
@@ -28,6 +30,8 @@ export const CACHE_TAGS = {
   product: (slug: string) => `product:${slug}`,
   categories: 'categories',
   settings: 'store-settings',
+  /** The merchant's search synonyms (read into the search vocabulary). */
+  synonyms: 'search-synonyms',
 } as const;
 
 /** Upper bound on staleness on instances that did not take the write themselves. */
@@ -82,8 +86,27 @@ export function getCachedCategoryPageInfo(slug: string) {
  * fill the cache with one-off entries, and the GIN indexes answer them directly.
  */
 export function searchCatalogCached(query: CatalogQuery) {
-  if (query.q) return searchCatalog(query);
+  if (query.q) return searchCatalog(query, undefined, getCachedSearchVocabulary);
   return cached(`browse ${JSON.stringify(query)}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories], () => searchCatalog(query));
+}
+
+/**
+ * The words search reads queries against (lib/catalog/search-vocabulary.ts): built from every active product, so
+ * cached with the catalogue; a product, category or synonym change rebuilds it.
+ */
+export function getCachedSearchVocabulary() {
+  return cached('search-vocabulary', [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms], () => loadSearchVocabulary());
+}
+
+/**
+ * Predictive search, cached per text: shoppers type the same beginnings ("j", "ja", "jac"), so most keystrokes are
+ * answered from memory; a catalogue or synonym change drops them with the vocabulary.
+ */
+export function getCachedSearchSuggestions(text: string) {
+  const key = text.trim().toLowerCase().replace(/\s+/g, ' ') + (/\s$/.test(text) ? ' ' : '');
+  return cached(`suggest ${key}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms], () =>
+    suggestSearch(key, undefined, getCachedSearchVocabulary),
+  );
 }
 
 export function getCachedProductDetail(slug: string) {
@@ -134,6 +157,11 @@ export function invalidateProductPages(slugs: readonly string[]): void {
 /** After the category tree changes: category paths show in product pages' breadcrumbs and listings too. */
 export function invalidateCategories(): void {
   invalidateEverywhere({ tags: [CACHE_TAGS.categories, CACHE_TAGS.catalog], pages: 'all' });
+}
+
+/** After the search synonyms change: searches read them through the vocabulary, and cached pages show results. */
+export function invalidateSearchSynonyms(): void {
+  invalidateEverywhere({ tags: [CACHE_TAGS.synonyms], pages: 'all' });
 }
 
 export function invalidateStoreSettings(): void {

@@ -3,6 +3,18 @@ import { type SQL, sql } from 'drizzle-orm';
 import { db, type Executor, rowsOf } from '@/db/client';
 import { getCategoryBySlug } from '@/lib/catalog/categories/queries';
 import { hydrateProductCards } from './queries';
+import {
+  type AnalysedQuery,
+  analyseQuery,
+  groupTsquery,
+  indexVocabulary,
+  type SearchVocabularyData,
+  suggestQuery,
+  type TermGroup,
+  tokenize,
+  type VocabularyIndex,
+} from './search-terms';
+import { loadSearchVocabulary, stemmerFor } from './search-vocabulary';
 import { type CatalogQuery, catalogQuerySchema, type CatalogQueryInput, type CatalogSort, effectiveSort } from './schemas';
 import type { CatalogFacets, FacetCategory, FacetOption, FacetOptionValue, PriceBucket, ProductCard } from './types';
 
@@ -11,8 +23,10 @@ import type { CatalogFacets, FacetCategory, FacetOption, FacetOptionValue, Price
 // Matching is variant-level: "M, Black, in stock, under $50" means one variant that is all of those.
 // Each facet's counts apply every active filter except its own ("disjunctive" facets), so a shopper sees how
 // many products each choice would leave given the rest of their selection.
-// Text search: the weighted tsvector (GIN) for words and stems, OR trigram word similarity on the title (GIN,
-// pg_trgm) for typos; ranked by both.
+// Text search: each word of the query is read against the catalogue's vocabulary (search-terms.ts: stems, British
+// and American spellings, the merchant's synonyms, edit-distance corrections of words the catalogue does not know)
+// and matched by the weighted tsvector (GIN), category names and option values; ranked by where it matched, then
+// by sales, then by recency.
 //
 // A free-text search is one statement: the matched products (with their rank) and their active variants are
 // materialised once as CTEs, and the count, page and facet queries read those instead of the tables. Run as five
@@ -30,6 +44,11 @@ export type CatalogResult = {
   facets: CatalogFacets;
   /** The category the search was scoped to, when there was one. */
   category: { slug: string; name: string } | null;
+  /**
+   * How a search text was read: the corrected query when a word was not in the catalogue ("jakcet" → "jacket"),
+   * and with no results, a "did you mean" that finds something. Null when browsing.
+   */
+  search: { correctedQuery: string | null; didYouMean: string | null } | null;
 };
 
 export class UnknownCategoryError extends Error {
@@ -95,22 +114,80 @@ type Exclude = 'category' | 'price' | 'inStock' | { option: string } | null;
 
 const optionKey = (name: string) => name.trim().toLowerCase();
 
+/** Uuids and option tokens as SQL array literals of bound parameters. */
+const textArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+const uuidArray = (values: string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::uuid[]`;
+
+// How strongly a product matches one query word, by where: the title (a whole word, its stem, another spelling or
+// a synonym) beats a category or option value, which beats the vendor's name, which beats the description.
+const WEIGHT = { title: 4, categoryOrOption: 3, vendor: 2, description: 1 } as const;
+
+/**
+ * The products matching every word group (any alternative of each): by the title and vendor in the tsvector
+ * (GIN), by a category's name (product_categories by category), or by an option value (variants' option tokens,
+ * GIN) — one indexed set per group, intersected. The description counts only when `withDescription` (nothing
+ * matched without it).
+ */
+export function candidatesSql(groups: TermGroup[], withDescription: boolean): SQL {
+  const weights = withDescription ? 'ABC' : 'AB';
+  const perGroup = groups.map((group) => {
+    const sources: SQL[] = [sql`select p.id from products p where p.search_vector @@ ${groupTsquery(group, weights)}::tsquery`];
+    if (group.categoryIds.length > 0) {
+      sources.push(sql`select pc.product_id from product_categories pc where pc.category_id = any(${uuidArray(group.categoryIds)})`);
+    }
+    if (group.optionTokens.length > 0) {
+      sources.push(sql`select v.product_id from variants v where v.is_active and v.option_tokens && ${textArray(group.optionTokens)}`);
+    }
+    return sql`(${sql.join(sources, sql` union `)})`;
+  });
+  return sql.join(perGroup, sql` intersect `);
+}
+
+/** A product's relevance: per word group, the strongest place it matches (WEIGHT), summed. */
+export function scoreSql(groups: TermGroup[]): SQL {
+  const perGroup = groups.map((group) => {
+    const places: SQL[] = [
+      sql`case when p.search_vector @@ ${groupTsquery(group, 'A')}::tsquery then ${sql.raw(String(WEIGHT.title))} else 0 end`,
+      sql`case when p.search_vector @@ ${groupTsquery(group, 'B')}::tsquery then ${sql.raw(String(WEIGHT.vendor))} else 0 end`,
+      sql`case when p.search_vector @@ ${groupTsquery(group, 'C')}::tsquery then ${sql.raw(String(WEIGHT.description))} else 0 end`,
+    ];
+    if (group.categoryIds.length > 0) {
+      places.push(sql`case when exists (select 1 from product_categories pc where pc.product_id = p.id and pc.category_id = any(${uuidArray(group.categoryIds)}))
+        then ${sql.raw(String(WEIGHT.categoryOrOption))} else 0 end`);
+    }
+    if (group.optionTokens.length > 0) {
+      places.push(sql`case when exists (select 1 from variants v where v.product_id = p.id and v.is_active and v.option_tokens && ${textArray(group.optionTokens)})
+        then ${sql.raw(String(WEIGHT.categoryOrOption))} else 0 end`);
+    }
+    return sql`greatest(${sql.join(places, sql`, `)})`;
+  });
+  return sql.join(perGroup, sql` + `);
+}
+
 /**
  * The CTEs of a free-text search: the active, priced products it matches that have an active variant, with their
  * relevance, and their active variants with the columns filters and facets read. (A product without an active
  * variant is in no count, page or facet anyway; leaving it out here saves each of those a semi-join.)
+ *
+ * Precision: a product whose score trails the best match by more than one step per word (a vendor-name match when
+ * titles match, say) is left out — a weaker reading shows only when nothing better exists.
  */
-function matchedCtes(q: string): SQL {
-  // websearch_to_tsquery never raises on user syntax; `<%` is pg_trgm word similarity. With random_page_cost at its
-  // SSD value (SESSION_SETTINGS) the OR is a BitmapOr of the two GIN indexes and one heap pass over the matches;
-  // `rank` is the relevance sort key, computed once per match (ts_rank_cd and word_similarity are both real, as in
-  // the ORDER BY they replace). The variants come from an index-only scan of variants_active_facets_idx.
-  const tsquery = sql`websearch_to_tsquery('english', ${q})`;
-  return sql`with matched as materialized (
-      select p.id, p.price_min_cents, p.sales_count, p.created_at,
-             ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.title) as rank
+function matchedCtes(groups: TermGroup[], withDescription: boolean): SQL {
+  return sql`with scored as materialized (
+      select p.id, p.price_min_cents, p.sales_count, p.created_at, ${scoreSql(groups)} as rank
       from products p
-      where p.status = 'active' and p.price_min_cents is not null and (p.search_vector @@ ${tsquery} or ${q} <% p.title)
+      where p.id in (${candidatesSql(groups, withDescription)}) and p.status = 'active' and p.price_min_cents is not null
+    ),
+    matched as materialized (
+      select * from scored where rank >= (select max(rank) from scored) - ${groups.length}
     ),
     matched_variants as materialized (
       select v.product_id, v.price_cents, v.stock_on_hand, v.option_tokens
@@ -176,7 +253,7 @@ function orderBy(sort: CatalogSort): SQL {
   switch (sort) {
     case 'relevance':
       // Only with a search text (effectiveSort), so the source is the matched products and carries their rank.
-      return sql`p.rank desc, p.sales_count desc, p.id`;
+      return sql`p.rank desc, p.sales_count desc, p.created_at desc, p.id`;
     case 'newest':
       return sql`p.created_at desc, p.id`;
     case 'price_asc':
@@ -391,7 +468,7 @@ type SearchRows = {
  * A free-text search: every part in one statement over the matched CTEs — one round trip, one pass over the matches.
  * Option display names come along for every counted option and every selected one (shown even with no matches).
  */
-async function runMatched(executor: Executor, q: string, parts: SearchParts, selectedKeys: string[]): Promise<SearchRows> {
+async function runMatched(executor: Executor, matches: SQL, parts: SearchParts, selectedKeys: string[]): Promise<SearchRows> {
   const optionKeys = sql`select distinct split_part(token, '=', 1) from option_counts${selectedKeys.length > 0 ? sql` union ${keyValues(selectedKeys)}` : sql``}`;
   // array(…) keeps the order of an ordered subquery (the page, the categories); the rest are unordered sets.
   const rows = rowsOf<{
@@ -403,7 +480,7 @@ async function runMatched(executor: Executor, q: string, parts: SearchParts, sel
     price_and_stock: PriceAndStockRow | null;
   }>(
     await executor.execute(sql`
-      ${matchedCtes(q)},
+      ${matches},
       option_counts as (${parts.options})
       select (${parts.count}) as total,
              array_to_json(array(${parts.page})) as ids,
@@ -438,8 +515,39 @@ async function runOverTables(executor: Executor, parts: SearchParts): Promise<Se
   };
 }
 
+/** How many products a reading of the query finds (for "did you mean": only suggest what finds something). */
+async function countMatches(executor: Executor, groups: TermGroup[]): Promise<number> {
+  if (groups.length === 0) return 0;
+  const rows = rowsOf<{ total: number | string }>(
+    await executor.execute(sql`
+      select count(*)::int as total from products p
+      where p.id in (${candidatesSql(groups, true)}) and p.status = 'active' and p.price_min_cents is not null`),
+  );
+  return Number(rows[0]?.total ?? 0);
+}
+
+/** The vocabulary to read the query against: the cached copy when the caller has one (lib/catalog/cache.ts). */
+export type VocabularySource = () => Promise<SearchVocabularyData>;
+
+/** Reads a shopper's text against the catalogue vocabulary (see search-terms.ts). */
+export async function analyseSearchText(
+  text: string,
+  vocabulary: VocabularySource,
+  executor: Executor = db,
+  options: { partialLastWord?: boolean } = {},
+): Promise<AnalysedQuery & { index: VocabularyIndex }> {
+  const index = indexVocabulary(await vocabulary());
+  return { ...(await analyseQuery(text, index, stemmerFor(executor), options)), index };
+}
+
+const EMPTY_ROWS: SearchRows = { total: 0, ids: [], categories: [], options: [], optionNames: [], priceAndStock: {} };
+
 /** Searches and filters the catalog: one page of product cards, the total, and facet counts. */
-export async function searchCatalog(input: CatalogQueryInput, executor: Executor = db): Promise<CatalogResult> {
+export async function searchCatalog(
+  input: CatalogQueryInput,
+  executor: Executor = db,
+  vocabulary: VocabularySource = () => loadSearchVocabulary(executor),
+): Promise<CatalogResult> {
   const query = catalogQuerySchema.parse(input);
   const q = query.q ? query.q : undefined;
   const normalised: CatalogQuery = { ...query, q };
@@ -456,7 +564,25 @@ export async function searchCatalog(input: CatalogQueryInput, executor: Executor
     priceAndStock: priceAndStockSql(normalised, scope),
   };
   const selectedKeys = Object.keys(normalised.options).map(optionKey);
-  const rows = q ? await runMatched(executor, q, parts, selectedKeys) : await runOverTables(executor, parts);
+  let rows: SearchRows;
+  let reading: CatalogResult['search'] = null;
+  if (q) {
+    const analysed = await analyseSearchText(q, vocabulary, executor);
+    reading = { correctedQuery: analysed.correctedQuery, didYouMean: null };
+    rows = analysed.groups.length > 0 ? await runMatched(executor, matchedCtes(analysed.groups, false), parts, selectedKeys) : EMPTY_ROWS;
+    // Nothing in titles, categories, options or vendors: the descriptions, then a suggestion.
+    if (rows.total === 0 && analysed.groups.length > 0) rows = await runMatched(executor, matchedCtes(analysed.groups, true), parts, selectedKeys);
+    if (rows.total === 0) {
+      const stems = await stemmerFor(executor)(tokenize(q));
+      const suggestion = suggestQuery(q, analysed.index, stems);
+      if (suggestion) {
+        const suggested = await analyseQuery(suggestion, analysed.index, stemmerFor(executor));
+        if ((await countMatches(executor, suggested.groups)) > 0) reading.didYouMean = suggestion;
+      }
+    }
+  } else {
+    rows = await runOverTables(executor, parts);
+  }
   const optionGroups = groupOptionCounts(rows.options, normalised);
   const [items, names] = await Promise.all([
     hydrateProductCards(rows.ids, executor),
@@ -471,5 +597,6 @@ export async function searchCatalog(input: CatalogQueryInput, executor: Executor
     sort,
     facets: { categories: categoriesFromRows(rows.categories), options: optionFacetsFrom(optionGroups, names), ...priceAndStockFromRow(rows.priceAndStock, normalised) },
     category: category ? { slug: category.slug, name: category.name } : null,
+    search: reading,
   };
 }

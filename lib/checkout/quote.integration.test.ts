@@ -4,7 +4,7 @@ import { closeConnection } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { addCartLine } from '@/lib/cart/service';
 import { AppError } from '@/lib/errors';
-import { installClientIpHeader } from '@/lib/http/client-ip';
+import { installServerLayer } from '@/lib/server/install';
 import { RATE_LIMITS } from '@/lib/rate-limit';
 import { quoteCheckout } from './quote';
 import { checkoutQuoteSchema, placeOrderSchema } from './schemas';
@@ -20,10 +20,14 @@ vi.mock('next/headers', () => ({
     delete: (name: string) => request.cookies.delete(name),
   }),
 }));
-installClientIpHeader(0);
+installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
+// Integration files share one module registry (vitest.config.ts: isolate false): the actions' modules, loaded
+// fresh, see the stand-ins above even when an earlier file loaded the real ones.
+vi.resetModules();
+const fresh = await import('@/db/client');
 const { quoteCheckoutAction, updateCheckoutSummaryAction } = await import('./actions');
 
-afterAll(() => closeConnection());
+afterAll(() => Promise.all([closeConnection(), fresh.closeConnection()]));
 
 /** A client address no earlier run used (Redis outlives the test database): a random IPv6 /64. */
 const freshAddress = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;

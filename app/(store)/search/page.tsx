@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { CatalogView } from '@/components/catalog/catalog-view';
+import { SearchNoResults } from '@/components/search/no-results';
 import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { catalogQuerySchema } from '@/lib/catalog/schemas';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -15,22 +17,40 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
+const POPULAR_COUNT = 8;
+
 export default async function SearchPage({ searchParams }: Props) {
   const store = await getCachedStoreInfo();
   const query = parseCatalogParams(await searchParams, store.currency);
   const result = await searchCatalogCached(query);
+  const filtered = Object.keys(query.options).length > 0 || query.inStock || query.priceMinCents !== undefined || query.priceMaxCents !== undefined;
+  // Nothing found and no filter to blame: suggestions and best sellers instead of an empty grid beside zero counts.
+  const nothingFound = Boolean(query.q) && result.total === 0 && !filtered && !query.category;
+  const popular = nothingFound
+    ? (await searchCatalogCached(catalogQuerySchema.parse({ sort: 'best_selling', perPage: POPULAR_COUNT }))).items
+    : [];
+  const correctedQuery = result.search?.correctedQuery;
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{query.q ? <>Results for “{query.q}”</> : 'All products'}</h1>
+        {correctedQuery && result.total > 0 ? (
+          <p className="mt-2 text-zinc-700">
+            Showing results for <strong>{correctedQuery}</strong>.
+          </p>
+        ) : null}
       </header>
-      <CatalogView
-        result={result}
-        query={query}
-        pathname="/search"
-        currency={store.currency}
-        categoryHref={(slug) => catalogHref(`/categories/${slug}`, { ...query, q: undefined, page: 1 }, store.currency)}
-      />
+      {nothingFound ? (
+        <SearchNoResults query={query.q!} didYouMean={result.search?.didYouMean ?? null} popular={popular} />
+      ) : (
+        <CatalogView
+          result={result}
+          query={query}
+          pathname="/search"
+          currency={store.currency}
+          categoryHref={(slug) => catalogHref(`/categories/${slug}`, { ...query, q: undefined, page: 1 }, store.currency)}
+        />
+      )}
     </div>
   );
 }

@@ -10,10 +10,12 @@ import { PATCH as updateLine } from '@/app/api/store/v1/carts/current/lines/[lin
 import { GET as getOrder } from '@/app/api/store/v1/orders/[number]/route';
 import { GET as getProduct } from '@/app/api/store/v1/products/[slug]/route';
 import { GET as listProducts } from '@/app/api/store/v1/products/route';
+import { GET as searchSuggestions } from '@/app/api/store/v1/search/suggestions/route';
 import { closeConnection } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { cartSchema } from '@/lib/cart/types';
 import { productListSchema } from '@/lib/api/catalog';
+import { searchSuggestionsSchema } from '@/lib/catalog/suggest-schemas';
 import { categoryNodeSchema, productDetailSchema } from '@/lib/catalog/types';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { placedOrderResponseSchema } from '@/lib/checkout/types';
@@ -51,6 +53,25 @@ describe('Store API answers match the published schemas', () => {
     expect((list as { data: unknown[] }).data.length).toBeGreaterThan(0);
     expectExactly(z.object({ data: productDetailSchema }), await answer(await getProduct(request(`/api/store/v1/products/${product.slug}`), params({ slug: product.slug })), 200));
     expectExactly(z.object({ data: z.array(categoryNodeSchema) }), await answer(await listCategories(request('/api/store/v1/categories'), params({})), 200));
+  });
+
+  it('search: a corrected query, did-you-mean, and the suggestions as a shopper types', async () => {
+    const corrected = await answer(await listProducts(request('/api/store/v1/products?q=jakcet'), params({})), 200);
+    expectExactly(productListSchema, corrected);
+    expect((corrected as { search: unknown }).search).toEqual({ correctedQuery: 'jacket', didYouMean: null });
+    const nothing = await answer(await listProducts(request('/api/store/v1/products?q=bkot'), params({})), 200);
+    expectExactly(productListSchema, nothing);
+    expect((nothing as { search: unknown }).search).toEqual({ correctedQuery: null, didYouMean: 'boot' });
+
+    const typing = await answer(await searchSuggestions(request('/api/store/v1/search/suggestions?q=jac'), params({})), 200);
+    expectExactly(searchSuggestionsSchema, typing);
+    const { products, queries } = typing as { products: { title: string }[]; queries: string[] };
+    expect(products.length).toBeGreaterThan(0);
+    expect(products.every((product) => /jacket/i.test(product.title))).toBe(true);
+    expect(queries).toContain('jacket');
+    const categories = await answer(await searchSuggestions(request('/api/store/v1/search/suggestions?q=sneak'), params({})), 200);
+    expect((categories as { categories: { slug: string }[] }).categories.map((category) => category.slug)).toContain('sneakers');
+    await answer(await searchSuggestions(request(`/api/store/v1/search/suggestions?q=${'x'.repeat(101)}`), params({})), 422);
   });
 
   it('cart, checkout and the order, as a guest', async () => {

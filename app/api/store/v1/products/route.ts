@@ -20,6 +20,7 @@ export const GET = route({}, async ({ request }) => {
     sort: result.sort,
     facets: result.facets,
     category: result.category,
+    search: result.search,
   };
   return NextResponse.json(list, { headers: { 'cache-control': CATALOG_CACHE_CONTROL } });
 });
