@@ -58,8 +58,8 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
       }}
       className="m-0 ml-auto h-full max-h-none w-full max-w-md bg-white p-0 shadow-xl backdrop:bg-black/40"
     >
-      <div className="flex h-full flex-col gap-4 overflow-y-auto p-5">
-        <div className="flex items-center justify-between">
+      <div className="flex h-full flex-col gap-3 p-4">
+        <div className="flex shrink-0 items-center justify-between">
           <h2 id={titleId} className="text-lg font-semibold">
             Your cart
           </h2>
@@ -72,15 +72,22 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
             Close<span className="sr-only"> cart</span>
           </button>
         </div>
-        <CartLines cart={cart} variant="drawer" lineHeadingLevel={3} />
-        <div className="mt-auto flex flex-col gap-2 border-t border-zinc-200 pt-4">
-          <Link href="/checkout" className="rounded-md bg-brand-600 px-4 py-2 text-center font-semibold text-white hover:bg-brand-700">
-            Check out
-          </Link>
-          <Link href="/cart" className="rounded-md border border-zinc-300 px-4 py-2 text-center font-medium hover:bg-zinc-50">
-            View cart
-          </Link>
-        </div>
+        {/* The lines scroll on their own; the subtotal and the way to check out stay in view under them. */}
+        <CartLines
+          cart={cart}
+          variant="drawer"
+          lineHeadingLevel={3}
+          actions={
+            <div className="grid grid-cols-2 gap-2">
+              <Link href="/checkout" className="rounded-md bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700">
+                Check out
+              </Link>
+              <Link href="/cart" className="rounded-md border border-zinc-300 px-4 py-2.5 text-center font-medium hover:bg-zinc-50">
+                View cart
+              </Link>
+            </div>
+          }
+        />
       </div>
     </dialog>
   );

@@ -2,10 +2,11 @@
 
 import Image from 'next/image';
 import Link from 'next/link';
-import { type FormEvent, useActionState, useOptimistic, useState, useTransition } from 'react';
+import { type FormEvent, type ReactNode, useActionState, useOptimistic, useRef, useState, useTransition } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { removeCartLineAction, updateCartLineAction } from '@/lib/cart/actions';
 import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ActionResult, ActionState } from '@/lib/http/action';
@@ -37,6 +38,8 @@ type Props = {
   variant: 'page' | 'drawer';
   /** Heading level of each line's title (below the surrounding heading). */
   lineHeadingLevel?: 2 | 3;
+  /** Links under the subtotal (the drawer's "Check out" and "View cart"). */
+  actions?: ReactNode;
 };
 
 /**
@@ -45,7 +48,7 @@ type Props = {
  * back by itself when the transition ends, and the server's message is shown under the line.
  * Without JavaScript each control is a plain form posting to its server action, as before.
  */
-export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: Props) {
+export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, actions }: Props) {
   const [cart, setCart] = useState(serverCart);
   // A new cart from the server (a page refresh, another add) replaces ours.
   const [lastServerCart, setLastServerCart] = useState(serverCart);
@@ -72,9 +75,11 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: P
     );
   }
 
+  const drawer = variant === 'drawer';
   return (
-    <div className="flex flex-col gap-4">
-      <ul aria-label="Cart items" className="divide-y divide-zinc-200 border-y border-zinc-200">
+    // In the drawer the lines scroll and the subtotal and checkout stay in view beneath them.
+    <div className={drawer ? 'flex min-h-0 flex-1 flex-col gap-3' : 'flex flex-col gap-4'}>
+      <ul aria-label="Cart items" className={`divide-y divide-zinc-200 border-y border-zinc-200 ${drawer ? 'min-h-0 overflow-y-auto' : ''}`}>
         {optimisticCart.lines.map((line, index) => (
           <CartLineRow
             key={line.id}
@@ -82,7 +87,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: P
             // On the cart page the first line's image is the largest thing in view: fetched first, not lazily.
             eagerImage={variant === 'page' && index === 0}
             currency={optimisticCart.currency}
-            compact={variant === 'drawer'}
+            compact={drawer}
             headingLevel={lineHeadingLevel}
             onChange={applyOptimistic}
             onSettled={settle}
@@ -90,15 +95,15 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: P
           />
         ))}
       </ul>
-      <div className={`flex flex-col gap-3 ${variant === 'page' ? 'items-end' : ''}`}>
-        <div className={`flex gap-2 ${variant === 'page' ? 'text-lg' : ''}`} data-testid="cart-subtotal">
+      <div className={`flex shrink-0 flex-col gap-3 ${drawer ? '' : 'items-end'}`}>
+        <div className={`flex justify-between gap-2 ${drawer ? 'font-medium' : 'text-lg'}`} data-testid="cart-subtotal">
           <span>Subtotal ({itemsLabel}):</span>
           <Price amountCents={optimisticCart.subtotalCents} currency={optimisticCart.currency} />
         </div>
         <p role="status" className="sr-only">
           {announcement}
         </p>
-        {variant === 'page' ? <p className="text-sm text-zinc-600">Shipping and taxes are calculated at checkout.</p> : null}
+        {drawer ? null : <p className="text-sm text-zinc-600">Shipping and taxes are calculated at checkout.</p>}
         {optimisticCart.hasProblems ? (
           <p role="alert" className="text-sm text-red-700">
             Some items need your attention before you can check out.
@@ -108,6 +113,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2 }: P
             Check out
           </Link>
         ) : null}
+        {actions}
       </div>
     </div>
   );
@@ -144,6 +150,9 @@ function CartLineRow({
   // back again on a rollback); then it shows that.
   const [draft, setDraft] = useState(String(line.quantity));
   const [shownQuantity, setShownQuantity] = useState(line.quantity);
+  const quantityForm = useRef<HTMLFormElement>(null);
+  // With JavaScript the quantity has −/+ buttons and is saved as it changes; without, the form's Update button posts it.
+  const hydrated = useHydrated();
   if (line.quantity !== shownQuantity) {
     setShownQuantity(line.quantity);
     setDraft(String(line.quantity));
@@ -161,9 +170,7 @@ function CartLineRow({
   const quantityErrors = current && !current.ok ? (current.fieldErrors?.quantity ?? [current.message]) : undefined;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  const submitQuantity = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+  const commitQuantity = (formData: FormData) => {
     const quantity = Number(formData.get('quantity'));
     setFeedback(null);
     startUpdate(async () => {
@@ -175,6 +182,20 @@ function CartLineRow({
         setFeedback(result.ok ? { ok: true, message: result.message ?? '' } : { ok: false, message: result.message, fieldErrors: result.fieldErrors });
       });
     });
+  };
+
+  const submitQuantity = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    commitQuantity(new FormData(event.currentTarget));
+  };
+
+  /** A stepper press or a typed value left behind: the same change as submitting the form with that quantity. */
+  const setQuantity = (quantity: number) => {
+    if (!quantityForm.current) return;
+    const formData = new FormData(quantityForm.current);
+    formData.set('quantity', String(quantity));
+    setDraft(String(quantity));
+    commitQuantity(formData);
   };
 
   const submitRemove = (event: FormEvent<HTMLFormElement>) => {
@@ -192,9 +213,19 @@ function CartLineRow({
     });
   };
 
+  const label = line.productTitle;
+  const busy = updating || removing;
+  const canIncrease = line.maxQuantity > line.quantity;
+  // aria-disabled rather than disabled: a button that turns disabled under the keyboard would drop the focus.
+  const stepper =
+    'inline-flex size-10 items-center justify-center text-lg text-zinc-800 hover:bg-zinc-100 aria-disabled:cursor-not-allowed aria-disabled:text-zinc-400 aria-disabled:hover:bg-transparent';
   return (
-    <li className={`flex gap-4 ${compact ? 'py-3' : 'py-4'}`} aria-label={line.productTitle}>
-      <div className={`${compact ? 'h-16 w-16' : 'h-24 w-24'} shrink-0 overflow-hidden rounded bg-zinc-100`}>
+    // One grid for every line, so the quantity and total columns line up whatever the title's length.
+    <li
+      className={`grid gap-x-4 gap-y-2 ${compact ? 'grid-cols-[4rem_1fr] py-3' : 'grid-cols-[5rem_1fr] py-4 sm:grid-cols-[6rem_1fr_11rem_7rem]'}`}
+      aria-label={line.productTitle}
+    >
+      <div className={`${compact ? 'size-16' : 'size-20 sm:size-24'} row-span-2 overflow-hidden rounded bg-zinc-100 sm:row-span-1`}>
         {line.imageUrl ? (
           <Image
             src={line.imageUrl}
@@ -207,55 +238,101 @@ function CartLineRow({
           />
         ) : null}
       </div>
-      <div className="flex flex-1 flex-wrap justify-between gap-4">
-        <div>
-          <Heading className="font-medium">
-            <Link href={`/products/${line.productSlug}`} className="hover:underline">
-              {line.productTitle}
-            </Link>
-          </Heading>
-          <p className="text-sm text-zinc-600">{line.variantTitle}</p>
-          <Price className="text-sm" amountCents={line.unitPriceCents} currency={currency} />
-          {line.problem === 'unavailable' ? (
-            <p className="text-sm text-red-700">No longer available — please remove it.</p>
-          ) : line.problem === 'insufficient_stock' ? (
-            <p className="text-sm text-red-700">Only {line.maxQuantity} left — please lower the quantity.</p>
-          ) : null}
-        </div>
-        <div className="flex flex-col gap-2">
-          <form action={updateAction} onSubmit={submitQuantity} className="flex items-end gap-2" noValidate>
+      <div className="min-w-0">
+        <Heading className="font-medium">
+          <Link href={`/products/${line.productSlug}`} className="hover:underline">
+            {line.productTitle}
+          </Link>
+        </Heading>
+        <p className="text-sm text-zinc-600">{line.variantTitle}</p>
+        <Price className="text-sm" amountCents={line.unitPriceCents} currency={currency} />
+        {line.problem === 'unavailable' ? (
+          <p className="text-sm text-red-700">No longer available — please remove it.</p>
+        ) : line.problem === 'insufficient_stock' ? (
+          <p className="text-sm text-red-700">Only {line.maxQuantity} left — please lower the quantity.</p>
+        ) : null}
+      </div>
+      <div className={`col-start-2 flex flex-wrap items-start justify-between gap-x-4 gap-y-2 ${compact ? '' : 'sm:col-start-3 sm:col-span-2 sm:grid sm:grid-cols-[11rem_7rem] sm:gap-x-4'}`}>
+        <div className="flex flex-col gap-1">
+          <form ref={quantityForm} action={updateAction} onSubmit={submitQuantity} className="flex items-end gap-2" noValidate>
             <input type="hidden" name="lineId" value={line.id} />
             <div>
-              <label htmlFor={inputId} className="block text-xs font-medium text-zinc-700">
-                Quantity<span className="sr-only"> of {line.productTitle}</span>
+              <label htmlFor={inputId} className={hydrated ? 'sr-only' : 'block text-xs font-medium text-zinc-700'}>
+                Quantity<span className="sr-only"> of {label}</span>
               </label>
-              <input
-                id={inputId}
-                name="quantity"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={Math.max(1, line.maxQuantity)}
-                step={1}
-                value={draft}
-                onChange={(event) => setDraft(event.target.value)}
-                required
-                aria-invalid={quantityErrors ? true : undefined}
-                aria-describedby={quantityErrors ? errorId : undefined}
-                className="w-20 rounded-md border border-zinc-300 px-2 py-1"
-              />
+              <div className={hydrated ? 'inline-flex items-center rounded-md border border-zinc-300' : ''} aria-busy={updating || undefined}>
+                {hydrated ? (
+                  <button
+                    type="button"
+                    className={`${stepper} rounded-l-md`}
+                    onClick={() => {
+                      if (!busy && line.quantity > 1) setQuantity(line.quantity - 1);
+                    }}
+                    aria-disabled={busy || line.quantity <= 1}
+                    aria-label={`Decrease quantity of ${label}`}
+                  >
+                    <span aria-hidden="true">−</span>
+                  </button>
+                ) : null}
+                <input
+                  id={inputId}
+                  name="quantity"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={Math.max(1, line.maxQuantity)}
+                  step={1}
+                  value={draft}
+                  onChange={(event) => setDraft(event.target.value)}
+                  // A typed quantity is saved when the shopper moves on (Enter submits the form).
+                  onBlur={() => {
+                    if (hydrated && draft !== String(line.quantity) && draft.trim() !== '') setQuantity(Number(draft));
+                  }}
+                  required
+                  aria-invalid={quantityErrors ? true : undefined}
+                  aria-describedby={quantityErrors ? errorId : undefined}
+                  className={
+                    hydrated
+                      ? 'h-10 w-12 border-x border-zinc-300 text-center [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none'
+                      : 'w-20 rounded-md border border-zinc-300 px-2 py-1'
+                  }
+                />
+                {hydrated ? (
+                  <button
+                    type="button"
+                    className={`${stepper} rounded-r-md`}
+                    onClick={() => {
+                      if (!busy && canIncrease) setQuantity(line.quantity + 1);
+                    }}
+                    aria-disabled={busy || !canIncrease}
+                    aria-label={`Increase quantity of ${label}`}
+                  >
+                    <span aria-hidden="true">+</span>
+                  </button>
+                ) : null}
+              </div>
             </div>
-            <SubmitButton variant="secondary" pendingLabel="Updating…" pending={updating}>
-              Update<span className="sr-only"> {line.productTitle}</span>
-            </SubmitButton>
+            {hydrated ? null : (
+              <SubmitButton variant="secondary" pendingLabel="Updating…" pending={updating}>
+                Update<span className="sr-only"> {label}</span>
+              </SubmitButton>
+            )}
           </form>
+          {hydrated && updating ? (
+            <p className="text-xs text-zinc-600" aria-hidden="true">
+              Updating…
+            </p>
+          ) : null}
+          {hydrated && !canIncrease && line.maxQuantity > 0 && !updating ? (
+            <p className="text-xs text-zinc-600">Most you can add: {line.maxQuantity}</p>
+          ) : null}
           {/* Announced (role=alert) and tied to the field (aria-describedby). */}
           {quantityErrors ? <FormMessage id={errorId} status="error" message={quantityErrors.join(' ')} /> : null}
           {current?.ok && !updating ? <FormMessage status="success" message={current.message} /> : null}
           <form action={removeAction} onSubmit={submitRemove}>
             <input type="hidden" name="lineId" value={line.id} />
             <SubmitButton variant="link" pendingLabel="Removing…" pending={removing}>
-              Remove<span className="sr-only"> {line.productTitle}</span>
+              Remove<span className="sr-only"> {label}</span>
             </SubmitButton>
           </form>
           {current && !current.ok && !quantityErrors ? <FormMessage status="error" message={current.message} /> : null}

@@ -1,10 +1,12 @@
 'use client';
 
-import { type ComponentProps, lazy, type ReactNode, Suspense, useActionState, useRef, useState } from 'react';
+import { type ComponentProps, lazy, type ReactNode, Suspense, type RefObject, useActionState, useEffect, useId, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { Price } from '@/components/ui/price';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddedToCart, addToCartAction } from '@/lib/cart/actions';
 import type { ActionState } from '@/lib/http/action';
+import { useVariantSelection } from './variant-selection';
 
 const idle: ActionState<AddedToCart> = null;
 
@@ -26,8 +28,42 @@ const preloadCartDrawer = () => {
 
 type Props = {
   /** The selected variant, or null when the chosen combination does not exist. */
-  variant: { id: string; inStock: boolean; maxQuantity: number; title: string } | null;
+  variant: { id: string; inStock: boolean; maxQuantity: number; title: string; priceCents: number; currency: string } | null;
 };
+
+/** The purchase form for the variant chosen in the picker; a new variant starts a fresh form. */
+export function SelectedVariantPurchase() {
+  const { variant } = useVariantSelection();
+  return <ProductPurchase key={variant?.id ?? 'none'} variant={variant} />;
+}
+
+/**
+ * True once the element has scrolled up out of view (not while it is still below the fold): then a phone gets the
+ * sticky bar, for a shopper who has read on past the button.
+ */
+function useScrolledPast(target: RefObject<HTMLElement | null>): boolean {
+  const [past, setPast] = useState(false);
+  useEffect(() => {
+    // A scroll listener rather than an IntersectionObserver: a jump (a link, the End key) from below the element to
+    // above it never intersects it, so an observer would not hear of it.
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const element = target.current;
+      if (element) setPast(element.getBoundingClientRect().bottom < 0);
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(check);
+    };
+    check();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [target]);
+  return past;
+}
 
 /** Quantity and "Add to cart" for the selected variant. The server decides price, stock and limits again. */
 export function ProductPurchase({ variant }: Props) {
@@ -42,10 +78,13 @@ export function ProductPurchase({ variant }: Props) {
   }
   const quantityErrors = state && !state.ok ? state.fieldErrors?.quantity : undefined;
   const purchasable = variant !== null && variant.inStock;
+  const formId = useId();
+  const scrolledPast = useScrolledPast(addButtonArea);
 
   return (
     <>
       <form
+        id={formId}
         action={action}
         onPointerEnter={preloadCartDrawer}
         onFocus={preloadCartDrawer}
@@ -93,6 +132,27 @@ export function ProductPurchase({ variant }: Props) {
         </div>
         {state ? <FormMessage status={state.ok ? 'success' : 'error'} message={state.message ?? ''} /> : null}
       </form>
+      {/* Phones only, once the form's own button has scrolled away: the same form, submitted from the bottom bar. */}
+      {purchasable && scrolledPast ? (
+        <>
+        {/* Room at the page's end, so the bar never covers its last lines. */}
+        <div className="h-16 md:hidden" />
+        <div className="fixed inset-x-0 bottom-0 z-30 flex items-center justify-between gap-3 border-t border-zinc-200 bg-white px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] md:hidden">
+          <div className="min-w-0 text-sm">
+            <p className="truncate font-medium">{variant.title}</p>
+            <Price amountCents={variant.priceCents} currency={variant.currency} />
+          </div>
+          <button
+            type="submit"
+            form={formId}
+            disabled={pending}
+            className="shrink-0 rounded-md bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {pending ? 'Adding…' : 'Add to cart'}
+          </button>
+        </div>
+        </>
+      ) : null}
       {/* Outside the form: the drawer holds forms of its own, and forms cannot nest. */}
       {state?.ok ? (
         <Suspense fallback={null}>

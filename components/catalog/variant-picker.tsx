@@ -1,14 +1,20 @@
+'use client';
+
+import type { MouseEvent } from 'react';
 import { Link } from '@/components/ui/link';
-import type { PickerOption } from '@/lib/catalog/variant-matrix';
 import { selectionParams } from '@/lib/catalog/variant-matrix';
+import { useVariantSelection } from './variant-selection';
 
 const STATE_NOTE = { available: '', sold_out: ' (sold out)', unavailable: ' (not available)' } as const;
 
 /**
- * One link per option value: picking is a navigation, so it works without JavaScript and the URL names the exact
- * variant. Combinations that don't exist or are sold out are shown as such; the purchase form refuses them.
+ * One link per option value. Its address names the exact variant (the server renders that page, so picking works
+ * without JavaScript and in a new tab); with JavaScript a plain click changes the variant in place instead
+ * (./variant-selection.tsx). Combinations that don't exist or are sold out are shown as such; the purchase form
+ * refuses them.
  */
-export function VariantPicker({ slug, options, selection }: { slug: string; options: PickerOption[]; selection: Record<string, string> }) {
+export function VariantPicker({ slug }: { slug: string }) {
+  const { options, selection, choose } = useVariantSelection();
   return (
     <div className="space-y-4">
       {options.map((option) => (
@@ -19,18 +25,27 @@ export function VariantPicker({ slug, options, selection }: { slug: string; opti
           <ul className="flex flex-wrap gap-2">
             {option.values.map((value) => {
               const href = `/products/${slug}?${selectionParams(selection, { name: option.name, value: value.value })}`;
-              const base = 'inline-flex min-w-12 items-center justify-center rounded-md border px-3 py-1.5 text-sm';
+              const base = 'inline-flex min-h-10 min-w-12 items-center justify-center rounded-md border px-3 py-1.5 text-sm';
+              // Sold-out and missing combinations stay legible (zinc-600 on white is 7.2:1); the dashed border and
+              // the strike-through say they cannot be bought, and the accessible name says why.
               const look = value.selected
                 ? 'border-zinc-900 bg-zinc-900 text-white'
                 : value.state === 'available'
                   ? 'border-zinc-300 hover:border-zinc-900'
-                  : 'border-dashed border-zinc-300 text-zinc-400 line-through';
+                  : 'border-dashed border-zinc-400 text-zinc-600 line-through hover:border-zinc-900';
+              const pick = (event: MouseEvent<HTMLAnchorElement>) => {
+                // A new tab or window (modifier keys, middle button) still follows the link.
+                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                event.preventDefault();
+                choose(option.name, value.value);
+              };
               return (
                 <li key={value.value}>
                   <Link
                     href={href}
                     scroll={false}
                     replace
+                    onClick={pick}
                     aria-current={value.selected ? 'true' : undefined}
                     aria-label={`${option.name} ${value.value}${STATE_NOTE[value.state]}`}
                     className={`${base} ${look}`}

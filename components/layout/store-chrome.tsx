@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { getCachedStoreInfo } from '@/lib/catalog/cache';
+import { getCachedCategoryTree, getCachedStoreInfo } from '@/lib/catalog/cache';
 import { shade, tint } from '@/lib/store/brand';
 import { getCachedMenu } from '@/lib/store/content/cache';
 import { SiteHeader } from './site-header';
@@ -7,7 +7,12 @@ import { SiteFooter } from './site-footer';
 
 /** The storefront's header, main landmark and footer around a page, in the store's accent colour. */
 export async function StoreChrome({ children }: { children: ReactNode }) {
-  const [store, footerLinks] = await Promise.all([getCachedStoreInfo(), getCachedMenu('footer')]);
+  const [store, categories, headerLinks, footerLinks] = await Promise.all([
+    getCachedStoreInfo(),
+    getCachedCategoryTree(),
+    getCachedMenu('header'),
+    getCachedMenu('footer'),
+  ]);
   // The kit's brand colours (app/globals.css) become the store's accent for everything inside.
   const accent = {
     '--color-brand-600': store.accentColor,
@@ -16,7 +21,7 @@ export async function StoreChrome({ children }: { children: ReactNode }) {
   } as CSSProperties;
   return (
     <div className="flex flex-1 flex-col" style={accent}>
-      <SiteHeader storeName={store.name} />
+      <SiteHeader storeName={store.name} logoUrl={store.logoUrl} categories={categories} links={headerLinks} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>

@@ -8,9 +8,21 @@ import { preload } from 'react-dom';
  * onLoad), so server and client components without those props use this one.
  */
 export function Image({ priority, preload: preloadProp, ...rest }: ImageProps) {
-  const { props } = getImageProps({ ...rest, priority, preload: preloadProp });
-  // What next/image does for a priority image: a preload in <head>, so the browser fetches it before it parses <img>.
-  if (priority || preloadProp) {
+  const props = imageAttributes({ ...rest, priority, preload: preloadProp });
+  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- this is next/image's markup; alt is required by ImageProps
+  return <img {...props} />;
+}
+
+/** The attributes of next/image's <img>, for a client component to render without shipping next/image (the gallery). */
+export type ImageAttributes = ReturnType<typeof getImageProps>['props'];
+
+/**
+ * next/image's <img> attributes, worked out on the server. A priority or preload image is also preloaded — what
+ * next/image does: a preload in <head>, so the browser fetches it before it parses <img>.
+ */
+export function imageAttributes(options: ImageProps): ImageAttributes {
+  const { props } = getImageProps(options);
+  if (options.priority || options.preload) {
     preload(props.src, {
       as: 'image',
       imageSrcSet: props.srcSet,
@@ -20,6 +32,5 @@ export function Image({ priority, preload: preloadProp, ...rest }: ImageProps) {
       referrerPolicy: props.referrerPolicy,
     });
   }
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- this is next/image's markup; alt is required by ImageProps
-  return <img {...props} />;
+  return props;
 }

@@ -1,5 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A facet label reads "M, 23 products" to assistive technology (the on-screen number is hidden from it). */
+function countIn(text: string): number {
+  return Number(text.match(/, ([\d,]+) products?$/)?.[1]?.replace(/,/g, '') ?? NaN);
+}
+
 /** A category or search results page: filters, sort, results, pagination. */
 export class CatalogPage {
   readonly heading: Locator;
@@ -33,9 +38,12 @@ export class CatalogPage {
   /** The count shown beside an option value, e.g. Size → M (23). */
   async facetCount(group: string, value: string): Promise<number> {
     const label = this.optionGroup(group).locator('label').filter({ has: this.page.getByText(value, { exact: true }) });
-    // The label reads "M (23 products)" to assistive technology.
-    const text = (await label.textContent()) ?? '';
-    return Number(text.match(/\((\d+) products\)/)?.[1] ?? NaN);
+    return countIn((await label.textContent()) ?? '');
+  }
+
+  /** The count beside "In stock only". */
+  async inStockCount(): Promise<number> {
+    return countIn((await this.filters.locator('label').filter({ hasText: 'In stock only' }).textContent()) ?? '');
   }
 
   async check(group: string, value: string) {

@@ -69,7 +69,13 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
       .innerJoin(variants, eq(variants.id, variantOptionValues.variantId))
       .where(eq(variants.productId, product.id)),
     executor
-      .select({ storageKey: productImages.storageKey, altText: productImages.altText, width: productImages.width, height: productImages.height })
+      .select({
+        storageKey: productImages.storageKey,
+        altText: productImages.altText,
+        width: productImages.width,
+        height: productImages.height,
+        variantId: productImages.variantId,
+      })
       .from(productImages)
       .where(eq(productImages.productId, product.id))
       .orderBy(asc(productImages.position)),
@@ -96,6 +102,7 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
     record[name] = row.value;
     optionsByVariant.set(row.variantId, record);
   }
+  const activeVariantIds = new Set(variantRows.map((variant) => variant.id));
   const leaf = categoryRows[0];
   const trail = leaf ? [...(await listCategoryAncestors(leaf.path, executor)), { slug: leaf.slug, name: leaf.name }] : [];
 
@@ -105,7 +112,14 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
     priceMaxCents: product.priceMaxCents,
     currency: variantRows[0]!.currency,
     updatedAt: product.updatedAt.toISOString(),
-    images: imageRows.map((image) => ({ url: mediaUrl(image.storageKey), alt: image.altText, width: image.width, height: image.height })),
+    images: imageRows.map((image) => ({
+      url: mediaUrl(image.storageKey),
+      alt: image.altText,
+      width: image.width,
+      height: image.height,
+      // A variant taken off sale no longer names its images: they show for every variant again.
+      variantId: image.variantId !== null && activeVariantIds.has(image.variantId) ? image.variantId : null,
+    })),
     options: optionRows.map((option) => ({
       name: option.name,
       values: (valuesByOption.get(option.id) ?? []).sort((a, b) => a.position - b.position).map((entry) => entry.value),

@@ -42,8 +42,9 @@ export async function hydrateProductCards(ids: string[], executor: Executor = db
         height: productImages.height,
       })
       .from(productImages)
-      .where(and(inArray(productImages.productId, ids), isNull(productImages.variantId)))
-      .orderBy(productImages.productId, asc(productImages.position)),
+      .where(inArray(productImages.productId, ids))
+      // An image for every variant first; a product whose images all belong to variants still gets a picture.
+      .orderBy(productImages.productId, sql`${productImages.variantId} is null desc`, asc(productImages.position)),
   ]);
   const productById = new Map(productRows.map((row) => [row.id, row]));
   const variantsByProduct = new Map(variantRows.map((row) => [row.productId, row]));

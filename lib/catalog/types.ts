@@ -9,6 +9,11 @@ const currency = z.string().regex(/^[A-Z]{3}$/).describe('ISO 4217 currency code
 export const productImageSchema = z.object({ url: z.string(), alt: z.string(), width: z.number().int(), height: z.number().int() });
 export type ProductImageView = z.infer<typeof productImageSchema>;
 
+export const productGalleryImageSchema = productImageSchema.extend({
+  variantId: z.uuid().nullable().describe('The variant this image shows, or null for every variant'),
+});
+export type ProductGalleryImage = z.infer<typeof productGalleryImageSchema>;
+
 export const productCardSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -70,7 +75,7 @@ export const productDetailSchema = z.object({
   priceMinCents: cents('Lowest variant price'),
   priceMaxCents: cents('Highest variant price'),
   currency,
-  images: z.array(productImageSchema),
+  images: z.array(productGalleryImageSchema),
   options: z.array(productOptionSchema),
   variants: z.array(variantSchema),
   categories: z.array(categorySummarySchema),

@@ -4,10 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useRef } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { deleteImageAction, moveImageAction, updateImageAltAction } from '@/lib/admin/products/actions';
+import { deleteImageAction, moveImageAction, setImageVariantAction, updateImageAltAction } from '@/lib/admin/products/actions';
 import { type ActionResult, type ActionState, refusal } from '@/lib/http/action-result';
 
-export type AdminImage = { id: string; url: string; altText: string; width: number; height: number };
+export type AdminImage = { id: string; url: string; altText: string; width: number; height: number; variantId: string | null };
+/** A variant an image can be shown for, labelled by its option values. */
+export type AdminImageVariant = { id: string; label: string };
 
 
 function UploadForm({ productId }: { productId: string }) {
@@ -50,11 +52,12 @@ function UploadForm({ productId }: { productId: string }) {
   );
 }
 
-function ImageRow({ image, index, count }: { image: AdminImage; index: number; count: number }) {
+function ImageRow({ image, index, count, variants }: { image: AdminImage; index: number; count: number; variants: AdminImageVariant[] }) {
   const [altState, saveAlt, savingAlt] = useActionState(updateImageAltAction, null);
   const [moveState, move, moving] = useActionState(moveImageAction, null);
   const [deleteState, remove, removing] = useActionState(deleteImageAction, null);
-  const error = [altState, moveState, deleteState].find((s) => s !== null && !s.ok);
+  const [variantState, assign, assigning] = useActionState(setImageVariantAction, null);
+  const error = [altState, moveState, deleteState, variantState].find((s) => s !== null && !s.ok);
   const label = image.altText || `Image ${index + 1}`;
   return (
     <li className="flex flex-wrap items-start gap-4 border-b border-zinc-100 py-3">
@@ -68,6 +71,23 @@ function ImageRow({ image, index, count }: { image: AdminImage; index: number; c
         </div>
         <SubmitButton variant="secondary" pendingLabel="Saving…" pending={savingAlt}>Save alt text</SubmitButton>
       </form>
+      {variants.length > 1 ? (
+        <form action={assign} aria-label={`Variant of image ${index + 1}`} className="flex items-end gap-2">
+          <input type="hidden" name="imageId" value={image.id} />
+          <div>
+            <label htmlFor={`variant-${image.id}`} className="block text-sm font-medium">{`Shown for, image ${index + 1}`}</label>
+            <select id={`variant-${image.id}`} name="variantId" defaultValue={image.variantId ?? ''} className="mt-1 rounded-md border border-zinc-300 px-3 py-1.5">
+              <option value="">Every variant</option>
+              {variants.map((variant) => (
+                <option key={variant.id} value={variant.id}>
+                  {variant.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton variant="secondary" pendingLabel="Saving…" pending={assigning}>Save variant</SubmitButton>
+        </form>
+      ) : null}
       <form action={move} className="flex gap-2">
         <input type="hidden" name="imageId" value={image.id} />
         {index > 0 ? (
@@ -89,18 +109,25 @@ function ImageRow({ image, index, count }: { image: AdminImage; index: number; c
       </form>
       {error && !error.ok ? <FormMessage status="error" message={error.message} /> : null}
       {altState?.ok ? <FormMessage status="success" message={altState.message ?? ''} /> : null}
+      {variantState?.ok ? <FormMessage status="success" message={variantState.message ?? ''} /> : null}
     </li>
   );
 }
 
-export function ProductImages({ productId, images }: { productId: string; images: AdminImage[] }) {
+export function ProductImages({ productId, images, variants }: { productId: string; images: AdminImage[]; variants: AdminImageVariant[] }) {
   return (
     <section aria-labelledby="images-heading" className="space-y-4 rounded-md border border-zinc-200 bg-white p-4">
       <h2 id="images-heading" className="text-lg font-semibold">Images</h2>
       {images.length === 0 ? <p className="text-sm text-zinc-600">No images yet. The first image is the one shown in listings.</p> : null}
+      {variants.length > 1 ? (
+        <p className="text-sm text-zinc-600">
+          An image shown for a variant comes first in the gallery when a shopper picks that variant — or one sharing most of its options, when that
+          variant has no image of its own.
+        </p>
+      ) : null}
       <ol className="space-y-1">
         {images.map((image, index) => (
-          <ImageRow key={image.id} image={image} index={index} count={images.length} />
+          <ImageRow key={image.id} image={image} index={index} count={images.length} variants={variants} />
         ))}
       </ol>
       <UploadForm productId={productId} />

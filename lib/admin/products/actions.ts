@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/auth/guards';
-import { deleteImage, moveImage, updateImageAlt } from '@/lib/catalog/products/images';
+import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
 import { productFormSchema } from '@/lib/catalog/products/schemas';
 import { saveProduct } from '@/lib/catalog/products/service';
 
@@ -31,6 +31,18 @@ export const updateImageAltAction = staffAction(
     return null;
   },
   { successMessage: 'Alt text saved.' },
+);
+
+export const setImageVariantAction = staffAction(
+  // '' is the form's "every variant" choice.
+  imageId.extend({ variantId: z.union([z.uuid(), z.literal('').transform(() => null)]) }),
+  async (input, ctx) => {
+    const { slug } = await setImageVariant(actorOf(ctx), input.imageId, input.variantId);
+    invalidateProduct(slug);
+    refresh();
+    return null;
+  },
+  { successMessage: 'Variant saved.' },
 );
 
 export const moveImageAction = staffAction(imageId.extend({ direction: z.enum(['up', 'down']) }), async (input, ctx) => {

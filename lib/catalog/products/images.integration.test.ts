@@ -5,7 +5,9 @@ import { closeConnection, db } from '@/db/client';
 import { productImages } from '@/db/schema';
 import { getMediaStore } from '@/lib/storage';
 import { auditCount, matrixProduct, staffActor, uniqueSuffix } from '@/lib/admin/testing';
-import { addProductImage, deleteImage, moveImage, updateImageAlt } from './images';
+import { getProductDetail } from '@/lib/catalog/product';
+import { imageIndexForVariant } from '@/lib/catalog/gallery';
+import { addProductImage, deleteImage, moveImage, setImageVariant, updateImageAlt } from './images';
 import { saveProduct } from './service';
 
 afterAll(() => closeConnection());
@@ -50,5 +52,35 @@ describe('product images', () => {
     await expect(addProductImage(actor, { productId, file: Buffer.from('GIF89a but not really'), altText: '' })).rejects.toMatchObject({ code: 'unsupported_media_type' });
     expect(await imagesOf(productId)).toEqual([]);
     await expect(addProductImage(actor, { productId: '00000000-0000-4000-8000-000000000000', file: await png('#00ff00'), altText: '' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows an image for a variant of its own product only; the store page picks it for that variant and its colour', async () => {
+    const actor = await staffActor();
+    const saved = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    const other = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    await addProductImage(actor, { productId: saved.id, file: await png('#888888'), altText: 'Every colour' });
+    const blue = await addProductImage(actor, { productId: saved.id, file: await png('#0000ff'), altText: 'Blue' });
+    const detail = (await getProductDetail(saved.slug))!;
+    const sBlue = detail.variants.find((variant) => variant.options.Size === 'S' && variant.options.Colour === 'Blue')!;
+    const mBlue = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Blue')!;
+    const mRed = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Red')!;
+    const foreign = (await getProductDetail(other.slug))!.variants[0]!;
+
+    // Another product's variant is not found, and nothing changes.
+    await expect(setImageVariant(actor, blue.id, foreign.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, null]);
+
+    await setImageVariant(actor, blue.id, sBlue.id);
+    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, sBlue.id]);
+    expect(await auditCount('product.image_variant', saved.id)).toBe(1);
+    const after = (await getProductDetail(saved.slug))!;
+    expect(after.images.map((image) => image.variantId)).toEqual([null, sBlue.id]);
+    expect(imageIndexForVariant(after.images, after.variants, sBlue.id)).toBe(1);
+    // M / Blue has no image of its own: the one sharing its colour stands in; M / Red gets the image for all.
+    expect(imageIndexForVariant(after.images, after.variants, mBlue.id)).toBe(1);
+    expect(imageIndexForVariant(after.images, after.variants, mRed.id)).toBe(0);
+
+    await setImageVariant(actor, blue.id, null);
+    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, null]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { productImages, products } from '@/db/schema';
+import { productImages, products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { getMediaStore, type MediaStore } from '@/lib/storage';
@@ -52,7 +52,14 @@ export async function addProductImage(
 
 async function loadImage(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], imageId: string) {
   const [image] = await tx
-    .select({ id: productImages.id, productId: productImages.productId, storageKey: productImages.storageKey, altText: productImages.altText, slug: products.slug })
+    .select({
+      id: productImages.id,
+      productId: productImages.productId,
+      variantId: productImages.variantId,
+      storageKey: productImages.storageKey,
+      altText: productImages.altText,
+      slug: products.slug,
+    })
     .from(productImages)
     .innerJoin(products, eq(products.id, productImages.productId))
     .where(eq(productImages.id, imageId))
@@ -66,6 +73,32 @@ export async function updateImageAlt(actor: AuditActor, imageId: string, altText
     const image = await loadImage(tx, imageId);
     await tx.update(productImages).set({ altText }).where(eq(productImages.id, imageId));
     await recordAudit(tx, actor, { action: 'product.image_alt', entityType: 'product', entityId: image.productId, before: { imageId, altText: image.altText }, after: { imageId, altText } });
+    return { slug: image.slug };
+  });
+}
+
+/**
+ * Shows an image when a shopper picks `variantId` (null: for every variant). The variant must belong to the image's
+ * product — checked in the same statement that reads it, so another product's variant id is simply not found.
+ */
+export async function setImageVariant(actor: AuditActor, imageId: string, variantId: string | null): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const image = await loadImage(tx, imageId);
+    if (variantId !== null) {
+      const [variant] = await tx
+        .select({ id: variants.id })
+        .from(variants)
+        .where(and(eq(variants.id, variantId), eq(variants.productId, image.productId)));
+      if (!variant) throw new AppError('not_found', 'That variant is not one of this product’s.');
+    }
+    await tx.update(productImages).set({ variantId }).where(eq(productImages.id, imageId));
+    await recordAudit(tx, actor, {
+      action: 'product.image_variant',
+      entityType: 'product',
+      entityId: image.productId,
+      before: { imageId, variantId: image.variantId },
+      after: { imageId, variantId },
+    });
     return { slug: image.slug };
   });
 }

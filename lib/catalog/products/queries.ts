@@ -125,7 +125,7 @@ export type ProductEditView = {
   categoryIds: string[];
   options: { name: string; values: string[] }[];
   variants: { id: string; values: string[]; sku: string; priceCents: number; compareAtPriceCents: number | null; stock: number; active: boolean }[];
-  images: { id: string; url: string; altText: string; width: number; height: number }[];
+  images: { id: string; url: string; altText: string; width: number; height: number; variantId: string | null }[];
 };
 
 export async function getProductForEdit(id: string, executor: Executor = db): Promise<ProductEditView | null> {
@@ -171,6 +171,6 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
       const values = options.map((o) => o.values.find((value) => mine.has(value.id))?.value ?? '');
       return { id: v.id, values, sku: v.sku, priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, stock: v.stockOnHand, active: v.isActive };
     }),
-    images: imageRows.map((i) => ({ id: i.id, url: mediaUrl(i.storageKey), altText: i.altText, width: i.width, height: i.height })),
+    images: imageRows.map((i) => ({ id: i.id, url: mediaUrl(i.storageKey), altText: i.altText, width: i.width, height: i.height, variantId: i.variantId })),
   };
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
-import { Image } from '@/components/ui/image';
+import { imageAttributes } from '@/components/ui/image';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { ProductGrid } from '@/components/catalog/product-card';
-import { ProductPurchase } from '@/components/catalog/product-purchase';
+import { type GalleryImage, ProductGallery } from '@/components/catalog/product-gallery';
+import { SelectedVariantPurchase } from '@/components/catalog/product-purchase';
 import { VariantPicker } from '@/components/catalog/variant-picker';
-import { Price } from '@/components/ui/price';
+import { VariantPrice } from '@/components/catalog/variant-price';
+import { VariantSelectionProvider } from '@/components/catalog/variant-selection';
+import { imageIndexForVariant } from '@/lib/catalog/gallery';
 import { getCachedProductDetail, getCachedRelatedProducts, getCachedStoreInfo } from '@/lib/catalog/cache';
 import { productJsonLd } from '@/lib/catalog/structured-data';
 import { resolveVariantSelection, selectionFromParams } from '@/lib/catalog/variant-matrix';
@@ -43,8 +46,19 @@ export default async function ProductPage({ params, searchParams }: Props) {
     searchParams,
   ]);
   const picked = resolveVariantSelection(product, selectionFromParams(product, search));
-  const variant = picked.variant;
-  const [mainImage, ...moreImages] = product.images;
+  const firstShown = imageIndexForVariant(product.images, product.variants, picked.variant?.id ?? null);
+  const gallery: GalleryImage[] = product.images.map((image, index) => {
+    const base = { src: image.url, alt: image.alt, width: image.width, height: image.height };
+    return {
+      alt: image.alt,
+      variantId: image.variantId,
+      url: image.url,
+      // The image shown first is the page's largest paint: preloaded from the document head, fetched ahead of scripts.
+      main: imageAttributes({ ...base, sizes: '(min-width: 1152px) 552px, (min-width: 768px) 50vw, 100vw', ...(index === firstShown ? { preload: true, fetchPriority: 'high' } : {}) }),
+      thumb: imageAttributes({ ...base, sizes: '(min-width: 768px) 100px, 20vw' }),
+      zoom: imageAttributes({ ...base, sizes: '200vw', loading: 'eager' }),
+    };
+  });
   const jsonLd = productJsonLd(product, env.SITE_URL, store.name);
 
   return (
@@ -54,33 +68,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
         // JSON.stringify output with "<" escaped cannot close the script element, whatever the product text holds.
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
       />
+      <VariantSelectionProvider product={{ options: product.options, variants: product.variants }} initial={picked.selection}>
       <div className="grid gap-10 md:grid-cols-2">
-        <section aria-label="Product images" className="space-y-3">
-          {mainImage ? (
-            <Image
-              src={mainImage.url}
-              alt={mainImage.alt}
-              width={mainImage.width}
-              height={mainImage.height}
-              // The main image is the page's largest paint: preloaded from the document head, fetched ahead of scripts.
-              preload
-              fetchPriority="high"
-              sizes="(min-width: 768px) 50vw, 100vw"
-              className="aspect-square w-full rounded-xl bg-zinc-100 object-cover"
-            />
-          ) : (
-            <div className="aspect-square w-full rounded-xl bg-zinc-100" />
-          )}
-          {moreImages.length > 0 ? (
-            <ul className="grid grid-cols-4 gap-3">
-              {moreImages.map((image) => (
-                <li key={image.url}>
-                  <Image src={image.url} alt={image.alt} width={image.width} height={image.height} sizes="12vw" className="aspect-square rounded-lg object-cover" />
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </section>
+        <ProductGallery images={gallery} variants={product.variants} title={product.title} />
 
         <section aria-labelledby="product-title" className="space-y-6">
           {product.categories.length > 0 ? (
@@ -102,17 +92,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
             </h1>
             {product.vendor ? <p className="mt-1 text-zinc-600">{product.vendor}</p> : null}
           </div>
-          {variant ? (
-            <Price className="text-2xl" amountCents={variant.priceCents} currency={variant.currency} compareAtCents={variant.compareAtPriceCents} />
-          ) : (
-            <Price className="text-2xl" amountCents={product.priceMinCents} maxCents={product.priceMaxCents} currency={product.currency} />
-          )}
-          {variant ? <p className="text-xs text-zinc-500">SKU {variant.sku}</p> : null}
-          <VariantPicker slug={product.slug} options={picked.options} selection={picked.selection} />
-          <ProductPurchase
-            key={variant?.id ?? 'none'}
-            variant={variant ? { id: variant.id, inStock: variant.inStock, maxQuantity: variant.maxQuantity, title: variant.title } : null}
-          />
+          <VariantPrice range={{ minCents: product.priceMinCents, maxCents: product.priceMaxCents, currency: product.currency }} />
+          <VariantPicker slug={product.slug} />
+          <SelectedVariantPurchase />
           <div className="space-y-3 border-t border-zinc-200 pt-6 text-zinc-700">
             {product.description.split(/\n{2,}/).map((paragraph, index) => (
               <p key={index} className="whitespace-pre-line">
@@ -122,6 +104,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </div>
         </section>
       </div>
+      </VariantSelectionProvider>
 
       {related.length > 0 ? (
         <section aria-labelledby="related" className="space-y-4">

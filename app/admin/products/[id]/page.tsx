@@ -59,7 +59,11 @@ export default async function EditProductPage({ params, searchParams }: { params
           })),
         }}
       />
-      <ProductImages productId={product.id} images={product.images} />
+      <ProductImages
+        productId={product.id}
+        images={product.images}
+        variants={product.variants.map((variant) => ({ id: variant.id, label: variant.values.join(' / ') || variant.sku }))}
+      />
     </div>
   );
 }
