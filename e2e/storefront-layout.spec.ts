@@ -50,7 +50,7 @@ for (const width of [390, 1280]) {
       const nameBox = (await name.boundingBox())!;
       const lineHeight = await name.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight));
       expect(nameBox.height).toBeLessThanOrEqual(lineHeight + 1);
-      const search = banner.getByRole('searchbox', { name: 'Search products' });
+      const search = banner.getByRole('combobox', { name: 'Search products' });
       const searchBox = (await search.boundingBox())!;
       if (width === 390) expect(searchBox.width).toBeGreaterThan(250);
       await expect(cartLink(page)).toBeVisible();

@@ -26,7 +26,7 @@ export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeader
             <MenuContents categories={categories} links={links} />
           </MenuDrawer>
         </div>
-        <Link href="/" className="flex min-w-0 flex-1 items-center gap-2 text-lg font-bold tracking-tight md:flex-none">
+        <Link href="/" className="flex min-w-0 items-center gap-2 text-lg font-bold tracking-tight flex-1 md:flex-none">
           {logoUrl ? <StoreLogo storeName={storeName} logoUrl={logoUrl} decorative className="h-8 w-auto shrink-0" /> : null}
           <span className="truncate">{storeName}</span>
         </Link>

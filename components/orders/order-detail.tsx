@@ -1,6 +1,6 @@
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { LocalTime } from '@/components/ui/local-time';
-import { countryName } from '@/lib/checkout/regions';
+import { PostalAddress } from './postal-address';
 import type { OrderDetail } from '@/lib/orders/types';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -41,23 +41,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           <h2 id="ship-to-heading" className="font-semibold">
             Shipping to
           </h2>
-          <address className="not-italic">
-            {address.name}
-            <br />
-            {address.company ? (
-              <>
-                {address.company}
-                <br />
-              </>
-            ) : null}
-            {address.line1}
-            {address.line2 ? `, ${address.line2}` : ''}
-            <br />
-            {address.city}
-            {address.region ? `, ${address.region}` : ''} {address.postalCode}
-            <br />
-            {countryName(address.countryCode)}
-          </address>
+          <PostalAddress address={{ ...address, phone: null }} />
           <p className="mt-1">Method: {order.shippingMethod}</p>
         </section>
         {order.shipments.length > 0 ? (

@@ -1,3 +1,4 @@
+import { PostalAddress } from '@/components/orders/postal-address';
 import type { StaffOrderDetail } from '@/lib/orders/types';
 
 type AddressSnapshot = StaffOrderDetail['shippingAddress'];
@@ -12,29 +13,5 @@ export function StatusBadge({ label, value }: { label: string; value: string }) 
 }
 
 export function AddressBlock({ address }: { address: AddressSnapshot }) {
-  return (
-    <address className="not-italic">
-      {address.name}
-      <br />
-      {address.company ? (
-        <>
-          {address.company}
-          <br />
-        </>
-      ) : null}
-      {address.line1}
-      {address.line2 ? `, ${address.line2}` : ''}
-      <br />
-      {address.city}
-      {address.region ? `, ${address.region}` : ''} {address.postalCode}
-      <br />
-      {address.countryCode}
-      {address.phone ? (
-        <>
-          <br />
-          {address.phone}
-        </>
-      ) : null}
-    </address>
-  );
+  return <PostalAddress address={address} />;
 }

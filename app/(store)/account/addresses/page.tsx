@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { AccountNav } from '@/components/account/account-nav';
 import { AddressActions } from '@/components/account/address-actions';
 import { AddressForm } from '@/components/account/address-form';
-import { requireUser } from '@/lib/auth/session';
 import { countryName } from '@/lib/checkout/regions';
+import { PostalAddress } from '@/components/orders/postal-address';
+import { requireUser } from '@/lib/auth/session';
 import { listShippingCountries } from '@/lib/checkout/service';
 import { addAddressAction, updateAddressAction } from '@/lib/customers/actions';
 import { listAddresses } from '@/lib/customers/addresses';
@@ -29,23 +30,7 @@ export default async function AddressesPage() {
           const label = `${address.name}, ${address.line1}`;
           return (
             <li key={address.id} className="min-w-0 rounded-lg border border-zinc-200 p-4 text-sm" aria-label={label}>
-              <address className="not-italic break-words">
-                {address.name}
-                <br />
-                {address.company ? (
-                  <>
-                    {address.company}
-                    <br />
-                  </>
-                ) : null}
-                {address.line1}
-                {address.line2 ? `, ${address.line2}` : ''}
-                <br />
-                {address.city}
-                {address.region ? `, ${address.region}` : ''} {address.postalCode}
-                <br />
-                {countryName(address.countryCode)}
-              </address>
+              <PostalAddress address={{ ...address, phone: null }} className="not-italic break-words" />
               {address.isDefaultShipping ? <p className="mt-1 font-medium">Default</p> : null}
               <AddressActions addressId={address.id} isDefault={address.isDefaultShipping} />
               {/* A disclosure, so editing works without JavaScript too. */}
