@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -19,7 +19,11 @@ export async function startMailSink(dir: string): Promise<{ port: number; close:
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() };
-        writeFile(path.join(dir, `${mail.receivedAt}-${randomBytes(4).toString('hex')}.json`), JSON.stringify(mail)).then(() => callback(), callback);
+        // Written under a temporary name and renamed: a reader never sees half a message (rename is atomic).
+        const name = `${mail.receivedAt}-${randomBytes(4).toString('hex')}.json`;
+        writeFile(path.join(dir, `.${name}.tmp`), JSON.stringify(mail))
+          .then(() => rename(path.join(dir, `.${name}.tmp`), path.join(dir, name)))
+          .then(() => callback(), callback);
       });
     },
   });
@@ -94,7 +98,7 @@ export async function latestMail(to: string, subject: RegExp, timeoutMs = 10_000
   if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the specs through playwright.config.ts (global setup).');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const files = (await readdir(dir)).sort().reverse();
+    const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort().reverse();
     for (const file of files) {
       const stored = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string[]; raw: string; receivedAt: number };
       if (!stored.to.includes(to.toLowerCase())) continue;
