@@ -38,6 +38,7 @@ export function CheckoutForm(props: {
 }) {
   // Placing the order (success leaves the page), or — without JavaScript — "Update order summary" (a fresh quote).
   const [answer, formAction, placing] = useActionState(checkoutFormAction, null);
+  const [, startPlacing] = useTransition();
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const values = answer?.values ?? props.initialValues;
   const refused = answer && !answer.ok ? answer : null;
@@ -125,7 +126,23 @@ export function CheckoutForm(props: {
   // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
   const formKey = answer ? JSON.stringify(answer.values ?? {}) : 'initial';
   return (
-    <form action={formAction} aria-label="Checkout" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start" noValidate key={formKey}>
+    <form
+      action={formAction}
+      // With JavaScript the submission is dispatched here rather than by React's form action, which resets every
+      // field to its default when the action settles — and it can settle after the shopper has started correcting
+      // a refused form (a re-pricing transition holds it back), wiping what they typed. Without JavaScript the
+      // action attribute posts as before.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const formData = new FormData(event.currentTarget, submitter);
+        startPlacing(() => formAction(formData));
+      }}
+      aria-label="Checkout"
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
+      noValidate
+      key={formKey}
+    >
       <input type="hidden" name="cartId" value={props.cartId} />
       <div className="flex min-w-0 flex-col gap-6">
         <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
