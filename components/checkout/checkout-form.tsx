@@ -124,14 +124,15 @@ export function CheckoutForm(props: {
   };
 
   // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
-  const formKey = answer ? JSON.stringify(answer.values ?? {}) : 'initial';
   return (
     <form
       action={formAction}
       // With JavaScript the submission is dispatched here rather than by React's form action, which resets every
       // field to its default when the action settles — and it can settle after the shopper has started correcting
-      // a refused form (a re-pricing transition holds it back), wiping what they typed. Without JavaScript the
-      // action attribute posts as before.
+      // a refused form (a re-pricing transition holds it back), wiping what they typed. Nor is the form remounted
+      // when an answer arrives: its fields already hold what the shopper typed, corrections made while the answer
+      // was on its way included. Without JavaScript the action attribute posts and the page re-renders with the
+      // echoed values.
       onSubmit={(event) => {
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -141,7 +142,6 @@ export function CheckoutForm(props: {
       aria-label="Checkout"
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
       noValidate
-      key={formKey}
     >
       <input type="hidden" name="cartId" value={props.cartId} />
       <div className="flex min-w-0 flex-col gap-6">
