@@ -1,7 +1,7 @@
 'use client';
 
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
 
 // A text input with a popup list of suggestions: the WAI-ARIA 1.2 combobox pattern ("editable combobox with list
 // autocomplete", APG), built on downshift's useCombobox, which owns the roles, ids, aria-activedescendant and the
@@ -135,6 +135,9 @@ export function Combobox({ label, value, onValueChange, sections, onPick, status
           // The list counts as expanded only when it shows something.
           'aria-expanded': expanded,
           'aria-activedescendant': active >= 0 ? optionDomId(active) : undefined,
+          // The text is the caller's state, updated in the keystroke's own event: downshift reports input changes
+          // from an effect, and a keystroke landing before that effect ran would be undone by the stale value.
+          onChange: (event: ChangeEvent<HTMLInputElement>) => onValueChange(event.target.value),
           onFocus: (event) => {
             inputProps?.onFocus?.(event);
             openMenu();
