@@ -28,13 +28,18 @@ export class HeaderSearch {
     return this.page.locator(`[id="${id}"]`);
   }
 
-  /** Presses ↓ until the active option's text matches, or fails after every option has been tried (the list may be
-   * closed: ↓ opens it). */
+  /** Presses ↓ until the active option's text matches (↓ also opens a closed list); fails once the keyboard has
+   * come back round to an option it already passed. */
   async arrowTo(text: RegExp): Promise<Locator> {
-    const count = await this.list.getByRole('option', { includeHidden: true }).count();
-    for (let i = 0; i < count; i += 1) {
+    const passed = new Set<string>();
+    for (;;) {
+      const previous = await this.box.getAttribute('aria-activedescendant');
       await this.box.press('ArrowDown');
-      const active = await this.activeOption();
+      await expect.poll(() => this.box.getAttribute('aria-activedescendant')).not.toBe(previous);
+      const id = (await this.box.getAttribute('aria-activedescendant'))!;
+      if (!id || passed.has(id)) break;
+      passed.add(id);
+      const active = this.page.locator(`[id="${id}"]`);
       if (text.test((await active.textContent()) ?? '')) return active;
     }
     throw new Error(`No suggestion matches ${text}`);
