@@ -17,3 +17,10 @@ export type SavedAddressOption = {
   /** What it fills in. */
   values: AddressValues;
 };
+
+const ADDRESS_FIELDS = ['name', 'company', 'line1', 'line2', 'city', 'region', 'postalCode', 'countryCode', 'phone'] as const;
+
+/** A saved address as the address inputs hold it: every field, empty where it has none. */
+export function addressValues(address: Record<(typeof ADDRESS_FIELDS)[number], string | null>): Required<AddressValues> {
+  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address[field] ?? ''])) as Required<AddressValues>;
+}

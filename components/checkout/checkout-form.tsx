@@ -188,7 +188,7 @@ export function CheckoutForm(props: {
           startPlacing(() => formAction(formData));
         }}
         aria-label="Checkout"
-        className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
+        className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
         noValidate
       >
         <input type="hidden" name="cartId" value={props.cartId} />

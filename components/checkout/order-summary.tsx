@@ -35,7 +35,7 @@ export function OrderSummary({
 }) {
   const row = (label: string, cents: number, negative = false) => (
     <div className="flex justify-between gap-3">
-      <dt className="min-w-0 break-words">{label}</dt>
+      <dt className="min-w-0 [overflow-wrap:anywhere]">{label}</dt>
       <dd className="shrink-0">
         {negative ? '−' : ''}
         <Price className="inline" amountCents={cents} currency={currency} />
@@ -52,7 +52,7 @@ export function OrderSummary({
                 {line.imageUrl ? <Image src={line.imageUrl} alt={line.imageAlt ?? ''} width={48} height={48} className="h-full w-full object-cover" /> : null}
               </div>
             ) : null}
-            <span className="min-w-0 flex-1 break-words">
+            <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
               {line.quantity} × {line.title} <span className="text-zinc-600">({line.detail})</span>
             </span>
             <Price className="inline shrink-0" amountCents={line.totalCents} currency={currency} />

@@ -37,7 +37,7 @@ export function SavedAddressPicker(props: { addresses: SavedAddressOption[]; sel
           }}
           className="mt-1 shrink-0"
         />
-        <div className="min-w-0 flex-1 text-sm break-words">
+        <div className="min-w-0 flex-1 text-sm [overflow-wrap:anywhere]">
           <label htmlFor={inputId} className={unavailable ? 'text-zinc-600' : undefined}>
             {content}
           </label>

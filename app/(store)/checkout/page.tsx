@@ -1,34 +1,18 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
-import type { AddressValues } from '@/components/checkout/address-fields';
-import { NEW_ADDRESS } from '@/components/checkout/address-choice';
+import { addressValues, NEW_ADDRESS } from '@/components/checkout/address-choice';
 import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
 import { quoteCheckout } from '@/lib/checkout/quote';
 import { countryName } from '@/lib/checkout/regions';
 import { listShippingCountries } from '@/lib/checkout/service';
-import { listAddresses, type SavedAddress } from '@/lib/customers/addresses';
+import { listAddresses } from '@/lib/customers/addresses';
 import { listPaymentProviders } from '@/lib/payments/providers';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 type Search = { address?: string };
-
-/** A saved address as the form's fields hold it. */
-function addressValues(address: SavedAddress): Required<AddressValues> {
-  return {
-    name: address.name,
-    company: address.company ?? '',
-    line1: address.line1,
-    line2: address.line2 ?? '',
-    city: address.city,
-    region: address.region ?? '',
-    postalCode: address.postalCode,
-    countryCode: address.countryCode,
-    phone: address.phone ?? '',
-  };
-}
 
 function Heading() {
   return (
