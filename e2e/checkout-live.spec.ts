@@ -4,6 +4,7 @@ import { axeViolations } from './support/axe';
 import { CartPage, CheckoutPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
+import { expectNoSidewaysScroll } from './support/layout';
 
 // The one-page checkout re-prices itself on the server as the shopper fills it in: no "Update" press with
 // JavaScript. Each journey runs on a phone (390 px) and a desktop (1280 px).
@@ -19,17 +20,6 @@ async function toCheckout(page: Page, variantIndex: number, width: number): Prom
   await cart.goto();
   await cart.checkout();
   return new CheckoutPage(page);
-}
-
-/** The page's own content (everything in <main>) fits the viewport: nothing reaches past its right edge. */
-async function expectNoSidewaysScroll(page: Page) {
-  const { right, innerWidth } = await page.evaluate(() => {
-    const main = document.querySelector('main')!;
-    let max = main.getBoundingClientRect().right;
-    for (const element of main.querySelectorAll('*')) max = Math.max(max, element.getBoundingClientRect().right);
-    return { right: Math.ceil(max + window.scrollX), innerWidth: window.innerWidth };
-  });
-  expect(right, `${page.url()}: content reaches past the viewport`).toBeLessThanOrEqual(innerWidth);
 }
 
 async function expectNoAxeViolations(page: Page, what: string) {

@@ -1,6 +1,7 @@
 'use client';
 
-import { type ComponentProps, lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react';
+import { SheetButton } from '@/components/ui/sheet-button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 /**
@@ -47,29 +48,13 @@ export function ApplyButton({ children, className }: { children: ReactNode; clas
   );
 }
 
-const loadSheet = () => import('@/components/ui/sheet');
-type SheetProps = ComponentProps<Awaited<ReturnType<typeof loadSheet>>['Sheet']>;
-const Sheet = lazy(() =>
-  loadSheet().then(
-    (module): { default: (props: SheetProps) => ReactNode } => ({ default: module.Sheet }),
-    () => ({ default: () => null }),
-  ),
-);
-const preloadSheet = () => {
-  loadSheet().catch(() => {});
-};
-
 /**
  * Phones and tablets: the filters in a drawer opened by a "Filters" button, instead of a long column above the
  * products. Before the page runs (and without JavaScript) they fold open under a disclosure instead.
  */
 export function FilterDrawer({ activeCount, total, children }: { activeCount: number; total: number; children: ReactNode }) {
   const hydrated = useHydrated();
-  const [open, setOpen] = useState(false);
-  const [wanted, setWanted] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
   const label = `Filters${activeCount > 0 ? ` (${activeCount})` : ''}`;
-  const buttonClass = 'inline-flex items-center gap-2 min-h-11 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50';
   if (!hydrated) {
     return (
       <details className="rounded-md border border-zinc-200">
@@ -79,44 +64,25 @@ export function FilterDrawer({ activeCount, total, children }: { activeCount: nu
     );
   }
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onPointerEnter={preloadSheet}
-        onFocus={preloadSheet}
-        onTouchStart={preloadSheet}
-        onClick={() => {
-          setWanted(true);
-          setOpen(true);
-        }}
-        className={buttonClass}
-      >
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
-          <path d="M3 5h14M6 10h8M8.5 15h3" />
-        </svg>
-        {label}
-      </button>
-      {wanted ? (
-        <Suspense fallback={null}>
-          <Sheet
-            open={open}
-            onOpenChange={setOpen}
-            title="Filters"
-            side="left"
-            returnFocusTo={button}
-            footer={
-              <button type="button" onClick={() => setOpen(false)} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
-                Show {total.toLocaleString('en-US')} {total === 1 ? 'product' : 'products'}
-              </button>
-            }
-          >
-            {children}
-          </Sheet>
-        </Suspense>
-      ) : null}
-    </>
+    <SheetButton
+      title="Filters"
+      side="left"
+      className="inline-flex items-center gap-2 min-h-11 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50"
+      label={
+        <>
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+            <path d="M3 5h14M6 10h8M8.5 15h3" />
+          </svg>
+          {label}
+        </>
+      }
+      footer={(close) => (
+        <button type="button" onClick={close} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
+          Show {total.toLocaleString('en-US')} {total === 1 ? 'product' : 'products'}
+        </button>
+      )}
+    >
+      {children}
+    </SheetButton>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { type ChangeEvent, type ReactNode, useState } from 'react';
 import { FieldError } from '@/components/ui/form-message';
 import { checkPostalCode, regionRule } from '@/lib/checkout/regions';
 
@@ -10,6 +10,9 @@ export type AddressValues = Partial<Record<'name' | 'company' | 'line1' | 'line2
 export type PricingAddress = { countryCode: string; region: string; postalCode: string };
 
 const inputClass = 'mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2';
+
+/** What every control of a row carries: its id and posted name, and the wiring to the errors under it. */
+type ControlWiring = { id: string; name: string; className: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
 function Optional() {
   return <span className="font-normal text-zinc-600"> (optional)</span>;
@@ -55,128 +58,120 @@ export function AddressFields(props: {
   const postalErrors = serverError('postalCode') ?? (localPostal && !localPostal.ok ? [localPostal.message] : undefined);
   const regionErrors = serverError('region') ?? (props.advice?.region && region ? [props.advice.region] : undefined);
 
-  const field = (name: keyof AddressValues, label: string, autoComplete: string, options: { required?: boolean; type?: string } = {}) => {
+  /** A labelled row: the label, the control (given its id and error wiring), and the errors under it. */
+  const row = (name: string, label: ReactNode, errors: string[] | undefined, control: (wiring: ControlWiring) => ReactNode) => {
     const id = `${props.idPrefix}-${name}`;
-    const errors = serverError(name);
     return (
       <div>
         <label htmlFor={id} className="block text-sm font-medium">
           {label}
-          {options.required === false ? <Optional /> : null}
         </label>
-        <input
-          id={id}
-          name={`${prefix}${name}`}
-          type={options.type ?? 'text'}
-          autoComplete={token(autoComplete)}
-          required={options.required !== false}
-          defaultValue={props.defaults[name] ?? ''}
-          onChange={errors ? () => setEdited((e) => ({ ...e, [name]: true })) : undefined}
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? `${id}-error` : undefined}
-          className={inputClass}
-        />
+        {control({
+          id,
+          name: `${prefix}${name}`,
+          className: inputClass,
+          'aria-invalid': errors ? true : undefined,
+          'aria-describedby': errors ? `${id}-error` : undefined,
+        })}
         <FieldError id={`${id}-error`} errors={errors} />
       </div>
     );
   };
 
-  const countryId = `${props.idPrefix}-countryCode`;
-  const regionId = `${props.idPrefix}-region`;
-  const postalId = `${props.idPrefix}-postalCode`;
-  const countryErrors = serverError('countryCode');
+  const field = (name: keyof AddressValues, label: string, autoComplete: string, options: { required?: boolean; type?: string } = {}) => {
+    const errors = serverError(name);
+    return row(
+      name,
+      <>
+        {label}
+        {options.required === false ? <Optional /> : null}
+      </>,
+      errors,
+      (wiring) => (
+        <input
+          {...wiring}
+          type={options.type ?? 'text'}
+          autoComplete={token(autoComplete)}
+          required={options.required !== false}
+          defaultValue={props.defaults[name] ?? ''}
+          onChange={errors ? () => setEdited((e) => ({ ...e, [name]: true })) : undefined}
+        />
+      ),
+    );
+  };
+
+  const changeRegion = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setRegion(event.target.value);
+    setEdited((e) => ({ ...e, region: true }));
+    changed({ region: event.target.value });
+  };
   const postalExample = checkPostalCode(country, '');
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <label htmlFor={countryId} className="block text-sm font-medium">
-          Country
-        </label>
-        <select
-          id={countryId}
-          name={`${prefix}countryCode`}
-          value={country}
-          autoComplete={token('country')}
-          onChange={(event) => {
-            const next = event.target.value;
-            setCountry(next);
-            // A state of the old country means nothing in the new one (a US "CA" is not a Canadian province).
-            setRegion('');
-            setEdited((e) => ({ ...e, countryCode: true, region: true, postalCode: true }));
-            changed({ countryCode: next, region: '' });
-          }}
-          aria-invalid={countryErrors ? true : undefined}
-          aria-describedby={countryErrors ? `${countryId}-error` : undefined}
-          className={inputClass}
-        >
-          {props.countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${countryId}-error`} errors={countryErrors} />
+        {row('countryCode', 'Country', serverError('countryCode'), (wiring) => (
+          <select
+            {...wiring}
+            value={country}
+            autoComplete={token('country')}
+            onChange={(event) => {
+              const next = event.target.value;
+              setCountry(next);
+              // A state of the old country means nothing in the new one (a US "CA" is not a Canadian province).
+              setRegion('');
+              setEdited((e) => ({ ...e, countryCode: true, region: true, postalCode: true }));
+              changed({ countryCode: next, region: '' });
+            }}
+          >
+            {props.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        ))}
       </div>
       <div className="sm:col-span-2">{field('name', 'Full name', 'name')}</div>
       <div className="sm:col-span-2">{field('company', 'Company', 'organization', { required: false })}</div>
       <div className="sm:col-span-2">{field('line1', 'Street address', 'address-line1')}</div>
       <div className="sm:col-span-2">{field('line2', 'Apartment, suite, etc.', 'address-line2', { required: false })}</div>
       {field('city', 'City', 'address-level2')}
-      {rule.kind === 'none' ? null : (
-        <div>
-          <label htmlFor={regionId} className="block text-sm font-medium">
-            {rule.kind === 'list' ? rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1) : 'State / region'}
-            {rule.kind === 'free' ? <Optional /> : null}
-          </label>
-          {rule.kind === 'list' ? (
-            <select
-              id={regionId}
-              name={`${prefix}region`}
-              value={rule.options.some((o) => o.code === region.toUpperCase()) ? region.toUpperCase() : ''}
-              autoComplete={token('address-level1')}
-              required
-              onChange={(event) => {
-                setRegion(event.target.value);
-                setEdited((e) => ({ ...e, region: true }));
-                changed({ region: event.target.value });
-              }}
-              aria-invalid={regionErrors ? true : undefined}
-              aria-describedby={regionErrors ? `${regionId}-error` : undefined}
-              className={inputClass}
-            >
-              <option value="">Select…</option>
-              {rule.options.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              id={regionId}
-              name={`${prefix}region`}
-              value={region}
-              autoComplete={token('address-level1')}
-              onChange={(event) => {
-                setRegion(event.target.value);
-                setEdited((e) => ({ ...e, region: true }));
-                changed({ region: event.target.value });
-              }}
-              aria-invalid={regionErrors ? true : undefined}
-              aria-describedby={regionErrors ? `${regionId}-error` : undefined}
-              className={inputClass}
-            />
+      {rule.kind === 'none'
+        ? null
+        : row(
+            'region',
+            rule.kind === 'list' ? (
+              rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1)
+            ) : (
+              <>
+                State / region
+                <Optional />
+              </>
+            ),
+            regionErrors,
+            (wiring) =>
+              rule.kind === 'list' ? (
+                <select
+                  {...wiring}
+                  value={rule.options.some((o) => o.code === region.toUpperCase()) ? region.toUpperCase() : ''}
+                  autoComplete={token('address-level1')}
+                  required
+                  onChange={changeRegion}
+                >
+                  <option value="">Select…</option>
+                  {rule.options.map((o) => (
+                    <option key={o.code} value={o.code}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input {...wiring} value={region} autoComplete={token('address-level1')} onChange={changeRegion} />
+              ),
           )}
-          <FieldError id={`${regionId}-error`} errors={regionErrors} />
-        </div>
-      )}
-      <div>
-        <label htmlFor={postalId} className="block text-sm font-medium">
-          Postal code
-        </label>
+      {row('postalCode', 'Postal code', postalErrors, (wiring) => (
         <input
-          id={postalId}
-          name={`${prefix}postalCode`}
+          {...wiring}
           value={postalCode}
           autoComplete={token('postal-code')}
           required={!postalExample.ok}
@@ -187,12 +182,8 @@ export function AddressFields(props: {
             changed({ postalCode: event.target.value });
           }}
           onBlur={() => setPostalChecked(postalCode.trim() !== '')}
-          aria-invalid={postalErrors ? true : undefined}
-          aria-describedby={postalErrors ? `${postalId}-error` : undefined}
-          className={inputClass}
         />
-        <FieldError id={`${postalId}-error`} errors={postalErrors} />
-      </div>
+      ))}
       <div className="sm:col-span-2">{field('phone', 'Phone', 'tel', { required: false, type: 'tel' })}</div>
     </div>
   );

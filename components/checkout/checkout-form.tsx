@@ -6,8 +6,11 @@ import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { AddressFields, type CountryOption, type PricingAddress } from './address-fields';
+import { AddressFields, type AddressValues, type CountryOption, type PricingAddress } from './address-fields';
 import { OrderSummary } from './order-summary';
+import { NEW_ADDRESS, type SavedAddressOption } from './address-choice';
+import { SavedAddressPicker } from './saved-address-picker';
+import { SummaryDisclosure } from './summary-disclosure';
 
 type Provider = { id: string; label: string; description: string };
 type SummaryLine = { key: string; title: string; detail: string; quantity: number; totalCents: number; imageUrl: string | null; imageAlt: string };
@@ -19,6 +22,12 @@ const GENERAL_FIELDS: Record<string, string> = { cart: 'Cart', paymentProvider: 
 const QUOTE_DEBOUNCE_MS = 350;
 
 const subscribeNothing = () => () => {};
+
+/** The GET form the saved-address radios post without JavaScript (it cannot nest inside the checkout form). */
+const SAVED_ADDRESS_FORM = 'checkout-saved-address';
+
+/** A pick from the address book, filled into the fields in place. */
+type Fill = { serial: number; defaults: AddressValues; answer: unknown };
 
 /**
  * The one-page checkout: contact, address, shipping method, code, payment, and the order summary before "Place
@@ -35,6 +44,9 @@ export function CheckoutForm(props: {
   providers: Provider[];
   /** Signed in: offer to keep the address in the address book. */
   canSaveAddress?: boolean;
+  /** The customer's address book (each with its fields), and which entry the fields start from (or NEW_ADDRESS). */
+  savedAddresses?: SavedAddressOption[];
+  selectedAddress?: string;
 }) {
   // Placing the order (success leaves the page), or — without JavaScript — "Update order summary" (a fresh quote).
   const [answer, formAction, placing] = useActionState(checkoutFormAction, null);
@@ -89,11 +101,26 @@ export function CheckoutForm(props: {
   }, [request, answered]);
   const stale = quoting || request !== answered;
 
+  // With JavaScript a saved address fills the fields in place: they are remounted with its values (still editable),
+  // and the summary is re-priced for its country and region as if they had been typed. "A new address" empties them,
+  // keeping the country. Errors of an earlier answer were about the fields as they were, so they go.
+  const [fill, setFill] = useState<Fill | null>(null);
+  const pickAddress = (id: string) => {
+    const saved = props.savedAddresses?.find((address) => address.id === id && address.unavailable === null);
+    if (!saved && id !== NEW_ADDRESS) return;
+    const defaults: AddressValues = saved ? saved.values : { countryCode: pricing.countryCode };
+    setFill((previous) => ({ serial: (previous?.serial ?? 0) + 1, defaults, answer }));
+    setPricing({ countryCode: defaults.countryCode ?? pricing.countryCode, region: defaults.region ?? '', postalCode: defaults.postalCode ?? '' });
+  };
+  const addressDefaults: AddressValues =
+    fill?.defaults ?? Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith('shipping.')).map(([key, value]) => [key.slice('shipping.'.length), value]));
+  const errorsOutlived = fill !== null && fill.answer === answer;
+
   const fmt = (cents: number) => formatMoney(money(cents, quote.currency));
   const rate = quote.shippingOptions.find((option) => option.id === selectedRateId);
   const addressErrors = Object.fromEntries(
     Object.entries(errors)
-      .filter(([key]) => key.startsWith('shipping.'))
+      .filter(([key]) => key.startsWith('shipping.') && !errorsOutlived)
       .map(([key, messages]) => [key.slice('shipping.'.length), messages]),
   );
   const generalErrors = Object.entries(errors).filter(([key]) => key in GENERAL_FIELDS);
@@ -123,180 +150,204 @@ export function CheckoutForm(props: {
     );
   };
 
-  // A new answer from the server (an update without JavaScript, a refused order) remounts the fields with it.
+  const summary = (options: { heading: string | null; totalsTestId?: string }) => (
+    <OrderSummary
+      currency={quote.currency}
+      lines={props.lines}
+      busy={stale}
+      totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
+      heading={options.heading}
+      totalsTestId={options.totalsTestId}
+    />
+  );
+
   return (
-    <form
-      action={formAction}
-      // With JavaScript the submission is dispatched here rather than by React's form action, which resets every
-      // field to its default when the action settles — and it can settle after the shopper has started correcting
-      // a refused form (a re-pricing transition holds it back), wiping what they typed. Nor is the form remounted
-      // when an answer arrives: its fields already hold what the shopper typed, corrections made while the answer
-      // was on its way included. Without JavaScript the action attribute posts and the page re-renders with the
-      // echoed values.
-      onSubmit={(event) => {
-        event.preventDefault();
-        const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        const formData = new FormData(event.currentTarget, submitter);
-        startPlacing(() => formAction(formData));
-      }}
-      aria-label="Checkout"
-      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
-      noValidate
-    >
-      <input type="hidden" name="cartId" value={props.cartId} />
-      <div className="flex min-w-0 flex-col gap-6">
-        <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
-          <legend className="px-1 text-lg font-semibold">Contact</legend>
-          {input('email', 'Email', { autoComplete: 'email', type: 'email' })}
-        </fieldset>
-        <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
-          <legend className="px-1 text-lg font-semibold">Shipping address</legend>
-          <AddressFields
-            idPrefix="checkout-shipping"
-            namePrefix="shipping."
-            section="shipping"
-            countries={props.countries}
-            defaults={Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith('shipping.')).map(([key, value]) => [key.slice('shipping.'.length), value]))}
-            errors={addressErrors}
-            advice={liveQuote?.addressErrors}
-            onPricingChange={setPricing}
-          />
-          {props.canSaveAddress ? (
-            <div className="flex items-center gap-2">
-              <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} />
-              <label htmlFor="checkout-save-address" className="text-sm">
-                Save this address to my address book
-              </label>
+    <>
+      {props.savedAddresses?.length ? (
+        <form
+          id={SAVED_ADDRESS_FORM}
+          action="/checkout"
+          method="get"
+          hidden
+          // With JavaScript a pick applies at once; Enter on a radio must not reload the page.
+          onSubmit={(event) => event.preventDefault()}
+        />
+      ) : null}
+      <form
+        action={formAction}
+        // With JavaScript the submission is dispatched here rather than by React's form action, which resets every
+        // field to its default when the action settles — and it can settle after the shopper has started correcting
+        // a refused form (a re-pricing transition holds it back), wiping what they typed. Nor is the form remounted
+        // when an answer arrives: its fields already hold what the shopper typed, corrections made while the answer
+        // was on its way included. Without JavaScript the action attribute posts and the page re-renders with the
+        // echoed values.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const submitter = (event.nativeEvent as SubmitEvent).submitter;
+          const formData = new FormData(event.currentTarget, submitter);
+          startPlacing(() => formAction(formData));
+        }}
+        aria-label="Checkout"
+        className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
+        noValidate
+      >
+        <input type="hidden" name="cartId" value={props.cartId} />
+        <SummaryDisclosure total={fmt(quote.totals.totalCents)} busy={stale}>
+          {summary({ heading: null, totalsTestId: 'order-totals-bar' })}
+        </SummaryDisclosure>
+        <div className="flex min-w-0 flex-col gap-6">
+          <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
+            <legend className="px-1 text-lg font-semibold">Contact</legend>
+            {input('email', 'Email', { autoComplete: 'email', type: 'email' })}
+          </fieldset>
+          <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
+            <legend className="px-1 text-lg font-semibold">Shipping address</legend>
+            {props.savedAddresses?.length ? (
+              <SavedAddressPicker addresses={props.savedAddresses} selected={props.selectedAddress ?? NEW_ADDRESS} formId={SAVED_ADDRESS_FORM} onPick={pickAddress} />
+            ) : null}
+            <AddressFields
+              key={fill?.serial ?? 0}
+              idPrefix="checkout-shipping"
+              namePrefix="shipping."
+              section="shipping"
+              countries={props.countries}
+              defaults={addressDefaults}
+              errors={addressErrors}
+              advice={liveQuote?.addressErrors}
+              onPricingChange={setPricing}
+            />
+            {props.canSaveAddress ? (
+              <div className="flex items-center gap-2">
+                <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} />
+                <label htmlFor="checkout-save-address" className="text-sm">
+                  Save this address to my address book
+                </label>
+              </div>
+            ) : null}
+          </fieldset>
+          <fieldset className="rounded-lg border border-zinc-200 p-4" aria-describedby={rateErrors ? 'checkout-rate-error' : undefined}>
+            <legend className="px-1 text-lg font-semibold">Shipping method</legend>
+            {quote.shippingOptions.length === 0 ? <p className="text-sm text-red-700">We do not ship to this country.</p> : null}
+            {quote.shippingOptions.map((option) => (
+              <div key={option.id} className="mt-2 flex items-start gap-2">
+                <input
+                  type="radio"
+                  id={`rate-${option.id}`}
+                  name="shippingRateId"
+                  value={option.id}
+                  checked={option.id === selectedRateId}
+                  onChange={() => setRateId(option.id)}
+                  className="mt-1"
+                />
+                <label htmlFor={`rate-${option.id}`} className="text-sm">
+                  {option.name} — {fmt(option.priceCents)}
+                  {option.freeAboveCents !== null ? `, free from ${fmt(option.freeAboveCents)}` : ''}
+                  {option.minDeliveryDays !== null ? ` (${option.minDeliveryDays}–${option.maxDeliveryDays} days)` : ''}
+                </label>
+              </div>
+            ))}
+            <FieldError id="checkout-rate-error" errors={rateErrors} />
+          </fieldset>
+          <div className="rounded-lg border border-zinc-200 p-4">
+            <label htmlFor="checkout-discountCode" className="block text-sm font-medium">
+              Discount code <span className="font-normal text-zinc-600">(optional)</span>
+            </label>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="checkout-discountCode"
+                name="discountCode"
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+                // Codes are guessable secrets, and each wrong one spends the address's failure budget: one is checked
+                // when the shopper is done with it (leaving the field, Enter, Apply), never letter by letter.
+                onBlur={applyCode}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    applyCode();
+                  }
+                }}
+                autoCapitalize="characters"
+                autoComplete="off"
+                maxLength={64}
+                aria-invalid={codeErrors ? true : undefined}
+                aria-describedby={codeErrors ? 'checkout-discountCode-error' : undefined}
+                className="block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2"
+              />
+              {hydrated ? (
+                <button type="button" onClick={applyCode} className="shrink-0 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+                  Apply
+                </button>
+              ) : null}
+            </div>
+            <FieldError id="checkout-discountCode-error" errors={codeErrors} />
+            {quote.discount && !codeErrors ? <p className="mt-1 text-sm text-green-800">{quote.discount.description}</p> : null}
+          </div>
+          <fieldset className="rounded-lg border border-zinc-200 p-4">
+            <legend className="px-1 text-lg font-semibold">Payment</legend>
+            {props.providers.map((provider, index) => (
+              <div key={provider.id} className="mt-2 flex items-start gap-2">
+                <input
+                  type="radio"
+                  id={`pay-${provider.id}`}
+                  name="paymentProvider"
+                  value={provider.id}
+                  defaultChecked={values.paymentProvider ? values.paymentProvider === provider.id : index === 0}
+                  aria-describedby={`pay-${provider.id}-hint`}
+                  className="mt-1"
+                />
+                <div>
+                  <label htmlFor={`pay-${provider.id}`} className="text-sm font-medium">
+                    {provider.label}
+                  </label>
+                  <p id={`pay-${provider.id}-hint`} className="text-xs text-zinc-600">
+                    {provider.description}
+                  </p>
+                </div>
+              </div>
+            ))}
+          </fieldset>
+          <div>
+            <label htmlFor="checkout-note" className="block text-sm font-medium">
+              Note for the store <span className="font-normal text-zinc-600">(optional)</span>
+            </label>
+            <textarea id="checkout-note" name="customerNote" maxLength={1000} rows={2} defaultValue={values.customerNote ?? ''} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2" />
+          </div>
+        </div>
+        <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          {summary({ heading: 'Order summary' })}
+          {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
+          {hydrated ? null : (
+            <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+              Update order summary
+            </button>
+          )}
+          <p role="status" className="sr-only">
+            {stale ? 'Updating the order summary…' : liveQuote ? `Order summary updated. Total ${fmt(quote.totals.totalCents)}.` : ''}
+          </p>
+          {quoteError ? <FormMessage status="error" message={quoteError} /> : null}
+        </div>
+        <div className="flex flex-col gap-3 lg:col-start-1">
+          {refused ? (
+            <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+              <p>{refused.message}</p>
+              {generalErrors.length > 0 ? (
+                <ul className="mt-1 list-disc pl-5">
+                  {generalErrors.map(([key, messages]) => (
+                    <li key={key}>
+                      {GENERAL_FIELDS[key]}: {messages.join(' ')}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           ) : null}
-        </fieldset>
-        <fieldset className="rounded-lg border border-zinc-200 p-4" aria-describedby={rateErrors ? 'checkout-rate-error' : undefined}>
-          <legend className="px-1 text-lg font-semibold">Shipping method</legend>
-          {quote.shippingOptions.length === 0 ? <p className="text-sm text-red-700">We do not ship to this country.</p> : null}
-          {quote.shippingOptions.map((option) => (
-            <div key={option.id} className="mt-2 flex items-start gap-2">
-              <input
-                type="radio"
-                id={`rate-${option.id}`}
-                name="shippingRateId"
-                value={option.id}
-                checked={option.id === selectedRateId}
-                onChange={() => setRateId(option.id)}
-                className="mt-1"
-              />
-              <label htmlFor={`rate-${option.id}`} className="text-sm">
-                {option.name} — {fmt(option.priceCents)}
-                {option.freeAboveCents !== null ? `, free from ${fmt(option.freeAboveCents)}` : ''}
-                {option.minDeliveryDays !== null ? ` (${option.minDeliveryDays}–${option.maxDeliveryDays} days)` : ''}
-              </label>
-            </div>
-          ))}
-          <FieldError id="checkout-rate-error" errors={rateErrors} />
-        </fieldset>
-        <div className="rounded-lg border border-zinc-200 p-4">
-          <label htmlFor="checkout-discountCode" className="block text-sm font-medium">
-            Discount code <span className="font-normal text-zinc-600">(optional)</span>
-          </label>
-          <div className="mt-1 flex gap-2">
-            <input
-              id="checkout-discountCode"
-              name="discountCode"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              // Codes are guessable secrets, and each wrong one spends the address's failure budget: one is checked
-              // when the shopper is done with it (leaving the field, Enter, Apply), never letter by letter.
-              onBlur={applyCode}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  applyCode();
-                }
-              }}
-              autoCapitalize="characters"
-              autoComplete="off"
-              maxLength={64}
-              aria-invalid={codeErrors ? true : undefined}
-              aria-describedby={codeErrors ? 'checkout-discountCode-error' : undefined}
-              className="block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2"
-            />
-            {hydrated ? (
-              <button type="button" onClick={applyCode} className="shrink-0 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
-                Apply
-              </button>
-            ) : null}
-          </div>
-          <FieldError id="checkout-discountCode-error" errors={codeErrors} />
-          {quote.discount && !codeErrors ? <p className="mt-1 text-sm text-green-800">{quote.discount.description}</p> : null}
+          <SubmitButton pendingLabel="Placing order…" pending={placing} className="w-full py-3 text-base lg:w-auto">
+            Place order
+          </SubmitButton>
+          {selectedRateId === null ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
         </div>
-        <fieldset className="rounded-lg border border-zinc-200 p-4">
-          <legend className="px-1 text-lg font-semibold">Payment</legend>
-          {props.providers.map((provider, index) => (
-            <div key={provider.id} className="mt-2 flex items-start gap-2">
-              <input
-                type="radio"
-                id={`pay-${provider.id}`}
-                name="paymentProvider"
-                value={provider.id}
-                defaultChecked={values.paymentProvider ? values.paymentProvider === provider.id : index === 0}
-                aria-describedby={`pay-${provider.id}-hint`}
-                className="mt-1"
-              />
-              <div>
-                <label htmlFor={`pay-${provider.id}`} className="text-sm font-medium">
-                  {provider.label}
-                </label>
-                <p id={`pay-${provider.id}-hint`} className="text-xs text-zinc-600">
-                  {provider.description}
-                </p>
-              </div>
-            </div>
-          ))}
-        </fieldset>
-        <div>
-          <label htmlFor="checkout-note" className="block text-sm font-medium">
-            Note for the store <span className="font-normal text-zinc-600">(optional)</span>
-          </label>
-          <textarea id="checkout-note" name="customerNote" maxLength={1000} rows={2} defaultValue={values.customerNote ?? ''} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2" />
-        </div>
-      </div>
-      <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-        <OrderSummary
-          currency={quote.currency}
-          lines={props.lines}
-          busy={stale}
-          totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
-        />
-        {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
-        {hydrated ? null : (
-          <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
-            Update order summary
-          </button>
-        )}
-        <p role="status" className="sr-only">
-          {stale ? 'Updating the order summary…' : liveQuote ? `Order summary updated. Total ${fmt(quote.totals.totalCents)}.` : ''}
-        </p>
-        {quoteError ? <FormMessage status="error" message={quoteError} /> : null}
-      </div>
-      <div className="flex flex-col gap-3 lg:col-start-1">
-        {refused ? (
-          <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-            <p>{refused.message}</p>
-            {generalErrors.length > 0 ? (
-              <ul className="mt-1 list-disc pl-5">
-                {generalErrors.map(([key, messages]) => (
-                  <li key={key}>
-                    {GENERAL_FIELDS[key]}: {messages.join(' ')}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-        <SubmitButton pendingLabel="Placing order…" pending={placing} className="w-full py-3 text-base lg:w-auto">
-          Place order
-        </SubmitButton>
-        {selectedRateId === null ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
-      </div>
-    </form>
+      </form>
+    </>
   );
 }

@@ -14,36 +14,37 @@ export type SummaryTotals = {
   totalCents: number;
 };
 
-/** Lines and totals, as the review step and the confirmation show them. */
+/** Lines and totals, as the checkout and the order pages show them. */
 export function OrderSummary({
   lines,
   totals,
   currency,
   heading = 'Order summary',
   busy = false,
+  totalsTestId = 'order-totals',
 }: {
   lines: SummaryLine[];
   totals: SummaryTotals;
   currency: string;
-  heading?: string;
+  /** Null: no heading nor frame of its own, for a panel that its opener names (the checkout's summary bar on phones). */
+  heading?: string | null;
   /** Being re-priced: the figures are about to change. */
   busy?: boolean;
+  /** A second copy on the page needs its own. */
+  totalsTestId?: string;
 }) {
   const row = (label: string, cents: number, negative = false) => (
-    <div className="flex justify-between">
-      <dt>{label}</dt>
-      <dd>
+    <div className="flex justify-between gap-3">
+      <dt className="min-w-0 [overflow-wrap:anywhere]">{label}</dt>
+      <dd className="shrink-0">
         {negative ? '−' : ''}
         <Price className="inline" amountCents={cents} currency={currency} />
       </dd>
     </div>
   );
-  return (
-    <section aria-labelledby="summary-heading" className="rounded-lg border border-zinc-200 p-4">
-      <h2 id="summary-heading" className="text-lg font-semibold">
-        {heading}
-      </h2>
-      <ul aria-label="Items" className="mt-3 divide-y divide-zinc-100 text-sm">
+  const body = (
+    <>
+      <ul aria-label="Items" className="divide-y divide-zinc-100 text-sm">
         {lines.map((line) => (
           <li key={line.key} className="flex items-center justify-between gap-3 py-2">
             {line.imageUrl !== undefined ? (
@@ -51,14 +52,14 @@ export function OrderSummary({
                 {line.imageUrl ? <Image src={line.imageUrl} alt={line.imageAlt ?? ''} width={48} height={48} className="h-full w-full object-cover" /> : null}
               </div>
             ) : null}
-            <span className="min-w-0 flex-1">
+            <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
               {line.quantity} × {line.title} <span className="text-zinc-600">({line.detail})</span>
             </span>
             <Price className="inline shrink-0" amountCents={line.totalCents} currency={currency} />
           </li>
         ))}
       </ul>
-      <dl className={`mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined} data-testid="order-totals">
+      <dl className={`mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined} data-testid={totalsTestId}>
         {row('Subtotal', totals.subtotalCents)}
         {totals.discountCents > 0 ? row(`Discount${totals.discountLabel ? ` (${totals.discountLabel})` : ''}`, totals.discountCents, true) : null}
         {row(`Shipping${totals.shippingLabel ? ` (${totals.shippingLabel})` : ''}`, totals.shippingCents)}
@@ -70,6 +71,15 @@ export function OrderSummary({
           </dd>
         </div>
       </dl>
+    </>
+  );
+  if (heading === null) return body;
+  return (
+    <section aria-labelledby="summary-heading" className="rounded-lg border border-zinc-200 p-4">
+      <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
+        {heading}
+      </h2>
+      {body}
     </section>
   );
 }

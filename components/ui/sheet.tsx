@@ -13,7 +13,7 @@ type SheetProps = {
   children: ReactNode;
   /** Content pinned under the scrolling body (e.g. a checkout button). */
   footer?: ReactNode;
-  /** Where focus goes back to on closing: the button that opened the sheet (it lives outside it, see MenuDrawer). */
+  /** Where focus goes back to on closing: the button that opened the sheet (it lives outside it, see SheetButton). */
   returnFocusTo?: RefObject<HTMLElement | null>;
 };
 

@@ -142,3 +142,42 @@ export class AccountPages {
     await expect(this.page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   }
 }
+
+export type BookAddress = { name: string; line1: string; city: string; postalCode: string; region?: string; country?: string };
+
+/** /account/addresses: the customer's address book. */
+export class AddressBook {
+  readonly list: Locator;
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: 'Saved addresses' });
+    this.form = page.getByRole('form', { name: 'Add an address' });
+  }
+
+  async goto() {
+    await this.page.goto('/account/addresses');
+  }
+
+  /**
+   * Saves an address. `unlisted` is a country the form does not offer (the store does not ship there), sent as any
+   * client could — what a book holds once the store stops shipping somewhere.
+   */
+  async add(address: BookAddress & { unlisted?: { code: string; name: string } }) {
+    const country = this.form.getByLabel('Country');
+    if (address.unlisted) {
+      const { code, name } = address.unlisted;
+      await country.evaluate((select: HTMLSelectElement, option) => select.add(new Option(option.name, option.code)), { code, name });
+      await country.selectOption(code);
+    } else if (address.country) {
+      await country.selectOption(address.country);
+    }
+    await this.form.getByLabel('Full name').fill(address.name);
+    await this.form.getByLabel('Street address').fill(address.line1);
+    await this.form.getByLabel('City').fill(address.city);
+    if (address.region) await this.form.getByLabel('State', { exact: true }).selectOption(address.region);
+    await this.form.getByLabel('Postal code').fill(address.postalCode);
+    await this.form.getByRole('button', { name: 'Save address' }).click();
+    await expect(this.list.getByRole('listitem', { name: `${address.name}, ${address.line1}` })).toBeVisible();
+  }
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
-import { SavedAddressPicker } from '@/components/checkout/saved-address-picker';
+import { addressValues, NEW_ADDRESS } from '@/components/checkout/address-choice';
 import { getSessionUser } from '@/lib/auth/session';
 import { currentCartRef } from '@/lib/cart/session';
 import { quoteCheckout } from '@/lib/checkout/quote';
@@ -27,12 +27,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const user = await getSessionUser();
   // Only the countries a shipping zone serves can be chosen.
   const countries = (await listShippingCountries()).map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
-  // The address book, default first; ?address= picks another one of the customer's own (anything else is ignored).
+  // The address book, default first. The fields start from the first entry the store ships to; ?address= (the picker
+  // without JavaScript) picks another of the customer's own, or "new" for empty fields. An entry in a country the
+  // store does not ship to is never filled in: the picker lists it as unusable.
   const addresses = user ? await listAddresses(user.id) : [];
-  const chosenId = typeof params.address === 'string' ? params.address.slice(0, 36) : '';
-  const saved = addresses.find((address) => address.id === chosenId) ?? addresses[0] ?? null;
   const ships = (code: string | undefined) => countries.some((country) => country.code === code);
-  const usable = saved && ships(saved.countryCode) ? saved : null;
+  const chosenId = typeof params.address === 'string' ? params.address.slice(0, 36) : '';
+  const shippable = addresses.filter((address) => ships(address.countryCode));
+  const usable = chosenId === NEW_ADDRESS ? null : (shippable.find((address) => address.id === chosenId) ?? shippable[0] ?? null);
   const countryCode = usable?.countryCode ?? (ships('US') ? 'US' : countries[0]?.code);
 
   const priced = countryCode
@@ -65,17 +67,8 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   }
   const initialValues: Record<string, string> = { email: user?.email ?? '', 'shipping.countryCode': quote.countryCode };
   if (usable) {
-    Object.assign(initialValues, {
-      'shipping.name': usable.name,
-      'shipping.company': usable.company ?? '',
-      'shipping.line1': usable.line1,
-      'shipping.line2': usable.line2 ?? '',
-      'shipping.city': usable.city,
-      'shipping.region': usable.region ?? '',
-      'shipping.postalCode': usable.postalCode,
-      'shipping.phone': usable.phone ?? '',
-    });
-  } else if (user?.name) {
+    for (const [key, value] of Object.entries(addressValues(usable))) initialValues[`shipping.${key}`] = value;
+  } else if (user?.name && chosenId !== NEW_ADDRESS) {
     initialValues['shipping.name'] = user.name;
   }
   return (
@@ -92,16 +85,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
           </p>
         ) : null}
       </div>
-      {addresses.length > 0 ? (
-        <SavedAddressPicker
-          addresses={addresses.map((address) => ({
-            id: address.id,
-            label: `${address.name}, ${address.line1}, ${address.city} ${address.postalCode}, ${countryName(address.countryCode)}${address.isDefaultShipping ? ' (default)' : ''}`,
-          }))}
-          selectedId={saved?.id ?? null}
-        />
-      ) : null}
-      {/* Keyed by the saved address: picking another one fills the form afresh. */}
+      {/* Keyed by the saved address: a page rendered for another one starts afresh. */}
       <CheckoutForm
         key={usable?.id ?? 'none'}
         cartId={cart.id}
@@ -119,6 +103,17 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         }))}
         providers={listPaymentProviders()}
         canSaveAddress={user !== null}
+        savedAddresses={addresses.map((address) => ({
+          id: address.id,
+          name: address.name,
+          address: [address.line1, address.line2, `${address.city} ${address.region ?? ''} ${address.postalCode}`.replace(/\s+/g, ' ').trim(), countryName(address.countryCode)]
+            .filter(Boolean)
+            .join(', '),
+          isDefault: address.isDefaultShipping,
+          unavailable: ships(address.countryCode) ? null : `We do not ship to ${countryName(address.countryCode)}.`,
+          values: addressValues(address),
+        }))}
+        selectedAddress={usable?.id ?? NEW_ADDRESS}
       />
     </section>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AccountNav } from '@/components/account/account-nav';
 import { AddressActions } from '@/components/account/address-actions';
 import { AddressForm } from '@/components/account/address-form';
+import { addressValues } from '@/components/checkout/address-choice';
 import { countryName } from '@/lib/checkout/regions';
 import { PostalAddress } from '@/components/orders/postal-address';
 import { requireUser } from '@/lib/auth/session';
@@ -44,17 +45,7 @@ export default async function AddressesPage() {
                     countries={countries}
                     addressId={address.id}
                     isDefault={address.isDefaultShipping}
-                    defaults={{
-                      name: address.name,
-                      company: address.company ?? '',
-                      line1: address.line1,
-                      line2: address.line2 ?? '',
-                      city: address.city,
-                      region: address.region ?? '',
-                      postalCode: address.postalCode,
-                      countryCode: address.countryCode,
-                      phone: address.phone ?? '',
-                    }}
+                    defaults={addressValues(address)}
                     submitLabel="Save changes"
                   />
                 </div>
