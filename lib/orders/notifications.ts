@@ -15,7 +15,7 @@ import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 
 /** Said when the merchant has not written payment instructions yet (settings). */
-const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will email you the bank details for the transfer shortly.';
+const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will send you the bank details for the transfer shortly.';
 
 function emailAddress(address: AddressSnapshot) {
   return {
@@ -31,14 +31,16 @@ function emailAddress(address: AddressSnapshot) {
 
 /**
  * The "order.placed" outbox event: queue the confirmation email (its own `email.send` event, retried by the
- * outbox worker while SMTP is down) and note it on the order. Runs inside the worker's transaction, which holds
- * the event's row lock, so a retry or a second worker never queues it twice.
+ * outbox worker while SMTP is down) and, for a manual payment not yet received, the payment instructions as a
+ * message of their own; each is noted on the order. Runs inside the worker's transaction, which holds the event's
+ * row lock, so a retry or a second worker never queues either twice (both commit with the event, or neither).
  */
 export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Promise<void> {
   const executor = ctx.executor;
   const order = await getOrderById(orderId, executor);
   if (!order) return;
   const store = await getStoreInfo(executor);
+  const awaitingManualPayment = order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid';
   const lineImages = await executor.select({ imageKey: orderLines.imageKey }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.createdAt), asc(orderLines.id));
   const email = await composeEmail(
     'order_confirmation',
@@ -63,7 +65,7 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
       totalCents: order.totalCents,
       shippingAddress: emailAddress(order.shippingAddress),
       orderUrl: siteLink('/orders/lookup'),
-      paymentInstructions: order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid' ? (store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS) : null,
+      awaitingManualPayment,
     },
     executor,
   );
@@ -79,6 +81,25 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
     data: { emailId: queued.id, status: queued.status },
   });
   logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
+  if (!awaitingManualPayment) return;
+  const instructions = await composeEmail(
+    'order_payment_instructions',
+    {
+      number: order.number,
+      currency: order.currency,
+      totalCents: order.totalCents,
+      instructions: store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+      orderUrl: siteLink('/orders/lookup'),
+    },
+    executor,
+  );
+  const queuedInstructions = await queueEmail(addressed(order.email, instructions), executor, { aggregate: { type: 'order', id: orderId } });
+  await executor.insert(orderEvents).values({
+    orderId,
+    type: 'email',
+    message: queuedInstructions.status === 'stored' ? 'Payment instructions email stored (no SMTP configured)' : 'Payment instructions email queued',
+    data: { emailId: queuedInstructions.id, status: queuedInstructions.status },
+  });
 }
 
 /** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */
