@@ -1,9 +1,11 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, refunds, type AddressSnapshot } from '@/db/schema';
 import { siteLink } from '@/lib/email/brand';
 import { composeEmail } from '@/lib/email/compose';
-import { addressed, queueEmail } from '@/lib/email/service';
+import type { RenderedEmail } from '@/lib/email/render';
+import { addressed, type QueuedEmail, queueEmail } from '@/lib/email/service';
 import { countryName } from '@/lib/checkout/regions';
 import { mediaUrl } from '@/lib/storage';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -27,6 +29,24 @@ function emailAddress(address: AddressSnapshot) {
       countryName(address.countryCode),
     ].filter((line): line is string => Boolean(line)),
   };
+}
+
+/**
+ * Queues one of an order's messages (its own `email.send` event, retried while SMTP is down) and notes it on the
+ * order's timeline, in the caller's transaction (the outbox worker's, which holds the causing event's lock).
+ */
+async function queueOrderEmail(
+  executor: Executor,
+  input: { orderId: string; to: string; email: RenderedEmail; what: string; aggregate: { type: string; id: string }; data?: Record<string, unknown> },
+): Promise<QueuedEmail> {
+  const queued = await queueEmail(addressed(input.to, input.email), executor, { aggregate: input.aggregate });
+  await executor.insert(orderEvents).values({
+    orderId: input.orderId,
+    type: 'email',
+    message: queued.status === 'stored' ? `${input.what} email stored (no SMTP configured)` : `${input.what} email queued`,
+    data: { emailId: queued.id, status: queued.status, ...input.data },
+  });
+  return queued;
 }
 
 /**
@@ -69,17 +89,7 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
     },
     executor,
   );
-  const queued = await queueEmail(
-    addressed(order.email, email),
-    executor,
-    { aggregate: { type: 'order', id: orderId } },
-  );
-  await executor.insert(orderEvents).values({
-    orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Confirmation email stored (no SMTP configured)' : 'Confirmation email queued',
-    data: { emailId: queued.id, status: queued.status },
-  });
+  const queued = await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Confirmation', aggregate: { type: 'order', id: orderId } });
   logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
   if (!awaitingManualPayment) return;
   const instructions = await composeEmail(
@@ -93,13 +103,7 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
     },
     executor,
   );
-  const queuedInstructions = await queueEmail(addressed(order.email, instructions), executor, { aggregate: { type: 'order', id: orderId } });
-  await executor.insert(orderEvents).values({
-    orderId,
-    type: 'email',
-    message: queuedInstructions.status === 'stored' ? 'Payment instructions email stored (no SMTP configured)' : 'Payment instructions email queued',
-    data: { emailId: queuedInstructions.id, status: queuedInstructions.status },
-  });
+  await queueOrderEmail(executor, { orderId, to: order.email, email: instructions, what: 'Payment instructions', aggregate: { type: 'order', id: orderId } });
 }
 
 /** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */
@@ -155,17 +159,7 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
     },
     executor,
   );
-  const queued = await queueEmail(
-    addressed(shipment.email, email),
-    executor,
-    { aggregate: { type: 'fulfillment', id: fulfillmentId } },
-  );
-  await executor.insert(orderEvents).values({
-    orderId: shipment.orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Shipping email stored (no SMTP configured)' : 'Shipping email queued',
-    data: { emailId: queued.id, status: queued.status, fulfillmentId },
-  });
+  const queued = await queueOrderEmail(executor, { orderId: shipment.orderId, to: shipment.email, email, what: 'Shipping', aggregate: { type: 'fulfillment', id: fulfillmentId }, data: { fulfillmentId } });
   logger.info({ orderId: shipment.orderId, emailStatus: queued.status }, 'shipping email queued');
 }
 
@@ -180,13 +174,7 @@ export async function handleOrderDelivered(orderId: string, ctx: OutboxContext):
   const [order] = await executor.select({ number: orders.number, email: orders.email }).from(orders).where(eq(orders.id, orderId));
   if (!order) return;
   const email = await composeEmail('order_delivered', { number: order.number, orderUrl: siteLink('/orders/lookup'), returnsUrl: siteLink('/pages/shipping-returns') }, executor);
-  const queued = await queueEmail(addressed(order.email, email), executor, { aggregate: { type: 'order', id: orderId } });
-  await executor.insert(orderEvents).values({
-    orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Delivery email stored (no SMTP configured)' : 'Delivery email queued',
-    data: { emailId: queued.id, status: queued.status },
-  });
+  await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Delivery', aggregate: { type: 'order', id: orderId } });
 }
 
 /** The "order.refunded" outbox event of one settled refund: the refund email, noted on the order. */
@@ -222,13 +210,7 @@ export async function handleOrderRefunded(refundId: string, ctx: OutboxContext):
     },
     executor,
   );
-  const queued = await queueEmail(addressed(refund.email, email), executor, { aggregate: { type: 'refund', id: refundId } });
-  await executor.insert(orderEvents).values({
-    orderId: refund.orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Refund email stored (no SMTP configured)' : 'Refund email queued',
-    data: { emailId: queued.id, status: queued.status, refundId },
-  });
+  await queueOrderEmail(executor, { orderId: refund.orderId, to: refund.email, email, what: 'Refund', aggregate: { type: 'refund', id: refundId }, data: { refundId } });
 }
 
 /** Right after a staff move (delivered, refunded): deliver what it queued now; what fails stays for the worker. */
