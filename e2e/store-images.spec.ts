@@ -12,6 +12,16 @@ const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
 ];
 
+/** A photo-like hero: a warm gradient with a sun and a horizon, drawn as SVG and encoded as JPEG. */
+const scene = (width: number, height: number) =>
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6d6a8"/><stop offset="1" stop-color="#c9844f"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#sky)"/><circle cx="${width * 0.7}" cy="${height * 0.42}" r="${height * 0.16}" fill="#fff4dc"/><rect y="${height * 0.68}" width="100%" height="${height * 0.32}" fill="#7a5a3c"/></svg>`,
+    ),
+  )
+    .jpeg()
+    .toBuffer();
+
 const picture = (width: number, height: number, background: string, format: 'png' | 'jpeg') =>
   sharp({ create: { width, height, channels: 3, background } })
     [format]()
@@ -73,7 +83,7 @@ for (const size of WIDTHS) {
     await heroInput.setInputFiles({ name: 'hero.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a-not-really') });
     await expect(home.getByRole('alert')).toHaveText(/not an image we can use/);
     await expect(home.getByLabel('Heading')).toHaveValue(heading);
-    await heroInput.setInputFiles({ name: 'hero.jpg', mimeType: 'image/jpeg', buffer: await picture(1600, 900, '#b9824a', 'jpeg') });
+    await heroInput.setInputFiles({ name: 'hero.jpg', mimeType: 'image/jpeg', buffer: await scene(1600, 900) });
     const previewHero = page.getByTestId('home-preview').locator('img');
     await expect(previewHero).toHaveAttribute('src', /^\/media\/home\/[0-9a-f-]+\.webp$/);
     const hero = (await previewHero.getAttribute('src'))!;
