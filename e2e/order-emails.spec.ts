@@ -2,11 +2,17 @@ import { expect, test } from './support/test';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
-import { latestMail } from './support/mailbox';
+import { latestMail, mailCount } from './support/mailbox';
 
 // A guest's order with manual payment and a discount: the confirmation page tells them how to pay and in which
 // country the parcel goes, offers an account, and says the email was sent only once it was; the email that arrived
-// over SMTP has an HTML part whose amounts add up to the total it shows.
+// over SMTP has an HTML part whose amounts add up to the total it shows, and the payment instructions arrive as a
+// message of their own ("How to pay for order …"), once. At phone and desktop widths.
+
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
 
 /** "$1,234.56" / "−$12.30" → signed cents. */
 function cents(text: string): number {
@@ -23,8 +29,9 @@ function row(html: string, kind: string): number | null {
   return match ? cents(match[1]!) : null;
 }
 
-test('guest with manual payment: payment instructions, country, account offer, honest email notice, and an HTML email that adds up', async ({ page, request }) => {
+for (const size of WIDTHS) test(`guest with manual payment: payment instructions, country, account offer, honest email notice, an HTML email that adds up, and the instructions' own email (${size.name}, ${size.width} px)`, async ({ page, request }, testInfo) => {
   test.slow();
+  await page.setViewportSize({ width: size.width, height: size.height });
   const first = await findBuyableVariant(request, 9, 2);
   const second = await findBuyableVariant(request, 10, 1);
   const email = uniqueEmail('emails');
@@ -74,8 +81,29 @@ test('guest with manual payment: payment instructions, country, account offer, h
   // The total the email shows is the one the shopper was shown on the page.
   await expect(page.getByRole('main')).toContainText(html.match(/<tr class="summary-total"[\s\S]*?class="summary-amount"[^>]*>([^<]*)</)![1]!);
   // And the plain-text alternative says the same.
-  expect(mail.text).toContain('How to pay');
   expect(mail.text).toContain('Discount (WELCOME10)');
+  // It points to the payment instructions, which it does not repeat.
+  expect(mail.text).toContain(`How to pay for order ${number}`);
+  expect(mail.text).not.toContain('IBAN');
+
+  // The instructions: a message of their own, with the amount and the reference, in both parts; sent once.
+  const payment = await latestMail(email, /^How to pay for order /);
+  expect(payment.subject).toBe(`How to pay for order ${number}`);
+  const totalShown = html.match(/<tr class="summary-total"[\s\S]*?class="summary-amount"[^>]*>([^<]*)</)![1]!;
+  expect(payment.html).toContain('IBAN: US00 DEMO 0000 0000 0000 00');
+  expect(payment.html).toContain(totalShown);
+  expect(payment.text).toContain('IBAN: US00 DEMO 0000 0000 0000 00');
+  expect(payment.text).toContain(totalShown);
+  expect(payment.text).toContain(`quote ${number} as the reference`);
+  // Seen as a shopper's mail client shows it (a phone or a desktop window).
+  const reader = await page.context().newPage();
+  await reader.setViewportSize({ width: size.width, height: size.height });
+  await reader.setContent(payment.html);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(`How to pay for order ${number}`);
+  expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await reader.screenshot({ path: testInfo.outputPath(`payment-instructions-email-${size.name}.png`), fullPage: true });
+  await reader.close();
+  expect(await mailCount(email, /^How to pay for order /)).toBe(1);
 
   await page.getByRole('link', { name: 'Continue shopping' }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -109,3 +109,15 @@ export async function latestMail(to: string, subject: RegExp, timeoutMs = 10_000
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** How many messages to `to` with a subject like `subject` have arrived so far. */
+export async function mailCount(to: string, subject: RegExp): Promise<number> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the specs through playwright.config.ts (global setup).');
+  let count = 0;
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.json'))) {
+    const stored = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as { to: string[]; raw: string };
+    if (stored.to.includes(to.toLowerCase()) && subject.test(parseMail(stored.raw).subject)) count += 1;
+  }
+  return count;
+}

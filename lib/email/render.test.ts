@@ -43,9 +43,36 @@ describe('email templates', () => {
     }
     expect(email.text).toContain('Linen shirt');
     expect(email.text).toContain('Discount (WELCOME10)');
-    expect(email.text).toContain('IBAN: GB00 EXAM 0000 0000 0000 00');
-    expect(email.text).toContain('quote SF-7K3F9QX2 as the reference');
-    expect(email.html).toContain('IBAN: GB00 EXAM 0000 0000 0000 00');
+    // Manual payment: a pointer to the instructions' own message, not the instructions again.
+    expect(email.text).toContain('How to pay for order SF-7K3F9QX2');
+    expect(email.html).toContain('data-testid="payment-pointer"');
+    expect(email.text).not.toContain('IBAN');
+    expect(email.html).not.toContain('IBAN');
+    const card = await renderEmail('order_confirmation', EMAIL_TEMPLATES.order_confirmation.sample(brand));
+    expect(card.text).not.toContain('How to pay');
+    expect(card.html).not.toContain('payment-pointer');
+  });
+
+  it('the payment instructions: their own subject, the amount and reference, and the merchant’s details line by line, in both parts', async () => {
+    const email = await renderEmail('order_payment_instructions', {
+      ...EMAIL_TEMPLATES.order_payment_instructions.sample(brand),
+      number: 'SF-1234ABCD',
+      currency: 'EUR',
+      totalCents: 4250,
+      instructions: 'Bank: Example Bank\nIBAN: DE00 0000 0000 0000 0000 00\n<b>not bold</b>',
+    });
+    expect(email.template).toBe('order_payment_instructions');
+    expect(email.subject).toBe('How to pay for order SF-1234ABCD');
+    expect(email.html).toContain('€42.50');
+    expect(email.html).toContain('IBAN: DE00 0000 0000 0000 0000 00');
+    expect(email.html).not.toContain('<b>not bold</b>');
+    // Each of the merchant's lines is a line of its own in both parts.
+    expect(email.html).toMatch(/Bank: Example Bank<br\/?>/);
+    expect(email.text).toMatch(/Amount to pay\s+€42\.50/);
+    expect(email.text).toMatch(/Reference\s+SF-1234ABCD/);
+    expect(email.text).toMatch(/Bank: Example Bank\s*\nIBAN: DE00 0000 0000 0000 0000 00\s*\n/);
+    expect(email.text).toContain('quote SF-1234ABCD as the reference');
+    expect(email.text).toContain('/orders/lookup');
   });
 
   it('escapes what customers and merchants type', async () => {

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { AccountExistsEmail, EmailChangedEmail, PasswordChangedEmail, PasswordResetEmail, StaffInviteEmail, TwoFactorChangedEmail, VerificationEmail } from './templates/account';
 import type { EmailBrand } from './templates/layout';
-import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail } from './templates/orders';
+import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail, PaymentInstructionsEmail } from './templates/orders';
 
 // Every message the store sends, by template name (the name stored with each email): its subject, its React Email
 // component, and sample props the admin's previews and the tests render it with.
@@ -41,8 +41,10 @@ const sampleOrder = (brand: EmailBrand, manual: boolean) => ({
   totalCents: 12578,
   shippingAddress: sampleAddress,
   orderUrl: link(brand, '/orders/lookup'),
-  paymentInstructions: manual ? 'Bank transfer to Example Shop Ltd\nIBAN: GB00 EXAM 0000 0000 0000 00\nBIC: EXAMGB00' : null,
+  awaitingManualPayment: manual,
 });
+
+const sampleInstructions = 'Bank transfer to Example Shop Ltd\nIBAN: GB00 EXAM 0000 0000 0000 00\nBIC: EXAMGB00';
 
 export const EMAIL_TEMPLATES = {
   order_confirmation: define(OrderConfirmationEmail, {
@@ -51,9 +53,14 @@ export const EMAIL_TEMPLATES = {
     sample: (brand) => sampleOrder(brand, false),
   }),
   order_confirmation_manual_payment: define(OrderConfirmationEmail, {
-    label: 'Order confirmation with payment instructions (manual payment)',
+    label: 'Order confirmation (manual payment)',
     subject: (p) => `Order confirmation ${p.number}`,
     sample: (brand) => sampleOrder(brand, true),
+  }),
+  order_payment_instructions: define(PaymentInstructionsEmail, {
+    label: 'Payment instructions (manual payment)',
+    subject: (p) => `How to pay for order ${p.number}`,
+    sample: (brand) => ({ brand, number: 'SF-7K3F9QX2', currency: 'USD', totalCents: 12578, instructions: sampleInstructions, orderUrl: link(brand, '/orders/lookup') }),
   }),
   order_shipped: define(OrderShippedEmail, {
     label: 'Order shipped',

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { emailMessages, orders } from '@/db/schema';
+import { emailMessages, orderEvents, orders } from '@/db/schema';
 import { actorFor, createPerson } from '@/lib/admin/testing/people';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
@@ -83,12 +83,30 @@ describe('order emails', () => {
     expect(subtotal + discount + shipping + tax).toBe(total);
     expect(total).toBe(order!.totalCents);
 
-    // Manual payment: how to pay, with the amount and the reference, in both parts.
-    expect(html).toContain('How to pay');
-    expect(mail!.textBody).toMatch(new RegExp(`quote ${order!.number} as the reference`));
+    // Manual payment: the confirmation points to the instructions' own message and does not repeat them.
+    expect(mail!.textBody).toContain(`How to pay for order ${order!.number}`);
+    expect(html).not.toContain('data-testid="payment-instructions"');
     expect(mail!.textBody).toContain('Email Buyer');
     expect(mail!.textBody).toContain('United States');
     for (const row of ['Subtotal', 'Discount (WELCOME10)', 'Shipping', 'Tax', 'Total']) expect(mail!.textBody).toContain(row);
+  });
+
+  it('manual payment: the instructions are a message of their own, queued once beside the confirmation', async () => {
+    const email = `pay-later-${Date.now()}@example.com`;
+    const placed = await placeManualOrder(email);
+    // The order's events delivered again (a retry, a second worker) queue nothing more.
+    await Promise.all([deliverOutboxFor({ type: 'order', id: placed.orderId }), deliverOutboxFor({ type: 'order', id: placed.orderId })]);
+    const [order] = await db.select({ number: orders.number, totalCents: orders.totalCents }).from(orders).where(eq(orders.id, placed.orderId));
+    const sent = await db.select().from(emailMessages).where(eq(emailMessages.toAddress, email));
+    expect(sent.map((row) => row.template).sort()).toEqual(['order_confirmation', 'order_payment_instructions']);
+    const instructions = sent.find((row) => row.template === 'order_payment_instructions')!;
+    expect(instructions.subject).toBe(`How to pay for order ${order!.number}`);
+    const amount = `$${(order!.totalCents / 100).toFixed(2)}`;
+    expect(instructions.htmlBody).toContain(amount);
+    expect(instructions.textBody).toContain(amount);
+    expect(instructions.textBody).toContain(`quote ${order!.number} as the reference`);
+    const events = await db.select({ message: orderEvents.message }).from(orderEvents).where(and(eq(orderEvents.orderId, placed.orderId), eq(orderEvents.type, 'email')));
+    expect(events.filter((event) => /Payment instructions/.test(event.message))).toHaveLength(1);
   });
 
   it('delivered and refunded: each move sends its own message, once', async () => {

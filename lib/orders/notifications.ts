@@ -1,9 +1,11 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
 import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, refunds, type AddressSnapshot } from '@/db/schema';
 import { siteLink } from '@/lib/email/brand';
 import { composeEmail } from '@/lib/email/compose';
-import { addressed, queueEmail } from '@/lib/email/service';
+import type { RenderedEmail } from '@/lib/email/render';
+import { addressed, type QueuedEmail, queueEmail } from '@/lib/email/service';
 import { countryName } from '@/lib/checkout/regions';
 import { mediaUrl } from '@/lib/storage';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -15,7 +17,7 @@ import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 
 /** Said when the merchant has not written payment instructions yet (settings). */
-const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will email you the bank details for the transfer shortly.';
+const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will send you the bank details for the transfer shortly.';
 
 function emailAddress(address: AddressSnapshot) {
   return {
@@ -30,15 +32,35 @@ function emailAddress(address: AddressSnapshot) {
 }
 
 /**
+ * Queues one of an order's messages (its own `email.send` event, retried while SMTP is down) and notes it on the
+ * order's timeline, in the caller's transaction (the outbox worker's, which holds the causing event's lock).
+ */
+async function queueOrderEmail(
+  executor: Executor,
+  input: { orderId: string; to: string; email: RenderedEmail; what: string; aggregate: { type: string; id: string }; data?: Record<string, unknown> },
+): Promise<QueuedEmail> {
+  const queued = await queueEmail(addressed(input.to, input.email), executor, { aggregate: input.aggregate });
+  await executor.insert(orderEvents).values({
+    orderId: input.orderId,
+    type: 'email',
+    message: queued.status === 'stored' ? `${input.what} email stored (no SMTP configured)` : `${input.what} email queued`,
+    data: { emailId: queued.id, status: queued.status, ...input.data },
+  });
+  return queued;
+}
+
+/**
  * The "order.placed" outbox event: queue the confirmation email (its own `email.send` event, retried by the
- * outbox worker while SMTP is down) and note it on the order. Runs inside the worker's transaction, which holds
- * the event's row lock, so a retry or a second worker never queues it twice.
+ * outbox worker while SMTP is down) and, for a manual payment not yet received, the payment instructions as a
+ * message of their own; each is noted on the order. Runs inside the worker's transaction, which holds the event's
+ * row lock, so a retry or a second worker never queues either twice (both commit with the event, or neither).
  */
 export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Promise<void> {
   const executor = ctx.executor;
   const order = await getOrderById(orderId, executor);
   if (!order) return;
   const store = await getStoreInfo(executor);
+  const awaitingManualPayment = order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid';
   const lineImages = await executor.select({ imageKey: orderLines.imageKey }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.createdAt), asc(orderLines.id));
   const email = await composeEmail(
     'order_confirmation',
@@ -63,22 +85,25 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
       totalCents: order.totalCents,
       shippingAddress: emailAddress(order.shippingAddress),
       orderUrl: siteLink('/orders/lookup'),
-      paymentInstructions: order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid' ? (store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS) : null,
+      awaitingManualPayment,
     },
     executor,
   );
-  const queued = await queueEmail(
-    addressed(order.email, email),
-    executor,
-    { aggregate: { type: 'order', id: orderId } },
-  );
-  await executor.insert(orderEvents).values({
-    orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Confirmation email stored (no SMTP configured)' : 'Confirmation email queued',
-    data: { emailId: queued.id, status: queued.status },
-  });
+  const queued = await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Confirmation', aggregate: { type: 'order', id: orderId } });
   logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
+  if (!awaitingManualPayment) return;
+  const instructions = await composeEmail(
+    'order_payment_instructions',
+    {
+      number: order.number,
+      currency: order.currency,
+      totalCents: order.totalCents,
+      instructions: store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+      orderUrl: siteLink('/orders/lookup'),
+    },
+    executor,
+  );
+  await queueOrderEmail(executor, { orderId, to: order.email, email: instructions, what: 'Payment instructions', aggregate: { type: 'order', id: orderId } });
 }
 
 /** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */
@@ -134,17 +159,7 @@ export async function handleOrderShipped(fulfillmentId: string, ctx: OutboxConte
     },
     executor,
   );
-  const queued = await queueEmail(
-    addressed(shipment.email, email),
-    executor,
-    { aggregate: { type: 'fulfillment', id: fulfillmentId } },
-  );
-  await executor.insert(orderEvents).values({
-    orderId: shipment.orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Shipping email stored (no SMTP configured)' : 'Shipping email queued',
-    data: { emailId: queued.id, status: queued.status, fulfillmentId },
-  });
+  const queued = await queueOrderEmail(executor, { orderId: shipment.orderId, to: shipment.email, email, what: 'Shipping', aggregate: { type: 'fulfillment', id: fulfillmentId }, data: { fulfillmentId } });
   logger.info({ orderId: shipment.orderId, emailStatus: queued.status }, 'shipping email queued');
 }
 
@@ -159,13 +174,7 @@ export async function handleOrderDelivered(orderId: string, ctx: OutboxContext):
   const [order] = await executor.select({ number: orders.number, email: orders.email }).from(orders).where(eq(orders.id, orderId));
   if (!order) return;
   const email = await composeEmail('order_delivered', { number: order.number, orderUrl: siteLink('/orders/lookup'), returnsUrl: siteLink('/pages/shipping-returns') }, executor);
-  const queued = await queueEmail(addressed(order.email, email), executor, { aggregate: { type: 'order', id: orderId } });
-  await executor.insert(orderEvents).values({
-    orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Delivery email stored (no SMTP configured)' : 'Delivery email queued',
-    data: { emailId: queued.id, status: queued.status },
-  });
+  await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Delivery', aggregate: { type: 'order', id: orderId } });
 }
 
 /** The "order.refunded" outbox event of one settled refund: the refund email, noted on the order. */
@@ -201,13 +210,7 @@ export async function handleOrderRefunded(refundId: string, ctx: OutboxContext):
     },
     executor,
   );
-  const queued = await queueEmail(addressed(refund.email, email), executor, { aggregate: { type: 'refund', id: refundId } });
-  await executor.insert(orderEvents).values({
-    orderId: refund.orderId,
-    type: 'email',
-    message: queued.status === 'stored' ? 'Refund email stored (no SMTP configured)' : 'Refund email queued',
-    data: { emailId: queued.id, status: queued.status, refundId },
-  });
+  await queueOrderEmail(executor, { orderId: refund.orderId, to: refund.email, email, what: 'Refund', aggregate: { type: 'refund', id: refundId }, data: { refundId } });
 }
 
 /** Right after a staff move (delivered, refunded): deliver what it queued now; what fails stays for the worker. */

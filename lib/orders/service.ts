@@ -18,6 +18,7 @@ import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { moveStock } from '@/lib/inventory/stock';
 import { formatMoney, money } from '@/lib/money';
+import { refundedOutboxEvent } from '@/lib/payments/refund-event';
 import { defaultRefunders, type Refunders } from '@/lib/payments/refunds';
 import {
   checkTransition,
@@ -300,11 +301,6 @@ export async function cancelOrder(actor: AuditActor, number: string, reason: str
   });
 }
 
-/** The refund email's event, written with the refund that succeeded (delivered after commit). */
-function refundedEvent(refundId: string, orderId: string) {
-  return { type: 'order.refunded', aggregateType: 'refund', aggregateId: refundId, payload: { refundId, orderId } };
-}
-
 export type RefundResult = { refundId: string; amountCents: number; paymentStatus: 'partially_refunded' | 'refunded' };
 
 /**
@@ -357,7 +353,7 @@ export async function refundOrder(
       .values({ orderId: order.id, paymentId: payment.id, amountCents: input.amountCents, currency: order.currency, reason: input.reason, status: manual ? 'succeeded' : 'pending', actorId: actor.user.id })
       .returning({ id: refunds.id });
     const amount = fmt(input.amountCents, order.currency);
-    if (manual) await tx.insert(outboxEvents).values(refundedEvent(refund!.id, order.id));
+    if (manual) await tx.insert(outboxEvents).values(refundedOutboxEvent(refund!.id, order.id));
     await timeline(tx, order.id, actor, manual ? 'refunded' : 'refund_requested', manual ? `Refunded ${amount}${input.reason ? `: ${input.reason}` : ''}` : `Card refund of ${amount} requested`, {
       refundId: refund!.id,
       amountCents: input.amountCents,
@@ -400,7 +396,7 @@ export async function refundOrder(
     const [payment] = await tx.select({ amountCents: payments.amountCents, refundedCents: payments.refundedCents }).from(payments).where(eq(payments.id, reserved.payment.id));
     const paymentStatus = payment!.refundedCents >= payment!.amountCents ? 'refunded' : 'partially_refunded';
     await tx.update(refunds).set({ status: 'succeeded', providerReference }).where(eq(refunds.id, reserved.refundId));
-    await tx.insert(outboxEvents).values(refundedEvent(reserved.refundId, order.id));
+    await tx.insert(outboxEvents).values(refundedOutboxEvent(reserved.refundId, order.id));
     await tx.update(orders).set({ paymentStatus }).where(eq(orders.id, order.id));
     await timeline(tx, order.id, actor, 'refunded', `Refunded ${amount} to the card${input.reason ? `: ${input.reason}` : ''}`, { refundId: reserved.refundId, providerReference });
     await recordAudit(tx, actor, { action: 'order.refund_settled', entityType: 'order', entityId: order.id, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus, refundId: reserved.refundId, providerReference } });

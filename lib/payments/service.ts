@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
-import { orderEvents, orders, payments, processedEvents, refunds } from '@/db/schema';
+import { orderEvents, orders, outboxEvents, payments, processedEvents, refunds } from '@/db/schema';
 import { recordSystemAudit } from '@/lib/audit/service';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { formatMoney, money } from '@/lib/money';
 import { isStripeEnabled } from './providers';
+import { refundedOutboxEvent } from './refund-event';
 import type { PaymentStart } from './types';
 import { getStripe, type StripeEvent, type StripePaymentIntent, type StripeRefund, stripeWebhooks } from './stripe';
 
@@ -99,7 +100,8 @@ async function askStripe(intentId: string, withRefunds: boolean): Promise<Stripe
  * - Refunds: every succeeded refund Stripe lists for the intent is matched to ours — by Stripe's refund id, or by the
  *   `refundId` metadata the store puts on refunds it issues (lib/payments/refunds.ts) — and one the store has not
  *   recorded (made in Stripe's dashboard) is recorded as a staff refund would be, once: a unique index on the
- *   provider reference makes a replay or a second event about the same refund a no-op.
+ *   provider reference makes a replay or a second event about the same refund a no-op. Recording it writes the
+ *   refund email's outbox event in the same transaction, so the customer hears of it exactly once.
  * - Stripe unreachable: 503 and the event is not marked processed, so Stripe delivers it again.
  */
 export async function handleStripeWebhook(rawBody: string, signature: string | null, secret: string | undefined, executor: Executor = db): Promise<WebhookOutcome> {
@@ -287,6 +289,9 @@ async function reconcileRefunds(
       message: existing ? `Card refund of ${fmt(refund.amount)} went through at Stripe after all` : `Refunded ${fmt(refund.amount)} at Stripe (outside the store)`,
       data: { eventId, refundId, providerReference: refund.id, amountCents: refund.amount },
     });
+    // The customer's refund email, once: this refund row is settled here and nowhere else (a refund the store issued
+    // and settled itself was skipped above, and sent its own email).
+    await tx.insert(outboxEvents).values(refundedOutboxEvent(refundId, order.id));
     await recordSystemAudit(tx, 'stripe-webhook', {
       action: existing ? 'order.refund_settled' : 'order.refund_external',
       entityType: 'order',

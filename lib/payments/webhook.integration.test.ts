@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { auditLog, orderEvents, orders, payments, processedEvents, refunds } from '@/db/schema';
+import { auditLog, emailMessages, orderEvents, orders, outboxEvents, payments, processedEvents, refunds } from '@/db/schema';
+import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { staffActor } from '@/lib/admin/testing';
 import { refundOrder } from '@/lib/orders/service';
 import { addCartLine } from '@/lib/cart/service';
@@ -28,12 +29,12 @@ afterAll(async () => {
 const SECRET = 'whsec_test_secret_for_integration';
 let sequence = 0;
 
-async function placedOrder() {
+async function placedOrder(email = 'card@example.com') {
   const { variant } = await createTestVariant({ stock: 5, priceCents: 3000 });
   const { newToken } = await addCartLine({}, { variantId: variant.id, quantity: 1 });
   const rate = (await listShippingOptions('US', 'USD'))[0]!;
   const input = placeOrderSchema.parse({
-    email: 'card@example.com',
+    email,
     shippingAddress: { name: 'C', line1: '1 St', city: 'X', region: 'OR', postalCode: '97201', countryCode: 'US' },
     shippingRateId: rate.id,
     paymentProvider: 'stripe',
@@ -137,8 +138,8 @@ describe('Stripe webhook: the API, not the payload, decides (finding 8)', () => 
 
 describe('Stripe webhook: refunds made in Stripe’s dashboard (finding 8)', () => {
   /** An order paid by card, as Stripe and the store both see it. */
-  async function paidByCard() {
-    const placed = await placedOrder();
+  async function paidByCard(email?: string) {
+    const placed = await placedOrder(email);
     const intent = `pi_paid_${placed.number}`;
     stripe.putIntent({ id: intent, amount: placed.totalCents, currency: 'usd', status: 'succeeded', metadata: { orderId: placed.orderId } });
     await deliver(signedEvent('payment_intent.succeeded', { id: intent, amount: placed.totalCents, amount_received: placed.totalCents, currency: 'usd', metadata: { orderId: placed.orderId } }));
@@ -222,5 +223,76 @@ describe('Stripe webhook: refunds made in Stripe’s dashboard (finding 8)', () 
     expect(after.order).toMatchObject({ refundedCents: 900, paymentStatus: 'partially_refunded' });
     expect(after.paymentRefundedCents).toBe(900);
     expect(after.refunds).toEqual([{ amountCents: 900, status: 'succeeded', providerReference: stripe.refundsOf(order.intent)[0]!.id, actorId: staff.user.id }]);
+  });
+
+  describe('the customer hears of a dashboard refund once', () => {
+    const refundEmails = (to: string) => db.select({ subject: emailMessages.subject, textBody: emailMessages.textBody }).from(emailMessages).where(and(eq(emailMessages.toAddress, to), eq(emailMessages.template, 'order_refunded')));
+    const refundEvents = (orderId: string) => db.$count(outboxEvents, and(eq(outboxEvents.type, 'order.refunded'), sql`${outboxEvents.payload}->>'orderId' = ${orderId}`));
+
+    /** Every refund's outbox events delivered, twice over and at once (a retry and a second worker). */
+    async function deliverRefundEmails(orderId: string) {
+      const rows = await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.orderId, orderId));
+      for (const row of rows) await Promise.all([deliverOutboxFor({ type: 'refund', id: row.id }), deliverOutboxFor({ type: 'refund', id: row.id })]);
+    }
+
+    it('sends the branded refund email once, though the event is delivered twice at the same moment and another event names the refund too', async () => {
+      const email = `dashboard-${Date.now()}@example.com`;
+      const order = await paidByCard(email);
+      const refund = stripe.refundInDashboard(order.intent, 1250);
+      const event = chargeRefunded(order.intent, 1250);
+      const outcomes = await Promise.all([
+        deliver(event),
+        deliver(event),
+        deliver(signed('refund.created', { object: 'refund', id: refund.id, payment_intent: order.intent, amount: 1250, status: 'succeeded' })),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([200, 200, 200]);
+      expect((await money(order.orderId)).order).toMatchObject({ refundedCents: 1250, paymentStatus: 'partially_refunded' });
+      expect(await refundEvents(order.orderId)).toBe(1);
+
+      await deliverRefundEmails(order.orderId);
+      const sent = await refundEmails(email);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.subject).toBe(`Refund on your order ${order.number}`);
+      expect(sent[0]!.textBody).toContain('$12.50');
+      expect(sent[0]!.textBody).toContain('Refunded at Stripe');
+      // A later replay of the same event changes nothing.
+      await deliver(event);
+      await deliverRefundEmails(order.orderId);
+      expect(await refundEmails(email)).toHaveLength(1);
+    });
+
+    it('a refund made in the admin sends one email, not a second when its own webhook comes back', async () => {
+      const email = `admin-refund-${Date.now()}@example.com`;
+      const order = await paidByCard(email);
+      const issued = await refundOrder(await staffActor(), order.number, { amountCents: 800, currency: 'USD', reason: 'late parcel' }, defaultRefunders());
+      const stripeRefund = stripe.refundsOf(order.intent)[0]!;
+      await Promise.all([
+        deliver(chargeRefunded(order.intent, 800)),
+        deliver(signed('refund.created', { object: 'refund', id: stripeRefund.id, payment_intent: order.intent, amount: 800, status: 'succeeded', metadata: { refundId: issued.refundId } })),
+      ]);
+      expect(await refundEvents(order.orderId)).toBe(1);
+      await deliverRefundEmails(order.orderId);
+      const sent = await refundEmails(email);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.textBody).toContain('late parcel');
+    });
+
+    it('a store refund whose answer was lost is emailed when Stripe reports it (the store never did)', async () => {
+      const email = `lost-answer-${Date.now()}@example.com`;
+      const order = await paidByCard(email);
+      const stripeRefunder = createStripeRefunder();
+      const answerLost: PaymentRefunder = {
+        async refund(request) {
+          await stripeRefunder.refund(request);
+          throw new Error('socket hang up');
+        },
+      };
+      await expect(refundOrder(await staffActor(), order.number, { amountCents: 600, currency: 'USD', reason: 'dented' }, { manual: manualRefunder, stripe: answerLost })).rejects.toMatchObject({ code: 'unavailable' });
+      expect(await refundEvents(order.orderId)).toBe(0);
+      await deliver(chargeRefunded(order.intent, 600));
+      await deliver(chargeRefunded(order.intent, 600));
+      await deliverRefundEmails(order.orderId);
+      expect(await refundEmails(email)).toHaveLength(1);
+    });
   });
 });

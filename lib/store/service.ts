@@ -5,6 +5,7 @@ import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
+import { discardReplacedStoreImage } from './media';
 import type { ShippingRateInput, ShippingZoneInput, StoreBrandInput, StoreSettingsInput, TaxRateInput } from './schemas';
 
 // Store settings, shipping zones and rates, and tax rates. Each write is one transaction with its audit row.
@@ -90,12 +91,18 @@ export async function getStoreBrand(executor: Executor = db): Promise<StoreBrand
 
 /** The brand and contact details; the store must have been set up (name, currency) first. */
 export async function updateStoreBrand(actor: AuditActor, input: StoreBrandInput, executor: Executor = db): Promise<void> {
-  await executor.transaction(async (tx) => {
-    const before = await getStoreBrand(tx);
+  const before = await executor.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ logoUrl: storeSettings.logoUrl, accentColor: storeSettings.accentColor, contactPhone: storeSettings.contactPhone, contactAddress: storeSettings.contactAddress, paymentInstructions: storeSettings.paymentInstructions })
+      .from(storeSettings)
+      .where(eq(storeSettings.id, 1))
+      .for('update');
     if (!before) throw new AppError('conflict', 'Save the store settings (name and currency) first.');
     await tx.update(storeSettings).set({ ...input, updatedAt: new Date() }).where(eq(storeSettings.id, 1));
     await recordAudit(tx, actor, { action: 'settings.brand_update', entityType: 'store_settings', entityId: '1', before, after: input });
+    return before;
   });
+  await discardReplacedStoreImage(before.logoUrl, input.logoUrl);
 }
 
 async function storeCurrency(tx: Executor): Promise<string> {

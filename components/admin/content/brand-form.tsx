@@ -6,6 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { updateStoreBrandAction } from '@/lib/admin/settings/actions';
 import { refusal } from '@/lib/http/action-result';
 import { contrastWithWhite, HEX_COLOR } from '@/lib/store/brand';
+import { ImageUploadField } from './image-upload-field';
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
@@ -43,7 +44,20 @@ export function BrandForm({ initial }: { initial: BrandValues }) {
   const ratio = colourOk ? contrastWithWhite(values.accentColor) : null;
   return (
     <form action={action} aria-label="Brand and contact" className="flex max-w-xl flex-col gap-4" noValidate>
-      {field('logoUrl', 'Logo (optional)', 'A path on this store, e.g. /media/… or a file in public/. Without one, the store name is shown.', <input {...bind('logoUrl')} />)}
+      <div>
+        <ImageUploadField
+          id="brand-logo"
+          name="logoUrl"
+          label="Logo"
+          purpose="logo"
+          value={values.logoUrl}
+          onChange={(url) => setValues((current) => ({ ...current, logoUrl: url }))}
+          hint="Shown in the store's header and footer and at the top of every email; without one, the store name is. Stored as PNG, at most 800 px wide."
+          previewAlt="Current logo"
+          previewClassName="h-12 w-auto max-w-full"
+        />
+        <FieldError id="brand-logoUrl-error" errors={errors.logoUrl} />
+      </div>
       {field(
         'accentColor',
         'Accent colour',
@@ -62,7 +76,7 @@ export function BrandForm({ initial }: { initial: BrandValues }) {
       {field(
         'paymentInstructions',
         'Payment instructions for manual payment (optional)',
-        'Bank details and anything else a shopper who chose to pay later must do. Shown on the order confirmation page and in its email, with the amount and the order number as the reference.',
+        'Bank details and anything else a shopper who chose to pay later must do. Shown on the order confirmation page and sent as an email of their own (“How to pay for order …”) when the order is placed, with the amount and the order number as the reference.',
         <textarea {...bind('paymentInstructions')} rows={4} />,
       )}
       <div>

@@ -8,6 +8,7 @@ import { saveHomePageAction } from '@/lib/admin/content/actions';
 import { refusal } from '@/lib/http/action-result';
 import { shade, tint } from '@/lib/store/brand';
 import type { HomePageView } from '@/lib/store/content/types';
+import { ImageUploadField } from './image-upload-field';
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2 text-sm';
 
@@ -85,7 +86,20 @@ export function HomeComposer({ home, categories, accentColor }: { home: HomePage
           <legend className="px-1 text-sm font-semibold">Hero</legend>
           {text('heroHeading', 'Heading')}
           {text('heroText', 'Text', { optional: true, multiline: true })}
-          {text('heroImageUrl', 'Image', { optional: true, hint: 'A path on this store, e.g. /media/… (a product image) or a file in public/.' })}
+          <div>
+            <ImageUploadField
+              id="home-heroImage"
+              name="heroImageUrl"
+              label="Image"
+              purpose="hero"
+              value={draft.heroImageUrl}
+              onChange={set('heroImageUrl')}
+              hint="Beside the heading on wide screens, below it on phones; a wide photo works best."
+              previewAlt={draft.heroImageAlt}
+              previewClassName="h-24 w-auto max-w-full"
+            />
+            <FieldError id="home-heroImageUrl-error" errors={errors.heroImageUrl} />
+          </div>
           {text('heroImageAlt', 'Image description', { optional: true, hint: 'What the image shows, for people who cannot see it. Leave empty if it is decoration only.' })}
           {text('ctaLabel', 'Button label', { optional: true })}
           {text('ctaHref', 'Button link', { optional: true, hint: 'A path on this store, e.g. /search or /categories/apparel.' })}

@@ -3,8 +3,8 @@ import { formatMoney, money } from '@/lib/money';
 import { lineAmountCents, summaryRows, type SummaryOrder } from '../order-summary';
 import { EmailButton, type EmailBrand, EmailLayout, Lines, styles } from './layout';
 
-// The order's messages: confirmation (with manual-payment instructions when they apply), shipped, delivered,
-// refunded. Every amount is formatted from minor units with the order's currency.
+// The order's messages: confirmation, payment instructions for manual payment (a message of its own, sent beside
+// the confirmation), shipped, delivered, refunded. Every amount is formatted from minor units with the order's currency.
 
 export type EmailAddress = { name: string; lines: string[] };
 
@@ -16,8 +16,8 @@ export type OrderConfirmationProps = Omit<SummaryOrder, 'lines'> & {
   lines: (SummaryOrder['lines'][number] & { title: string; variant: string; imageUrl: string | null })[];
   shippingAddress: EmailAddress;
   orderUrl: string;
-  /** Manual payment not yet received: what to do, and the reference to quote. */
-  paymentInstructions: string | null;
+  /** Manual payment not yet received: the confirmation points to the payment-instructions message sent beside it. */
+  awaitingManualPayment: boolean;
 };
 
 function Address({ address }: { address: EmailAddress }) {
@@ -28,17 +28,13 @@ function Address({ address }: { address: EmailAddress }) {
   );
 }
 
-export function PaymentInstructions({ instructions, reference, amount }: { instructions: string; reference: string; amount: string }) {
+/** The confirmation's short pointer to the separate payment-instructions message (it repeats none of it). */
+function PaymentPointer({ number }: { number: string }) {
   return (
-    <Section style={styles.box} data-testid="payment-instructions">
-      <Heading as="h2" style={{ ...styles.h2, marginTop: 0 }}>
-        How to pay
-      </Heading>
-      <Text style={styles.text}>
-        Please pay <strong>{amount}</strong> and quote <strong>{reference}</strong> as the reference. We ship once the payment has arrived.
-      </Text>
-      <Text style={{ ...styles.text, marginBottom: 0 }}>
-        <Lines text={instructions} />
+    <Section style={styles.box} data-testid="payment-pointer">
+      <Text style={{ ...styles.text, margin: 0 }}>
+        <strong>Payment needed.</strong> We have sent you a separate email, “How to pay for order {number}”, with what to pay and how. We ship once the
+        payment has arrived.
       </Text>
     </Section>
   );
@@ -54,7 +50,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <Text style={styles.text}>
         We have received your order <strong>{props.number}</strong>. We will email you again when it ships.
       </Text>
-      {props.paymentInstructions ? <PaymentInstructions instructions={props.paymentInstructions} reference={props.number} amount={fmt(props.totalCents)} /> : null}
+      {props.awaitingManualPayment ? <PaymentPointer number={props.number} /> : null}
       <Heading as="h2" style={styles.h2}>
         Your order
       </Heading>
@@ -104,6 +100,58 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
         View your order
       </EmailButton>
       <Text style={styles.muted}>Look your order up at any time with its number and this email address.</Text>
+    </EmailLayout>
+  );
+}
+
+export type PaymentInstructionsProps = {
+  brand: EmailBrand;
+  number: string;
+  currency: string;
+  totalCents: number;
+  /** The merchant's instructions (bank details…), as written in settings. */
+  instructions: string;
+  orderUrl: string;
+};
+
+export function PaymentInstructionsEmail(props: PaymentInstructionsProps) {
+  const amount = formatMoney(money(props.totalCents, props.currency));
+  return (
+    <EmailLayout brand={props.brand} preview={`Pay ${amount} with reference ${props.number} to complete your order.`}>
+      <Heading as="h1" style={styles.h1}>
+        How to pay for order {props.number}
+      </Heading>
+      <Text style={styles.text}>Thank you for your order. It is reserved for you and ships as soon as your payment has arrived.</Text>
+      <table role="presentation" className="amounts payment-facts" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse', margin: '0 0 16px' }}>
+        <tbody>
+          <tr>
+            <td style={styles.cell}>Amount to pay</td>
+            <td className="payment-amount" style={{ ...styles.amount, fontWeight: 700 }}>
+              {amount}
+            </td>
+          </tr>
+          <tr>
+            <td style={styles.cell}>Reference</td>
+            <td className="payment-reference" style={{ ...styles.amount, fontWeight: 700 }}>
+              {props.number}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <Section style={styles.box} data-testid="payment-instructions">
+        <Heading as="h2" style={{ ...styles.h2, marginTop: 0 }}>
+          Payment details
+        </Heading>
+        <Text style={{ ...styles.text, marginBottom: 0 }}>
+          <Lines text={props.instructions} />
+        </Text>
+      </Section>
+      <Text style={styles.text}>
+        Please quote <strong>{props.number}</strong> as the reference, so we can match your payment to your order.
+      </Text>
+      <EmailButton brand={props.brand} href={props.orderUrl}>
+        View your order
+      </EmailButton>
     </EmailLayout>
   );
 }

@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { slugify } from '@/lib/catalog/slug';
 import { AppError } from '@/lib/errors';
 import type { ContentPageInput, HomePageInput, MenuItemInput } from './schemas';
+import { discardReplacedStoreImage } from '@/lib/store/media';
 import { PAGE_TEMPLATES } from './templates';
 
 // Content writes (admins): pages, menu entries, the home page. Each is one transaction with its audit row; the
@@ -130,7 +131,7 @@ export async function moveMenuItem(actor: AuditActor, id: string, direction: 'up
 }
 
 export async function saveHomePage(actor: AuditActor, input: HomePageInput, executor: Executor = db): Promise<void> {
-  await executor.transaction(async (tx) => {
+  const previousImage = await executor.transaction(async (tx) => {
     const [before] = await tx.select().from(homePage).where(eq(homePage.id, 1)).for('update');
     await tx
       .insert(homePage)
@@ -138,7 +139,9 @@ export async function saveHomePage(actor: AuditActor, input: HomePageInput, exec
       .onConflictDoUpdate({ target: homePage.id, set: { ...input, updatedAt: new Date() } });
     const { updatedAt: _ignored, id: _id, ...beforeValues } = before ?? { updatedAt: null, id: null };
     await recordAudit(tx, actor, { action: 'home.update', entityType: 'home_page', entityId: '1', before: before ? beforeValues : undefined, after: input });
+    return before?.heroImageUrl ?? null;
   });
+  await discardReplacedStoreImage(previousImage, input.heroImageUrl);
 }
 
 /**

@@ -33,7 +33,7 @@ export default async function AdminEmailPreviewPage({ params }: { params: Promis
         <h2 id="text-heading" className="text-lg font-semibold">
           Plain text
         </h2>
-        <pre className="overflow-x-auto rounded-md border border-zinc-200 bg-white p-4 text-xs whitespace-pre-wrap" data-testid="email-text">
+        <pre className="overflow-x-auto rounded-md border border-zinc-200 bg-white p-4 text-xs whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="email-text">
           {email.text}
         </pre>
       </section>

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DeletePageForm, PageEditor } from '@/components/admin/content/page-editor';
-import { RichText } from '@/components/content/rich-text';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { getContentPageForEdit, getPublishedPage } from '@/lib/store/content/queries';
 
@@ -16,7 +15,7 @@ export default async function EditContentPage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const page = await getContentPageForEdit(id);
   if (!page) notFound();
-  // The saved version as shoppers will see it (rendered and sanitised the same way), drafts included.
+  // The saved body as shoppers will see it (rendered and sanitised the same way), drafts included: the preview's first paint.
   const [preview, { created }] = await Promise.all([getPublishedPage(page.slug, { includeDrafts: true }), searchParams]);
   return (
     <div className="space-y-6">
@@ -40,15 +39,7 @@ export default async function EditContentPage({ params, searchParams }: Props) {
           Page created.
         </p>
       ) : null}
-      <PageEditor key={page.id} page={page} />
-      {preview ? (
-        <section aria-labelledby="saved-preview-heading" className="max-w-3xl rounded-md border border-dashed border-zinc-300 bg-white p-4">
-          <h2 id="saved-preview-heading" className="mb-3 text-lg font-semibold">
-            Saved version
-          </h2>
-          <RichText html={preview.html} />
-        </section>
-      ) : null}
+      <PageEditor key={page.id} page={page} savedHtml={preview?.html ?? ''} />
       <DeletePageForm id={page.id} title={page.title} />
     </div>
   );
