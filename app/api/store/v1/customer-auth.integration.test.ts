@@ -1,15 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnection, db } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { apiSessions, users } from '@/db/schema';
+import { setUpApiTestServer } from '@/db/testing/api-harness';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { ACCESS_TOKEN_TTL_S, createApiSession } from '@/lib/auth/api-tokens';
 import { changePassword, registerUser } from '@/lib/auth/service';
-import { countAttempt, RATE_LIMITS, setLimiterStoresForTesting } from '@/lib/rate-limit';
-import { memoryStore } from '@/lib/rate-limit/store';
+import { countAttempt, RATE_LIMITS } from '@/lib/rate-limit';
 import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
-import { installServerLayer } from '@/lib/server/install';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { dispatch, STORE_API_BASE } from './store-fetch.testing';
 
@@ -44,15 +43,7 @@ async function customer() {
 
 const address = { name: 'Ada Owner', line1: '1 Private Lane', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' };
 
-beforeAll(() => {
-  installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
-  setLimiterStoresForTesting({ shared: null, local: memoryStore() });
-});
-
-afterAll(async () => {
-  setLimiterStoresForTesting(null);
-  await closeConnection();
-});
+setUpApiTestServer();
 
 describe('refresh tokens', () => {
   it('of eight concurrent refreshes with one token exactly one wins; the reuse then ends the whole sign-in', async () => {

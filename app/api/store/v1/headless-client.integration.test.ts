@@ -1,12 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import createClient from 'openapi-fetch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeConnection } from '@/db/client';
+import { describe, expect, it } from 'vitest';
+import { setUpApiTestServer } from '@/db/testing/api-harness';
 import { createTestVariant } from '@/db/testing/fixtures';
 import type { paths } from '@/lib/api/clients/store-api';
-import { setLimiterStoresForTesting } from '@/lib/rate-limit';
-import { memoryStore } from '@/lib/rate-limit/store';
-import { installServerLayer } from '@/lib/server/install';
 import { browserFetch, STORE_API_BASE } from './store-fetch.testing';
 
 // A separate storefront on https://headless.example (allow-listed in STORE_API_CORS_ORIGINS for the tests) runs a
@@ -21,15 +18,7 @@ function storeClient() {
   return createClient<paths>({ baseUrl: STORE_API_BASE, fetch: browserFetch, headers: { origin: ORIGIN } });
 }
 
-beforeAll(() => {
-  installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
-  setLimiterStoresForTesting({ shared: null, local: memoryStore() });
-});
-
-afterAll(async () => {
-  setLimiterStoresForTesting(null);
-  await closeConnection();
-});
+setUpApiTestServer();
 
 describe('a headless storefront on another origin, through the generated client only', () => {
   it('checks out as a guest: cart → shipping options → preview → place → the order', async () => {
