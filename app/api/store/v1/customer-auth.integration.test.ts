@@ -144,6 +144,30 @@ describe("one customer's token against another's data", () => {
   });
 });
 
+describe('cart claims', () => {
+  it('signing in with a guest cart token moves its lines to the customer; the guest token is dead; a token sent with a bearer is not read', async () => {
+    const { variant } = await createTestVariant({ stock: 5, priceCents: 900 });
+    const guest = await call('/carts/current/lines', { method: 'POST', body: { variantId: variant.id, quantity: 2 } });
+    const guestToken = guest.body.token as string;
+    const email = `claim-${randomBytes(4).toString('hex')}@example.com`;
+    const secret = password();
+    await registerUser({ name: 'Claimer', email, password: secret });
+    const signedIn = await call('/auth/token', { method: 'POST', headers: { 'x-cart-token': guestToken }, body: { email, password: secret } });
+    const bearer = (signedIn.body as { accessToken: string }).accessToken;
+    const cart = await call('/carts/current', { bearer });
+    expect((cart.body.cart as { lines: { variantId: string; quantity: number }[] }).lines).toEqual([expect.objectContaining({ variantId: variant.id, quantity: 2 })]);
+    expect((await call('/carts/current', { headers: { 'x-cart-token': guestToken } })).status).toBe(404);
+
+    // Someone else's guest token sent beside this customer's bearer token changes nothing of that guest cart.
+    const other = await call('/carts/current/lines', { method: 'POST', body: { variantId: variant.id, quantity: 1 } });
+    const otherToken = other.body.token as string;
+    expect((await call('/carts/current/lines', { method: 'POST', bearer, headers: { 'x-cart-token': otherToken }, body: { variantId: variant.id, quantity: 1 } })).status).toBe(201);
+    const untouched = await call('/carts/current', { headers: { 'x-cart-token': otherToken } });
+    expect((untouched.body.cart as { lines: { quantity: number }[] }).lines.map((line) => line.quantity)).toEqual([1]);
+    expect(((await call('/carts/current', { bearer })).body.cart as { lines: { quantity: number }[] }).lines.map((line) => line.quantity)).toEqual([3]);
+  });
+});
+
 describe('sign-in throttling, as on the storefront', () => {
   it('after 5 wrong passwords for an account from one address even the right one is refused (429)', async () => {
     const target = await customer();
