@@ -44,5 +44,5 @@ describe('Store API OpenAPI document, read by independent tools', () => {
     );
     if (process.env.UPDATE_STORE_CLIENT === '1') writeFileSync(CLIENT_FILE, generated);
     expect(readFileSync(CLIENT_FILE, 'utf8')).toBe(generated);
-  });
+  }, 60_000);
 });
