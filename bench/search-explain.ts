@@ -1,6 +1,6 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the statements search really runs: lib/catalog/search.ts and suggest.ts are called
 // through an executor that, for each statement, also runs it under EXPLAIN — so the plans are of the engine's own
-// SQL, not a copy that could drift. Run by bench/search.ts against its seeded database (needs
+// SQL, not a copy that could drift. Each statement runs three times; the fastest run is kept. Run by bench/search.ts against its seeded database (needs
 // `tsx --conditions=react-server`, as the modules are server-only); prints JSON on stdout.
 
 import { type SQL, sql } from 'drizzle-orm';
@@ -12,18 +12,25 @@ import { suggestSearch } from '../lib/catalog/suggest';
 
 type Explained = { name: string; executionMs: number; planningMs: number; indexes: string[]; seqScans: string[]; plan: string };
 
-async function explain(name: string, query: SQL): Promise<Explained> {
-  const plan = rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain (analyze, buffers) ${query}`))
-    .map((row) => row['QUERY PLAN'])
-    .join('\n');
-  return {
-    name,
-    executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
-    planningMs: Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
-    indexes: [...new Set([...plan.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: using| on) (\w+)/g)].map((m) => m[1]!))],
-    seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))],
-    plan,
-  };
+/** Runs the statement under EXPLAIN (ANALYZE, BUFFERS) `runs` times and keeps the fastest: on a shared machine one
+ * run can be slowed by anything else; the buffers show the work, the fastest run what the plan costs. */
+async function explain(name: string, query: SQL, runs = 3): Promise<Explained> {
+  let best: Explained | null = null;
+  for (let run = 0; run < runs; run += 1) {
+    const plan = rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain (analyze, buffers) ${query}`))
+      .map((row) => row['QUERY PLAN'])
+      .join('\n');
+    const explained = {
+      name,
+      executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
+      planningMs: Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN),
+      indexes: [...new Set([...plan.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: using| on) (\w+)/g)].map((m) => m[1]!))],
+      seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]!))],
+      plan,
+    };
+    if (!best || explained.executionMs < best.executionMs) best = explained;
+  }
+  return best!;
 }
 
 const dialect = new PgDialect();
@@ -48,7 +55,7 @@ async function main() {
   const out: Explained[] = [];
   const vocabulary = await loadSearchVocabulary();
   const cachedVocabulary = () => Promise.resolve(vocabulary);
-  for (const q of ['jacket', 'boots', 'jakcet', 'sneakers', 'black jacket']) {
+  for (const q of ['jacket', 'boots', 'jakcet', 'sneakers', 'black jacket', 'white running shoes']) {
     const seen: SQL[] = [];
     await searchCatalog({ q }, recording('matched_variants', seen), cachedVocabulary);
     if (seen[0]) out.push(await explain(`search statement q=${q}`, seen[0]));

@@ -58,7 +58,11 @@ async function load(name: string, url: string, paths: string[], connections: num
   return row;
 }
 
+const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+
 async function main() {
+  // The machine may be shared: its load before and after the run says how far the figures can be trusted.
+  const loadBefore = loadAverage();
   const scratch = await createScratchDatabase(BASE_DB_URL, 'storefront_bench_search');
   cleanups.push(() => scratch.drop());
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'storefront-bench-search-'));
@@ -117,17 +121,18 @@ async function main() {
     execFileSync(tsx, ['--conditions=react-server', 'bench/search-explain.ts'], { cwd: root, env: { ...env, LOG_LEVEL: 'silent' }, maxBuffer: 64 * 2 ** 20 }).toString(),
   ) as { name: string; executionMs: number; planningMs: number; indexes: string[]; seqScans: string[]; plan: string }[];
   await cleanup();
+  const loadAfter = loadAverage();
 
   const lines = [
     '# Search benchmark',
     '',
-    `\`npm run bench:search\` — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}; ${Number(args.products).toLocaleString('en-US')} products (PostgreSQL), autocannon on the same machine.`,
+    `\`npm run bench:search\` — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}; ${Number(args.products).toLocaleString('en-US')} products (PostgreSQL), autocannon on the same machine. Load average (1 / 5 / 15 min) before ${loadBefore}, after ${loadAfter}.`,
     '',
     '| row | conns | requests | req/s | p50 ms | p99 ms | non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...[...references, ...rows].map((r) => `| ${r.name} | ${r.connections} | ${r.requests} | ${r.reqPerSec} | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx} |`),
     '',
-    'EXPLAIN (ANALYZE, BUFFERS) of the statements the engine runs (full plans in results-search.json):',
+    'EXPLAIN (ANALYZE, BUFFERS) of the statements the engine runs, fastest of three runs (full plans in results-search.json):',
     '',
     '| statement | execution ms | planning ms | indexes used | seq scans |',
     '| --- | ---: | ---: | --- | --- |',
@@ -135,7 +140,7 @@ async function main() {
     '',
   ];
   await writeFile(path.join(root, 'bench', 'results-search.md'), lines.join('\n'));
-  await writeFile(path.join(root, 'bench', 'results-search.json'), `${JSON.stringify({ references, rows, explains }, null, 2)}\n`);
+  await writeFile(path.join(root, 'bench', 'results-search.json'), `${JSON.stringify({ loadAverage: { before: loadBefore, after: loadAfter }, references, rows, explains }, null, 2)}\n`);
   console.log(lines.join('\n'));
 }
 

@@ -24,8 +24,26 @@ for (const [device, viewport] of [
       await expect(products.first()).toContainText('$');
       await expect(products.first().locator('img')).toBeVisible();
       await expect(search.group('Suggestions').getByRole('option', { name: 'jacket' })).toBeVisible();
-      // The open combobox passes axe too.
+      // The open combobox passes axe too, and screen readers hear how many suggestions there are.
       expect(await axeViolations(page)).toEqual([]);
+      await expect(page.getByRole('status').filter({ hasText: /^\d+ suggestions?, use the arrow keys to choose$/ })).toHaveCount(1);
+
+      // The popup fits the screen: nothing scrolls sideways, on a phone either.
+      const popup = await search.list.boundingBox();
+      expect(popup!.x).toBeGreaterThanOrEqual(0);
+      expect(popup!.x + popup!.width).toBeLessThanOrEqual(viewport.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+      // End and Home jump to the last and the first suggestion; Escape closes the list and keeps the text.
+      const options = search.list.getByRole('option');
+      await search.box.press('End');
+      await expect(search.box).toHaveAttribute('aria-activedescendant', (await options.last().getAttribute('id'))!);
+      await search.box.press('Home');
+      await expect(search.box).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+      await search.box.press('Escape');
+      await expect(search.list).toBeHidden();
+      await expect(search.box).toHaveAttribute('aria-expanded', 'false');
+      await expect(search.box).toHaveValue('jac');
 
       // ↓ onto the "jacket" query, Enter: the search page, with the text kept in the header box.
       await search.arrowTo(/^jacket$/);

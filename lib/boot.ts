@@ -54,10 +54,16 @@ export async function boot(): Promise<void> {
     if (stopTracing) onShutdown('tracing', stopTracing);
   }
   const connection = getConnection();
+  const accounts: string[] = [];
   if (databaseMode === 'pglite') {
     await runMigrations(connection);
     const { seedDatabase } = await import('@/db/seed');
-    const summary = await seedDatabase(connection.db, { log: (line) => logger.info(line) });
+    const summary = await seedDatabase(connection.db, {
+      log: (line) => {
+        if (line.includes(' account: ')) accounts.push(line);
+        logger.info(line);
+      },
+    });
     if (!summary.skipped) logger.info({ summary }, 'embedded database seeded with the demo store');
   } else if (env.DATABASE_MIGRATE_ON_START) {
     await runMigrations(connection);
@@ -76,5 +82,26 @@ export async function boot(): Promise<void> {
   }
   // After migrations (embedded mode): the jobs query tables the migrations create.
   if (jobs) stopJobs = (await jobs.start()).stop;
-  logger.info({ databaseMode, redis: redis ? redis.status : 'not_configured', ms: Math.round(performance.now() - started) }, 'server ready');
+  const readyMs = Math.round(performance.now() - started);
+  logger.info({ databaseMode, redis: redis ? redis.status : 'not_configured', ms: readyMs }, 'server ready');
+  if (databaseMode === 'pglite') printWelcome(accounts, readyMs);
+}
+
+/**
+ * On the embedded database (a laptop, `npm run dev`), a plain banner after the JSON log lines: where the store and
+ * the admin are, and the demo sign-ins when this start created them (their passwords are shown only this once).
+ */
+function printWelcome(accounts: string[], readyMs: number): void {
+  const site = env.SITE_URL.replace(/\/$/, '');
+  const lines = [
+    `Storefront is ready (${(readyMs / 1000).toFixed(1)} s): ${site}`,
+    `Admin panel: ${site}/admin`,
+    ...(accounts.length > 0
+      ? accounts
+      : [`Demo sign-ins: ${env.ADMIN_EMAIL} and ${env.DEMO_CUSTOMER_EMAIL}; their passwords were printed at the first start (delete .data/ to start over).`]),
+    env.SMTP_URL ? 'Emails are sent through SMTP_URL.' : 'Emails are not sent without SMTP_URL: they are kept in the database (email_messages).',
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = '─'.repeat(width + 2);
+  console.log(['', `┌${rule}┐`, ...lines.map((line) => `│ ${line.padEnd(width)} │`), `└${rule}┘`, ''].join('\n'));
 }

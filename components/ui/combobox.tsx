@@ -1,12 +1,14 @@
 'use client';
 
-import { type InputHTMLAttributes, type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
+import { type ChangeEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
 
 // A text input with a popup list of suggestions: the WAI-ARIA 1.2 combobox pattern ("editable combobox with list
-// autocomplete", APG). Focus stays in the input; the active option is conveyed with aria-activedescendant; the list
-// is grouped (role="group" with a label). Keys: ↓/↑ move through the options (and open the list), Enter picks the
-// active option or, with none, submits the surrounding form as typed; Escape closes the list, and a second Escape
-// clears the text; Tab leaves. A pointer press on the list does not blur the input.
+// autocomplete", APG), built on downshift's useCombobox, which owns the roles, ids, aria-activedescendant and the
+// keys. Focus stays in the input. ↓/↑ move through the options (and open the list), Home/End jump to the first or last
+// while the list is open, Enter picks the active option or, with none active, submits the surrounding form as typed;
+// Escape closes the list, and a second Escape clears the text; Tab leaves. A pointer press on the list does not blur
+// the input. The list is grouped (role="group" with a label); the options are one flat sequence for the keys.
 //
 // The popup is positioned against the input in the viewport (fixed): on a phone it spans the screen's width
 // under the header, on a wide screen it drops from the input.
@@ -23,8 +25,6 @@ type ComboboxProps = {
   /** Announced to screen readers when the list changes, e.g. "6 suggestions". */
   status: string;
   inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'role'>;
-  /** Shown under the options, inside the popup (e.g. "See all results"). */
-  footer?: ReactNode;
 };
 
 type Placement = { top: number; left: number; width: number };
@@ -38,28 +38,82 @@ function placementFor(input: HTMLInputElement): Placement {
   return { top: rect.bottom + 6, left: Math.min(rect.left, viewport - width - margin), width };
 }
 
-export function Combobox({ label, value, onValueChange, sections, onPick, status, inputProps, footer }: ComboboxProps) {
-  const listId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [open, setOpen] = useState(false);
-  // Which option is active, for which list: new suggestions start with none active until the shopper moves into them.
-  const [activeState, setActiveState] = useState({ list: '', index: -1 });
-  const [placement, setPlacement] = useState<Placement | null>(null);
-  const options = sections.flatMap((section) => section.options);
-  const optionIds = options.map((option) => option.id).join('\n');
-  const activeIndex = activeState.list === optionIds ? activeState.index : -1;
-  const setActiveIndex = (update: number | ((index: number) => number)) =>
-    setActiveState({ list: optionIds, index: typeof update === 'function' ? update(activeIndex) : update });
-  const hasOptions = options.length > 0;
-  const expanded = open && hasOptions;
-  const optionDomId = (option: ComboboxOption) => `${listId}-${option.id}`;
-  const active = expanded && activeIndex >= 0 ? options[activeIndex] : undefined;
+const { stateChangeTypes } = useCombobox;
+type DownshiftKeyboardEvent = KeyboardEvent & { preventDownshiftDefault?: boolean };
 
-  const place = useCallback(() => {
-    if (inputRef.current) setPlacement(placementFor(inputRef.current));
-  }, []);
+/**
+ * What the combobox does differently from downshift's defaults: picking never writes the option's text into the
+ * input (the caller decides, in onPick); leaving the input never picks the active option (a shopper tabbing away
+ * has not chosen anything); clicking the input opens the list rather than toggling it; and with nothing to show,
+ * the list counts as closed, so Escape clears the text at once.
+ */
+function stateReducer(state: UseComboboxState<ComboboxOption>, { type, changes, props }: UseComboboxStateChangeOptions<ComboboxOption>) {
+  switch (type) {
+    case stateChangeTypes.InputKeyDownEnter:
+    case stateChangeTypes.ItemClick:
+      return { ...changes, inputValue: state.inputValue };
+    case stateChangeTypes.InputBlur:
+      return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+    case stateChangeTypes.InputClick:
+      return { ...changes, isOpen: true };
+    case stateChangeTypes.InputKeyDownEscape:
+      return state.isOpen && props.items.length === 0 ? { ...changes, selectedItem: null, inputValue: '' } : changes;
+    default:
+      return changes;
+  }
+}
+
+export function Combobox({ label, value, onValueChange, sections, onPick, status, inputProps }: ComboboxProps) {
+  const baseId = useId();
+  const inputId = inputProps?.id ?? `${baseId}-input`;
+  const menuId = `${baseId}-listbox`;
+  const visibleSections = sections.filter((section) => section.options.length > 0);
+  const options = visibleSections.flatMap((section) => section.options);
+  // Where each section's options start in the flat sequence the keys move through.
+  const offsets = visibleSections.map((_, at) => visibleSections.slice(0, at).reduce((sum, section) => sum + section.options.length, 0));
+  const optionDomId = (index: number) => `${baseId}-option-${index}`;
+
+  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps, openMenu, closeMenu, setHighlightedIndex } = useCombobox<ComboboxOption>({
+    items: options,
+    itemToString: (option) => option?.textValue ?? '',
+    itemToKey: (option) => option?.id,
+    inputValue: value,
+    onInputValueChange: ({ inputValue }) => onValueChange(inputValue),
+    // Nothing stays selected: every pick is an action (go to the search, the category, the product).
+    selectedItem: null,
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) onPick(selectedItem);
+    },
+    stateReducer,
+    inputId,
+    labelId: `${baseId}-label`,
+    menuId,
+    getItemId: optionDomId,
+  });
+  const expanded = isOpen && options.length > 0;
+  const active = expanded && highlightedIndex >= 0 ? highlightedIndex : -1;
+
+  // New suggestions start with none active until the shopper moves into them: an answer arriving after an arrow
+  // press must not leave Enter pointing at whatever now sits in that place.
+  const optionKeys = options.map((option) => option.id).join('\n');
+  const shownKeys = useRef(optionKeys);
+  useEffect(() => {
+    if (shownKeys.current === optionKeys) return;
+    shownKeys.current = optionKeys;
+    if (highlightedIndex >= 0) setHighlightedIndex(-1);
+  }, [optionKeys, highlightedIndex, setHighlightedIndex]);
+
+  // The popup follows the input (fixed in the viewport): placed straight on the element, before paint, and again on
+  // every resize or scroll while open.
   useLayoutEffect(() => {
     if (!expanded) return;
+    const place = () => {
+      const input = document.getElementById(inputId);
+      const menu = document.getElementById(menuId);
+      if (!(input instanceof HTMLInputElement) || !menu) return;
+      const { top, left, width } = placementFor(input);
+      Object.assign(menu.style, { top: `${top}px`, left: `${left}px`, width: `${width}px` });
+    };
     place();
     window.addEventListener('resize', place);
     window.addEventListener('scroll', place, { passive: true });
@@ -67,128 +121,69 @@ export function Combobox({ label, value, onValueChange, sections, onPick, status
       window.removeEventListener('resize', place);
       window.removeEventListener('scroll', place);
     };
-  }, [expanded, place]);
-
-  useEffect(() => {
-    if (!active) return;
-    document.getElementById(optionDomId(active))?.scrollIntoView({ block: 'nearest' });
-  });
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    inputProps?.onKeyDown?.(event);
-    if (event.defaultPrevented) return;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (!hasOptions) return;
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        if (!open) {
-          setOpen(true);
-          setActiveIndex(step === 1 ? 0 : options.length - 1);
-          return;
-        }
-        // Past either end the text itself is active again (-1), then the list wraps round.
-        setActiveIndex((index) => {
-          const next = index + step;
-          if (next >= options.length) return -1;
-          if (next < -1) return options.length - 1;
-          return next;
-        });
-        return;
-      }
-      case 'Enter':
-        if (active) {
-          event.preventDefault();
-          setOpen(false);
-          onPick(active);
-        } else {
-          setOpen(false);
-        }
-        return;
-      case 'Escape':
-        event.preventDefault();
-        if (expanded) {
-          setOpen(false);
-          setActiveIndex(-1);
-        } else {
-          onValueChange('');
-        }
-        return;
-      case 'Tab':
-        setOpen(false);
-        return;
-    }
-  };
+  }, [expanded, inputId, menuId]);
 
   return (
     <>
-      <label htmlFor={inputProps?.id} className="sr-only">
+      <label {...getLabelProps()} className="sr-only">
         {label}
       </label>
       <input
-        {...inputProps}
-        ref={inputRef}
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={active ? optionDomId(active) : undefined}
-        autoComplete="off"
-        value={value}
-        onChange={(event) => {
-          onValueChange(event.target.value);
-          setOpen(true);
-        }}
-        onFocus={(event) => {
-          inputProps?.onFocus?.(event);
-          setOpen(true);
-        }}
-        onBlur={(event) => {
-          inputProps?.onBlur?.(event);
-          setOpen(false);
-        }}
-        onClick={() => setOpen(true)}
-        onKeyDown={onKeyDown}
+        {...getInputProps({
+          ...inputProps,
+          id: inputId,
+          // The list counts as expanded only when it shows something.
+          'aria-expanded': expanded,
+          'aria-activedescendant': active >= 0 ? optionDomId(active) : undefined,
+          // The text is the caller's state, updated in the keystroke's own event: downshift reports input changes
+          // from an effect, and a keystroke landing before that effect ran would be undone by the stale value.
+          onChange: (event: ChangeEvent<HTMLInputElement>) => onValueChange(event.target.value),
+          onFocus: (event) => {
+            inputProps?.onFocus?.(event);
+            openMenu();
+          },
+          onKeyDown: (event) => {
+            inputProps?.onKeyDown?.(event);
+            const native = event.nativeEvent as DownshiftKeyboardEvent;
+            if (event.defaultPrevented) {
+              native.preventDownshiftDefault = true;
+            } else if (event.key === 'Enter' && active < 0) {
+              // Enter with no option active is the shopper's own text: the form submits it.
+              native.preventDownshiftDefault = true;
+              closeMenu();
+            }
+          },
+        })}
       />
       <div
-        // Kept in the DOM (hidden when closed) so aria-controls always names an element.
-        hidden={!expanded}
-        onMouseDown={(event) => event.preventDefault()}
-        style={placement ? { position: 'fixed', top: placement.top, left: placement.left, width: placement.width } : { position: 'fixed' }}
-        className="z-50 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white py-2 text-left shadow-lg"
+        {...getMenuProps({
+          // Kept in the DOM (hidden when closed) so aria-controls always names an element.
+          hidden: !expanded,
+          // A press on a group heading or the padding must not take focus from the input either.
+          onMouseDown: (event) => event.preventDefault(),
+          style: { position: 'fixed' },
+          className: 'z-50 max-h-[70vh] overflow-y-auto rounded-lg border border-zinc-200 bg-white py-2 text-left shadow-lg',
+        })}
       >
-        <div id={listId} role="listbox" aria-label={label}>
-          {sections
-            .filter((section) => section.options.length > 0)
-            .map((section) => (
-              <div key={section.id} role="group" aria-labelledby={`${listId}-${section.id}`} className="py-1">
-                <div id={`${listId}-${section.id}`} role="presentation" className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600">
-                  {section.label}
+        {visibleSections.map((section, at) => (
+          <div key={section.id} role="group" aria-labelledby={`${baseId}-${section.id}`} className="py-1">
+            <div id={`${baseId}-${section.id}`} role="presentation" className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-600">
+              {section.label}
+            </div>
+            {section.options.map((option, position) => {
+              const optionIndex = offsets[at]! + position;
+              return (
+                <div
+                  key={option.id}
+                  {...getItemProps({ item: option, index: optionIndex })}
+                  className={`cursor-pointer px-3 py-2 text-sm ${optionIndex === active ? 'bg-zinc-100' : ''}`}
+                >
+                  {option.content}
                 </div>
-                {section.options.map((option) => {
-                  const isActive = active?.id === option.id;
-                  return (
-                    <div
-                      key={option.id}
-                      id={optionDomId(option)}
-                      role="option"
-                      aria-selected={isActive}
-                      onClick={() => {
-                        setOpen(false);
-                        onPick(option);
-                      }}
-                      onMouseMove={() => setActiveIndex(options.indexOf(option))}
-                      className={`cursor-pointer px-3 py-2 text-sm ${isActive ? 'bg-zinc-100' : ''}`}
-                    >
-                      {option.content}
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
-        </div>
-        {footer ? <div className="border-t border-zinc-100 px-3 pt-2 text-sm">{footer}</div> : null}
+              );
+            })}
+          </div>
+        ))}
       </div>
       <p role="status" className="sr-only">
         {expanded ? status : ''}

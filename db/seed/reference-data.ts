@@ -112,9 +112,9 @@ export const DEMO_CUSTOMER_ADDRESS = {
   phone: '+1 415 555 0142',
 } as const;
 
-/** Search synonym groups a merchant would start with (editable under /admin/search). */
+/** Search synonym groups a merchant would start with (editable under /admin/search); a term may be a phrase. */
 export const SEARCH_SYNONYMS: readonly (readonly string[])[] = [
-  ['sneakers', 'trainers'],
+  ['sneakers', 'trainers', 'running shoes'],
   ['backpack', 'rucksack'],
   ['sweatshirt', 'jumper', 'sweater'],
   ['earbuds', 'earphones'],

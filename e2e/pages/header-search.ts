@@ -28,9 +28,10 @@ export class HeaderSearch {
     return this.page.locator(`[id="${id}"]`);
   }
 
-  /** Presses ↓ until the active option's text matches, or fails after every option has been tried. */
+  /** Presses ↓ until the active option's text matches, or fails after every option has been tried (the list may be
+   * closed: ↓ opens it). */
   async arrowTo(text: RegExp): Promise<Locator> {
-    const count = await this.list.getByRole('option').count();
+    const count = await this.list.getByRole('option', { includeHidden: true }).count();
     for (let i = 0; i < count; i += 1) {
       await this.box.press('ArrowDown');
       const active = await this.activeOption();

@@ -134,6 +134,34 @@ describe('search matching', () => {
     expect((await searchCatalogCached(query)).total).toBe(0);
   });
 
+  it('reads a synonym phrase as one term, however it is written, and its words apart as words', async () => {
+    const actor = await staffActor();
+    const { id } = await createSynonymGroup(actor, ['glow box', 'lantern']);
+    invalidateSearchSynonyms();
+    try {
+      const lanterns = [popular, newer, older].sort();
+      for (const q of ['glow box', 'Glow-Boxes', 'glow boxes quokkaline']) {
+        const found = await searchCatalogCached(catalogQuerySchema.parse({ q }));
+        expect(found.items.map((item) => item.id).sort(), q).toEqual(lanterns);
+        expect(found.search?.correctedQuery, q).toBeNull();
+      }
+      expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'box glow', perPage: 100 }))).items.map((item) => item.id)).not.toContain(popular);
+    } finally {
+      await deleteSynonymGroup(actor, id);
+      invalidateSearchSynonyms();
+    }
+    expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'glow box', perPage: 100 }))).items.map((item) => item.id)).not.toContain(popular);
+  });
+
+  it('finds the seeded phrases: "t shirt" is the T-Shirts (not every shirt), "running shoes" the Sneakers', async () => {
+    const ids = (result: { items: { id: string }[] }) => result.items.map((item) => item.id).sort();
+    const tShirts = ids(await searchCatalog({ category: 't-shirts', perPage: 100 }));
+    expect(tShirts.length).toBeGreaterThan(0);
+    for (const q of ['t shirt', 'T-Shirts', 'tee']) expect(ids(await searchCatalog({ q, perPage: 100 })), q).toEqual(tShirts);
+    const sneakers = ids(await searchCatalog({ category: 'sneakers', perPage: 100 }));
+    for (const q of ['running shoes', 'running shoe']) expect(ids(await searchCatalog({ q, perPage: 100 })), q).toEqual(sneakers);
+  });
+
   it('answers nonsense with nothing and no suggestion', async () => {
     for (const q of ['xqzvw', 'blorptangle', 'zzzzzz']) {
       const result = await searchCatalog({ q });

@@ -1,6 +1,7 @@
 // The search quality set: what shoppers type, and which products of the demo catalogue (db/seed, default seed and
 // 200 products) a shopper would accept as answers. Judged by hand from the seeded titles, categories and options;
-// `expect` lists titles (a title shared by two products accepts either). Nonsense expects nothing at all.
+// `expect` lists titles (a title shared by two products accepts either). Nonsense expects nothing at all. Synonym
+// queries rely on the seeded synonym list (db/seed/reference-data.ts), phrases included ("running shoes", "t-shirt").
 // lib/catalog/search-quality.integration.test.ts runs it and holds the engine to its thresholds.
 
 export type QualityQuery = {
@@ -64,6 +65,11 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { kind: 'synonym', q: "thermos", expect: ["Jasper Stainless Flask","Yarrow Leakproof Flask"] },
   { kind: 'synonym', q: "holdall", expect: ["Alder Expedition Travel Duffel","Delta Weatherproof Weekender","Glacier Weatherproof Travel Duffel","Inlet Carry-On Duffel","Zephyr Carry-On Travel Duffel"] },
   { kind: 'synonym', q: "notepad", expect: ["Haven Lay-Flat Journal","Jasper Recycled Journal","Meridian Lay-Flat Journal","Sierra Linen-Bound Sketchbook","Union Lay-Flat Journal","Vista Linen-Bound Notebook"] },
+  { kind: 'synonym', q: "running shoes", expect: ["Canyon Trail Sneaker","Delta Leather Trainer","Forge Canvas Slip-On","Granite Low-Top Slip-On","Jasper Everyday Trainer","Jasper Trail Slip-On","Nomad Leather Court Shoe","Ranger Canvas Court Shoe","Summit Trail Runner","Union Knit Sneaker","Vista Everyday Slip-On"] },
+  { kind: 'synonym', q: "running shoe", expect: ["Canyon Trail Sneaker","Delta Leather Trainer","Forge Canvas Slip-On","Granite Low-Top Slip-On","Jasper Everyday Trainer","Jasper Trail Slip-On","Nomad Leather Court Shoe","Ranger Canvas Court Shoe","Summit Trail Runner","Union Knit Sneaker","Vista Everyday Slip-On"] },
+  { kind: 'synonym', q: "t shirt", expect: ["Aspen Organic Long Sleeve Tee","Beacon Everyday Pocket Tee","Ember Essential Crew Tee","Inlet Slub Henley","Maple Essential V-Neck Tee","Meridian Heavyweight Long Sleeve Tee","Nomad Essential V-Neck Tee","Zephyr Heavyweight Pocket Tee"] },
+  { kind: 'synonym', q: "T-Shirts", expect: ["Aspen Organic Long Sleeve Tee","Beacon Everyday Pocket Tee","Ember Essential Crew Tee","Inlet Slub Henley","Maple Essential V-Neck Tee","Meridian Heavyweight Long Sleeve Tee","Nomad Essential V-Neck Tee","Zephyr Heavyweight Pocket Tee"] },
+  { kind: 'synonym', q: "tee", expect: ["Aspen Organic Long Sleeve Tee","Beacon Everyday Pocket Tee","Ember Essential Crew Tee","Inlet Slub Henley","Maple Essential V-Neck Tee","Meridian Heavyweight Long Sleeve Tee","Nomad Essential V-Neck Tee","Zephyr Heavyweight Pocket Tee"] },
   { kind: 'spelling', q: "organiser", expect: ["Glacier Felt Desk Organiser"] },
   { kind: 'spelling', q: "organizer", expect: ["Glacier Felt Desk Organiser"] },
   { kind: 'spelling', q: "aluminum pen", expect: ["Nomad Aluminium Fountain Pen"] },
@@ -80,6 +86,8 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { kind: 'multi-word', q: "cast iron kettlebell", expect: ["Canyon Cast Iron Kettlebell"] },
   { kind: 'multi-word', q: "black tee", expect: ["Meridian Heavyweight Long Sleeve Tee"] },
   { kind: 'multi-word', q: "insulated water bottle", expect: ["Alder Vacuum-Insulated Sport Bottle","Cedar Vacuum-Insulated Sport Bottle","Haven Lightweight Insulated Bottle","Jasper Vacuum-Insulated Insulated Bottle","Pioneer Vacuum-Insulated Insulated Bottle","Ridge Vacuum-Insulated Sport Bottle","Vista Vacuum-Insulated Trail Bottle"] },
+  { kind: 'multi-word', q: "white running shoes", expect: ["Delta Leather Trainer","Jasper Everyday Trainer","Ranger Canvas Court Shoe","Summit Trail Runner","Union Knit Sneaker","Vista Everyday Slip-On"] },
+  { kind: 'multi-word', q: "charcoal t shirt", expect: ["Maple Essential V-Neck Tee","Meridian Heavyweight Long Sleeve Tee","Nomad Essential V-Neck Tee","Beacon Everyday Pocket Tee"] },
   { kind: 'category', q: "footwear", expect: ["Canyon Trail Sneaker","Delta Leather Trainer","Fjord Insulated Rain Boot","Forge Canvas Slip-On","Glacier Goodyear-Welted Hiking Boot","Granite Low-Top Slip-On","Jasper Everyday Trainer","Jasper Insulated Rain Boot","Jasper Trail Slip-On","Juniper Classic Hiking Boot","Juniper Goodyear-Welted Hiking Boot","Maple Goodyear-Welted Chukka","Nomad Leather Court Shoe","Quarry Waterproof Work Boot","Ranger Canvas Court Shoe","Summit Trail Runner","Union Knit Sneaker","Vista Everyday Slip-On","Zephyr Classic Rain Boot"] },
   { kind: 'category', q: "outerwear", expect: ["Beacon Insulated Puffer Jacket","Coastal Waxed Field Jacket","Forge Waterproof Puffer Jacket","Lagoon Packable Field Jacket","Meridian Lightweight Chore Coat","Yarrow Waterproof Shell Jacket"] },
   { kind: 'category', q: "drinkware", expect: ["Alder Speckled Mug","Beacon Enamel Travel Mug","Drift Speckled Mug","Forge Double-Wall Camp Mug","Inlet Double-Wall Espresso Cup","Jasper Stoneware Mug","Kodiak Stoneware Camp Mug","Maple Double-Wall Camp Mug","Ridge Double-Wall Espresso Cup","Sierra Insulated Espresso Cup","Sierra Stoneware Tumbler","Zephyr Stoneware Travel Mug"] },

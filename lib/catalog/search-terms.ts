@@ -4,7 +4,9 @@
 // Each word of the query becomes a group of alternatives that any one of can match: the word itself, its British or
 // American spelling, the merchant's synonyms, and — only when the word is not in the catalogue at all — the
 // catalogue words within a small edit distance (transpositions count as one edit), or failing that the words it
-// begins. A word the catalogue knows is never "corrected": "boot" does not turn into "book".
+// begins. A word the catalogue knows is never "corrected": "boot" does not turn into "book". Words that together
+// spell a term of the merchant's synonym list ("running shoes", "t shirt") are read as one phrase, whose
+// alternatives are the other terms of its group.
 
 /** A word of the catalogue: as written (lower case), its lexemes, and how many products or names use it. */
 export type VocabularyWord = { word: string; lexemes: string[]; count: number };
@@ -16,9 +18,16 @@ export type SearchVocabularyData = {
   categories: Record<string, string[]>;
   /** Lexeme → option tokens ("colour=Heather Grey") whose value holds it. */
   options: Record<string, string[]>;
-  /** Synonym groups: each term (one or more words) with its lexemes joined by spaces. */
-  synonyms: { terms: { text: string; key: string }[] }[];
+  /** Synonym groups: each term (one or more words) keyed as a query reads it (phraseKey), with what it matches. */
+  synonyms: { terms: SynonymTerm[] }[];
 };
+
+/**
+ * A term of a synonym group: as the merchant wrote it; its key (phraseKey of its words); and the lexemes it matches,
+ * in order (several make a phrase). A phrase with a word the stemmer drops ("t" in "t-shirt") matches the hyphenated
+ * compound the catalogue's tsvector holds ("t-shirt").
+ */
+export type SynonymTerm = { text: string; key: string; lexemes: string[] };
 
 export type AlternativeKind = 'exact' | 'spelling' | 'synonym' | 'fuzzy' | 'prefix';
 /** One way a query word can match: its lexemes (a phrase when several) and what found it. */
@@ -44,16 +53,39 @@ const MAX_FUZZY_ALTERNATIVES = 3;
 const MAX_PREFIX_ALTERNATIVES = 5;
 const MAX_TOKENS = 8;
 
-/** Lower case, accents folded ("Sauté" → "saute"), split on anything but letters and digits. */
-export function tokenize(text: string): string[] {
+/** Every word: lower case, accents folded ("Sauté" → "saute"), split on anything but letters and digits. */
+export function splitWords(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 1 || /\d/.test(token))
-    .slice(0, MAX_TOKENS);
+    .filter(Boolean);
 }
+
+/** A word that can mean something on its own (a single letter cannot, a digit can). */
+const isMeaningful = (word: string) => word.length > 1 || /\d/.test(word);
+
+/** The words of a query that are read one by one (splitWords without single letters), at most MAX_TOKENS. */
+export function tokenize(text: string): string[] {
+  return splitWords(text).filter(isMeaningful).slice(0, MAX_TOKENS);
+}
+
+/**
+ * How a run of words is looked up in the synonym list: each word's lexemes, or the word itself where the stemmer
+ * drops it ("t shirts" → "t shirt"), so "T-shirt", "t shirt" and "T-Shirts" meet one key.
+ */
+export function phraseKey(words: string[], stems: Map<string, string[]>): string {
+  return words
+    .map((word) => {
+      const lexemes = stems.get(word) ?? [];
+      return lexemes.length > 0 ? lexemes.join(' ') : word;
+    })
+    .join(' ');
+}
+
+/** The longest synonym phrase has this many words (lib/catalog/synonyms/schemas.ts). */
+const MAX_PHRASE_WORDS = 3;
 
 export const foldWord = (word: string) => tokenize(word).join(' ');
 
@@ -143,8 +175,10 @@ export type VocabularyIndex = {
   sortedWords: VocabularyWord[];
   categories: Map<string, string[]>;
   options: Map<string, string[]>;
-  /** Lexeme key of a one-word term → the other terms of its groups. */
-  synonyms: Map<string, { text: string; key: string }[]>;
+  /** Key of a term → the other terms of its groups. */
+  synonyms: Map<string, SynonymTerm[]>;
+  /** Key of a term of two or more words → that term, for reading those words as one phrase. */
+  phrases: Map<string, SynonymTerm>;
 };
 
 const indexes = new WeakMap<SearchVocabularyData, VocabularyIndex>();
@@ -163,11 +197,13 @@ export function indexVocabulary(data: SearchVocabularyData): VocabularyIndex {
     byLength.set(entry.word.length, bucket);
   }
   for (const key of [...Object.keys(data.categories), ...Object.keys(data.options)]) lexemes.add(key);
-  const synonyms = new Map<string, { text: string; key: string }[]>();
+  const synonyms = new Map<string, SynonymTerm[]>();
+  const phrases = new Map<string, SynonymTerm>();
   for (const group of data.synonyms) {
     for (const term of group.terms) {
       const others = group.terms.filter((other) => other.key !== term.key);
       synonyms.set(term.key, [...(synonyms.get(term.key) ?? []), ...others]);
+      if (term.key.includes(' ') && !phrases.has(term.key)) phrases.set(term.key, term);
     }
   }
   const index: VocabularyIndex = {
@@ -178,6 +214,7 @@ export function indexVocabulary(data: SearchVocabularyData): VocabularyIndex {
     categories: new Map(Object.entries(data.categories)),
     options: new Map(Object.entries(data.options)),
     synonyms,
+    phrases,
   };
   indexes.set(data, index);
   return index;
@@ -224,35 +261,65 @@ export type AnalyseOptions = {
 
 const isKnown = (index: VocabularyIndex, lexemes: string[]) => lexemes.length > 0 && lexemes.every((lexeme) => index.lexemes.has(lexeme));
 
-/** Reads a query against the vocabulary: a group of alternatives per meaningful word. */
+/** A word of the query read on its own, or a run of words that spells a synonym phrase. */
+type Piece = { token: string; phrase: SynonymTerm | null };
+
+/** The query's words, runs that spell a synonym phrase joined into one piece (longest first); lone letters go. */
+function piecesOf(words: string[], stems: Map<string, string[]>, index: VocabularyIndex): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < words.length && pieces.length < MAX_TOKENS; ) {
+    let phrase: SynonymTerm | null = null;
+    let length = 1;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 2 && !phrase && index.phrases.size > 0; n -= 1) {
+      phrase = index.phrases.get(phraseKey(words.slice(i, i + n), stems)) ?? null;
+      if (phrase) length = n;
+    }
+    const token = words.slice(i, i + length).join(' ');
+    i += length;
+    if ((phrase || isMeaningful(token)) && !pieces.some((piece) => piece.token === token)) pieces.push({ token, phrase });
+  }
+  return pieces;
+}
+
+/** Reads a query against the vocabulary: a group of alternatives per meaningful word or synonym phrase. */
 export async function analyseQuery(
   text: string,
   index: VocabularyIndex,
   stem: Stemmer,
   options: AnalyseOptions = {},
 ): Promise<AnalysedQuery> {
-  const tokens = [...new Set(tokenize(text))];
-  if (tokens.length === 0) return { groups: [], correctedQuery: null };
-  // Everything that might need stemming, in one round trip: the tokens and their other spellings.
-  const candidates = new Set(tokens);
-  for (const token of tokens) for (const variant of spellingVariants(token)) candidates.add(variant);
-  const stems = await stem([...candidates]);
+  // Single letters are kept only as far as a phrase may need them ("t shirt"); the rest is bounded like tokenize.
+  const words = splitWords(text).slice(0, MAX_TOKENS * MAX_PHRASE_WORDS);
+  if (!words.some(isMeaningful) && (words.length < 2 || index.phrases.size === 0)) return { groups: [], correctedQuery: null };
+  // Catalogue words carry their lexemes; the rest are stemmed in one round trip (none when every word is known).
+  // Other spellings count only when the catalogue writes them (below), so they never need stemming.
+  const unknown = [...new Set(words)].filter((word) => !index.byWord.has(word));
+  const stems = unknown.length > 0 ? await stem(unknown) : new Map<string, string[]>();
   const lexemesOf = (word: string) => index.byWord.get(word)?.lexemes ?? stems.get(word) ?? [];
+  const pieces = piecesOf(words, new Map(words.map((word) => [word, lexemesOf(word)])), index);
 
   const groups: TermGroup[] = [];
   const readAs: string[] = [];
   let corrected = false;
-  tokens.forEach((token, position) => {
-    const lexemes = lexemesOf(token);
-    const isLast = position === tokens.length - 1;
-    // A stop word ("the", "for") constrains nothing.
-    if (lexemes.length === 0 && !(isLast && options.partialLastWord)) return;
+  pieces.forEach(({ token, phrase }, position) => {
     const alternatives: Alternative[] = [];
     const add = (alternative: Alternative) => {
       if (alternative.lexemes.length === 0) return;
       const key = alternative.lexemes.join(' ');
       if (!alternatives.some((existing) => existing.lexemes.join(' ') === key)) alternatives.push(alternative);
     };
+    if (phrase) {
+      // A phrase of the synonym list: itself and the other terms of its groups, nothing fuzzy.
+      add({ text: token, lexemes: phrase.lexemes, kind: 'exact' });
+      for (const synonym of index.synonyms.get(phrase.key) ?? []) add({ text: synonym.text, lexemes: synonym.lexemes, kind: 'synonym' });
+      readAs.push(token);
+      groups.push(withNamedKeys({ token, alternatives, known: true }, index));
+      return;
+    }
+    const lexemes = lexemesOf(token);
+    const isLast = position === pieces.length - 1;
+    // A stop word ("the", "for") constrains nothing.
+    if (lexemes.length === 0 && !(isLast && options.partialLastWord)) return;
     // Other spellings count only as words the catalogue writes: stems collide ("organizer" and "organic" both
     // stem to "organ"), so a spelling the catalogue uses replaces the typed one rather than joining it.
     const spellings = index.byWord.has(token) ? [] : spellingVariants(token).filter((variant) => index.byWord.has(variant));
@@ -282,21 +349,26 @@ export async function analyseQuery(
     // Synonyms of what the word was read as (its own lexemes, or a correction's).
     for (const alternative of [...alternatives]) {
       for (const synonym of index.synonyms.get(alternative.lexemes.join(' ')) ?? []) {
-        add({ text: synonym.text, lexemes: synonym.key.split(' '), kind: 'synonym' });
+        add({ text: synonym.text, lexemes: synonym.lexemes, kind: 'synonym' });
       }
     }
     if (reading && reading !== token && !spellings.includes(reading)) corrected = true;
     readAs.push(reading ?? token);
-    const categoryIds = new Set<string>();
-    const optionTokens = new Set<string>();
-    for (const alternative of alternatives) {
-      if (alternative.lexemes.length !== 1) continue;
-      for (const id of index.categories.get(alternative.lexemes[0]!) ?? []) categoryIds.add(id);
-      for (const optionToken of index.options.get(alternative.lexemes[0]!) ?? []) optionTokens.add(optionToken);
-    }
-    groups.push({ token, alternatives, categoryIds: [...categoryIds], optionTokens: [...optionTokens], known });
+    groups.push(withNamedKeys({ token, alternatives, known }, index));
   });
   return { groups, correctedQuery: corrected ? readAs.join(' ') : null };
+}
+
+/** The group with the categories and option values its one-word alternatives name. */
+function withNamedKeys(group: Omit<TermGroup, 'categoryIds' | 'optionTokens'>, index: VocabularyIndex): TermGroup {
+  const categoryIds = new Set<string>();
+  const optionTokens = new Set<string>();
+  for (const alternative of group.alternatives) {
+    if (alternative.lexemes.length !== 1) continue;
+    for (const id of index.categories.get(alternative.lexemes[0]!) ?? []) categoryIds.add(id);
+    for (const optionToken of index.options.get(alternative.lexemes[0]!) ?? []) optionTokens.add(optionToken);
+  }
+  return { ...group, categoryIds: [...categoryIds], optionTokens: [...optionTokens] };
 }
 
 /**
@@ -324,9 +396,9 @@ export function suggestQuery(text: string, index: VocabularyIndex, stems: Map<st
 }
 
 /**
- * A tsquery (text for to_tsquery('simple', …), whose input is already stemmed) matching any alternative of a
- * group, restricted to the given weights ("A": title, "B": vendor, "C": description). Lexemes hold only letters and
- * digits, so nothing here is tsquery syntax.
+ * A tsquery (as text, cast with ::tsquery: its lexemes are already stemmed) matching any alternative of a group —
+ * the lexemes of several words as a phrase — restricted to the given weights ("A": title, "B": vendor,
+ * "C": description). Each lexeme is quoted, so a hyphenated compound ("t-shirt") is one lexeme, not syntax.
  */
 export function groupTsquery(group: TermGroup, weights: string): string {
   const safe = (lexeme: string) => `'${lexeme.replace(/'/g, "''")}'`;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { db, type Executor, rowsOf } from '@/db/client';
-import { foldWord, type SearchVocabularyData, type Stemmer, tokenize, type VocabularyWord } from './search-terms';
+import { foldWord, phraseKey, type SearchVocabularyData, splitWords, type Stemmer, type SynonymTerm, type VocabularyWord } from './search-terms';
 
 // The catalogue's own vocabulary, read from the database: the words of active products' titles and vendors, of
 // category names and of option values, each with its English lexemes; which categories and option values each
@@ -70,33 +71,61 @@ export async function loadSearchVocabulary(executor: Executor = db): Promise<Sea
   };
 }
 
-/** Each term keyed by its words' lexemes, read as a query is ("T-shirts" → "shirt"); terms that stem to nothing go. */
+/**
+ * Each term keyed as a query reads it (phraseKey: "T-Shirts" → "t shirt", "running shoes" → "run shoe") with the
+ * lexemes it matches: its words' lexemes, or for a phrase with a word the stemmer drops, the hyphenated compound the
+ * catalogue's tsvector holds ("t-shirt"). A one-word term that stems to nothing goes.
+ */
 async function synonymGroups(rows: SynonymRow[], stem: Stemmer): Promise<SearchVocabularyData['synonyms']> {
-  const tokens = [...new Set(rows.flatMap((row) => row.terms.flatMap((term) => tokenize(term))))];
-  const stems = await stem(tokens);
+  const compound = (words: string[]) => words.join('-');
+  const candidates = new Set<string>();
+  for (const text of rows.flatMap((row) => row.terms)) {
+    const words = splitWords(text);
+    for (const word of words) candidates.add(word);
+    if (words.length > 1) candidates.add(compound(words));
+  }
+  const stems = await stem([...candidates]);
   return rows.map((row) => ({
-    terms: row.terms.flatMap((text) => {
-      const key = tokenize(text)
-        .flatMap((token) => stems.get(token) ?? [])
-        .join(' ');
-      return key ? [{ text, key }] : [];
+    terms: row.terms.flatMap((text): SynonymTerm[] => {
+      const words = splitWords(text);
+      const lexemes = words.flatMap((word) => stems.get(word) ?? []);
+      if (lexemes.length === 0) return [];
+      if (words.length === 1) return [{ text, key: lexemes.join(' '), lexemes }];
+      const whole = words.every((word) => (stems.get(word) ?? []).length > 0) ? lexemes : (stems.get(compound(words)) ?? []).filter((lexeme) => lexeme.includes('-'));
+      return [{ text, key: phraseKey(words, stems), lexemes: whole.length > 0 ? whole : lexemes }];
     }),
   }));
 }
 
-/** PostgreSQL's English stemmer over a few words, in one round trip. */
+// Stemming is a pure function of the word (the English configuration does not change while the server runs), so
+// words met before need no round trip: typing "jacket" after "jacke" asks only for the new word.
+const stemmed = new LRUCache<string, string[]>({ max: 20_000 });
+
+/** PostgreSQL's English stemmer over a few words, in at most one round trip. */
 export function stemmerFor(executor: Executor = db): Stemmer {
   return async (tokens) => {
-    if (tokens.length === 0) return new Map();
+    const found = new Map<string, string[]>();
+    const missing: string[] = [];
+    for (const token of new Set(tokens)) {
+      const lexemes = stemmed.get(token);
+      if (lexemes) found.set(token, lexemes);
+      else missing.push(token);
+    }
+    if (missing.length === 0) return found;
     const rows = rowsOf<{ word: string; lexemes: string[] | null }>(
       await executor.execute(
         sql`select w as word, tsvector_to_array(to_tsvector('english', w)) as lexemes
             from unnest(array[${sql.join(
-              tokens.map((token) => sql`${token}`),
+              missing.map((token) => sql`${token}`),
               sql`, `,
             )}]::text[]) as w`,
       ),
     );
-    return new Map(rows.map((row) => [row.word, row.lexemes ?? []]));
+    for (const row of rows) {
+      const lexemes = row.lexemes ?? [];
+      stemmed.set(row.word, lexemes);
+      found.set(row.word, lexemes);
+    }
+    return found;
   };
 }

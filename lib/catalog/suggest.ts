@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db, type Executor, rowsOf } from '@/db/client';
 import { hydrateProductCards } from './queries';
-import { analyseSearchText, candidatesSql, scoreSql, type VocabularySource } from './search';
+import { analyseSearchText, matchingSql, scoreSql, type VocabularySource } from './search';
 import { tokenize } from './search-terms';
 import { loadSearchVocabulary } from './search-vocabulary';
 import { type SearchSuggestions, SUGGESTION_LIMITS } from './suggest-schemas';
@@ -32,7 +32,7 @@ export async function suggestSearch(
   const matches = rowsOf<MatchRow>(
     await executor.execute(sql`
       select p.id, p.title from products p
-      where p.id in (${candidatesSql(groups, false)}) and p.status = 'active' and p.price_min_cents is not null
+      where ${matchingSql(groups, false)} and p.status = 'active' and p.price_min_cents is not null
       order by ${scoreSql(groups)} desc, p.sales_count desc, p.created_at desc, p.id
       limit ${SUGGESTION_POOL}`),
   );

@@ -13,8 +13,9 @@ export default async function AdminSearchPage() {
       <section aria-labelledby="groups-heading" className="rounded-md border border-zinc-200 bg-white p-4">
         <h2 id="groups-heading" className="mb-2 text-lg font-semibold">Synonym groups</h2>
         <p className="mb-3 text-sm text-zinc-600">
-          A search for any term of a group also finds what the other terms find: with “sneakers, trainers”, shoppers who
-          type “trainers” see the Sneakers. Plurals and British or American spellings are matched already.
+          A search for any term of a group also finds what the other terms find: with “sneakers, trainers, running
+          shoes”, shoppers who type “trainers” or “running shoes” see the Sneakers. A term of up to three words is
+          matched as a phrase. Plurals and British or American spellings are matched already.
         </p>
         {groups.length === 0 ? (
           <p className="text-sm text-zinc-600">No synonyms yet: add the first group below.</p>
