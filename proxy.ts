@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
+import { preflightResponse } from '@/lib/http/cors';
 import { FILL_HEADER, pageCacheFillSecret } from '@/lib/server/page-cache';
 import { requestIdFrom } from '@/lib/server/request-id';
 import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers';
@@ -15,6 +16,12 @@ import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers'
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  // A CORS preflight for the Store API is answered here: no handler runs for it (lib/http/cors.ts).
+  const preflight = preflightResponse(request, request.nextUrl.pathname);
+  if (preflight) {
+    preflight.headers.set('x-request-id', requestId);
+    return preflight;
+  }
   // The page cache's own render request brings the nonce the cached copy is cut at.
   const fillSecret = pageCacheFillSecret();
   const fill = fillSecret ? request.headers.get(FILL_HEADER)?.split(' ') : undefined;

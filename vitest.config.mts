@@ -13,7 +13,14 @@ export default defineConfig({
   },
   test: {
     // A key prefix per run: rate-limit counts in a shared Redis never carry over between runs (or checkouts).
-    env: { LOG_LEVEL: 'silent', REDIS_KEY_PREFIX: `test-${Date.now().toString(36)}-${process.pid}` },
+    // One separate storefront is configured for the Store API: its origin for CORS (lib/http/cors.ts), its
+    // publishable key (lib/http/publishable-key.ts).
+    env: {
+      LOG_LEVEL: 'silent',
+      REDIS_KEY_PREFIX: `test-${Date.now().toString(36)}-${process.pid}`,
+      STORE_API_CORS_ORIGINS: 'https://headless.example',
+      STORE_API_PUBLISHABLE_KEYS: 'headless=pk_test_headless_storefront',
+    },
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
     projects: [

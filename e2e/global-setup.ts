@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { connectPglite, connectPostgres } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
-import { E2E_ADMIN, E2E_CUSTOMER, E2E_METRICS_TOKEN } from './support/environment';
+import { E2E_ADMIN, E2E_CUSTOMER, E2E_METRICS_TOKEN, headlessOrigins } from './support/environment';
 import { readE2EFacts } from './support/facts';
 import { startMailSink } from './support/mailbox';
 
@@ -91,6 +91,7 @@ export default async function globalSetup(config: FullConfig) {
       SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
       LOG_LEVEL: 'info',
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      STORE_API_CORS_ORIGINS: headlessOrigins(Number(port)).listed,
       // Own key prefix per run: rate-limit counts from earlier runs (or other checkouts) sharing this Redis do not carry over.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}` } : {}),
       ...databaseEnv,

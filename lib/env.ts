@@ -51,6 +51,28 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
+  // Origins (scheme://host[:port]) of separate storefronts allowed to call the Store API from a browser, comma
+  // separated: they get CORS answers (credentials included) and may send writes; every other Origin gets neither.
+  STORE_API_CORS_ORIGINS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((origin) => origin.trim()).filter(Boolean) : []),
+    z.array(
+      z.url({ protocol: /^https?$/ }).refine((origin) => new URL(origin).origin === origin, 'must be an origin: scheme://host[:port], no path or trailing slash'),
+    ),
+  ),
+  // Publishable Store API keys, "name=pk_…" comma separated (e.g. web=pk_3f9…,ios=pk_81c…): a storefront that sends
+  // its key in X-Publishable-Key has its requests counted and logged under its name (lib/http/publishable-key.ts).
+  STORE_API_PUBLISHABLE_KEYS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((pair) => pair.trim()).filter(Boolean) : []),
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{0,39}=pk_[A-Za-z0-9_-]{16,200}$/, 'each entry must be name=pk_… (name: a-z, 0-9, -; key: 16+ characters after pk_)')
+        .transform((pair) => {
+          const [name, key] = pair.split('=') as [string, string];
+          return { name, key };
+        }),
+    ),
+  ),
   AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32).optional()),
   STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/media')),
   // Media in S3 (or an S3-compatible store) instead of STORAGE_DIR when S3_BUCKET is set. Credentials come from the

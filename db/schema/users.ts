@@ -107,6 +107,49 @@ export const addresses = pgTable(
   (t) => [index('addresses_user_id_idx').on(t.userId)],
 );
 
+/**
+ * Store API sign-ins (bearer tokens). One row per sign-in; its refresh tokens are one rotation family. Revoking the
+ * row (sign-out, or a rotated refresh token presented again) ends every token of the family at once.
+ */
+export const apiSessions = pgTable(
+  'api_sessions',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The account's sessionVersion at sign-in: a password change, disable or erasure (which bump it) ends the sign-in.
+    sessionVersion: integer().notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedReason: text({ enum: ['sign_out', 'refresh_reuse'] }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('api_sessions_user_id_idx').on(t.userId),
+    check('api_sessions_revoked_reason_check', sql`${t.revokedReason} in ('sign_out', 'refresh_reuse')`),
+  ],
+);
+
+/** Refresh tokens of a Store API sign-in: only a SHA-256 is stored; each is spent by its one rotation. */
+export const apiRefreshTokens = pgTable(
+  'api_refresh_tokens',
+  {
+    id: id(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => apiSessions.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('api_refresh_tokens_token_hash_unique').on(t.tokenHash),
+    index('api_refresh_tokens_session_id_idx').on(t.sessionId),
+    index('api_refresh_tokens_expires_at_idx').on(t.expiresAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type AuthToken = typeof authTokens.$inferSelect;
@@ -114,3 +157,4 @@ export type NewAuthToken = typeof authTokens.$inferInsert;
 export type RecoveryCode = typeof recoveryCodes.$inferSelect;
 export type Address = typeof addresses.$inferSelect;
 export type NewAddress = typeof addresses.$inferInsert;
+export type ApiSession = typeof apiSessions.$inferSelect;

@@ -5,6 +5,14 @@ export const E2E_CUSTOMER = { email: 'customer@e2e.test', password: 'e2e-custome
 /** The bearer token the e2e server is started with, so /api/metrics is read as production would be. */
 export const E2E_METRICS_TOKEN = 'e2e-metrics-token-0123456789';
 
+/**
+ * Separate (headless) storefronts served by the specs themselves on loopback, beside the store on `storePort`: the
+ * first is allow-listed in the server's STORE_API_CORS_ORIGINS, the second is not.
+ */
+export function headlessOrigins(storePort: number): { listed: string; unlisted: string } {
+  return { listed: `http://127.0.0.1:${storePort + 500}`, unlisted: `http://127.0.0.1:${storePort + 501}` };
+}
+
 /** Facts read from the seeded database before the server started. */
 export type E2EFacts = {
   activeProductCount: number;

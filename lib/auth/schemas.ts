@@ -44,3 +44,27 @@ export const tokenSchema = z.object({ token: z.string().min(20).max(100) });
 export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), password: newPassword });
 export const profileSchema = z.object({ name: z.string().trim().max(120, 'That name is too long.') });
 export const changeEmailSchema = z.object({ email: emailSchema, currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH) });
+
+/** Store API registration: the web form's fields and password rules, without its redirect target. */
+export const apiRegisterSchema = registerSchema.omit({ callbackUrl: true });
+
+/** Store API sign-in: email and password, and the second factor for accounts that have one on. */
+export const apiSignInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+  code: secondFactorCodeSchema.optional(),
+});
+
+export const apiRefreshSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+
+/** What a Store API sign-in or refresh answers. */
+export const apiTokensSchema = z.object({
+  tokenType: z.literal('Bearer'),
+  accessToken: z.string().describe('Send as "Authorization: Bearer <accessToken>"'),
+  expiresIn: z.number().int().describe('Seconds until the access token expires'),
+  refreshToken: z.string().describe('One use: POST it to /auth/refresh for a new pair. Presenting a used one again signs the whole sign-in out'),
+  refreshExpiresIn: z.number().int().describe('Seconds until the refresh token expires unused'),
+});
+
+/** The signed-in customer, as the Store API shows them. */
+export const customerProfileSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), emailVerified: z.boolean() });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 
@@ -64,5 +65,33 @@ describe('add-to-cart limits', () => {
     // A shopper at the same address with no cart yet is not held back by that cart's budget.
     request.cookies.clear();
     expect(await addToCartAction(null, form)).toMatchObject({ ok: true });
+  });
+
+  it('random well-formed cart tokens that name no cart share their address budget instead of minting 40 fresh ones', async () => {
+    const { variant } = await createTestVariant({ stock: 500, priceCents: 500 });
+    const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+    const add = (token: string | null) =>
+      addLineRoute(
+        new NextRequest('http://store.test/api/store/v1/carts/current/lines', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: ip, ...(token ? { 'x-cart-token': token } : {}) },
+          body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
+        }),
+        { params: Promise.resolve({}) },
+      );
+    // A real cart made earlier from this address keeps a budget of its own.
+    const real = (await (await add(null)).json()) as { token: string };
+    // Leave exactly 40 units of the address budget.
+    await Promise.all(Array.from({ length: RATE_LIMITS.addToCartPerClient.limit - 1 - 40 }, () => countAttempt(RATE_LIMITS.addToCartPerClient, `ip:${ip}`)));
+
+    const randomToken = () => randomBytes(32).toString('base64url');
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i += 1) statuses.push((await add(randomToken())).status);
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    // The 41st unknown token, and a request with no token, find the address budget spent.
+    expect((await add(randomToken())).status).toBe(429);
+    expect((await add(null)).status).toBe(429);
+    // The shopper whose cart exists is not held back by the stranger at their address.
+    expect((await add(real.token)).status).toBe(201);
   });
 });

@@ -49,6 +49,17 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
       },
       discount: preview.discount,
       discountError,
+      // previewCheckout priced exactly these lines, in this order (the ones without a problem).
+      allocations: preview.cart.lines
+        .filter((line) => line.problem === null)
+        .map((line, i) => ({
+          lineId: line.id,
+          variantId: line.variantId,
+          quantity: line.quantity,
+          subtotalCents: line.lineTotalCents,
+          discountCents: totals.lineDiscountCents[i] ?? 0,
+          taxCents: totals.lineTaxCents[i] ?? 0,
+        })),
       addressErrors: {
         ...(region.ok ? {} : { region: region.message }),
         ...(postal && !postal.ok ? { postalCode: postal.message } : {}),

@@ -60,3 +60,6 @@ export const checkoutQuoteSchema = z.object({
 });
 
 export type CheckoutQuoteInput = z.infer<typeof checkoutQuoteSchema>;
+
+/** The destination shipping options are listed for (the quote's address fields). */
+export const shippingOptionsQuerySchema = checkoutQuoteSchema.pick({ countryCode: true, region: true, postalCode: true });

@@ -44,6 +44,18 @@ export const checkoutQuoteViewSchema = z.object({
   }),
   discount: z.object({ code: z.string(), description: z.string() }).nullable(),
   discountError: z.string().nullable(),
+  allocations: z
+    .array(
+      z.object({
+        lineId: z.uuid(),
+        variantId: z.uuid(),
+        quantity: z.number().int().min(1),
+        subtotalCents: cents,
+        discountCents: cents,
+        taxCents: cents,
+      }),
+    )
+    .describe('How the discount and tax are split over the lines that can be bought, as placement records them per order line'),
   addressErrors: z.object({ region: z.string().optional(), postalCode: z.string().optional() }),
 });
 export type CheckoutQuoteView = z.infer<typeof checkoutQuoteViewSchema>;

@@ -21,9 +21,8 @@ const addressFormSchema = z.preprocess(
 export const addAddressAction = customerAction(
   addressFormSchema,
   async (input, ctx) => {
-    const address = await createAddress(ctx.user.id, input);
+    await createAddress(ctx.user.id, input);
     refresh();
-    return address;
   },
   { successMessage: 'Address saved.' },
 );

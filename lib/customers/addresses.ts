@@ -33,17 +33,24 @@ export async function getDefaultShippingAddress(userId: string, executor: Execut
   return row ?? null;
 }
 
-export async function createAddress(userId: string, input: AddressInput & { makeDefault?: boolean }, executor: Executor = db): Promise<void> {
+/** One saved address of this customer; null for an unknown id and for another customer's alike. */
+export async function getAddress(userId: string, addressId: string, executor: Executor = db): Promise<SavedAddress | null> {
+  const [row] = await executor.select(addressColumns).from(addresses).where(and(eq(addresses.id, addressId), eq(addresses.userId, userId)));
+  return row ?? null;
+}
+
+export async function createAddress(userId: string, input: AddressInput & { makeDefault?: boolean }, executor: Executor = db): Promise<{ id: string }> {
   // Re-checked here, whoever the caller: the book fills checkout, so a bad region here becomes a bad order (finding 9).
   const checked = checkAddressRules(input);
   if (!checked.ok) throw new AppError('validation_failed', 'Some fields are invalid.', { fieldErrors: checked.fieldErrors });
   input = checked.address;
-  await executor.transaction(async (tx) => {
+  return executor.transaction(async (tx) => {
     const existing = await tx.$count(addresses, eq(addresses.userId, userId));
     const makeDefault = input.makeDefault || existing === 0;
     if (makeDefault) await tx.update(addresses).set({ isDefaultShipping: false }).where(eq(addresses.userId, userId));
     const { makeDefault: _ignored, ...address } = input;
-    await tx.insert(addresses).values({ ...address, userId, isDefaultShipping: makeDefault, isDefaultBilling: makeDefault });
+    const [created] = await tx.insert(addresses).values({ ...address, userId, isDefaultShipping: makeDefault, isDefaultBilling: makeDefault }).returning({ id: addresses.id });
+    return created!;
   });
 }
 

@@ -1,4 +1,23 @@
 import { z } from 'zod';
+import { addressSchema } from '@/lib/checkout/address';
+
+/** A saved address as the account and the Store API show it. */
+export const savedAddressSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  company: z.string().nullable(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postalCode: z.string(),
+  countryCode: z.string(),
+  phone: z.string().nullable(),
+  isDefaultShipping: z.boolean(),
+});
+
+/** Adding or replacing a saved address: the checkout's address rules, and whether it becomes the default. */
+export const addressBookEntrySchema = z.intersection(addressSchema, z.object({ makeDefault: z.boolean().optional().default(false) }));
 
 /** Deleting one's own account: the password again, and an explicit tick that it cannot be undone. */
 export const deleteAccountSchema = z.object({

@@ -107,7 +107,7 @@ function makeAction<U extends Principal, P extends ActionPolicy>(access: AccessP
         const input = schema.parse(raw instanceof FormData ? formDataToObject(raw) : raw);
         const { headers } = await import('next/headers');
         const ip = ipSubject(clientIp(await headers()));
-        const limits = options.rateLimit ? options.rateLimit(input, await actionClient(ip, user?.id ?? null)) : [];
+        const limits = options.rateLimit ? [...(await options.rateLimit(input, await actionClient(ip, user?.id ?? null)))] : [];
         // Every staff/admin write counts against the admin-writes budget of the signed-in user.
         if (isStaffPolicy(policy) && user) limits.push([RATE_LIMITS.adminWritesPerUser, user.id]);
         for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);

@@ -19,6 +19,16 @@ describe('assertSameOrigin', () => {
     }
   });
 
+  it('accepts a Store API write from an allow-listed storefront origin (STORE_API_CORS_ORIGINS), and nowhere else', () => {
+    expect(() => assertSameOrigin(request('POST', { origin: 'https://headless.example' }), '/api/store/v1/carts')).not.toThrow();
+    for (const path of ['/api/admin/products', '/api/webhooks/stripe', '/api/account/export']) {
+      expect(() => assertSameOrigin(request('POST', { origin: 'https://headless.example' }), path)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    }
+    for (const origin of ['https://headless.example.evil.example', 'http://headless.example', 'https://headless.example:444', 'null']) {
+      expect(() => assertSameOrigin(request('PUT', { origin }), '/api/store/v1/customers/me/addresses/x')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    }
+  });
+
   it('accepts this site’s Origin', () => {
     expect(() => assertSameOrigin(request('DELETE', { origin: siteOrigin(), cookie: 'a=b' }), '/api/admin/products')).not.toThrow();
   });

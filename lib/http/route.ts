@@ -5,7 +5,9 @@ import { logger } from '@/lib/log';
 import { DURATION_BUCKETS_S, histogram } from '@/lib/observability/metrics';
 import { type AccessPort, type ActionPolicy, admit, isStaffPolicy, type Principal } from './policy';
 import { AppError, toErrorResponse } from '@/lib/errors';
+import { corsHeaders, isStoreApiPath } from './cors';
 import { assertSameOrigin } from './origin';
+import { PUBLISHABLE_KEY_HEADER, storefrontOf } from './publishable-key';
 import { clientIp, enforceRateLimit, ipSubject, RATE_LIMITS, type LimitClient, type OperationLimits, type RateLimitPolicy } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFrom } from '@/lib/server/request-id';
@@ -18,9 +20,11 @@ import { requestIdFrom } from '@/lib/server/request-id';
 
 export type RouteContext<TQuery, TBody, TParams, U = Principal> = {
   request: NextRequest;
-  /** The session user when the route declares `auth`; null otherwise. */
+  /** The session user when the route declares `auth` (or `identify` and there is one); null otherwise. */
   user: U | null;
   requestId: string;
+  /** The client address as rate limits key it (lib/server/client-ip.ts). */
+  ip: string;
   query: TQuery;
   body: TBody;
   params: TParams;
@@ -35,6 +39,11 @@ type RouteOptions<TQuery extends z.ZodType, TBody extends z.ZodType, TParams ext
   maxBodyBytes?: number;
   /** Who may call: checked before anything is parsed (401 without a session, 403 with too weak a role). */
   auth?: Exclude<ActionPolicy, 'public'>;
+  /**
+   * Read the caller when there is one (a bearer token or the session) without requiring it: `user` is null for
+   * anonymous callers. A bearer token that is sent but invalid or expired is still 401, never read as anonymous.
+   */
+  identify?: boolean;
   /** The operation's limits (declared by its domain, shared with its server action), counted on the parsed body. */
   rateLimit?: OperationLimits<z.infer<TBody>>;
 };
@@ -120,9 +129,14 @@ function handle<U extends Principal>(
     const pattern = routePattern(request.nextUrl.pathname, rawParams);
     const log = logger.child({ requestId, method: request.method, route: pattern });
     let response: Response;
+    let storefront: string | null = null;
     try {
-      // Only routes that declare `auth` read the session (health and metrics never touch it).
-      const user: Principal | null = options.auth ? await admit(access, options.auth) : null;
+      // Only routes that declare `auth` or `identify` read the session (health and metrics never touch it).
+      const user: Principal | null = options.auth
+        ? await admit(access, options.auth, { request })
+        : options.identify
+          ? await access.currentUser(request)
+          : null;
       assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;
@@ -130,16 +144,17 @@ function handle<U extends Principal>(
         ? options.body.parse(await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
       const ip = ipSubject(clientIp(request.headers));
+      storefront = isStoreApiPath(pattern) ? storefrontOf(request.headers.get(PUBLISHABLE_KEY_HEADER)) : null;
       const limits: [RateLimitPolicy, string][] = [
-        ...routeRateLimits({ pattern, ip }),
-        ...(options.rateLimit?.(body, limitClient(request, ip, user)) ?? []),
+        ...routeRateLimits({ pattern, ip, storefront }),
+        ...((await options.rateLimit?.(body, limitClient(request, ip, user))) ?? []),
         // Staff/admin writes share the per-user budget of staffAction/adminAction (lib/http/action.ts).
         ...(user && options.auth && isStaffPolicy(options.auth) && request.method !== 'GET'
           ? [[RATE_LIMITS.adminWritesPerUser, user.id] as [RateLimitPolicy, string]]
           : []),
       ];
       for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
-      response = await handler({ request, user, requestId, query, body, params, log });
+      response = await handler({ request, user, requestId, ip, query, body, params, log });
     } catch (error) {
       const { status, body, expected } = toErrorResponse(error, requestId);
       if (expected) log.info({ status, code: body.error.code }, 'request refused');
@@ -147,6 +162,8 @@ function handle<U extends Principal>(
       response = NextResponse.json(body, { status, headers: error instanceof AppError ? error.headers : undefined });
     }
     response.headers.set('x-request-id', requestId);
+    // Store API answers (refusals included) carry CORS headers for allow-listed origins, and none for others.
+    if (isStoreApiPath(request.nextUrl.pathname)) for (const [name, value] of corsHeaders(request.headers.get('origin'))) response.headers.set(name, value);
     // JSON answers are not cacheable unless the route says so (the catalogue routes do): carts, orders and errors
     // depend on who asks. A bare "no-store" becomes "private, no-store" for intermediaries that only read "private".
     const cacheControl = response.headers.get('cache-control');
@@ -154,7 +171,7 @@ function handle<U extends Principal>(
     const durationS = (performance.now() - started) / 1000;
     httpRequestDuration.observe({ method: request.method, route: pattern, status: String(response.status) }, durationS);
     // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).
-    log.info({ status: response.status, durationMs: Math.round(durationS * 1000) }, 'request');
+    log.info({ status: response.status, durationMs: Math.round(durationS * 1000), ...(storefront ? { storefront } : {}) }, 'request');
     return response;
   };
 }

@@ -1,20 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { POST as checkoutRoute } from '@/app/api/store/v1/checkout/route';
 import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
 import { POST as addLineRoute } from '@/app/api/store/v1/carts/current/lines/route';
 import { PATCH as updateLineRoute } from '@/app/api/store/v1/carts/current/lines/[lineId]/route';
-import { closeConnection, db } from '@/db/client';
+import { db } from '@/db/client';
+import { setUpApiTestServer } from '@/db/testing/api-harness';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { discountCodes, emailMessages, orders, users, variants } from '@/db/schema';
 import { profileSchema, registerSchema } from '@/lib/auth/schemas';
 import { authenticateCredentials, registerUser, requestPasswordReset, updateProfile } from '@/lib/auth/service';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { CLIENT_IP_HEADER } from '@/lib/server/client-ip';
-import { installServerLayer } from '@/lib/server/install';
-import { setLimiterStoresForTesting } from '@/lib/rate-limit';
-import { memoryStore } from '@/lib/rate-limit/store';
 
 // Attacks on the JSON Store API and the account services, through the real route handlers and services on a real
 // database. Each test names the attack and asserts what the attacker gets. (Browser-side attacks — CSP, headers,
@@ -46,15 +44,7 @@ async function newCartWith(variantId: string, quantity = 1): Promise<{ token: st
 
 const address = { name: 'Ada Buyer', line1: '1 Test Street', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' };
 
-beforeAll(() => {
-  installServerLayer({ trustedProxyHops: 0, door: null, shutdown: null });
-  setLimiterStoresForTesting({ shared: null, local: memoryStore() });
-});
-
-afterAll(async () => {
-  setLimiterStoresForTesting(null);
-  await closeConnection();
-});
+setUpApiTestServer();
 
 describe('CSRF: state-changing JSON requests from a foreign origin', () => {
   it('refuses a cross-site POST (foreign Origin, Origin "null", Sec-Fetch-Site cross-site) with 403 and changes nothing', async () => {

@@ -182,6 +182,25 @@ export async function listOrdersForUser(userId: string, executor: Executor = db)
   return rows.map((row) => ({ ...row, placedAt: row.placedAt.toISOString(), itemCount: Number(row.itemCount) }));
 }
 
+/** A customer's orders, newest first, a page at a time (the Store API's order history). */
+export async function listOrdersForUserPage(
+  userId: string,
+  { page, perPage }: { page: number; perPage: number },
+  executor: Executor = db,
+): Promise<{ rows: OrderSummary[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    executor
+      .select(summaryColumns)
+      .from(orders)
+      .where(eq(orders.userId, userId))
+      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    executor.$count(orders, eq(orders.userId, userId)),
+  ]);
+  return { rows: rows.map((row) => ({ ...row, placedAt: row.placedAt.toISOString(), itemCount: Number(row.itemCount) })), total };
+}
+
 /** The staff view of one order: the customer's, plus payments, refunds, the timeline and the legal moves. */
 export async function getStaffOrder(number: string, executor: Executor = db): Promise<StaffOrderDetail | null> {
   const read = await readOrder(executor, eq(orders.number, number.toUpperCase()));

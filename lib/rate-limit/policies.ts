@@ -47,6 +47,7 @@ export const RATE_LIMITS = {
   // minute per shopper): a ceiling for scripts replaying it as a free pricing oracle, per address.
   checkoutQuotePerIp: { name: 'checkout-quote-ip', limit: 120, windowS: 60, failMode: 'open' },
   // The whole Store API per client address (reads and writes): a scraping and abuse ceiling, not a shopping limit.
+  // Per storefront and address when the request carries a publishable key.
   storeApiPerIp: { name: 'store-api-ip', limit: 1200, windowS: 60, failMode: 'open' },
   // Staff and admin writes per signed-in user: a stolen session or a runaway script cannot rewrite the store
   // faster than this. Applied centrally to staffAction/adminAction in lib/http/action.ts.
@@ -57,10 +58,10 @@ export const RATE_LIMITS = {
 export type LimitClient = { ip: string; userId: string | null; header(name: string): string | null; cookie(name: string): string | null };
 
 /**
- * An operation's limits ([policy, subject] pairs), declared once by the domain that owns the operation
+ * An operation's limits ([policy, subject] pairs; a domain may look something up to choose the key), declared once by the domain that owns the operation
  * (lib/<domain>/limits.ts) and applied by both its server action and its Store API route.
  */
-export type OperationLimits<I> = (input: I, client: LimitClient) => [RateLimitPolicy, string][];
+export type OperationLimits<I> = (input: I, client: LimitClient) => [RateLimitPolicy, string][] | Promise<[RateLimitPolicy, string][]>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
@@ -69,6 +70,8 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
  * reads), so a new Store API route is covered without remembering to opt in. An operation's own limits are declared
  * by its domain (lib/<domain>/limits.ts) and applied by both its action and its route.
  */
-export function routeRateLimits({ pattern, ip }: { pattern: string; ip: string }): [RateLimitPolicy, string][] {
-  return pattern.startsWith('/api/store/') ? [[RATE_LIMITS.storeApiPerIp, ip]] : [];
+export function routeRateLimits({ pattern, ip, storefront = null }: { pattern: string; ip: string; storefront?: string | null }): [RateLimitPolicy, string][] {
+  if (!pattern.startsWith('/api/store/')) return [];
+  // A request with a publishable key is attributed to its storefront (lib/http/publishable-key.ts).
+  return [[RATE_LIMITS.storeApiPerIp, storefront ? `storefront:${storefront}|${ip}` : ip]];
 }

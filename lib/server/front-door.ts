@@ -5,6 +5,8 @@ import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission
 import { acceptsGzip } from './gzip-splice';
 import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
 import { AppError, toErrorResponse } from '@/lib/errors';
+import { corsHeaders, isStoreApiPath } from '@/lib/http/cors';
+import { PUBLISHABLE_KEY_HEADER, storefrontOf } from '@/lib/http/publishable-key';
 import { API_AGENT, type CachedPage, FILL_HEADER, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
@@ -126,6 +128,8 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     for (const [name, value] of requestSecurityHeaders({ nonce, pathname, production: true, https: options.https })) response.setHeader(name, value);
     response.setHeader('x-request-id', requestIdOf(request));
     response.setHeader('x-page-cache', outcome);
+    // A cached Store API read is the same for every client; its CORS headers are the asking origin's (never stored).
+    if (isStoreApiPath(pathname)) for (const [name, value] of corsHeaders(header(request, 'origin') ?? null)) response.setHeader(name, value);
     response.setHeader('content-length', page.body.length);
     response.end(page.body);
   }
@@ -135,14 +139,21 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     // The client address the boot hook derived from the socket (lib/server/client-ip.ts), as route() reads it.
     const ip = ipSubject(header(request, CLIENT_IP_HEADER) || 'unknown');
     try {
-      for (const [limit, subject] of routeRateLimits({ pattern: (request.url ?? '/').split('?')[0]!, ip })) {
+      const storefront = storefrontOf(header(request, PUBLISHABLE_KEY_HEADER));
+      for (const [limit, subject] of routeRateLimits({ pattern: (request.url ?? '/').split('?')[0]!, ip, storefront })) {
         await enforceRateLimit(limit, subject);
       }
       return false;
     } catch (error) {
       const requestId = requestIdOf(request);
       const { status, body } = toErrorResponse(error, requestId);
-      response.writeHead(status, { ...(error instanceof AppError ? error.headers : {}), 'content-type': 'application/json', 'x-request-id': requestId, 'cache-control': 'private, no-store' });
+      response.writeHead(status, {
+        ...(error instanceof AppError ? error.headers : {}),
+        ...Object.fromEntries(corsHeaders(header(request, 'origin') ?? null)),
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        'cache-control': 'private, no-store',
+      });
       response.end(JSON.stringify(body));
       return true;
     }

@@ -19,7 +19,12 @@ import { searchSuggestionsSchema } from '@/lib/catalog/suggest-schemas';
 import { categoryNodeSchema, productDetailSchema } from '@/lib/catalog/types';
 import { listShippingOptions } from '@/lib/checkout/service';
 import { placedOrderResponseSchema } from '@/lib/checkout/types';
-import { orderDetailSchema } from '@/lib/orders/types';
+import { orderDetailSchema, orderSummarySchema } from '@/lib/orders/types';
+import { apiTokensSchema, customerProfileSchema } from '@/lib/auth/schemas';
+import { registerUser } from '@/lib/auth/service';
+import { checkoutQuoteViewSchema, shippingOptionSchema } from '@/lib/checkout/types';
+import { savedAddressSchema } from '@/lib/customers/schemas';
+import { dispatch, STORE_API_BASE } from './store-fetch.testing';
 
 // The Store API answers exactly what its OpenAPI document says: every answer of the real route handlers, parsed by
 // the zod schema the document is generated from, comes back unchanged — a field the server sends but the schema
@@ -96,5 +101,39 @@ describe('Store API answers match the published schemas', () => {
     const number = (placed as { order: { number: string } }).order.number;
     const order = await answer(await getOrder(request(`/api/store/v1/orders/${number}`, { headers: { 'x-order-email': body.email } }), params({ number })), 200);
     expectExactly(z.object({ order: orderDetailSchema }), order);
+  });
+
+  it('customer: tokens, profile, address book, shipping options, preview, order history', async () => {
+    const { variant } = await createTestVariant({ stock: 5, priceCents: 1800 });
+    const email = `contract-${Date.now().toString(36)}@example.com`;
+    const password = 'Contract customer passphrase 2026';
+    await registerUser({ name: 'Contract Customer', email, password });
+    const send = async (path: string, status: number, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+      const headers: Record<string, string> = { ...init.headers };
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      return answer(await dispatch(new Request(`${STORE_API_BASE}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) })), status);
+    };
+    const tokens = await send('/auth/token', 200, { method: 'POST', body: { email, password } });
+    expectExactly(apiTokensSchema, tokens);
+    const auth = { authorization: `Bearer ${(tokens as { accessToken: string }).accessToken}` };
+    expectExactly(z.object({ customer: customerProfileSchema }), await send('/customers/me', 200, { headers: auth }));
+    const address = { name: 'Contract Customer', line1: '2 Schema Way', city: 'Austin', region: 'TX', postalCode: '73301', countryCode: 'US' };
+    expectExactly(z.object({ address: savedAddressSchema }), await send('/customers/me/addresses', 201, { method: 'POST', headers: auth, body: address }));
+    expectExactly(z.object({ data: z.array(savedAddressSchema) }), await send('/customers/me/addresses', 200, { headers: auth }));
+
+    await send('/carts/current/lines', 201, { method: 'POST', headers: auth, body: { variantId: variant.id, quantity: 1 } });
+    const options = await send('/carts/current/shipping-options?countryCode=US&region=TX', 200, { headers: auth });
+    expectExactly(
+      z.object({ currency: z.string(), countryCode: z.string(), shippingOptions: z.array(shippingOptionSchema), addressErrors: z.object({ region: z.string().optional(), postalCode: z.string().optional() }) }),
+      options,
+    );
+    expectExactly(z.object({ cart: cartSchema, preview: checkoutQuoteViewSchema }), await send('/checkout/preview', 200, { method: 'POST', headers: auth, body: { countryCode: 'US', region: 'TX' } }));
+    const rate = (options as { shippingOptions: { id: string }[] }).shippingOptions[0]!;
+    await send('/checkout', 201, { method: 'POST', headers: { ...auth, 'idempotency-key': `contract-${Date.now()}` }, body: { email, shippingAddress: address, shippingRateId: rate.id } });
+    const pagination = z.object({ page: z.number().int(), perPage: z.number().int(), total: z.number().int(), totalPages: z.number().int() });
+    const history = await send('/customers/me/orders', 200, { headers: auth });
+    expectExactly(z.object({ data: z.array(orderSummarySchema), pagination }), history);
+    const number = (history as { data: { number: string }[] }).data[0]!.number;
+    expectExactly(z.object({ order: orderDetailSchema }), await send(`/customers/me/orders/${number}`, 200, { headers: auth }));
   });
 });

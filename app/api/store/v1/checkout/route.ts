@@ -1,5 +1,4 @@
 import { NextResponse } from 'next/server';
-import { getSessionUser } from '@/lib/auth/session';
 import { cartRefFromRequest } from '@/lib/cart/api';
 import { hashCartToken } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
@@ -12,17 +11,15 @@ import { placeOrderLimits } from '@/lib/checkout/limits';
 import { startPaymentForOrderNumber } from '@/lib/payments/service';
 import type { PaymentStart } from '@/lib/payments/types';
 
-// POST /api/store/v1/checkout — place the order for the cart named by X-Cart-Token (or the signed-in customer's
-// cart). Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
+// POST /api/store/v1/checkout — place the order for the signed-in customer's cart (bearer token or session), else the
+// cart named by X-Cart-Token. Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
 // discount code; every price comes from the database. A retry with the same key replays the first answer.
 // With paymentProvider "stripe" the answer also carries the PaymentIntent (sized from the order's server-side
 // total) that the client confirms with Stripe.js / the mobile SDKs.
-export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits }, async ({ request, body, log }) => {
+export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits, identify: true }, async ({ request, body, user, log }) => {
   const key = request.headers.get('idempotency-key');
   if (!key) throw new AppError('bad_request', 'Send an Idempotency-Key header (e.g. a UUID) so that retries are safe.');
-  // Outside a Next request scope (tests) there is no session; that is a guest.
-  const user = await getSessionUser().catch(() => null);
-  const ref = user ? { userId: user.id } : cartRefFromRequest(request);
+  const ref = cartRefFromRequest(request, user);
   if (!ref.userId && !ref.token) throw new AppError('not_found', 'No cart for this token.');
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
