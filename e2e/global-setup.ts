@@ -91,6 +91,8 @@ export default async function globalSetup(config: FullConfig) {
       SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
       LOG_LEVEL: 'info',
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // The webhook specs receive on loopback (e2e/admin-integrations.spec.ts).
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       // Own key prefix per run: rate-limit counts from earlier runs (or other checkouts) sharing this Redis do not carry over.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}` } : {}),
       ...databaseEnv,

@@ -13,7 +13,8 @@ export type Principal = { id: string; role: Role };
  * wrappers over its session and two-factor rule (lib/auth/guards.ts), so every action and route shares one core.
  */
 export type AccessPort<U extends Principal> = {
-  currentUser(): Promise<U | null>;
+  /** Routes pass the request (a bearer credential travels in its headers); server actions have none. */
+  currentUser(request?: Request): Promise<U | null>;
   /** True when the store requires two-factor for admins and this user has not enrolled yet. */
   mustEnrollTwoFactor(user: U): Promise<boolean>;
 };
@@ -43,9 +44,9 @@ export const isStaffPolicy = (policy: ActionPolicy): boolean => policy === 'staf
 export async function admit<U extends Principal>(
   access: AccessPort<U>,
   policy: ActionPolicy,
-  { allowWithoutTwoFactor = false }: { allowWithoutTwoFactor?: boolean } = {},
+  { allowWithoutTwoFactor = false, request }: { allowWithoutTwoFactor?: boolean; request?: Request } = {},
 ): Promise<U | null> {
-  const user = await access.currentUser();
+  const user = await access.currentUser(request);
   authorise(policy, user);
   if (isStaffPolicy(policy) && !allowWithoutTwoFactor && user && (await access.mustEnrollTwoFactor(user))) {
     throw new AppError('forbidden', 'The store requires two-factor authentication for admins. Set it up under Your security first.');

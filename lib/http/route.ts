@@ -122,7 +122,7 @@ function handle<U extends Principal>(
     let response: Response;
     try {
       // Only routes that declare `auth` read the session (health and metrics never touch it).
-      const user: Principal | null = options.auth ? await admit(access, options.auth) : null;
+      const user: Principal | null = options.auth ? await admit(access, options.auth, { request }) : null;
       assertSameOrigin(request, request.nextUrl.pathname);
       const query = options.query ? options.query.parse(searchParamsObject(request)) : undefined;
       const params = options.params ? options.params.parse(rawParams) : undefined;

@@ -10,6 +10,7 @@ import { formatMoney, money } from '@/lib/money';
 import { isStripeEnabled } from './providers';
 import type { PaymentStart } from './types';
 import { getStripe, type StripeEvent, type StripePaymentIntent, type StripeRefund, stripeWebhooks } from './stripe';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 /**
  * Starts payment for a placed order. Manual payments were recorded with the order. For Stripe, a PaymentIntent is
@@ -190,6 +191,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
         .returning({ id: orders.id });
       if (paid.length > 0) {
         await tx.insert(orderEvents).values({ orderId: order.id, type: 'paid', message: 'Paid by card', data: { eventId: event.id, paymentIntent: intent.id } });
+        await enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: order.id });
       }
     } else if (event.type === 'payment_intent.payment_failed' && (intent.status === 'requires_payment_method' || intent.status === 'canceled')) {
       await tx
