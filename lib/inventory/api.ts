@@ -5,7 +5,7 @@ import { db, type Executor } from '@/db/client';
 import { inventoryLedger, inventoryReasons, products, users, variants } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { CURSOR_LIMIT_MAX } from '@/lib/pagination';
-import { getLowStockThreshold } from './queries';
+import { getLowStockThreshold, ledgerEntryColumns } from './queries';
 
 // Stock as the Admin API (and the inventory.* webhooks) present it: a level per variant and its ledger.
 
@@ -88,16 +88,7 @@ export const ledgerQuerySchema = z.object({
 export async function listLedger(variantId: string, query: z.infer<typeof ledgerQuerySchema>, executor: Executor = db): Promise<{ data: LedgerEntry[]; nextCursor: string | null }> {
   await getInventoryLevelOrThrow(variantId, executor);
   const rows = await executor
-    .select({
-      id: inventoryLedger.id,
-      delta: inventoryLedger.delta,
-      quantityAfter: inventoryLedger.quantityAfter,
-      reason: inventoryLedger.reason,
-      note: inventoryLedger.note,
-      actorEmail: users.email,
-      orderId: inventoryLedger.orderId,
-      createdAt: inventoryLedger.createdAt,
-    })
+    .select(ledgerEntryColumns)
     .from(inventoryLedger)
     .leftJoin(users, eq(users.id, inventoryLedger.actorId))
     .where(and(eq(inventoryLedger.variantId, variantId), query.cursor ? lt(inventoryLedger.id, query.cursor) : undefined))
