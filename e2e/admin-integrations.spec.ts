@@ -7,7 +7,8 @@ import { expect, test } from './support/test';
 
 // The panel's integration screens: API keys (the secret shown once, revoking refuses the key at once) and webhook
 // endpoints (a delivery reaches a local receiver and shows in the endpoint's log; resend sends it again), at phone
-// and desktop widths, with no accessibility violations and no horizontal scrolling.
+// and desktop widths, with no accessibility violations and no horizontal scrolling (long event names and URLs wrap
+// beside the panel's sidebar even at 390 px).
 
 async function expectNoOverflow(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));

@@ -49,11 +49,12 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys();
   const now = new Date();
   return (
-    <div className="space-y-8">
+    <div className="space-y-8 [overflow-wrap:anywhere]">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">API keys</h1>
         <p className="mt-1 max-w-prose text-sm text-zinc-600">
-          Keys let other systems use the Admin API (<code>/api/admin/v1</code>, described at <code>/api/admin/v1/openapi.json</code>). Each
+          Keys let other systems use the Admin API (<code className="break-all">/api/admin/v1</code>, described at{' '}
+          <code className="break-all">/api/admin/v1/openapi.json</code>). Each
           write they make is checked and audited like yours, with the key named as who made it.
         </p>
       </div>

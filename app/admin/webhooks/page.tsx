@@ -12,7 +12,7 @@ export default async function WebhooksPage() {
   await requireStaffPage('admin', '/admin/webhooks');
   const endpoints = await listWebhookEndpoints();
   return (
-    <div className="space-y-8">
+    <div className="space-y-8 [overflow-wrap:anywhere]">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Webhooks</h1>
         <p className="mt-1 max-w-prose text-sm text-zinc-600">

@@ -31,7 +31,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
   const deliveries = await listWebhookDeliveries(id);
   const idField = [{ name: 'id', label: '', type: 'hidden' as const, defaultValue: endpoint.id }];
   return (
-    <div className="space-y-8">
+    <div className="space-y-8 [overflow-wrap:anywhere]">
       <div>
         <Link href="/admin/webhooks" className="text-sm underline">
           All endpoints
