@@ -1,15 +1,13 @@
-import { connection } from 'next/server';
 import { NotFoundMessage } from '@/components/layout/not-found-message';
-import { StoreChrome } from '@/components/layout/store-chrome';
 
 export const metadata = { title: 'Page not found' };
 
-// Unmatched URLs land here, outside the storefront's layout, so this page brings the store's chrome itself.
-export default async function NotFound() {
-  await connection();
+// Storefront URLs that match nothing are answered inside the store's layout (app/(store)/[...unmatched]); this is the
+// last resort outside it. It is kept bare on purpose: Next sends it within every page's payload.
+export default function NotFound() {
   return (
-    <StoreChrome>
+    <main id="main" className="flex-1 px-4">
       <NotFoundMessage />
-    </StoreChrome>
+    </main>
   );
 }

@@ -11,6 +11,7 @@ import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFromValue } from './request-id';
 import { newNonce, requestSecurityHeaders, staticSecurityHeaders } from './security-headers';
 import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
+import { onResponseClose } from './response-close';
 
 // The front door of the production server: every request passes here before Next sees it.
 //  1. Anonymous catalog pages are answered from the page cache (lib/server/page-cache.ts) without entering Next at
@@ -101,7 +102,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
       write: request.method !== 'GET' && request.method !== 'HEAD',
       start: () => {
         visit.slot = true;
-        response.once('close', leave);
+        onResponseClose(response, leave);
         try {
           inVisit(visit, work);
         } catch (error) {
@@ -309,7 +310,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
       // with an Expect itself): by the time that request is answered, the door must have seen it.
       if (status !== 'waiting' || checking || request.headers.host === undefined || request.headers.expect !== undefined) return;
       checking = true;
-      response.once('close', () => {
+      onResponseClose(response, () => {
         if (status !== 'waiting') return;
         if (seen === 0) bypassed('a request was answered without passing the door');
         else status = 'in_front';

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
+import { onResponseClose } from './response-close';
 
 // Requests this process makes to itself, and the request each one is made for.
 //
@@ -73,7 +74,7 @@ export function openVisit(response: ServerResponse, options: { parent: Visit | n
   const state = shared();
   const visit: Visit = { id: String(++state.nextId), parent: options.parent, response, clientIp: options.clientIp, slot: false, reachedApp: false, forwardedStatus: null };
   state.live.set(visit.id, visit);
-  response.once('close', () => state.live.delete(visit.id));
+  onResponseClose(response, () => state.live.delete(visit.id));
   return visit;
 }
 

@@ -1,5 +1,6 @@
 import type { Server, ServerResponse } from 'node:http';
 import { logger } from '@/lib/log';
+import { onResponseClose } from './response-close';
 
 /**
  * Graceful shutdown for the standalone server, installed from instrumentation (never by editing server.js).
@@ -42,7 +43,7 @@ export function trackRequest(server: Server, response: ServerResponse): void {
   const current = state();
   current.servers.add(server);
   current.inFlight += 1;
-  response.once('close', () => {
+  onResponseClose(response, () => {
     current.inFlight -= 1;
     // A kept-alive connection whose last response just ended would otherwise hold the process until its timeout.
     if (current.draining) server.closeIdleConnections();

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DURATION_BUCKETS_S, histogram } from '@/lib/observability/metrics';
+import { onResponseClose } from './response-close';
 
 export type RequestKind = 'page' | 'api' | 'media' | 'image' | 'static' | 'next';
 
@@ -28,7 +29,7 @@ const httpServerDuration = histogram({
  */
 export function timeRequest(request: IncomingMessage, response: ServerResponse): void {
   const started = performance.now();
-  response.once('close', () => {
+  onResponseClose(response, () => {
     httpServerDuration.observe(
       { method: request.method ?? 'GET', kind: requestKind(request.url), status: String(response.statusCode) },
       (performance.now() - started) / 1000,
