@@ -3,7 +3,7 @@
 // imports the route it calls), but never in a cycle.
 const TEST = '\\.test\\.tsx?$';
 const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|http|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
-const DOMAIN = '^lib/(admin|api|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search)/';
+const DOMAIN = '^lib/(admin|api|api-keys|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search|webhooks)/';
 
 module.exports = {
   forbidden: [

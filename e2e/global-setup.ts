@@ -92,6 +92,8 @@ export default async function globalSetup(config: FullConfig) {
       LOG_LEVEL: 'info',
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       STORE_API_CORS_ORIGINS: headlessOrigins(Number(port)).listed,
+      // The webhook specs receive on loopback (e2e/admin-integrations.spec.ts).
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       // Own key prefix per run: rate-limit counts from earlier runs (or other checkouts) sharing this Redis do not carry over.
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString('hex')}` } : {}),
       ...databaseEnv,

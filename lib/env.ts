@@ -107,6 +107,11 @@ const envSchema = z.object({
   // characters of the password's SHA-1 leave the server. Unset: only the offline strength check runs.
   PWNED_PASSWORDS_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 
+  // Outgoing webhooks: endpoint URLs that resolve to loopback, private, link-local, CGNAT or metadata addresses are
+  // refused at registration and at delivery. true lets them through, for a receiver on a developer's machine (and
+  // the tests'); never in production.
+  WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+
   // Observability. Without METRICS_TOKEN, /api/metrics answers 404 in production and is open in development/test.
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   // OTLP/HTTP traces go here (e.g. http://collector:4318) only when set; unset → no tracing code is loaded at all.

@@ -5,3 +5,4 @@ export * from './content';
 export * from './orders';
 export * from './system';
 export * from './users';
+export * from './integrations';

@@ -17,6 +17,8 @@ export const ADMIN_SECTIONS: { href: string; label: string; role: AdminRole }[] 
   { href: '/admin/emails', label: 'Emails', role: 'admin' },
   { href: '/admin/settings', label: 'Settings', role: 'admin' },
   { href: '/admin/staff', label: 'Staff', role: 'admin' },
+  { href: '/admin/api-keys', label: 'API keys', role: 'admin' },
+  { href: '/admin/webhooks', label: 'Webhooks', role: 'admin' },
   { href: '/admin/audit-log', label: 'Audit log', role: 'admin' },
   { href: '/admin/security', label: 'Your security', role: 'staff' },
 ];

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditLog, inventoryLedger, users, variants } from '@/db/schema';
-import type { AuditActor } from '@/lib/audit/service';
+import type { PersonActor } from '@/lib/audit/service';
 import type { ProductInput } from '@/lib/catalog/products/schemas';
 
 // Helpers for the admin integration tests (real database, real services).
 
-export async function staffActor(): Promise<AuditActor> {
+export async function staffActor(): Promise<PersonActor> {
   const [admin] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.role, 'admin')).limit(1);
   if (!admin) throw new Error('The integration database has no admin: is it seeded?');
   return { user: admin, requestId: `test-${randomBytes(4).toString('hex')}`, ip: '127.0.0.1' };

@@ -63,7 +63,7 @@ const requestComponents: [z.ZodType, string][] = [
   [checkoutQuoteSchema, 'CheckoutPreviewRequest'],
 ];
 
-function components(entries: [z.ZodType, string][], io: 'input' | 'output'): Record<string, Schema> {
+export function components(entries: [z.ZodType, string][], io: 'input' | 'output'): Record<string, Schema> {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of entries) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' });

@@ -3,7 +3,14 @@ import { auditLog } from '@/db/schema';
 import type { Transaction } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/session-types';
 
-export type AuditActor = { user: Pick<SessionUser, 'id' | 'email'>; requestId: string; ip?: string };
+/**
+ * Who made a write: a staff member, or an Admin API key (no user id; `email` names the key, e.g.
+ * "api-key:ERP sync (sfk_3hT9…)"), so the audit log, the ledger and the order timeline say which key did it.
+ */
+export type AuditActor = { user: { id: SessionUser['id'] | null; email: SessionUser['email'] }; requestId: string; ip?: string };
+
+/** A signed-in person acting (their own security settings, store settings): never an API key. */
+export type PersonActor = AuditActor & { user: Pick<SessionUser, 'id' | 'email'> };
 
 export type AuditEntry = {
   /** Dotted verb, e.g. "product.update", "order.cancel", "staff.role_change". */

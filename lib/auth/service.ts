@@ -13,6 +13,7 @@ import { notifyEmailChanged, notifyPasswordChanged } from './notifications';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
 import { assertAcceptableNewPassword } from './password-strength';
 import type { SessionUser } from './session-types';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Accounts: registration, credential checks, password reset and email verification.
 // Answers and timing never reveal whether an email address has an account.
@@ -86,11 +87,15 @@ export async function registerUser(
   // Refused the same way whether or not the address has an account, so this says nothing about accounts.
   await assertAcceptableNewPassword(input.password, [email, input.name]);
   const passwordHash = await hashPassword(input.password);
-  const [created] = await executor
-    .insert(users)
-    .values({ email, name: input.name, passwordHash, role: 'customer' })
-    .onConflictDoNothing()
-    .returning({ id: users.id, sessionVersion: users.sessionVersion });
+  const created = await executor.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(users)
+      .values({ email, name: input.name, passwordHash, role: 'customer' })
+      .onConflictDoNothing()
+      .returning({ id: users.id, sessionVersion: users.sessionVersion });
+    if (row) await enqueueWebhookEvent(tx, 'customer.created', { kind: 'customer', id: row.id });
+    return row;
+  });
   if (created) {
     await sendVerificationEmail(created.id, email, executor);
     return { userId: created.id, sessionVersion: created.sessionVersion };

@@ -4,7 +4,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { recoveryCodes, storeSettings, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/audit/service';
+import { recordAudit, type PersonActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { notifyTwoFactorChanged } from './notifications';
 import { hashToken } from './service';
@@ -147,7 +147,7 @@ function wrongCode(): AppError {
 }
 
 /** Confirms enrollment with a code from the app; answers the ten recovery codes, shown to the user once. */
-export async function confirmTotpEnrollment(actor: AuditActor, code: string, executor: Executor = db, now = Date.now()): Promise<string[]> {
+export async function confirmTotpEnrollment(actor: PersonActor, code: string, executor: Executor = db, now = Date.now()): Promise<string[]> {
   return executor.transaction(async (tx) => {
     const user = await lockUser(tx, actor.user.id);
     if (user.enabledAt) throw new AppError('conflict', 'Two-factor authentication is already on.');
@@ -170,7 +170,7 @@ async function assertHoldsFactor(tx: Transaction, userId: string, code: string, 
   return user;
 }
 
-export async function regenerateRecoveryCodes(actor: AuditActor, code: string, executor: Executor = db, now = Date.now()): Promise<string[]> {
+export async function regenerateRecoveryCodes(actor: PersonActor, code: string, executor: Executor = db, now = Date.now()): Promise<string[]> {
   return executor.transaction(async (tx) => {
     await assertHoldsFactor(tx, actor.user.id, code, now);
     const codes = await replaceRecoveryCodes(tx, actor.user.id);
@@ -179,7 +179,7 @@ export async function regenerateRecoveryCodes(actor: AuditActor, code: string, e
   });
 }
 
-export async function disableTwoFactor(actor: AuditActor & { user: Pick<SessionUser, 'role'> }, code: string, executor: Executor = db, now = Date.now()): Promise<void> {
+export async function disableTwoFactor(actor: PersonActor & { user: Pick<SessionUser, 'role'> }, code: string, executor: Executor = db, now = Date.now()): Promise<void> {
   await executor.transaction(async (tx) => {
     const user = await assertHoldsFactor(tx, actor.user.id, code, now);
     if (actor.user.role === 'admin' && (await isAdminTwoFactorRequired(tx))) {

@@ -29,6 +29,7 @@ import { getStoreInfo } from '@/lib/store/settings';
 import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import type { PlaceOrderInput } from './schemas';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Checkout: shipping options, tax, discount validation, and placing the order in one transaction.
 
@@ -377,6 +378,7 @@ export async function placeOrder(
       }),
       tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id)),
       tx.insert(outboxEvents).values({ type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: { orderId, number: order.number } }),
+      enqueueWebhookEvent(tx, 'order.created', { kind: 'order', id: orderId }),
     ]);
 
     // Stock, last (see above). Per line, in variant id order: a conditional decrement — zero rows means someone else

@@ -47,6 +47,18 @@ export async function listInventory(query: InventoryQuery, executor: Executor = 
 
 export type LedgerEntryView = { id: number; delta: number; quantityAfter: number; reason: string; note: string | null; actorEmail: string | null; orderId: string | null; createdAt: Date };
 
+/** A ledger entry as staff read it (join users on the actor for actorEmail). */
+export const ledgerEntryColumns = {
+  id: inventoryLedger.id,
+  delta: inventoryLedger.delta,
+  quantityAfter: inventoryLedger.quantityAfter,
+  reason: inventoryLedger.reason,
+  note: inventoryLedger.note,
+  actorEmail: users.email,
+  orderId: inventoryLedger.orderId,
+  createdAt: inventoryLedger.createdAt,
+};
+
 export async function getVariantHistory(variantId: string, executor: Executor = db) {
   const [variant] = await executor
     .select({ id: variants.id, sku: variants.sku, title: variants.title, stockOnHand: variants.stockOnHand, productId: products.id, productTitle: products.title })
@@ -55,16 +67,7 @@ export async function getVariantHistory(variantId: string, executor: Executor = 
     .where(eq(variants.id, variantId));
   if (!variant) return null;
   const entries: LedgerEntryView[] = await executor
-    .select({
-      id: inventoryLedger.id,
-      delta: inventoryLedger.delta,
-      quantityAfter: inventoryLedger.quantityAfter,
-      reason: inventoryLedger.reason,
-      note: inventoryLedger.note,
-      actorEmail: users.email,
-      orderId: inventoryLedger.orderId,
-      createdAt: inventoryLedger.createdAt,
-    })
+    .select(ledgerEntryColumns)
     .from(inventoryLedger)
     .leftJoin(users, eq(users.id, inventoryLedger.actorId))
     .where(eq(inventoryLedger.variantId, variantId))

@@ -28,6 +28,7 @@ import {
   statusAfterFulfilment,
 } from '@/lib/orders/state-machine';
 import type { FulfillOrderInput, RefundOrderInput } from '@/lib/orders/schemas';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Staff moves on an order. Each one is a single transaction that (1) locks the order row, (2) re-checks the move
 // against the state machine on what it reads under that lock, (3) writes with a conditional UPDATE on the status it
@@ -133,6 +134,7 @@ export async function markOrderPaid(actor: AuditActor, number: string, executor:
       await tx.insert(payments).values({ orderId: order.id, provider: 'manual', status: 'succeeded', amountCents: order.totalCents, currency: order.currency, capturedAt: now });
     }
     await moveOrder(tx, order, { status: 'paid', paymentStatus: 'paid', paidAt: now });
+    await enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: order.id });
     await timeline(tx, order.id, actor, 'paid', `Marked paid (${fmt(order.totalCents, order.currency)}, manual payment)`);
     await recordAudit(tx, actor, {
       action: 'order.mark_paid',
@@ -189,7 +191,10 @@ export async function fulfillOrder(actor: AuditActor, number: string, input: Ful
       .returning({ id: fulfillments.id });
     await tx.insert(fulfillmentLines).values(picks.map((pick) => ({ fulfillmentId: fulfillment!.id, orderLineId: pick.orderLineId, quantity: pick.quantity })));
     const status = statusAfterFulfilment(state, units);
-    if (status === 'fulfilled') await moveOrder(tx, order, { status: 'fulfilled', fulfilledAt: new Date() });
+    if (status === 'fulfilled') {
+      await moveOrder(tx, order, { status: 'fulfilled', fulfilledAt: new Date() });
+      await enqueueWebhookEvent(tx, 'order.fulfilled', { kind: 'order', id: order.id });
+    }
     else await tx.update(orders).set({ updatedAt: new Date() }).where(eq(orders.id, order.id));
     const partial = status === 'paid';
     await timeline(
@@ -246,6 +251,7 @@ export async function cancelOrder(actor: AuditActor, number: string, reason: str
     const order = await lockOrder(tx, number);
     assertLegal(await machineState(tx, order), 'cancel');
     await moveOrder(tx, order, { status: 'cancelled', cancelledAt: new Date() });
+    await enqueueWebhookEvent(tx, 'order.cancelled', { kind: 'order', id: order.id });
 
     const lines = await tx
       .select({ variantId: orderLines.variantId, productId: orderLines.productId, quantity: orderLines.quantity })
@@ -353,7 +359,10 @@ export async function refundOrder(
       .values({ orderId: order.id, paymentId: payment.id, amountCents: input.amountCents, currency: order.currency, reason: input.reason, status: manual ? 'succeeded' : 'pending', actorId: actor.user.id })
       .returning({ id: refunds.id });
     const amount = fmt(input.amountCents, order.currency);
-    if (manual) await tx.insert(outboxEvents).values(refundedOutboxEvent(refund!.id, order.id));
+    if (manual) {
+      await tx.insert(outboxEvents).values(refundedOutboxEvent(refund!.id, order.id));
+      await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
+    }
     await timeline(tx, order.id, actor, manual ? 'refunded' : 'refund_requested', manual ? `Refunded ${amount}${input.reason ? `: ${input.reason}` : ''}` : `Card refund of ${amount} requested`, {
       refundId: refund!.id,
       amountCents: input.amountCents,
@@ -398,6 +407,7 @@ export async function refundOrder(
     await tx.update(refunds).set({ status: 'succeeded', providerReference }).where(eq(refunds.id, reserved.refundId));
     await tx.insert(outboxEvents).values(refundedOutboxEvent(reserved.refundId, order.id));
     await tx.update(orders).set({ paymentStatus }).where(eq(orders.id, order.id));
+    await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
     await timeline(tx, order.id, actor, 'refunded', `Refunded ${amount} to the card${input.reason ? `: ${input.reason}` : ''}`, { refundId: reserved.refundId, providerReference });
     await recordAudit(tx, actor, { action: 'order.refund_settled', entityType: 'order', entityId: order.id, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus, refundId: reserved.refundId, providerReference } });
     return { refundId: reserved.refundId, amountCents: input.amountCents, paymentStatus };

@@ -11,6 +11,7 @@ import { isStripeEnabled } from './providers';
 import { refundedOutboxEvent } from './refund-event';
 import type { PaymentStart } from './types';
 import { getStripe, type StripeEvent, type StripePaymentIntent, type StripeRefund, stripeWebhooks } from './stripe';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 /**
  * Starts payment for a placed order. Manual payments were recorded with the order. For Stripe, a PaymentIntent is
@@ -192,6 +193,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
         .returning({ id: orders.id });
       if (paid.length > 0) {
         await tx.insert(orderEvents).values({ orderId: order.id, type: 'paid', message: 'Paid by card', data: { eventId: event.id, paymentIntent: intent.id } });
+        await enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: order.id });
       }
     } else if (event.type === 'payment_intent.payment_failed' && (intent.status === 'requires_payment_method' || intent.status === 'canceled')) {
       await tx
@@ -292,6 +294,7 @@ async function reconcileRefunds(
     // The customer's refund email, once: this refund row is settled here and nowhere else (a refund the store issued
     // and settled itself was skipped above, and sent its own email).
     await tx.insert(outboxEvents).values(refundedOutboxEvent(refundId, order.id));
+    await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
     await recordSystemAudit(tx, 'stripe-webhook', {
       action: existing ? 'order.refund_settled' : 'order.refund_external',
       entityType: 'order',

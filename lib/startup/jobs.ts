@@ -7,6 +7,7 @@ import { logger } from '@/lib/log';
 import { emfJob } from '@/lib/observability/emf';
 import { allMetrics } from './metrics';
 import { runOutboxJob } from '@/lib/outbox/worker';
+import { runWebhookJob } from '@/lib/webhooks/delivery';
 
 /** The jobs every server instance runs in-process (started at boot, stopped by the graceful shutdown). */
 export function storefrontJobs(): Job[] {
@@ -14,6 +15,7 @@ export function storefrontJobs(): Job[] {
   return [
     ...cloudWatch,
     { name: OUTBOX_JOB, intervalMs: 5_000, run: runOutboxJob },
+    { name: 'webhook-deliveries', intervalMs: 5_000, run: runWebhookJob },
     {
       name: 'expired-carts',
       intervalMs: 3_600_000,

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/db/schema';
-import { recordAudit, type AuditActor } from '@/lib/audit/service';
+import { recordAudit, type AuditActor, type PersonActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { discardReplacedStoreImage } from './media';
@@ -57,7 +57,7 @@ function invalid(field: string, message: string): AppError {
   return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
 }
 
-export async function updateStoreSettings(actor: AuditActor, input: StoreSettingsInput, executor: Executor = db): Promise<void> {
+export async function updateStoreSettings(actor: PersonActor, input: StoreSettingsInput, executor: Executor = db): Promise<void> {
   await executor.transaction(async (tx) => {
     const before = await getStoreSettings(tx);
     // Turning the requirement on without having two-factor yourself would shut you out of this very page.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
-import type { AuditActor } from '@/lib/audit/service';
+import type { PersonActor } from '@/lib/audit/service';
 
 // Accounts and audit lookups for the admin integration tests; each test makes its own people.
 
@@ -15,7 +15,7 @@ export async function createPerson(role: UserRole, options: { status?: 'active' 
   return row!;
 }
 
-export function actorFor(person: { id: string; email: string }): AuditActor {
+export function actorFor(person: { id: string; email: string }): PersonActor {
   return { user: { id: person.id, email: person.email }, requestId: `req-${randomBytes(4).toString('hex')}`, ip: '203.0.113.5' };
 }
 

@@ -17,11 +17,15 @@ const optionalText = (max: number) =>
 
 const amount = z.string().trim().max(20, 'Too long for an amount.');
 
+// An id, or the form's empty field for "new". Written as a union (not a preprocess) so the Admin API's OpenAPI
+// document can describe it: a uuid, "" or absent.
+const optionalId = z.union([z.uuid(), z.literal('').transform(() => undefined)]).optional();
+
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 
 export const variantInputSchema = z.object({
-  id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
+  id: optionalId,
   /** This variant's option values, in option order. */
   values: z.array(z.string().trim().min(1).max(60)).max(MAX_OPTIONS),
   sku: z
@@ -42,7 +46,7 @@ export const variantInputSchema = z.object({
    * The stock the editor showed when it was opened. When given, the change (stock − stockBefore) is applied to the
    * current stock, so orders placed meanwhile are not undone by saving; without it (CSV), stock is set as given.
    */
-  stockBefore: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).optional()),
+  stockBefore: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0)]).optional(),
   active: z.boolean(),
 });
 
@@ -53,7 +57,7 @@ export const optionInputSchema = z.object({
 
 export const productInputSchema = z
   .object({
-    id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
+    id: optionalId,
     title: z.string().trim().min(1, 'Enter a title.').max(200, 'At most 200 characters.'),
     slug: slugFieldSchema,
     description: z.string().max(20_000, 'At most 20,000 characters.').optional().default(''),

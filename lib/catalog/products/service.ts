@@ -19,6 +19,7 @@ import { getStoreInfo } from '@/lib/store/settings';
 import { slugify } from '@/lib/catalog/slug';
 import { uniqueSlug, variantTitle } from './matrix';
 import type { ProductInput } from './schemas';
+import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Saving a product is one transaction: the product row, its categories, options and values, the variant matrix,
 // stock changes through the inventory ledger (reason + actor), the denormalised price range, and the audit row.
@@ -237,6 +238,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
       stockChanges,
     },
   });
+  await enqueueWebhookEvent(tx, before ? 'product.updated' : 'product.created', { kind: 'product', id });
   return { id, slug, previousSlug: before && before.slug !== slug ? before.slug : null, created: !before };
 }
 
