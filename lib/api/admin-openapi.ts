@@ -110,6 +110,7 @@ export function adminApiDocument(siteUrl: string) {
     info: {
       title: 'Admin API',
       version: '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Products, inventory, orders, customers and discounts, for integrations (ERP, warehouse, marketing). Authenticate with an API key created under Admin → API keys: `Authorization: Bearer sfk_…`. Each key holds read or write scopes per area; write includes read. Writes go through the same services, validations, rate limits and audit log as the admin panel, with the key as the actor. Amounts are integer minor units with an ISO 4217 currency in answers, decimal strings in requests.',
     },
@@ -198,7 +199,7 @@ export function adminApiDocument(siteUrl: string) {
         put: write('discounts:write', 'replaceDiscount', 'Replace a discount code', 200, one('Discount'), { parameters: [idParam], requestBody: body('DiscountRequest') }),
       },
       '/openapi.json': {
-        get: { operationId: 'getOpenApi', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1 document' } } },
+        get: { operationId: 'getOpenApi', summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1 document' }, 429: common[429] } },
       },
     },
     components: {
