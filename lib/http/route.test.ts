@@ -1,7 +1,8 @@
 import { NextRequest, NextResponse } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/log';
 import { createRoute, routePattern } from './route';
 
 // No session in these tests: routes that declare `auth` are covered with the real session in
@@ -77,5 +78,35 @@ describe('routePattern()', () => {
     expect(routePattern('/media/products/ab/cd.jpg', { key: ['products', 'ab', 'cd.jpg'] })).toBe('/media/[...key]');
     expect(routePattern('/api/orders/SF-123/lines/7', { number: 'SF-123', line: '7' })).toBe('/api/orders/[number]/lines/[line]');
     expect(routePattern('/api/customers/a%40b.test', { email: 'a@b.test' })).toBe('/api/customers/[email]');
+  });
+});
+
+describe('route() access log', () => {
+  function levelsLogged(run: () => Promise<unknown>) {
+    const levels: string[] = [];
+    const child = logger.child.bind(logger);
+    const spy = vi.spyOn(logger, 'child').mockImplementation((bindings, options) => {
+      const log = child(bindings, options);
+      for (const level of ['debug', 'info'] as const) {
+        const original = log[level].bind(log);
+        log[level] = ((...args: Parameters<typeof original>) => {
+          if (args[1] === 'request') levels.push(level);
+          return original(...args);
+        }) as typeof log.info;
+      }
+      return log;
+    });
+    return run()
+      .then(() => levels)
+      .finally(() => spy.mockRestore());
+  }
+  const image = route({}, () => new NextResponse('bytes', { status: 200 }));
+  const missing = route({}, () => new NextResponse('no', { status: 404 }));
+  const key = { params: Promise.resolve({ key: ['seed', 'a.webp'] }) };
+
+  it('logs images answered as asked at debug level, and everything else at info', async () => {
+    expect(await levelsLogged(() => image(request('/media/seed/a.webp'), key))).toEqual(['debug']);
+    expect(await levelsLogged(() => missing(request('/media/seed/a.webp'), key))).toEqual(['info']);
+    expect(await levelsLogged(() => image(request('/api/store/v1/products'), noParams))).toEqual(['info']);
   });
 });

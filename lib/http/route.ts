@@ -171,7 +171,9 @@ function handle<U extends Principal>(
     const durationS = (performance.now() - started) / 1000;
     httpRequestDuration.observe({ method: request.method, route: pattern, status: String(response.status) }, durationS);
     // The access log: the pattern, never the raw URL or query string (they can carry emails, tokens, search terms).
-    log.info({ status: response.status, durationMs: Math.round(durationS * 1000), ...(storefront ? { storefront } : {}) }, 'request');
+    // Images answered as asked are the bulk of a page's requests and say nothing an operator needs: debug level.
+    const routine = pattern.startsWith('/media/') && (request.method === 'GET' || request.method === 'HEAD') && response.status < 400;
+    log[routine ? 'debug' : 'info']({ status: response.status, durationMs: Math.round(durationS * 1000), ...(storefront ? { storefront } : {}) }, 'request');
     return response;
   };
 }
