@@ -28,7 +28,12 @@ function walk(dir: string): string[] {
 
 const sourceFiles = ['lib', 'app', 'components'].flatMap((dir) => walk(path.join(root, dir))).filter((f) => /\.tsx?$/.test(f));
 const adminActionModules = sourceFiles.filter((f) => f.startsWith(path.join(root, 'lib/admin')) && /\/actions\.ts$/.test(f));
-const adminRouteModules = sourceFiles.filter((f) => f.startsWith(path.join(root, 'app/api/admin')) && /\/route\.ts$/.test(f));
+const adminApiRoot = path.join(root, 'app/api/admin/v1');
+const adminRouteModules = sourceFiles.filter((f) => f.startsWith(path.join(root, 'app/api/admin')) && !f.startsWith(adminApiRoot) && /\/route\.ts$/.test(f));
+// The Admin API answers API keys only (its public OpenAPI document aside): a panel session, even an admin's, is not one.
+const adminApiRouteModules = sourceFiles.filter(
+  (f) => f.startsWith(adminApiRoot) && /\/route\.ts$/.test(f) && !f.startsWith(path.join(adminApiRoot, 'openapi.json')),
+);
 const adminPages = sourceFiles.filter((f) => f.startsWith(path.join(root, 'app/admin')) && /\/page\.tsx$/.test(f));
 
 const as = (role: Role | null) => {
@@ -76,6 +81,23 @@ describe('admin access', () => {
       expect((await call()).status, `${method} as anonymous`).toBe(401);
       as('customer');
       expect((await call()).status, `${method} as customer`).toBe(403);
+    }
+  });
+
+  it.each(adminApiRouteModules.map((f) => [path.relative(root, f), f]))('%s: every method refuses anyone without an API key', async (_name, file) => {
+    const mod = (await import(file)) as Record<string, unknown>;
+    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof mod[m] === 'function');
+    expect(methods.length).toBeGreaterThan(0);
+    for (const method of methods) {
+      const handler = mod[method] as (req: NextRequest, segment: { params: Promise<unknown> }) => Promise<Response>;
+      for (const role of [null, 'customer', 'staff', 'admin'] as const) {
+        as(role);
+        const response = await handler(
+          new NextRequest('http://localhost/api/admin/v1/x', { method, headers: { 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' }),
+          { params: Promise.resolve({}) },
+        );
+        expect(response.status, `${method} with a ${role ?? 'missing'} session and no key`).toBe(401);
+      }
     }
   });
 
