@@ -87,8 +87,9 @@ describe('outbox delivery', () => {
     const order = { type: 'order', id: placed.orderId };
 
     const down = await processVia(port, { aggregate: order });
-    // order.placed queued the email (delivered), the email itself could not be sent (retrying).
-    expect(down).toEqual({ delivered: 1, retrying: 1, failed: 0 });
+    // A manual-payment order queues two emails, the confirmation and the payment instructions (both steps delivered);
+    // neither could be sent (both retrying).
+    expect(down).toEqual({ delivered: 2, retrying: 2, failed: 0 });
     const pending = await confirmationOf(placed.number);
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, toAddress: 'outbox-retry@example.com' });
     expect(pending!.lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -108,8 +109,13 @@ describe('outbox delivery', () => {
 
       // Once the backoff has passed, the next attempt sends it, once.
       const later = new Date(Date.now() + retryDelayMs(1) + 5_000);
-      expect(await processVia(port, { aggregate: order, now: later })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
-      expect(sink.received).toEqual([{ to: ['outbox-retry@example.com'], subject: `Order confirmation ${placed.number}` }]);
+      expect(await processVia(port, { aggregate: order, now: later })).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+      expect(sink.received).toEqual(
+        expect.arrayContaining([
+          { to: ['outbox-retry@example.com'], subject: `Order confirmation ${placed.number}` },
+          { to: ['outbox-retry@example.com'], subject: `How to pay for order ${placed.number}` },
+        ]),
+      );
       const sent = await confirmationOf(placed.number);
       expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
       expect(sent!.sentAt).toBeInstanceOf(Date);
@@ -118,7 +124,7 @@ describe('outbox delivery', () => {
         retrying: 0,
         failed: 0,
       });
-      expect(sink.received).toHaveLength(1);
+      expect(sink.received).toHaveLength(2);
     } finally {
       await sink.close();
     }
