@@ -9,7 +9,7 @@ import createClient from 'openapi-fetch';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
-import { products, users, variants, webhookDeliveries } from '@/db/schema';
+import { emailMessages, products, users, variants, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
@@ -279,6 +279,57 @@ describe('Admin API through a generated client', () => {
     expect(other.response.status).toBe(422);
     const [still] = await db.select({ stock: variants.stockOnHand }).from(variants).where(eq(variants.id, variantId));
     expect(still!.stock).toBe(14);
+  });
+
+  it('disables an endpoint whose every attempt failed for 24 hours and emails the admins; one that answered meanwhile stays on', async () => {
+    env.WEBHOOK_ALLOW_PRIVATE_URLS = true;
+    const failing = createServer((_request, response) => response.writeHead(500).end('receiver down'));
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = failing.address() as AddressInfo;
+      const dead = await createWebhookEndpoint(actor, { url: `http://127.0.0.1:${port}/dead`, description: '', eventTypes: ['product.created'] });
+      const flaky = await createWebhookEndpoint(actor, { url: `http://127.0.0.1:${port}/flaky`, description: '', eventTypes: ['product.created'] });
+      // Both deliveries are on their last attempt, their 24 hours over (as if created a day ago and retried six
+      // times). The dead endpoint failed every one of those attempts; the flaky one answered another delivery since.
+      for (const [endpoint, failures] of [
+        [dead, 6],
+        [flaky, 2],
+      ] as const) {
+        await db.update(webhookEndpoints).set({ consecutiveFailures: failures }).where(eq(webhookEndpoints.id, endpoint.id));
+        await db.insert(webhookDeliveries).values({
+          endpointId: endpoint.id,
+          messageId: `evt_${randomBytes(8).toString('hex')}`,
+          eventType: 'product.created',
+          payload: { type: 'product.created' },
+          attempts: 6,
+          nextAttemptAt: new Date(Date.now() - 1_000),
+          giveUpAt: new Date(Date.now() - 60_000),
+        });
+      }
+      await deliverDueWebhooks({ limit: 500 });
+
+      const endpointsAfter = await db.select().from(webhookEndpoints).where(sql`${webhookEndpoints.id} in (${dead.id}, ${flaky.id})`);
+      const byId = new Map(endpointsAfter.map((row) => [row.id, row]));
+      expect(byId.get(dead.id)).toMatchObject({ enabled: false });
+      expect(byId.get(dead.id)!.disabledReason).toMatch(/every attempt failed for 24 hours/);
+      expect(byId.get(flaky.id)).toMatchObject({ enabled: true });
+      for (const endpoint of [dead, flaky]) {
+        const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
+        expect(delivery).toMatchObject({ status: 'failed', attempts: 7, responseStatus: 500 });
+      }
+      const mails = await db.select().from(emailMessages).where(eq(emailMessages.toAddress, actor.user.email));
+      const notices = mails.filter((mail) => mail.subject === 'A webhook endpoint was disabled');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.textBody).toContain(`/admin/webhooks/${dead.id}`);
+
+      // Nothing more is sent to a disabled endpoint: a new delivery to it fails without a request.
+      await db.insert(webhookDeliveries).values({ endpointId: dead.id, messageId: `evt_${randomBytes(8).toString('hex')}`, eventType: 'product.created', payload: { type: 'product.created' }, giveUpAt: new Date(Date.now() + 3_600_000) });
+      await deliverDueWebhooks({ limit: 500 });
+      const afterDisable = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, dead.id));
+      expect(afterDisable.find((row) => row.attempts === 0)).toMatchObject({ status: 'failed', lastError: 'The endpoint is disabled.' });
+    } finally {
+      await new Promise((resolve) => failing.close(resolve));
+    }
   });
 
   it('refuses webhook endpoints on private addresses unless development allows them, at registration and at delivery', async () => {
