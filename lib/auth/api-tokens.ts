@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { apiRefreshTokens, apiSessions, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -166,4 +166,29 @@ export function bearerToken(request: Request): string | null {
   if (!header) return null;
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   return match ? match[1]! : '';
+}
+
+/** How long a finished sign-in is kept before the sweep removes it (a day: enough to read it while investigating). */
+const FINISHED_SESSION_RETENTION_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes Store API sign-ins that can issue no token any more, with their refresh tokens (cascade): revoked ones, and
+ * ones whose every refresh token has expired, once a day has passed. A live sign-in keeps its spent refresh tokens,
+ * which is how a replayed one is recognised. Run hourly by the background jobs. Returns how many were deleted.
+ */
+export async function deleteFinishedApiSessions(executor: Executor = db, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - FINISHED_SESSION_RETENTION_MS);
+  const deleted = await executor
+    .delete(apiSessions)
+    .where(
+      or(
+        lt(apiSessions.revokedAt, cutoff),
+        and(
+          lt(apiSessions.createdAt, cutoff),
+          notExists(executor.select({ one: sql`1` }).from(apiRefreshTokens).where(and(eq(apiRefreshTokens.sessionId, apiSessions.id), gt(apiRefreshTokens.expiresAt, cutoff)))),
+        ),
+      ),
+    )
+    .returning({ id: apiSessions.id });
+  return deleted.length;
 }

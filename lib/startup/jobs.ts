@@ -1,4 +1,5 @@
 import 'server-only';
+import { deleteFinishedApiSessions } from '@/lib/auth/api-tokens';
 import { deleteExpiredGuestCarts } from '@/lib/cart/cleanup';
 import { env } from '@/lib/env';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
@@ -22,6 +23,14 @@ export function storefrontJobs(): Job[] {
       run: async () => {
         const deleted = await deleteExpiredGuestCarts({ retentionDays: env.GUEST_CART_RETENTION_DAYS });
         if (deleted > 0) logger.info({ deleted, retentionDays: env.GUEST_CART_RETENTION_DAYS }, 'expired guest carts deleted');
+      },
+    },
+    {
+      name: 'finished-api-sessions',
+      intervalMs: 3_600_000,
+      run: async () => {
+        const deleted = await deleteFinishedApiSessions();
+        if (deleted > 0) logger.info({ deleted }, 'finished Store API sign-ins deleted');
       },
     },
   ];
