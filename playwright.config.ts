@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 // `npm run test:e2e` builds first; `npx playwright test` reuses the last build.
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const STOREWIDE_SPECS = ['store-images.spec.ts', 'content.spec.ts'];
 
 export default defineConfig({
   testDir: './e2e',
@@ -33,9 +34,12 @@ export default defineConfig({
     { name: 'seeded catalogue', testMatch: ['smoke.spec.ts', 'catalog.spec.ts'], use: { ...devices['Desktop Chrome'], channel: undefined } },
     {
       name: 'chromium',
-      testIgnore: ['smoke.spec.ts', 'catalog.spec.ts'],
+      testIgnore: ['smoke.spec.ts', 'catalog.spec.ts', ...STOREWIDE_SPECS],
       dependencies: ['seeded catalogue'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
+    // Specs that change what every shopper sees (the logo, the home page's hero, menus and content pages) run last:
+    // meanwhile the layout, search and header specs would measure a page someone else is redesigning.
+    { name: 'storewide settings', testMatch: STOREWIDE_SPECS, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
 });

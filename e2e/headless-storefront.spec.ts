@@ -18,6 +18,10 @@ function serve(origin: string): Promise<Server> {
   return new Promise((resolve) => server.listen(Number(url.port), url.hostname, () => resolve(server)));
 }
 
+// Both tests use the two storefront servers on fixed ports: they run in one worker, in order (the suite is otherwise
+// fully parallel, and a second worker's servers could not listen on the same ports).
+test.describe.configure({ mode: 'default' });
+
 let servers: Server[] = [];
 let origins: { listed: string; unlisted: string };
 
