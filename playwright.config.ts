@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 // `npm run test:e2e` builds first; `npx playwright test` reuses the last build.
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const STOREWIDE_SPECS = ['store-images.spec.ts', 'content.spec.ts'];
+const STOREWIDE_SPECS = ['store-images.spec.ts', 'content.spec.ts'] as const;
 
 export default defineConfig({
   testDir: './e2e',
@@ -40,6 +40,8 @@ export default defineConfig({
     },
     // Specs that change what every shopper sees (the logo, the home page's hero, menus and content pages) run last:
     // meanwhile the layout, search and header specs would measure a page someone else is redesigning.
-    { name: 'storewide settings', testMatch: STOREWIDE_SPECS, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // One file after the other, and each file's tests in order (they change the same settings).
+    { name: 'storewide images', testMatch: STOREWIDE_SPECS[0], fullyParallel: false, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'storewide content', testMatch: STOREWIDE_SPECS[1], fullyParallel: false, dependencies: ['storewide images'], use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
 });
