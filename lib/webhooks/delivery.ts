@@ -8,9 +8,10 @@ import { users, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { queueEmail } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
+import { guardedLookup } from '@/lib/net/ssrf';
 import { counter } from '@/lib/observability/metrics';
 import { decryptWebhookSecret } from './secret';
-import { assertWebhookUrlAllowed, guardedLookup } from './ssrf';
+import { assertWebhookUrlAllowed } from './url-check';
 
 // Delivering webhook messages: each due delivery is claimed in its own transaction (FOR UPDATE SKIP LOCKED, so
 // instances never send one twice at once), signed the Standard Webhooks way and POSTed with a 10 s timeout. A 2xx
