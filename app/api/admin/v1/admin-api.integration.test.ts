@@ -283,7 +283,13 @@ describe('Admin API through a generated client', () => {
       const mails = await db.select().from(emailMessages).where(eq(emailMessages.toAddress, actor.user.email));
       const notices = mails.filter((mail) => mail.subject === 'A webhook endpoint was disabled');
       expect(notices).toHaveLength(1);
+      expect(notices[0]!.template).toBe('webhook_endpoint_disabled');
       expect(notices[0]!.textBody).toContain(`/admin/webhooks/${dead.id}`);
+      expect(notices[0]!.textBody).toContain(`http://127.0.0.1:${port}/dead`);
+      // Branded like the store's other emails: an HTML part with the button to the endpoint's page.
+      expect(notices[0]!.htmlBody).toMatch(/^<!DOCTYPE html/);
+      expect(notices[0]!.htmlBody).toContain(`/admin/webhooks/${dead.id}`);
+      expect(notices[0]!.htmlBody).toContain('A webhook endpoint was disabled');
 
       // Nothing more is sent to a disabled endpoint: a new delivery to it fails without a request.
       await db.insert(webhookDeliveries).values({ endpointId: dead.id, messageId: `evt_${randomBytes(8).toString('hex')}`, eventType: 'product.created', payload: { type: 'product.created' }, giveUpAt: new Date(Date.now() + 3_600_000) });
