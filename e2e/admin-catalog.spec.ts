@@ -245,3 +245,41 @@ test('leaving an edited product prompts; saving first asks nothing', async ({ pa
   await expect(price).toHaveValue('11.00');
   await expect(editor.chosenCategories()).toHaveAccessibleName('Remove Apparel / Tops / T-Shirts');
 });
+
+test('a bulk archive of 3 products: ticked in the list, archived at once, gone from the store', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  const handles = ['a', 'b', 'c'].map((letter) => `bulk-${s}-${letter}`);
+  const csv = [CSV_HEADER, ...handles.map((handle, i) => `${handle},Bulk ${s} ${i + 1},,active,,,BULK-${s}-${i + 1},5.00,3`)].join('\n');
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  const importer = new ImportExportPage(page);
+  await importer.goto();
+  await importer.importCsv('bulk.csv', csv, 'Import');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 products' })).toBeVisible();
+  expect((await page.request.get(`/products/${handles[0]}`)).status()).toBe(200);
+
+  const list = new ProductList(page);
+  await list.search({ q: `Bulk ${s}` });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+  for (let i = 1; i <= 3; i += 1) await expect(list.row(`Bulk ${s} ${i}`).getByText('Active', { exact: true })).toBeVisible();
+  // Ticking one shows the action; "select all" takes the page.
+  await list.results().getByRole('checkbox', { name: `Select Bulk ${s} 1` }).check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await list.selectAll();
+  await expect(page.getByText('3 selected')).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page), `product list with a selection at ${width} px`).toEqual([]);
+  }
+  await list.archiveSelected();
+  await expect(list.toast('3 products archived.')).toBeVisible();
+  for (let i = 1; i <= 3; i += 1) await expect(list.row(`Bulk ${s} ${i}`).getByText('Archived', { exact: true })).toBeVisible();
+  await expect(page.getByText('Tick products to act on several at once.')).toBeVisible();
+
+  // Hidden from the store at once.
+  for (const handle of handles) expect((await page.request.get(`/products/${handle}`)).status()).toBe(404);
+  await list.search({ q: `Bulk ${s}`, status: 'Active' });
+  await expect(page.getByText('No products match.')).toBeVisible();
+  await list.search({ q: `Bulk ${s}`, status: 'Archived' });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+});

@@ -167,6 +167,22 @@ export class ProductList {
   results() {
     return this.page.getByRole('table', { name: 'Products' });
   }
+
+  row(title: string) {
+    return this.results().getByRole('row').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  async selectAll() {
+    await this.results().getByRole('checkbox', { name: 'Select all products on this page' }).check();
+  }
+
+  async archiveSelected() {
+    await this.page.getByRole('form', { name: 'Products on this page' }).getByRole('button', { name: 'Archive selected' }).click();
+  }
+
+  toast(text: string) {
+    return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
+  }
 }
 
 /** /admin/categories: the tree and the new-category form. */
