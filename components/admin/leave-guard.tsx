@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/dialog';
 
 // Unsaved work in the panel is not lost by leaving the page without a word. The App Router has no navigation events
@@ -41,6 +41,8 @@ export function LeaveGuardProvider({ children }: { children: ReactNode }) {
   const dirtyRef = useRef(dirty);
   // Whether this page sits on the guard entry it pushed (any popstate moves it off).
   const onGuardEntry = useRef(false);
+  // "Leave" was chosen: the navigation it started must not be stopped (the form is still dirty until it unmounts).
+  const leaving = useRef(false);
 
   const setDirty = useCallback((key: string, value: boolean) => {
     setDirtyKeys((current) => {
@@ -61,16 +63,17 @@ export function LeaveGuardProvider({ children }: { children: ReactNode }) {
   // A new page: the guard entry, if any, belonged to the previous one.
   useEffect(() => {
     onGuardEntry.current = false;
+    leaving.current = false;
   }, [pathname]);
 
   useEffect(() => {
     dirtyRef.current = dirty;
-    if (dirty && !onGuardEntry.current) pushGuardEntry();
+    if (dirty && !onGuardEntry.current && !leaving.current) pushGuardEntry();
   }, [dirty]);
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
-      if (!dirtyRef.current && !onGuardEntry.current) return;
+      if (leaving.current || (!dirtyRef.current && !onGuardEntry.current)) return;
       const href = inAppHref(event);
       if (href === null) return;
       event.preventDefault();
@@ -84,13 +87,13 @@ export function LeaveGuardProvider({ children }: { children: ReactNode }) {
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!dirtyRef.current) return;
+      if (!dirtyRef.current || leaving.current) return;
       event.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       event.returnValue = '';
     };
     const onPopState = () => {
-      if (!onGuardEntry.current) return;
+      if (!onGuardEntry.current || leaving.current) return;
       // Back from the guard entry: still on this page, on its own entry.
       onGuardEntry.current = false;
       if (dirtyRef.current) setPending({ kind: 'back' });
@@ -115,8 +118,7 @@ export function LeaveGuardProvider({ children }: { children: ReactNode }) {
   const leave = () => {
     const target = pending;
     setPending(null);
-    dirtyRef.current = false;
-    setDirtyKeys(new Set());
+    leaving.current = true;
     if (target?.kind === 'back') {
       window.history.back();
     } else if (target?.kind === 'link') {
@@ -129,8 +131,11 @@ export function LeaveGuardProvider({ children }: { children: ReactNode }) {
     }
   };
 
+  // Stable, so that a form's registration effect does not rerun (and re-register) on every render of this provider.
+  const guard = useMemo(() => ({ setDirty }), [setDirty]);
+
   return (
-    <LeaveGuardContext.Provider value={{ setDirty }}>
+    <LeaveGuardContext.Provider value={guard}>
       {children}
       <ConfirmDialog
         open={pending !== null}

@@ -6,9 +6,9 @@ import { useId, useMemo, useState } from 'react';
 // Choosing several values from a long list (countries, categories): the WAI-ARIA combobox pattern with a listbox
 // popup, on downshift's useCombobox, plus useMultipleSelection for the chosen values shown as chips. Typing filters
 // the list (by name, or by code); ↓/↑ move, Enter or a click adds the active option and keeps the list open for the
-// next; Escape closes it. Each chip is a "Remove …" button: a click removes it; from the empty input ← (or Backspace)
-// moves to the last chip, ←/→ move between chips, Backspace/Delete remove the focused one. Tabbing away adds
-// nothing. The form receives the values through hidden inputs: one per value, or one comma-separated.
+// next; Escape closes it. Each chip is a "Remove …" button: a click removes it; in the empty input (list closed)
+// Backspace removes the last chip and ← moves to it; ←/→ move between chips, Backspace/Delete remove the focused
+// one. Tabbing away adds nothing. The form receives the values through hidden inputs: one per value, or one comma-separated.
 
 export type MultiSelectOption = { value: string; label: string };
 

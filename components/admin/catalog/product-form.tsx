@@ -80,7 +80,8 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
       setSaved(current);
     }
   }
-  useLeaveGuard('product', dirty);
+  // Not while saving: a save that ends in a redirect (a new product) is not leaving with unsaved work.
+  useLeaveGuard('product', dirty && !pending);
   const notify = useToast();
   useEffect(() => {
     if (state?.ok) notify?.success(state.message ?? 'Saved.');
