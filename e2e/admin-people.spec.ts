@@ -208,7 +208,7 @@ test('settings: bad input is refused under its field and changes nothing; tax ra
   await expect(zone.getByRole('form', { name: `Edit rate Courier in ${zoneName}` }).getByLabel(/^Price/)).toHaveValue('4.95');
 });
 
-test('a zone’s countries chosen with the combobox: by name, as chips, removable; the zone ships to exactly those', async ({ page }) => {
+test('a zone’s countries chosen with the combobox: by name, as chips, removable; saved as those countries', async ({ page }) => {
   await new AdminShell(page).signIn(undefined, '/admin/settings');
   const settings = new SettingsAdminPage(page);
   await settings.goto();
