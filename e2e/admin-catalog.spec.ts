@@ -3,6 +3,7 @@ import { expect, test } from './support/test';
 import { AS_A_PAGE } from './support/commerce';
 import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
+import { axeViolations } from './support/axe';
 import { CategoryTree, ImportExportPage, InventoryPages, ProductEditor, ProductList } from './pages/admin-catalog-pages';
 
 
@@ -173,4 +174,112 @@ test('moving a category takes its subcategories along; a parent cannot be delete
   await tree.moveUnder(`Middle ${s}`, '(top level)');
   await expect(tree.item(`Inner ${s}`)).toContainText(`/middle-${s}/inner-${s}`);
   await expect(tree.item(`Inner ${s}`)).not.toContainText(`outer-${s}`);
+});
+
+test('leaving an edited product prompts; saving first asks nothing', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  await new AdminShell(page).signIn(undefined, '/admin/products/new');
+  const editor = new ProductEditor(page);
+  await editor.gotoNew();
+  await editor.fillDetails({ title: `Guarded Mug ${s}` });
+  await editor.setVariant('Default', { sku: `GUARD-${s}`, price: '10.00', stock: '2' });
+  await editor.create();
+  const editUrl = page.url();
+  await expect(editor.saveBar()).not.toContainText('Unsaved changes');
+
+  // A price typed but not saved: the save bar says so, and every way out asks first.
+  const price = editor.form.getByLabel('Price, Default', { exact: true });
+  await price.fill('12.50');
+  await expect(editor.saveBar()).toContainText('Unsaved changes');
+  await expect(editor.saveBar().getByRole('button', { name: 'Discard' })).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(editor.saveBar()).toBeInViewport();
+    expect(await axeViolations(page), `product editor with unsaved changes at ${width} px`).toEqual([]);
+  }
+
+  await editor.backToProducts();
+  await expect(editor.leaveDialog()).toBeVisible();
+  await expect(editor.leaveDialog()).toContainText('have not been saved');
+  expect(await axeViolations(page), 'leave dialog').toEqual([]);
+  await editor.leaveDialog().getByRole('button', { name: 'Stay' }).click();
+  await expect(editor.leaveDialog()).toBeHidden();
+  await expect(page).toHaveURL(editUrl);
+  await expect(price).toHaveValue('12.50');
+
+  // The browser's Back button asks too.
+  await page.goBack();
+  await expect(editor.leaveDialog()).toBeVisible();
+  await editor.leaveDialog().getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(editUrl);
+  await expect(price).toHaveValue('12.50');
+
+  // Closing the tab or reloading asks through the browser's own prompt: the page cancels its beforeunload.
+  const cancelled = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(cancelled).toBe(true);
+
+  await editor.backToProducts();
+  await editor.leaveDialog().getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/admin\/products$/);
+  await expect(page.getByRole('heading', { name: 'Products', level: 1 })).toBeVisible();
+
+  // What was left is not saved; categories are picked in the combobox; saved work leaves without a question.
+  await page.goto(editUrl);
+  await expect(price).toHaveValue('10.00');
+  await price.fill('11.00');
+  await editor.chooseCategories('t-shirt', 'Apparel / Tops / T-Shirts');
+  await expect(editor.chosenCategories()).toHaveCount(1);
+  await expect(editor.chosenCategories()).toHaveAccessibleName('Remove Apparel / Tops / T-Shirts');
+  await editor.save();
+  await expect(editor.toast('Product saved.')).toBeVisible();
+  await expect(editor.saveBar()).not.toContainText('Unsaved changes');
+  await editor.backToProducts();
+  await expect(page).toHaveURL(/\/admin\/products$/);
+  await expect(editor.leaveDialog()).toHaveCount(0);
+  await page.goto(editUrl);
+  await expect(price).toHaveValue('11.00');
+  await expect(editor.chosenCategories()).toHaveAccessibleName('Remove Apparel / Tops / T-Shirts');
+});
+
+test('a bulk archive of 3 products: ticked in the list, archived at once, gone from the store', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  const handles = ['a', 'b', 'c'].map((letter) => `bulk-${s}-${letter}`);
+  const csv = [CSV_HEADER, ...handles.map((handle, i) => `${handle},Bulk ${s} ${i + 1},,active,,,BULK-${s}-${i + 1},5.00,3`)].join('\n');
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  const importer = new ImportExportPage(page);
+  await importer.goto();
+  await importer.importCsv('bulk.csv', csv, 'Import');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 products' })).toBeVisible();
+  expect((await page.request.get(`/products/${handles[0]}`)).status()).toBe(200);
+
+  const list = new ProductList(page);
+  await list.search({ q: `Bulk ${s}` });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+  for (let i = 1; i <= 3; i += 1) await expect(list.row(`Bulk ${s} ${i}`).getByText('Active', { exact: true })).toBeVisible();
+  // Ticking one shows the action; "select all" takes the page.
+  await list.results().getByRole('checkbox', { name: `Select Bulk ${s} 1` }).check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await list.selectAll();
+  await expect(page.getByText('3 selected')).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page), `product list with a selection at ${width} px`).toEqual([]);
+  }
+  await list.archiveSelected();
+  await expect(list.toast('3 products archived.')).toBeVisible();
+  for (let i = 1; i <= 3; i += 1) await expect(list.row(`Bulk ${s} ${i}`).getByText('Archived', { exact: true })).toBeVisible();
+  await expect(page.getByText('Tick products to act on several at once.')).toBeVisible();
+
+  // Hidden from the store at once.
+  for (const handle of handles) expect((await page.request.get(`/products/${handle}`)).status()).toBe(404);
+  await list.search({ q: `Bulk ${s}`, status: 'Active' });
+  await expect(page.getByText('No products match.')).toBeVisible();
+  await list.search({ q: `Bulk ${s}`, status: 'Archived' });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
 });

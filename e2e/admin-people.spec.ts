@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { expect, test } from './support/test';
 import { AdminShell } from './pages/admin-shell';
+import { axeViolations } from './support/axe';
 import {
   AuditLogPage,
   CustomersAdminPage,
@@ -198,11 +199,64 @@ test('settings: bad input is refused under its field and changes nothing; tax ra
   await expect(saved.getByLabel('Rate (%)')).toHaveValue('12.5');
 
   const zoneName = `E2E zone ${region}`;
-  await settings.addZone({ name: zoneName, countries: 'zq, zx' });
+  await settings.addZone({ name: zoneName, countries: [{ type: 'antarc', pick: 'Antarctica' }, { type: 'bouvet', pick: 'Bouvet Island' }] });
   const zone = page.getByRole('article', { name: `Zone ${zoneName}` });
-  await expect(zone.getByRole('form', { name: `Edit zone ${zoneName}` }).getByLabel('Countries')).toHaveValue('ZQ, ZX');
+  await expect(settings.chosenCountries(zone)).toHaveText([/^Antarctica/, /^Bouvet Island/]);
   const rateForm = await settings.addRate(zoneName, { name: 'Courier', price: '4.955' });
   await expect(rateForm.getByLabel(/^Price/)).toHaveAccessibleDescription(/amount like 4\.95/);
   await settings.addRate(zoneName, { name: 'Courier', price: '4.95', freeAbove: '100' });
   await expect(zone.getByRole('form', { name: `Edit rate Courier in ${zoneName}` }).getByLabel(/^Price/)).toHaveValue('4.95');
+});
+
+test('a zone’s countries chosen with the combobox: by name, as chips, removable; saved as those countries', async ({ page }) => {
+  await new AdminShell(page).signIn(undefined, '/admin/settings');
+  const settings = new SettingsAdminPage(page);
+  await settings.goto();
+  const zoneName = `E2E picked ${Date.now().toString(36)}`;
+  const form = settings.newZoneForm;
+  await form.getByLabel('Zone name').fill(zoneName);
+  // Typing filters by name (accents ignored); a country already chosen is not offered again.
+  await settings.chooseCountries(form, [
+    { type: 'antar', pick: 'Antarctica' },
+    { type: 'heard', pick: 'Heard & McDonald Islands' },
+    { type: 'bouvet', pick: 'Bouvet Island' },
+  ]);
+  const box = form.getByRole('combobox', { name: 'Countries' });
+  await box.fill('antar');
+  await expect(page.getByRole('option', { name: 'Antarctica', exact: true })).toHaveCount(0);
+  // The keyboard: ↓ and Enter pick; Escape closes the list.
+  await box.fill('south georgia');
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await box.press('Escape');
+  await expect(settings.chosenCountries(form)).toHaveText([/^Antarctica/, /^Heard & McDonald Islands/, /^Bouvet Island/, /^South Georgia/]);
+  // A chip's button removes it; ← in the empty box moves to the last chip, and Backspace removes that one.
+  await form.getByRole('button', { name: 'Remove Heard & McDonald Islands' }).click();
+  await box.fill('');
+  await box.press('Escape');
+  await box.press('ArrowLeft');
+  await expect(form.getByRole('button', { name: /^Remove South Georgia/ })).toBeFocused();
+  await page.keyboard.press('Backspace');
+  await expect(settings.chosenCountries(form)).toHaveText([/^Antarctica/, /^Bouvet Island/]);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await box.fill('ice');
+    await expect(page.getByRole('option', { name: 'Iceland', exact: true })).toBeVisible();
+    expect(await axeViolations(page), `settings with the country list open at ${width} px`).toEqual([]);
+    await box.fill('');
+    await box.press('Escape');
+  }
+  await form.getByRole('button', { name: 'Add zone' }).click();
+  await expect(form.getByRole('status')).toHaveText('Zone added.');
+  await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('Zone added.', { exact: true })).toBeVisible();
+
+  // Saved (as ISO codes): the zone's own form shows the same two.
+  const zone = page.getByRole('article', { name: `Zone ${zoneName}` });
+  await expect(settings.chosenCountries(zone)).toHaveText([/^Antarctica/, /^Bouvet Island/]);
+  // Rest of world (~200 countries) is folded behind "Show all".
+  const rest = page.getByRole('article', { name: 'Zone Rest of world' });
+  await expect(settings.chosenCountries(rest)).toHaveCount(12);
+  await rest.getByRole('button', { name: /^Show all \d{3}$/ }).click();
+  expect(await settings.chosenCountries(rest).count()).toBeGreaterThan(150);
+  expect(await axeViolations(page), 'settings with every Rest of world country shown').toEqual([]);
 });

@@ -1,14 +1,17 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, type ReactNode } from 'react';
 import { type FormAction, refusal } from '@/lib/http/action-result';
 import { FieldError, FormMessage } from './form-message';
+import { MultiSelectCombobox } from './multi-select-combobox';
 import { SubmitButton } from './submit-button';
+import { useToast } from './toast-context';
 
 export type FieldSpec = {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'datetime-local' | 'select' | 'checkbox' | 'hidden';
+  /** 'multiselect': a searchable combobox over `options` whose chosen values are submitted as one comma-separated value. */
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'datetime-local' | 'select' | 'multiselect' | 'checkbox' | 'hidden';
   autoComplete?: string;
   required?: boolean;
   defaultValue?: string;
@@ -16,6 +19,9 @@ export type FieldSpec = {
   hint?: string;
   options?: { value: string; label: string }[];
   inputMode?: 'numeric' | 'decimal' | 'text';
+  /** For 'multiselect': what the chips are called ("Chosen countries") and the search box's placeholder. */
+  chosenLabel?: string;
+  placeholder?: string;
 };
 
 type ActionFormProps<T> = {
@@ -64,6 +70,14 @@ export function ActionForm<T>({
       ? successMessage(succeeded.data)
       : (successMessage ?? succeeded.message ?? 'Saved.')
     : '';
+  // Where the layout mounts a toaster (the admin), a success is announced there; the inline line stays as a record
+  // by the form but is not announced a second time. Refusals stay inline, beside the fields they are about.
+  const notify = useToast();
+  useEffect(() => {
+    if (notify && state?.ok) notify.success(successText);
+    // Once per answer: `state` is a new object for each submission.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   return (
     <form
       action={formAction}
@@ -81,7 +95,23 @@ export function ActionForm<T>({
         const value = values[field.name] ?? field.defaultValue;
         const common = { id, name: field.name, 'aria-invalid': fieldErrors ? true : undefined, 'aria-describedby': describedBy } as const;
         let control: ReactNode;
-        if (field.type === 'checkbox') {
+        if (field.type === 'multiselect') {
+          control = (
+            <MultiSelectCombobox
+              key={`${field.name}-${round}-${value ?? ''}`}
+              id={id}
+              name={field.name}
+              label={field.label}
+              chosenLabel={field.chosenLabel ?? `Chosen: ${field.label.toLowerCase()}`}
+              placeholder={field.placeholder}
+              options={field.options ?? []}
+              defaultValue={(value ?? '').split(/[\s,;]+/).filter(Boolean)}
+              submitAs="comma"
+              describedBy={describedBy}
+              invalid={fieldErrors ? true : undefined}
+            />
+          );
+        } else if (field.type === 'checkbox') {
           const checked = refused ? values[field.name] !== undefined : field.defaultChecked;
           control = (
             <div className="flex items-center gap-2">
@@ -122,7 +152,7 @@ export function ActionForm<T>({
           );
         }
         return (
-          <div key={field.name} className={layout === 'inline' ? 'min-w-32' : undefined}>
+          <div key={field.name} className={layout === 'inline' ? (field.type === 'multiselect' ? 'w-full' : 'min-w-32') : undefined}>
             {control}
             {field.hint ? (
               <p id={hintId} className="mt-1 text-xs text-zinc-600">
@@ -141,7 +171,7 @@ export function ActionForm<T>({
       </div>
       {succeeded ? (
         <div className="w-full">
-          <FormMessage status="success" message={successText} />
+          <FormMessage status="success" message={successText} announce={!notify} />
           {renderSuccess ? renderSuccess(succeeded.data) : null}
         </div>
       ) : null}

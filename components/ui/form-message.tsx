@@ -1,9 +1,13 @@
-/** The outcome of a form submission, announced to screen readers. */
-export function FormMessage({ status, message, id }: { status: 'success' | 'error'; message: string; id?: string }) {
+/**
+ * The outcome of a form submission, announced to screen readers. `announce={false}` keeps the line (and its role) but
+ * not the announcement, for when a toast already says the same.
+ */
+export function FormMessage({ status, message, id, announce = true }: { status: 'success' | 'error'; message: string; id?: string; announce?: boolean }) {
   return (
     <p
       id={id}
       role={status === 'error' ? 'alert' : 'status'}
+      aria-live={announce ? undefined : 'off'}
       className={status === 'error' ? 'text-sm text-red-700' : 'text-sm text-green-800'}
     >
       {message}

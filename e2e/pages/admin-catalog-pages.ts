@@ -53,6 +53,36 @@ export class ProductEditor {
     await expect(this.form.getByRole('status')).toHaveText('Product saved.');
   }
 
+  /** The bar pinned to the bottom while there are unsaved changes ("Unsaved changes · Discard · Save"). */
+  saveBar() {
+    return this.form.getByRole('region', { name: 'Save' });
+  }
+
+  /** The question asked when leaving with unsaved changes. */
+  leaveDialog() {
+    return this.page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  }
+
+  async backToProducts() {
+    await this.form.getByRole('link', { name: 'Back to products' }).click();
+  }
+
+  /** Picks categories in the combobox by typing part of their name and choosing the option shown. */
+  async chooseCategories(typed: string, option: string) {
+    const box = this.form.getByRole('combobox', { name: 'Categories' });
+    await box.fill(typed);
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  chosenCategories() {
+    return this.form.getByRole('list', { name: 'Chosen categories' }).getByRole('button');
+  }
+
+  /** A toast in the panel's notifications, e.g. "Product saved.". */
+  toast(text: string) {
+    return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
+  }
+
   async uploadImage(file: { name: string; mimeType: string; buffer: Buffer }, altText: string) {
     const upload = this.page.getByRole('form', { name: 'Upload image' });
     await upload.getByLabel('Image file').setInputFiles(file);
@@ -136,6 +166,22 @@ export class ProductList {
 
   results() {
     return this.page.getByRole('table', { name: 'Products' });
+  }
+
+  row(title: string) {
+    return this.results().getByRole('row').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  async selectAll() {
+    await this.results().getByRole('checkbox', { name: 'Select all products on this page' }).check();
+  }
+
+  async archiveSelected() {
+    await this.page.getByRole('form', { name: 'Products on this page' }).getByRole('button', { name: 'Archive selected' }).click();
+  }
+
+  toast(text: string) {
+    return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
   }
 }
 

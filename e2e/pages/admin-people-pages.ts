@@ -184,9 +184,24 @@ export class SettingsAdminPage {
     await this.newTaxForm.getByRole('button', { name: 'Add tax rate' }).click();
   }
 
-  async addZone(zone: { name: string; countries: string }) {
+  /** Picks countries by name in a form's country combobox: types part of each name and chooses the option. */
+  async chooseCountries(form: Locator, countries: { type: string; pick: string }[]) {
+    const box = form.getByRole('combobox', { name: 'Countries' });
+    for (const { type, pick } of countries) {
+      await box.fill(type);
+      await this.page.getByRole('option', { name: pick, exact: true }).click();
+    }
+    await box.press('Escape');
+  }
+
+  /** The chips of a form's chosen countries, each a "Remove {country}" button. */
+  chosenCountries(form: Locator) {
+    return form.getByRole('list', { name: 'Chosen countries' }).getByRole('button', { name: /^Remove / });
+  }
+
+  async addZone(zone: { name: string; countries: { type: string; pick: string }[] }) {
     await this.newZoneForm.getByLabel('Zone name').fill(zone.name);
-    await this.newZoneForm.getByLabel('Countries').fill(zone.countries);
+    await this.chooseCountries(this.newZoneForm, zone.countries);
     await this.newZoneForm.getByRole('button', { name: 'Add zone' }).click();
     await expect(this.newZoneForm.getByRole('status')).toHaveText('Zone added.');
   }

@@ -12,9 +12,11 @@ describe('admin settings input', () => {
     for (const bp of [0, 5, 750, 825, 2000, 10_000]) expect(percentSchema.parse(basisPointsToPercent(bp))).toBe(bp);
   });
 
-  it('normalises country lists and refuses anything that is not a two-letter code', () => {
+  it('normalises country lists and refuses anything that is not an assigned ISO country code', () => {
     expect(shippingZoneSchema.parse({ name: 'North America', countries: 'us, CA;us  mx' }).countries).toEqual(['US', 'CA', 'MX']);
     expect(shippingZoneSchema.safeParse({ name: 'Nowhere', countries: ' , ' }).success).toBe(false);
+    const madeUp = shippingZoneSchema.safeParse({ name: 'Nowhere', countries: 'DE, ZQ, ZX' });
+    expect(madeUp.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['countries', 'Not a country code: ZQ, ZX.']]);
   });
 
   it('checks delivery days and the support email, and reads a ticked box as true', () => {

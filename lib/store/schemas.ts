@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { minorUnitDigits, normaliseCurrency } from '@/lib/money';
 import { contrastWithWhite, HEX_COLOR } from './brand';
+import { isCountryCode } from './countries';
 
 // Form fields arrive as strings. Money stays a decimal string here and is parsed with lib/money in the service,
 // where the store currency (which decides the decimal places) is known.
@@ -113,8 +114,12 @@ export const shippingZoneSchema = z.object({
     .pipe(
       z
         .array(z.string().regex(/^[A-Z]{2}$/, 'Use two-letter country codes separated by commas, e.g. US, CA.'))
-        .min(1, 'List at least one country.')
-        .max(250, 'Too many countries.'),
+        .min(1, 'Choose at least one country.')
+        .max(250, 'Too many countries.')
+        .superRefine((codes, ctx) => {
+          const unknown = codes.filter((code) => /^[A-Z]{2}$/.test(code) && !isCountryCode(code));
+          if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `Not a country code: ${unknown.join(', ')}.` });
+        }),
     ),
 });
 

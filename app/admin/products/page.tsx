@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { ProductTable } from '@/components/admin/catalog/product-table';
 import { Pagination } from '@/components/catalog/pagination';
+import { imageAttributes } from '@/components/ui/image';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listAdminProducts, listCategoryChoices, productListQuerySchema } from '@/lib/catalog/products/queries';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -89,36 +91,19 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           No products match. <Link href="/admin/products/new" className="underline">Create one</Link> or clear the filters.
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm">
-          <caption className="sr-only">Products</caption>
-          <thead>
-            <tr className="border-b border-zinc-200 text-left">
-              <th scope="col" className="p-2">Title</th>
-              <th scope="col" className="p-2">Status</th>
-              <th scope="col" className="p-2">Price</th>
-              <th scope="col" className="p-2">Variants</th>
-              <th scope="col" className="p-2">Stock</th>
-              <th scope="col" className="p-2">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((p) => (
-              <tr key={p.id} className="border-b border-zinc-100">
-                <td className="p-2">
-                  <Link href={`/admin/products/${p.id}`} className="font-medium hover:underline">
-                    {p.title}
-                  </Link>
-                  {p.vendor ? <span className="block text-xs text-zinc-500">{p.vendor}</span> : null}
-                </td>
-                <td className="p-2 capitalize">{p.status}</td>
-                <td className="p-2">{price(p.priceMinCents, p.priceMaxCents)}</td>
-                <td className="p-2">{p.variantCount}</td>
-                <td className="p-2">{p.stockTotal}</td>
-                <td className="p-2 text-zinc-600">{p.updatedAt.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProductTable
+          rows={items.map((p) => ({
+            id: p.id,
+            title: p.title,
+            vendor: p.vendor,
+            status: p.status,
+            price: price(p.priceMinCents, p.priceMaxCents),
+            variantCount: p.variantCount,
+            stockTotal: p.stockTotal,
+            updated: p.updatedAt.toISOString().slice(0, 10),
+            thumbnail: p.thumbnailUrl ? imageAttributes({ src: p.thumbnailUrl, alt: '', width: 40, height: 40, sizes: '40px' }) : null,
+          }))}
+        />
       )}
       <Pagination page={page} totalPages={pageCount} hrefFor={hrefFor} />
     </div>

@@ -11,6 +11,7 @@ import {
   saveTaxRateAction,
   updateStoreSettingsAction,
 } from '@/lib/admin/settings/actions';
+import { countryChoices } from '@/lib/store/countries';
 import { basisPointsToPercent } from '@/lib/store/schemas';
 import { getStoreBrand, getStoreSettings, listShippingZones, listTaxRates, type ShippingZoneView, type TaxRateView } from '@/lib/store/service';
 import { DEFAULT_ACCENT_COLOR } from '@/lib/store/brand';
@@ -42,6 +43,22 @@ function taxFields(rate?: TaxRateView): FieldSpec[] {
     { name: 'rate', label: 'Rate (%)', type: 'number', inputMode: 'decimal', defaultValue: rate ? basisPointsToPercent(rate.rateBasisPoints) : undefined },
     { name: 'appliesToShipping', label: 'Applies to shipping', type: 'checkbox', defaultChecked: rate ? rate.appliesToShipping : true },
   ];
+}
+
+// One list for every zone's picker (the same array, so the page sends it once).
+const COUNTRIES = countryChoices();
+
+/** A zone's countries: picked by name in a combobox, submitted as ISO codes ("DE, FR") for the schema to check. */
+function countriesField(countries?: string[]): FieldSpec {
+  return {
+    name: 'countries',
+    label: 'Countries',
+    type: 'multiselect',
+    options: COUNTRIES,
+    chosenLabel: 'Chosen countries',
+    placeholder: 'Search countries',
+    defaultValue: countries?.join(', '),
+  };
 }
 
 export default async function SettingsPage() {
@@ -121,7 +138,7 @@ export default async function SettingsPage() {
               fields={[
                 { name: 'id', label: '', type: 'hidden', defaultValue: zone.id },
                 { name: 'name', label: 'Zone name', defaultValue: zone.name },
-                { name: 'countries', label: 'Countries', defaultValue: zone.countries.join(', ') },
+                countriesField(zone.countries),
               ]}
               submitLabel="Save zone"
               pendingLabel="Saving…"
@@ -188,7 +205,7 @@ export default async function SettingsPage() {
             layout="inline"
             fields={[
               { name: 'name', label: 'Zone name' },
-              { name: 'countries', label: 'Countries', hint: 'Two-letter codes, e.g. US, CA' },
+              countriesField(),
             ]}
             submitLabel="Add zone"
             pendingLabel="Adding…"

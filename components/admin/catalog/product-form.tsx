@@ -1,9 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useMemo, useState } from 'react';
+import { useActionState, useEffect, useMemo, useState } from 'react';
+import { useLeaveGuard } from '@/components/admin/leave-guard';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { MultiSelectCombobox } from '@/components/ui/multi-select-combobox';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useToast } from '@/components/ui/toast-context';
 import { saveProductAction } from '@/lib/admin/products/actions';
 import { combinationKey, optionCombinations, parseOptionValues, variantTitle } from '@/lib/catalog/products/matrix';
 import { slugify } from '@/lib/catalog/slug';
@@ -28,11 +31,27 @@ export type ProductFormValues = {
 type VariantRow = Omit<ProductFormValues['variants'][number], 'values'>;
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
+
+/** What the merchant can change, without the bookkeeping (stockBefore): equal snapshots mean nothing to save. */
+function snapshot(fields: object, options: ProductFormValues['options'], rows: Record<string, VariantRow>): string {
+  const editable = Object.fromEntries(Object.entries(rows).map(([key, { stockBefore: _, ...row }]) => [key, row]));
+  return JSON.stringify([fields, options, editable]);
+}
+
+/** "Apparel / Tees" for a category listed after its parents, depth first (listCategoryChoices' order). */
+function categoryPaths(categories: { id: string; name: string; depth: number }[]) {
+  const trail: string[] = [];
+  return categories.map((category) => {
+    trail.length = category.depth;
+    trail.push(category.name);
+    return { value: category.id, label: trail.join(' / ') };
+  });
+}
 const cell = 'w-full rounded-md border border-zinc-300 px-2 py-1';
 
 /** The product editor: fields, categories, options and the variant matrix (one row per combination of values). */
 export function ProductForm({ initial, categories, currency }: { initial: ProductFormValues; categories: { id: string; name: string; depth: number }[]; currency: string }) {
-  const [fields, setFields] = useState(() => ({
+  const initialFields = () => ({
     title: initial.title,
     slug: initial.slug,
     description: initial.description,
@@ -42,18 +61,38 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
     categoryIds: initial.categoryIds,
-  }));
+  });
+  const initialRows = (): Record<string, VariantRow> => Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest]));
+  const [fields, setFields] = useState(initialFields);
   const [options, setOptions] = useState(initial.options);
-  const [rows, setRows] = useState<Record<string, VariantRow>>(() =>
-    Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest])),
-  );
+  const [rows, setRows] = useState(initialRows);
   const [state, formAction, pending] = useActionState(saveProductAction, null);
+  // What the last load or save holds: the form is dirty while what is on screen differs from it.
+  const [saved, setSaved] = useState(() => snapshot(initialFields(), initial.options, initialRows()));
+  const current = snapshot(fields, options, rows);
+  const dirty = current !== saved;
   // Saved: what is on screen is now what is stored, so the next save's stock changes count from here.
   const [settled, setSettled] = useState(state);
   if (state !== settled) {
     setSettled(state);
-    if (state?.ok) setRows((current) => Object.fromEntries(Object.entries(current).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
+    if (state?.ok) {
+      setRows((now) => Object.fromEntries(Object.entries(now).map(([key, row]) => [key, { ...row, stockBefore: row.stock }])));
+      setSaved(current);
+    }
   }
+  // Not while saving: a save that ends in a redirect (a new product) is not leaving with unsaved work.
+  useLeaveGuard('product', dirty && !pending);
+  const notify = useToast();
+  useEffect(() => {
+    if (state?.ok) notify?.success(state.message ?? 'Saved.');
+  }, [state, notify]);
+  const discard = () => {
+    setFields(initialFields());
+    setOptions(initial.options);
+    setRows(initialRows());
+    setSaved(snapshot(initialFields(), initial.options, initialRows()));
+  };
+  const categoryOptions = useMemo(() => categoryPaths(categories), [categories]);
   const { errors } = refusal(state);
   const parsedOptions = useMemo(() => options.map((o) => ({ name: o.name.trim(), values: parseOptionValues(o.values) })), [options]);
   const combos = useMemo(() => optionCombinations(parsedOptions.filter((o) => o.values.length > 0)), [parsedOptions]);
@@ -137,24 +176,18 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
           <label htmlFor="featured" className="text-sm font-medium">Featured on the home page</label>
         </div>
         <div>
-          <label htmlFor="categoryIds" className="block text-sm font-medium">Categories</label>
-          <select
+          <MultiSelectCombobox
             id="categoryIds"
+            label="Categories"
             name="categoryIds"
-            multiple
-            size={8}
+            chosenLabel="Chosen categories"
+            placeholder="Search categories"
+            options={categoryOptions}
             value={fields.categoryIds}
-            onChange={(e) => set('categoryIds', [...e.target.selectedOptions].map((o) => o.value))}
-            aria-describedby="categoryIds-hint"
-            className={input}
-          >
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {`${'\u00a0\u00a0\u00a0'.repeat(c.depth)}${c.name}`}
-              </option>
-            ))}
-          </select>
-          <p id="categoryIds-hint" className="mt-1 text-xs text-zinc-600">Hold Ctrl (⌘ on a Mac) to choose several.</p>
+            onChange={(ids) => set('categoryIds', ids)}
+            describedBy={describedBy('categoryIds')}
+            invalid={err('categoryIds') ? true : undefined}
+          />
           <FieldError id="categoryIds-error" errors={err('categoryIds')} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
@@ -221,7 +254,9 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
                 <th scope="col" className="p-2">Price</th>
                 <th scope="col" className="p-2">Compare-at price</th>
                 <th scope="col" className="p-2">Stock</th>
-                <th scope="col" className="p-2">On sale</th>
+                <th scope="col" className="p-2">
+                  Available for sale
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -260,7 +295,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
                     {cellInput('compareAtPrice', 'Compare-at price', 'decimal')}
                     {cellInput('stock', 'Stock', 'numeric')}
                     <td className="p-2 align-top">
-                      <input type="checkbox" name={name('active')} aria-label={`On sale, ${title}`} checked={row.active} onChange={(e) => setRow(values, { active: e.target.checked })} />
+                      <input type="checkbox" name={name('active')} aria-label={`Available for sale, ${title}`} checked={row.active} onChange={(e) => setRow(values, { active: e.target.checked })} />
                     </td>
                   </tr>
                 );
@@ -270,13 +305,24 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
         </div>
       </fieldset>
 
-      <div className="flex items-center gap-4">
+      {/* The save bar: pinned to the bottom of the screen while there is something to save. */}
+      <div
+        role="region"
+        aria-label="Save"
+        className={`flex flex-wrap items-center gap-x-4 gap-y-2 ${dirty ? 'sticky bottom-0 z-30 -mx-2 rounded-md border border-zinc-300 bg-white/95 px-3 py-3 shadow-lg backdrop-blur' : ''}`}
+      >
+        {dirty ? <p className="mr-auto text-sm font-medium text-zinc-900">Unsaved changes</p> : null}
+        {dirty ? (
+          <button type="button" onClick={discard} className="rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-50">
+            Discard
+          </button>
+        ) : null}
         <SubmitButton pendingLabel="Saving…" pending={pending}>
           {initial.id ? 'Save product' : 'Create product'}
         </SubmitButton>
         <Link href="/admin/products" className="text-sm underline">Back to products</Link>
       </div>
-      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} announce={!notify} /> : null}
       {state && !state.ok ? <FormMessage status="error" message={errors._ ? errors._.join(' ') : state.message} /> : null}
     </form>
   );

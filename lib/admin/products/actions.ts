@@ -7,8 +7,8 @@ import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/auth/guards';
 import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
-import { productFormSchema } from '@/lib/catalog/products/schemas';
-import { saveProduct } from '@/lib/catalog/products/service';
+import { bulkProductIdsSchema, productFormSchema } from '@/lib/catalog/products/schemas';
+import { archiveProducts, saveProduct } from '@/lib/catalog/products/service';
 
 export const saveProductAction = staffAction(productFormSchema, async (input, ctx) => {
   const saved = await saveProduct(actorOf(ctx), input);
@@ -58,3 +58,15 @@ export const deleteImageAction = staffAction(imageId, async (input, ctx) => {
   refresh();
   return null;
 }, { successMessage: 'Deleted.' });
+
+export const archiveProductsAction = staffAction(
+  bulkProductIdsSchema,
+  async (input, ctx) => {
+    const archived = await archiveProducts(actorOf(ctx), input.ids);
+    for (const product of archived) invalidateProduct(product.slug);
+    ctx.log.info({ count: archived.length }, 'products archived');
+    refresh();
+    return { archived: archived.length };
+  },
+  { successMessage: ({ archived }) => (archived === 1 ? '1 product archived.' : `${archived} products archived.`) },
+);

@@ -8,13 +8,36 @@ import { adjustStockSchema } from '@/lib/inventory/schemas';
 import { AppError } from '@/lib/errors';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductForEdit, listAdminProducts, productListQuerySchema } from './queries';
-import { saveProduct } from './service';
+import { bulkProductIdsSchema } from './schemas';
+import { archiveProducts, saveProduct } from './service';
 
 afterAll(() => closeConnection());
 
 async function variantsOf(productId: string) {
   return db.select().from(variants).where(eq(variants.productId, productId)).orderBy(asc(variants.position));
 }
+
+describe('bulk archive', () => {
+  it('archives the chosen products in one go, each audited; one already archived is left alone; at most 100 ids', async () => {
+    const actor = await staffActor();
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => saveProduct(actor, matrixProduct(uniqueSuffix()))));
+    const first = await archiveProducts(actor, [a!.id, b!.id]);
+    expect(first.map((p) => p.id).sort()).toEqual([a!.id, b!.id].sort());
+    const again = await archiveProducts(actor, [b!.id, c!.id]);
+    expect(again).toEqual([{ id: c!.id, slug: c!.slug }]);
+    const statuses = await db.select({ id: products.id, status: products.status }).from(products).where(eq(products.id, b!.id));
+    expect(statuses[0]!.status).toBe('archived');
+    // b was archived once: the second call changed (and audited) only c.
+    expect(await auditCount('product.update', b!.id)).toBe(1);
+    expect(await auditCount('product.update', c!.id)).toBe(1);
+    expect(await getProductDetail(a!.slug)).toBeNull();
+
+    expect(bulkProductIdsSchema.parse({ ids: a!.id }).ids).toEqual([a!.id]);
+    expect(bulkProductIdsSchema.safeParse({ ids: [] }).success).toBe(false);
+    expect(bulkProductIdsSchema.safeParse({ ids: ['not-an-id'] }).success).toBe(false);
+    expect(bulkProductIdsSchema.safeParse({ ids: Array.from({ length: 101 }, () => a!.id) }).success).toBe(false);
+  });
+});
 
 describe('product editor service', () => {
   it('saves a 2×3 variant matrix with prices, stock through the ledger, the price range and an audit row', async () => {

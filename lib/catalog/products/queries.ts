@@ -32,13 +32,15 @@ export type AdminProductRow = {
   id: string;
   slug: string;
   title: string;
-  status: string;
+  status: (typeof productStatuses)[number];
   vendor: string | null;
   priceMinCents: number | null;
   priceMaxCents: number | null;
   variantCount: number;
   stockTotal: number;
   updatedAt: Date;
+  /** The first image's URL (by position), for the list's thumbnail. */
+  thumbnailUrl: string | null;
 };
 
 function escapeLike(text: string): string {
@@ -96,9 +98,17 @@ export async function listAdminProducts(query: ProductListQuery, executor: Execu
         .where(and(inArray(variants.productId, ids), eq(variants.isActive, true)))
         .groupBy(variants.productId)
     : [];
+  const firstImages = ids.length
+    ? await executor
+        .selectDistinctOn([productImages.productId], { productId: productImages.productId, storageKey: productImages.storageKey })
+        .from(productImages)
+        .where(inArray(productImages.productId, ids))
+        .orderBy(productImages.productId, asc(productImages.position), asc(productImages.id))
+    : [];
   const items: AdminProductRow[] = rows.map((row) => {
     const s = stock.find((x) => x.productId === row.id);
-    return { ...row, variantCount: s?.n ?? 0, stockTotal: s?.stock ?? 0 };
+    const image = firstImages.find((x) => x.productId === row.id);
+    return { ...row, variantCount: s?.n ?? 0, stockTotal: s?.stock ?? 0, thumbnailUrl: image ? mediaUrl(image.storageKey) : null };
   });
   return { items, total: total?.n ?? 0, page: query.page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / ADMIN_PAGE_SIZE)) };
 }

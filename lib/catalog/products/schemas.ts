@@ -118,3 +118,12 @@ export const productFormSchema = z.preprocess((raw) => {
   });
   return { ...input, featured: checkbox(input.featured), categoryIds: asArray(input.categoryIds), options, variants };
 }, productInputSchema);
+
+/** A bulk action's products: the boxes ticked in the list (one id arrives as a string, several as an array). */
+export const bulkProductIdsSchema = z.object({
+  ids: z.preprocess(
+    (value) => (typeof value === 'string' ? [value] : value ?? []),
+    z.array(z.uuid('Unknown product.')).min(1, 'Choose at least one product.').max(100, 'At most 100 products at a time.'),
+  ),
+});
+export type BulkProductIds = z.infer<typeof bulkProductIdsSchema>;

@@ -265,3 +265,35 @@ export async function saveProduct(actor: AuditActor, input: ProductInput, databa
     throw error;
   }
 }
+
+/**
+ * Archives the given products in one transaction: each one not archived yet is hidden from the store, audited
+ * ("product.update" with its status before and after) and announced to webhooks. Already archived or unknown ids
+ * are left alone; the products changed are answered (their slugs, for the caller to invalidate).
+ */
+export async function archiveProducts(actor: AuditActor, ids: readonly string[], database: typeof db = db): Promise<{ id: string; slug: string }[]> {
+  return database.transaction(async (tx) => {
+    const before = await tx
+      .select({ id: products.id, slug: products.slug, title: products.title, status: products.status })
+      .from(products)
+      .where(and(inArray(products.id, [...ids]), ne(products.status, 'archived')))
+      .orderBy(products.id)
+      .for('update');
+    if (before.length === 0) return [];
+    await tx
+      .update(products)
+      .set({ status: 'archived', updatedAt: new Date() })
+      .where(inArray(products.id, before.map((product) => product.id)));
+    for (const product of before) {
+      await recordAudit(tx, actor, {
+        action: 'product.update',
+        entityType: 'product',
+        entityId: product.id,
+        before: { title: product.title, status: product.status },
+        after: { title: product.title, status: 'archived', bulk: true },
+      });
+      await enqueueWebhookEvent(tx, 'product.updated', { kind: 'product', id: product.id });
+    }
+    return before.map(({ id, slug }) => ({ id, slug }));
+  });
+}
