@@ -39,6 +39,7 @@ test('a reset email read in the admin Emails screen completes a password reset l
     await page.setViewportSize({ width, height: 844 });
     expect(await axeViolations(page), `list at ${width} px`).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width} px`).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`emails-list-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
   await emails.open('Reset your password');
@@ -48,6 +49,7 @@ test('a reset email read in the admin Emails screen completes a password reset l
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 844 });
     expect(await axeViolations(page), `message at ${width} px`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`emails-message-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 
