@@ -50,6 +50,21 @@ const envSchema = z.object({
   // address is the TCP peer and every forwarded header is ignored (see lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
 
+  // Another limit for named rate-limit policies (lib/rate-limit/policies.ts), "name=limit" comma separated, e.g.
+  // register-ip=100 for a store whose sign-ups come from one shop-floor address. Windows stay as they are.
+  RATE_LIMIT_OVERRIDES: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((pair) => pair.trim()).filter(Boolean) : []),
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,60}=[1-9][0-9]{0,6}$/, 'each entry must be policy-name=limit (a whole number from 1)')
+        .transform((pair) => {
+          const [name, limit] = pair.split('=') as [string, string];
+          return { name, limit: Number(limit) };
+        }),
+    ),
+  ),
+
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
   // Origins (scheme://host[:port]) of separate storefronts allowed to call the Store API from a browser, comma
   // separated: they get CORS answers (credentials included) and may send writes; every other Origin gets neither.
