@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/test';
 import { SignInPage, totpCode, waitForNextTotpStep } from './pages/admin-people-pages';
 import { AccountPages } from './pages/shop-pages';
@@ -39,7 +40,23 @@ test('a customer turns on two-factor; sign-in then needs a code; a recovery code
   const list = page.getByRole('list', { name: 'Recovery codes' });
   await expect(list.getByRole('listitem')).toHaveCount(10);
   const recoveryCodes = (await list.getByRole('listitem').allTextContents()).map((code) => code.trim());
+  // Once it is on, the set-up step is gone: the outcome and the codes remain, not the QR code or the form.
+  await expect(page.getByRole('status').filter({ hasText: 'Two-factor authentication is on' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Confirm two-factor setup' })).toHaveCount(0);
+  // The codes can be copied (the page says so) and downloaded as a text file, one per line.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy codes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect((await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n')).toEqual(recoveryCodes);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as .txt' }).click()]);
+  expect(download.suggestedFilename()).toBe('recovery-codes.txt');
+  expect((await readFile((await download.path())!, 'utf8')).trim().split('\n')).toEqual(recoveryCodes);
   expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('link', { name: 'I have saved my codes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Two-factor authentication is on' })).toContainText('Recovery codes left: 10');
   expect((await latestMail(email, /^Two-factor authentication was turned on$/)).text).toContain('turned on for your account');

@@ -44,7 +44,7 @@ test('a new admin enrolls in two-factor; then a password alone is not enough, a 
   await signIn.enterPassword(member);
   await expect(signIn.codeForm).toBeVisible();
   const response = await page.goto('/admin');
-  expect(response?.url()).toContain('/account/sign-in');
+  expect(response?.url()).toContain('/admin/sign-in');
 
   // A wrong code is refused with a message under the field; a current one gets in. The code used to enroll is
   // spent, so wait for the next one.

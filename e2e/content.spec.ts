@@ -83,8 +83,8 @@ test('a page that does not exist answers 404', async ({ page }) => {
 test('an admin previews every email template: subject, HTML part and plain text', async ({ page }) => {
   test.slow();
   await new AdminShell(page).signIn(undefined, '/admin/emails');
-  await page.goto('/admin/emails');
-  const names = await page.getByRole('main').getByRole('listitem').getByRole('link').allTextContents();
+  await page.getByRole('navigation', { name: 'Emails' }).getByRole('link', { name: 'Templates' }).click();
+  const names = await page.getByRole('list', { name: 'Email templates' }).getByRole('link').allTextContents();
   expect(names.length).toBeGreaterThanOrEqual(12);
   for (const name of ['Order confirmation', 'Order shipped', 'Order delivered', 'Refund', 'Password reset', 'Email verification', 'Staff invitation', 'Password changed']) {
     expect(names).toContain(name);
@@ -101,8 +101,7 @@ test('an admin previews every email template: subject, HTML part and plain text'
 for (const size of WIDTHS) {
   test(`an admin previews the payment instructions email (${size.name}, ${size.width} px)`, async ({ page }) => {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await new AdminShell(page).signIn(undefined, '/admin/emails');
-    await page.goto('/admin/emails');
+    await new AdminShell(page).signIn(undefined, '/admin/emails/templates');
     await page.getByRole('link', { name: 'Payment instructions (manual payment)' }).click();
     await expect(page.getByTestId('email-subject')).toHaveText('How to pay for order SF-7K3F9QX2');
     const frame = page.frameLocator('iframe[title$="HTML part"]');

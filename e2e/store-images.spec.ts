@@ -70,7 +70,7 @@ for (const size of WIDTHS) {
     const headerLogo = shopper.getByRole('banner').locator(`img[src="${logo}"]`);
     await expect(headerLogo).toBeVisible();
     expect(await headerLogo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await page.goto('/admin/emails/order_confirmation');
+    await page.goto('/admin/emails/templates/order_confirmation');
     const emailLogo = page.frameLocator('iframe[title$="HTML part"]').locator('img').first();
     await expect(emailLogo).toHaveAttribute('src', new RegExp(`^https?://[^/]+${logo.replace(/[.]/g, '\\.')}$`));
 

@@ -101,7 +101,9 @@ function printWelcome(accounts: string[], readyMs: number): void {
     ...(accounts.length > 0
       ? accounts
       : [`Demo sign-ins: ${env.ADMIN_EMAIL} and ${env.DEMO_CUSTOMER_EMAIL}; their passwords were printed at the first start (delete .data/ to start over).`]),
-    env.SMTP_URL ? 'Emails are sent through SMTP_URL.' : 'Emails are not sent without SMTP_URL: they are kept in the database (email_messages).',
+    env.SMTP_URL
+      ? `Emails are sent through SMTP_URL; the admin lists them at ${site}/admin/emails`
+      : `Emails are not sent without SMTP_URL: read them (reset and verification links too) at ${site}/admin/emails`,
   ];
   const width = Math.max(...lines.map((line) => line.length));
   const rule = '─'.repeat(width + 2);

@@ -118,6 +118,8 @@ const envSchema = z.object({
   // Email: without SMTP_URL (smtp[s]://user:pass@host:port) messages are stored in email_messages and logged.
   SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Storefront <no-reply@localhost>')),
+  // Sent and stored messages (personal data, sign-in links) are deleted this many days after they were made.
+  EMAIL_RETENTION_DAYS: positiveInt(30, 3650),
 
   // Breached-password check (k-anonymity range API, e.g. https://api.pwnedpasswords.com/range): only the first 5 hex
   // characters of the password's SHA-1 leave the server. Unset: only the offline strength check runs.

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { TwoFactorStatus } from '@/lib/auth/two-factor';
 import type { FormAction } from '@/lib/http/action-result';
-import { ConfirmTwoFactorForm, DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm } from './two-factor-forms';
+import { DisableTwoFactorForm, RegenerateCodesForm, StartTwoFactorForm, TwoFactorSetup } from './two-factor-forms';
 
 // The two-factor section staff (/admin/security) and customers (/account/security) share: off → set up → confirm with
 // a code (recovery codes shown once) → on, with new codes or turning it off. Each page passes its own actions.
@@ -37,18 +37,7 @@ export async function TwoFactorPanel({ status, otpauthUri, cannotTurnOff, doneHr
           {cannotTurnOff ? <p className="text-sm text-zinc-600">{cannotTurnOff}</p> : <DisableTwoFactorForm action={actions.disable} />}
         </>
       ) : status.pendingSecret && qr ? (
-        <>
-          <p className="text-sm">Scan this QR code with an authenticator app (or type the key in), then enter the 6-digit code it shows.</p>
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={qr} width={200} height={200} alt="QR code for your authenticator app" />
-          <p className="text-sm break-all">
-            Key:{' '}
-            <code data-testid="totp-secret" aria-label="Secret key" className="rounded bg-zinc-100 px-1 font-mono">
-              {status.pendingSecret}
-            </code>
-          </p>
-          <ConfirmTwoFactorForm action={actions.confirm} doneHref={doneHref} />
-        </>
+        <TwoFactorSetup qr={qr} secret={status.pendingSecret} action={actions.confirm} doneHref={doneHref} />
       ) : (
         <>
           <p className="text-sm">

@@ -23,9 +23,13 @@ export class SignInPage {
     this.codeForm = page.getByRole('form', { name: 'Two-factor sign-in' });
   }
 
-  /** The password step; for an account with two-factor on, this ends on the code step (no session yet). */
+  /**
+   * The password step; for an account with two-factor on, this ends on the code step (no session yet). Staff sign in
+   * on the panel's own page, shoppers on the store's; both are the same form.
+   */
   async enterPassword(credentials: { email: string; password: string }, returnTo = '/admin') {
-    await this.page.goto(`/account/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    const page = returnTo.startsWith('/admin') ? '/admin/sign-in' : '/account/sign-in';
+    await this.page.goto(`${page}?callbackUrl=${encodeURIComponent(returnTo)}`);
     await this.passwordForm.getByLabel('Email').fill(credentials.email);
     await this.passwordForm.getByLabel('Password').fill(credentials.password);
     await this.passwordForm.getByRole('button', { name: 'Sign in' }).click();

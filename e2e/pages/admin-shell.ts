@@ -5,9 +5,9 @@ import { E2E_ADMIN } from '../support/environment';
 export class AdminShell {
   constructor(readonly page: Page) {}
 
-  /** Signs in through the store's sign-in form, asked to come back to `returnTo` in the panel. */
+  /** Signs in through the panel's own sign-in page, asked to come back to `returnTo` in the panel. */
   async signIn(credentials: { email: string; password: string } = E2E_ADMIN, returnTo = '/admin') {
-    await this.page.goto(`/account/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    await this.page.goto(`/admin/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
     const form = this.page.getByRole('form', { name: 'Sign in' });
     await form.getByLabel('Email').fill(credentials.email);
     await form.getByLabel('Password').fill(credentials.password);

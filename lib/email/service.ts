@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { emailMessages, outboxEvents } from '@/db/schema';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { deliverOutboxFor } from '@/lib/outbox/worker';
 
@@ -139,4 +141,45 @@ export async function sendEmail(message: OutgoingEmail, executor: Executor = db)
   await deliverOutboxFor({ type: 'email', id: queued.id }).catch((error: unknown) => logger.error({ err: error, emailId: queued.id }, 'email delivery run failed'));
   const [row] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, queued.id));
   return { id: queued.id, status: row?.status === 'sent' || row?.status === 'failed' ? row.status : 'pending' };
+}
+
+/**
+ * Sends a recorded message again, as a new message with the same recipient, subject and parts (the original keeps
+ * its own status and time). Audited in the transaction that queues the copy; delivered at once after commit, as
+ * sendEmail does. Links in it (a password reset, a confirmation) work only until they expire, as in the original.
+ */
+export async function resendEmail(actor: AuditActor, emailId: string): Promise<{ id: string; status: 'sent' | 'stored' | 'pending' | 'failed' }> {
+  const queued = await db.transaction(async (tx) => {
+    const [original] = await tx.select().from(emailMessages).where(eq(emailMessages.id, emailId));
+    if (!original) throw new AppError('not_found', 'That message no longer exists.');
+    const copy = await queueEmail(
+      { to: original.toAddress, subject: original.subject, template: original.template, text: original.textBody, html: original.htmlBody ?? undefined },
+      tx,
+    );
+    await recordAudit(tx, actor, {
+      action: 'email.resend',
+      entityType: 'email_message',
+      entityId: original.id,
+      after: { messageId: copy.id, template: original.template, status: copy.status },
+    });
+    return copy;
+  });
+  if (queued.status === 'stored') return queued;
+  await deliverOutboxFor({ type: 'email', id: queued.id }).catch((error: unknown) => logger.error({ err: error, emailId: queued.id }, 'email delivery run failed'));
+  const [row] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, queued.id));
+  return { id: queued.id, status: row?.status === 'sent' || row?.status === 'failed' ? row.status : 'pending' };
+}
+
+/**
+ * Deletes messages older than `retentionDays` that are done with (sent, stored, or given up on): their bodies carry
+ * personal data and sign-in links, kept only as long as someone may need to read or resend them. A message still
+ * being tried (pending) stays until its delivery ends.
+ */
+export async function deleteOldEmailMessages(options: { retentionDays: number; now?: Date }, executor: Executor = db): Promise<number> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.retentionDays * 24 * 3600 * 1000);
+  const deleted = await executor
+    .delete(emailMessages)
+    .where(and(lt(emailMessages.createdAt, cutoff), inArray(emailMessages.status, ['sent', 'stored', 'failed'])))
+    .returning({ id: emailMessages.id });
+  return deleted.length;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { deleteFinishedApiSessions } from '@/lib/auth/api-tokens';
 import { deleteExpiredGuestCarts } from '@/lib/cart/cleanup';
+import { deleteOldEmailMessages } from '@/lib/email/service';
 import { env } from '@/lib/env';
 import { OUTBOX_JOB } from '@/lib/jobs/names';
 import { type Job, startJobs } from '@/lib/jobs/runner';
@@ -23,6 +24,14 @@ export function storefrontJobs(): Job[] {
       run: async () => {
         const deleted = await deleteExpiredGuestCarts({ retentionDays: env.GUEST_CART_RETENTION_DAYS });
         if (deleted > 0) logger.info({ deleted, retentionDays: env.GUEST_CART_RETENTION_DAYS }, 'expired guest carts deleted');
+      },
+    },
+    {
+      name: 'old-email-messages',
+      intervalMs: 3_600_000,
+      run: async () => {
+        const deleted = await deleteOldEmailMessages({ retentionDays: env.EMAIL_RETENTION_DAYS });
+        if (deleted > 0) logger.info({ deleted, retentionDays: env.EMAIL_RETENTION_DAYS }, 'old email messages deleted');
       },
     },
     {
