@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AmountSpentText, GuestBadge } from '@/components/admin/people/customer-summary';
 import { EmptyState, formatDateTime, Pager } from '@/components/admin/people/pager';
 import { listCustomers } from '@/lib/customers/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
@@ -32,25 +33,29 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <caption className="sr-only">Customers, newest first ({result.total} in all)</caption>
           <thead>
             <tr className="border-b border-zinc-200 text-left">
-              <th scope="col" className="p-2">Email</th>
-              <th scope="col" className="p-2">Name</th>
-              <th scope="col" className="p-2">Status</th>
+              <th scope="col" className="p-2">Customer</th>
+              <th scope="col" className="hidden p-2 sm:table-cell">Status</th>
               <th scope="col" className="p-2">Orders</th>
-              <th scope="col" className="p-2">Joined</th>
+              <th scope="col" className="p-2">Total spent</th>
+              <th scope="col" className="hidden p-2 md:table-cell">Joined</th>
             </tr>
           </thead>
           <tbody>
             {result.items.map((customer) => (
-              <tr key={customer.id} className="border-b border-zinc-100">
-                <td className="p-2">
+              <tr key={customer.id} className="border-b border-zinc-100 align-top">
+                <td className="p-2 break-all">
                   <Link href={`/admin/customers/${customer.id}`} className="underline">
                     {customer.email}
                   </Link>
+                  {customer.guest ? <GuestBadge /> : null}
+                  {customer.name ? <span className="block break-normal text-zinc-600">{customer.name}</span> : null}
                 </td>
-                <td className="p-2">{customer.name}</td>
-                <td className="p-2 capitalize">{customer.status}</td>
+                <td className="hidden p-2 capitalize sm:table-cell">{customer.status}</td>
                 <td className="p-2">{customer.orderCount}</td>
-                <td className="p-2">{formatDateTime(customer.createdAt)}</td>
+                <td className="p-2">
+                  <AmountSpentText amounts={customer.amountSpent} />
+                </td>
+                <td className="hidden p-2 md:table-cell">{formatDateTime(customer.createdAt)}</td>
               </tr>
             ))}
           </tbody>
