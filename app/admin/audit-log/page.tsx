@@ -20,7 +20,7 @@ function Changes({ changes }: { changes: AuditChange[] }) {
           <span className="font-medium">{change.label}</span>{' '}
           {change.from !== null && change.to !== null ? (
             <>
-              <span className="text-zinc-600 line-through decoration-zinc-400">{change.from}</span> <span aria-label="changed to">→</span> {change.to}
+              <span className="text-zinc-600 line-through decoration-zinc-400">{change.from}</span> → {change.to}
             </>
           ) : change.to !== null ? (
             <>{change.to}</>
