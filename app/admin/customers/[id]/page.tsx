@@ -85,9 +85,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <thead>
               <tr className="border-b border-zinc-200 text-left">
                 <th scope="col" className="p-2">Order</th>
-                <th scope="col" className="p-2">Placed</th>
+                <th scope="col" className="hidden p-2 sm:table-cell">Placed</th>
                 <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Payment</th>
+                <th scope="col" className="hidden p-2 sm:table-cell">Payment</th>
                 <th scope="col" className="p-2">Total</th>
               </tr>
             </thead>
@@ -99,9 +99,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       {order.number}
                     </Link>
                   </td>
-                  <td className="p-2">{formatDateTime(order.placedAt)}</td>
+                  <td className="hidden p-2 sm:table-cell">{formatDateTime(order.placedAt)}</td>
                   <td className="p-2 capitalize">{order.status}</td>
-                  <td className="p-2">{order.paymentStatus.replace('_', ' ')}</td>
+                  <td className="hidden p-2 sm:table-cell">{order.paymentStatus.replace('_', ' ')}</td>
                   <td className="p-2">
                     <Price amountCents={order.totalCents} currency={order.currency} />
                   </td>
