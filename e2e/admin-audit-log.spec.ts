@@ -55,5 +55,17 @@ test('the audit log shows the order number and a readable diff', async ({ page, 
     await expect(audit.entries.first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`audit-log-${width}.png`) });
+  }
+
+  // The dashboard of the seeded store: ninety days of sales, net sales explained, products linked.
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/admin?days=90');
+    await expect(page.getByRole('heading', { name: /How net sales add up/ })).toBeVisible();
+    await expect(page.getByText('Not included: tax collected and shipping charged.')).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`dashboard-${width}.png`), fullPage: true });
   }
 });

@@ -25,6 +25,7 @@ test('a guest buyer appears under Customers with the right order count', async (
     await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`customers-${width}.png`), fullPage: true });
 
     await customers.open(email);
     await expect(customers.fact('Orders')).toHaveText('2');
@@ -33,5 +34,6 @@ test('a guest buyer appears under Customers with the right order count', async (
     await expect(page.getByRole('link', { name: second })).toBeVisible();
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`customer-${width}.png`), fullPage: true });
   }
 });
