@@ -22,7 +22,9 @@ test('a guest buyer appears under Customers with the right order count', async (
     await page.setViewportSize({ width, height: 900 });
     const row = await customers.row(email);
     await expect(row.getByText('Guest', { exact: true })).toBeVisible();
-    await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+    // The count: its own column on a desktop, "2 orders" on a phone's card.
+    if (width >= 640) await expect(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+    else await expect(row).toContainText('2 orders');
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath(`customers-${width}.png`), fullPage: true });
@@ -30,8 +32,8 @@ test('a guest buyer appears under Customers with the right order count', async (
     await customers.open(email);
     await expect(customers.fact('Orders')).toHaveText('2');
     await expect(page.getByText(/Bought as a guest/)).toBeVisible();
-    await expect(page.getByRole('link', { name: first })).toBeVisible();
-    await expect(page.getByRole('link', { name: second })).toBeVisible();
+    await expect(page.getByRole('link', { name: first }).filter({ visible: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: second }).filter({ visible: true })).toBeVisible();
     await expectNoSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath(`customer-${width}.png`), fullPage: true });

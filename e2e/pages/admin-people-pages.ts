@@ -124,7 +124,8 @@ export class CustomersAdminPage {
     const search = this.page.getByRole('search', { name: 'Search customers' });
     await search.getByLabel('Email or name').fill(email);
     await search.getByRole('button', { name: 'Search' }).click();
-    const row = this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name: email }) });
+    // A table row from 640 px up, a card on phones.
+    const row = this.page.getByRole('row').or(this.page.getByRole('listitem')).filter({ has: this.page.getByRole('link', { name: email }) });
     await expect(row).toBeVisible();
     return row;
   }

@@ -36,7 +36,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           This account was erased on request on {formatDateTime(customer.erasedAt)}. Its orders are kept for accounting without personal data.
         </p>
       ) : null}
-      <dl className="grid grid-cols-[8rem_1fr] gap-1 text-sm break-words sm:grid-cols-[10rem_1fr]">
+      <dl className="grid grid-cols-1 gap-1 text-sm break-words sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium">Email</dt>
         <dd>{customer.email}</dd>
         <dt className="font-medium">Status</dt>
@@ -81,7 +81,21 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {customer.orders.length === 0 ? (
           <EmptyState>No orders yet.</EmptyState>
         ) : (
-          <table className="w-full bg-white text-sm">
+          <>
+          <ul aria-label="Orders of this customer" className="space-y-2 sm:hidden">
+            {customer.orders.map((order) => (
+              <li key={order.number} className="rounded-md border border-zinc-200 bg-white p-3 text-sm">
+                <Link href={`/admin/orders/${order.number}`} className="break-all underline">
+                  {order.number}
+                </Link>
+                <span className="block capitalize">
+                  {order.status} · {order.paymentStatus.replace('_', ' ')}
+                </span>
+                <Price amountCents={order.totalCents} currency={order.currency} />
+              </li>
+            ))}
+          </ul>
+          <table className="hidden w-full bg-white text-sm sm:table">
             <thead>
               <tr className="border-b border-zinc-200 text-left">
                 <th scope="col" className="p-2">Order</th>
@@ -109,6 +123,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               ))}
             </tbody>
           </table>
+          </>
         )}
       </section>
       <section aria-labelledby="addresses-heading">
