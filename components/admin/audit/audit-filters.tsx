@@ -47,9 +47,9 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
         event.preventDefault();
         apply();
       }}
-      className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
+      className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6 lg:items-end"
     >
-      <div className="col-span-2 sm:col-span-1">
+      <div>
         <label htmlFor="audit-actor" className="block font-medium">Actor</label>
         <select id="audit-actor" name="actor" defaultValue={current('actor')} className={field}>
           <option value="">Anyone</option>
@@ -84,7 +84,7 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
         <label htmlFor="audit-to" className="block font-medium">To (UTC)</label>
         <input id="audit-to" name="to" type="date" defaultValue={current('to')} className={field} />
       </div>
-      <div className="col-span-2 flex items-center gap-3 sm:col-span-3 lg:col-span-1">
+      <div className="flex items-center gap-3 sm:col-span-3 lg:col-span-1">
         <button ref={noScript} type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50">
           Apply filters
         </button>
