@@ -2,7 +2,7 @@
 // Layer rules look at the code that ships; tests may reach across layers to drive a whole flow (a Store API test
 // imports the route it calls), but never in a cycle.
 const TEST = '\\.test\\.tsx?$';
-const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|http|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
+const INFRASTRUCTURE = '^lib/(errors\\.ts|csv|pagination\\.ts|http|net|server|observability|rate-limit|cache|redis|jobs|outbox|log\\.ts|env\\.ts)';
 const DOMAIN = '^lib/(admin|api|api-keys|auth|cart|catalog|checkout|customers|email|health|money|orders|payments|storage|store|inventory|discounts|markets|returns|gift-cards|promotions|search|webhooks)/';
 
 module.exports = {

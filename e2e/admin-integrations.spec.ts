@@ -1,19 +1,42 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { AdminShell } from './pages/admin-shell';
 import { axeViolations } from './support/axe';
 import { expect, test } from './support/test';
 
-// The panel's integration screens: API keys (the secret shown once, revoking refuses the key at once) and webhook
-// endpoints (a delivery reaches a local receiver and shows in the endpoint's log; resend sends it again), at phone
-// and desktop widths, with no accessibility violations and no horizontal scrolling (long event names and URLs wrap
-// beside the panel's sidebar even at 390 px).
+// The panel's integration screens: API keys (the secret shown once, the key adds a product image by URL, revoking
+// refuses the key at once), webhook endpoints (a delivery reaches a local receiver and shows in the endpoint's log;
+// resend sends it again) and the admins' email when an endpoint is disabled (previewed as HTML and text), at phone and
+// desktop widths, with no accessibility violations and no horizontal scrolling (long event names and URLs wrap beside
+// the panel's sidebar even at 390 px).
 
 async function expectNoOverflow(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+let receiver: Server;
+const received: { id: string; type: string }[] = [];
+
+test.beforeAll(async () => {
+  const photo = await sharp({ create: { width: 96, height: 96, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  receiver = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/photo.png') return void res.writeHead(200, { 'content-type': 'image/png' }).end(photo);
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      received.push({ id: String(req.headers['webhook-id']), type: (JSON.parse(body) as { type: string }).type });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => receiver.close(resolve));
+});
 
 for (const width of [390, 1280]) {
   test(`API keys at ${width} px: create one, see its secret once, use it, revoke it`, async ({ page, request }) => {
@@ -28,7 +51,7 @@ for (const width of [390, 1280]) {
     const form = page.getByRole('form', { name: 'New API key' });
     await form.getByLabel('Name').fill(name);
     await form.getByLabel('Inventory').selectOption('write');
-    await form.getByLabel('Products').selectOption('read');
+    await form.getByLabel('Products').selectOption('write');
     await form.getByRole('button', { name: 'Create key' }).click();
     await expect(form.getByRole('status')).toHaveText('API key created.');
     const secret = await form.getByLabel(`Secret of “${name}”`).inputValue();
@@ -47,6 +70,22 @@ for (const width of [390, 1280]) {
     const headers = { authorization: `Bearer ${secret}` };
     expect((await request.get('/api/admin/v1/products?limit=1', { headers })).status()).toBe(200);
     expect((await request.get('/api/admin/v1/orders', { headers })).status()).toBe(403);
+    // The key adds a product and an image the server fetches from a URL (a local image server: private addresses
+    // are allowed in this environment); the image is then served under /media.
+    const made = await request.post('/api/admin/v1/products', {
+      headers,
+      data: { title: `Key-made ${name}`, status: 'draft', featured: false, variants: [{ values: [], sku: `KEY-${width}-${Date.now().toString(36)}`, price: '9.00', stock: 1, active: true }] },
+    });
+    expect(made.status()).toBe(201);
+    const productId = ((await made.json()) as { data: { id: string } }).data.id;
+    const { port } = receiver.address() as AddressInfo;
+    const added = await request.post(`/api/admin/v1/products/${productId}/images`, { headers, data: { url: `http://127.0.0.1:${port}/photo.png`, alt: 'Test swatch' } });
+    expect(added.status()).toBe(201);
+    const image = ((await added.json()) as { data: { url: string; altText: string; width: number } }).data;
+    expect(image).toMatchObject({ altText: 'Test swatch', width: 96 });
+    const served = await request.get(image.url);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('image/webp');
     await page.reload();
     await expect(page.getByRole('listitem', { name })).toContainText(/Last used: \d{4}-/);
 
@@ -56,25 +95,6 @@ for (const width of [390, 1280]) {
     await expectNoOverflow(page);
   });
 }
-
-let receiver: Server;
-const received: { id: string; type: string }[] = [];
-
-test.beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      received.push({ id: String(req.headers['webhook-id']), type: (JSON.parse(body) as { type: string }).type });
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-});
-
-test.afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
-});
 
 for (const width of [390, 1280]) {
   test(`webhooks at ${width} px: add an endpoint, see a delivery in its log, resend it`, async ({ page }) => {
@@ -128,5 +148,21 @@ for (const width of [390, 1280]) {
     }).toPass({ timeout: 30_000 });
     // The resend carries the same webhook-id, so a receiver can tell it is the same message.
     expect(received.filter((message) => message.id === first.id)).toHaveLength(2);
+  });
+}
+
+for (const width of [390, 1280]) {
+  test(`the admins' email about a disabled webhook endpoint previews as branded HTML and text at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await new AdminShell(page).signIn(undefined, '/admin/emails');
+    await page.goto('/admin/emails');
+    await page.getByRole('link', { name: 'Webhook endpoint disabled (to admins)' }).click();
+    await expect(page.getByTestId('email-subject')).toHaveText('A webhook endpoint was disabled');
+    const frame = page.frameLocator('iframe[title$="HTML part"]');
+    await expect(frame.getByRole('heading', { level: 1, name: 'A webhook endpoint was disabled' })).toBeVisible();
+    await expect(frame.getByRole('link', { name: 'Open the endpoint' })).toBeVisible();
+    await expect(page.getByTestId('email-text')).toContainText('https://erp.example.com/hooks/storefront');
+    await expectNoOverflow(page);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -131,6 +131,13 @@ test('the checkout fits 360 and 390 px phones in every state: saved addresses li
 
   for (const width of [360, 390]) {
     await page.setViewportSize({ width, height: 800 });
+    // The long name wraps wherever it is shown: search results, its page, the cart, and the home page's new
+    // arrivals (while it is among the newest: other journeys add products meanwhile).
+    for (const route of [`/search?q=${s}`, `/products/${slugify(title)}`, '/cart', '/']) {
+      await page.goto(route);
+      if (route !== '/') await expect(page.getByRole('main').getByText(title).first()).toBeVisible();
+      await expectNoSidewaysScroll(page, `${route} at ${width} px`);
+    }
     await page.goto('/checkout');
     await expect(checkout.details.getByRole('group', { name: 'Saved addresses' }).getByRole('radio')).toHaveCount(3);
     await expect(checkout.details.getByLabel('Street address', { exact: true })).toHaveValue('1234 Extraordinarily-Long-Boulevard-Name-Without-Any-Spaces');

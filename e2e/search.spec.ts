@@ -1,6 +1,7 @@
 import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { HeaderSearch } from './pages/header-search';
+import { sidewaysOverflow } from './support/layout';
 
 // Search as a shopper meets it: suggestions while typing in the header (keyboard and pointer), a transposed word
 // that still finds the product, and a search that finds nothing — at phone and desktop widths.
@@ -32,7 +33,8 @@ for (const [device, viewport] of [
       const popup = await search.list.boundingBox();
       expect(popup!.x).toBeGreaterThanOrEqual(0);
       expect(popup!.x + popup!.width).toBeLessThanOrEqual(viewport.width);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      const overflow = await sidewaysOverflow(page);
+      expect(overflow.scrollWidth, `sticking out: ${overflow.culprits.join(' | ')}`).toBeLessThanOrEqual(overflow.innerWidth);
 
       // End and Home jump to the last and the first suggestion; Escape closes the list and keeps the text.
       const options = search.list.getByRole('option');

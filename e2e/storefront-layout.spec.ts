@@ -5,6 +5,7 @@ import { AccountPages, cartLink } from './pages/shop-pages';
 import { ProductPage } from './pages/product-page';
 import { E2E_CUSTOMER, e2eFacts } from './support/environment';
 import { findBuyableVariant } from './support/commerce';
+import { sidewaysOverflow } from './support/layout';
 
 // Phone first: every storefront page fits the screen at phone, tablet and desktop widths, signed in or not, and the
 // header's menu drawer holds the catalogue and the account links.
@@ -23,8 +24,8 @@ async function expectNoSidewaysScroll(page: Page, routes: string[], who: string)
     for (const route of routes) {
       await page.goto(route);
       await expect(page.getByRole('banner')).toBeVisible();
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
-      expect(scrollWidth, `${route} at ${width} px, ${who}`).toBeLessThanOrEqual(innerWidth);
+      const { scrollWidth, innerWidth, culprits } = await sidewaysOverflow(page);
+      expect(scrollWidth, `${route} at ${width} px, ${who}; sticking out: ${culprits.join(' | ')}`).toBeLessThanOrEqual(innerWidth);
     }
   }
 }

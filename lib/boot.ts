@@ -6,6 +6,7 @@ import { isServerBusy } from '@/lib/server/admission';
 import { installServerLayer } from '@/lib/server/install';
 import { sharedPageCache } from '@/lib/server/page-cache';
 import { logger } from '@/lib/log';
+import { assertRateLimitOverrides } from '@/lib/rate-limit';
 import { startTracing } from '@/lib/observability/tracing';
 import { closeRedis, getRedis, whenRedisReady } from '@/lib/redis/client';
 import { subscribeToInvalidations } from '@/lib/cache/broadcast';
@@ -19,6 +20,7 @@ import { registerAllOutboxHandlers } from '@/lib/startup/outbox';
 export async function boot(): Promise<void> {
   if (env.NEXT_PHASE === 'phase-production-build') return;
   assertServerSecrets();
+  assertRateLimitOverrides();
   const started = performance.now();
   // Before anything opens a span: with no OTLP endpoint this is a no-op that loads nothing.
   const stopTracing = await startTracing();

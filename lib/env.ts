@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // The only module that reads process.env. Parsed once, on first import; a bad value fails loudly at boot.
@@ -49,6 +50,21 @@ const envSchema = z.object({
   // How many reverse proxies in front of the server append to X-Forwarded-For (a load balancer: 1). 0 → the client
   // address is the TCP peer and every forwarded header is ignored (see lib/server/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
+
+  // Another limit for named rate-limit policies (lib/rate-limit/policies.ts), "name=limit" comma separated, e.g.
+  // register-ip=100 for a store whose sign-ups come from one shop-floor address. Windows stay as they are.
+  RATE_LIMIT_OVERRIDES: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((pair) => pair.trim()).filter(Boolean) : []),
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,60}=[1-9][0-9]{0,6}$/, 'each entry must be policy-name=limit (a whole number from 1)')
+        .transform((pair) => {
+          const [name, limit] = pair.split('=') as [string, string];
+          return { name, limit: Number(limit) };
+        }),
+    ),
+  ),
 
   SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
   // Origins (scheme://host[:port]) of separate storefronts allowed to call the Store API from a browser, comma
@@ -107,10 +123,23 @@ const envSchema = z.object({
   // characters of the password's SHA-1 leave the server. Unset: only the offline strength check runs.
   PWNED_PASSWORDS_API_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 
-  // Outgoing webhooks: endpoint URLs that resolve to loopback, private, link-local, CGNAT or metadata addresses are
-  // refused at registration and at delivery. true lets them through, for a receiver on a developer's machine (and
-  // the tests'); never in production.
+  // Requests the server makes to addresses others chose (webhook endpoints, product images by URL) refuse loopback,
+  // private, link-local, CGNAT and metadata addresses (lib/net/ssrf.ts). true lets every one through, for a receiver
+  // or image server on a developer's machine (and the tests'); never in production. WEBHOOK_ALLOW_PRIVATE_URLS is its
+  // older name and still read: either one set to true allows.
+  OUTBOUND_ALLOW_PRIVATE_URLS: flag(false),
   WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  // Private networks (CIDR, or a single address) that those requests may reach all the same, comma separated, e.g. an
+  // image server inside the VPC: "10.0.5.0/24". Loopback and metadata addresses belong in it only for tests.
+  OUTBOUND_ALLOWED_NETWORKS: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : []),
+    z.array(
+      z
+        .string()
+        .transform((entry) => (entry.includes('/') ? entry : `${entry}/${ipaddr.IPv6.isValid(entry) ? 128 : 32}`))
+        .refine((cidr) => ipaddr.isValidCIDR(cidr), 'must be a network in CIDR form (10.0.5.0/24) or an address'),
+    ),
+  ),
 
   // Observability. Without METRICS_TOKEN, /api/metrics answers 404 in production and is open in development/test.
   METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).optional()),

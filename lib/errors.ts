@@ -15,6 +15,8 @@ export const errorStatus = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  // A server this one fetched from on the caller's behalf (an image by URL) failed or did not answer in time.
+  upstream_failed: 502,
   unavailable: 503,
 } as const;
 

@@ -239,7 +239,7 @@ function CartLineRow({
         ) : null}
       </div>
       <div className="min-w-0">
-        <Heading className="font-medium">
+        <Heading className="font-medium wrap-anywhere">
           <Link href={`/products/${line.productSlug}`} className="hover:underline">
             {line.productTitle}
           </Link>

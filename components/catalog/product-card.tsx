@@ -28,7 +28,7 @@ export function ProductCard({ product, priority = false, highlight }: { product:
           </span>
         ) : null}
       </div>
-      <h3 id={`product-${product.id}`} className="mt-3 text-sm font-medium">
+      <h3 id={`product-${product.id}`} className="mt-3 text-sm font-medium wrap-anywhere">
         <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0">
           <HighlightedText text={product.title} query={highlight} />
         </Link>
@@ -62,7 +62,8 @@ export function ProductGrid({
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
-        <li key={product.id}>
+        // min-w-0: a grid item is as wide as its longest word otherwise, and one long product name widens the page.
+        <li key={product.id} className="min-w-0">
           <ProductCard product={product} priority={index < priorityCount} highlight={highlight} />
         </li>
       ))}

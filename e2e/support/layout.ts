@@ -14,3 +14,23 @@ export async function expectNoSidewaysScroll(page: Page, what = page.url()) {
   expect(right, `${what}: content reaches past the viewport`).toBeLessThanOrEqual(innerWidth);
   expect(scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
+
+/**
+ * How far the document scrolls sideways, and, when it does, the elements that stick out past the viewport's right
+ * edge with no child that does (the ones to fix), described as tag.class "text" — so a failure says what to look at.
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const innerWidth = window.innerWidth;
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right + window.scrollX > innerWidth + 0.5;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
+      .slice(0, 5)
+      .map((element) => {
+        const classes = typeof element.className === 'string' ? element.className.trim().split(/\s+/).slice(0, 6).join('.') : '';
+        const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+        return `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''} "${text}" (right ${Math.round(element.getBoundingClientRect().right)})`;
+      });
+    return { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth, culprits };
+  });
+}

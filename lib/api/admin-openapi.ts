@@ -6,11 +6,12 @@ import {
   cancelRequestSchema,
   discountRequestSchema,
   fulfilmentRequestSchema,
+  productImageFromUrlSchema,
   productPricesSchema,
   refundRequestSchema,
   stockAdjustmentSchema,
 } from '@/lib/api/admin/schemas';
-import { adminProductSchema } from '@/lib/catalog/products/api';
+import { adminProductImageSchema, adminProductSchema } from '@/lib/catalog/products/api';
 import { productInputSchema } from '@/lib/catalog/products/schemas';
 import { adminCustomerSchema } from '@/lib/customers/api';
 import { inventoryLevelSchema, ledgerEntrySchema } from '@/lib/inventory/api';
@@ -28,6 +29,7 @@ type Schema = Record<string, unknown>;
 const responseComponents: [z.ZodType, string][] = [
   [errorBodySchema, 'Error'],
   [adminProductSchema, 'Product'],
+  [adminProductImageSchema, 'ProductImage'],
   [inventoryLevelSchema, 'InventoryLevel'],
   [ledgerEntrySchema, 'LedgerEntry'],
   [adminOrderSchema, 'Order'],
@@ -38,6 +40,7 @@ const responseComponents: [z.ZodType, string][] = [
 const requestComponents: [z.ZodType, string][] = [
   [productInputSchema.describe('The product editor\'s input: amounts are decimal strings in the store currency; stock is set as given unless stockBefore is sent'), 'ProductInput'],
   [productPricesSchema, 'ProductPricesRequest'],
+  [productImageFromUrlSchema, 'ProductImageFromUrlRequest'],
   [stockAdjustmentSchema, 'StockAdjustmentRequest'],
   [fulfilmentRequestSchema, 'FulfilmentRequest'],
   [cancelRequestSchema, 'CancelRequest'],
@@ -83,7 +86,14 @@ function read(scope: string, operationId: string, summary: string, ok: Schema, e
   return { operationId, summary, description: `Scope: \`${scope}\`.`, 'x-scope': scope, ...extra, responses: { 200: json(ok, 'OK'), ...common, 404: error('Not found'), 422: error('Invalid parameters') } };
 }
 
-function write(scope: string, operationId: string, summary: string, status: 200 | 201, ok: Schema, extra: { parameters?: unknown[]; requestBody?: unknown; description?: string } = {}) {
+function write(
+  scope: string,
+  operationId: string,
+  summary: string,
+  status: 200 | 201,
+  ok: Schema,
+  extra: { parameters?: unknown[]; requestBody?: unknown; description?: string; responses?: Record<number, unknown> } = {},
+) {
   return {
     operationId,
     summary,
@@ -97,6 +107,7 @@ function write(scope: string, operationId: string, summary: string, status: 200 
       404: error('Not found'),
       409: error('Not allowed in the current state, or a request with this Idempotency-Key is still running'),
       422: error('Invalid input (fieldErrors name the fields)'),
+      ...extra.responses,
     },
   };
 }
@@ -132,6 +143,18 @@ export function adminApiDocument(siteUrl: string) {
       },
       '/products/{id}/prices': {
         put: write('products:write', 'setProductPrices', "Set variants' prices", 200, one('Product'), { parameters: [idParam], requestBody: body('ProductPricesRequest') }),
+      },
+      '/products/{id}/images': {
+        post: write('products:write', 'addProductImageFromUrl', 'Add an image the store fetches from a URL', 201, one('ProductImage'), {
+          parameters: [idParam],
+          requestBody: body('ProductImageFromUrlRequest'),
+          description:
+            'The store fetches the URL itself (http or https, at most 3 redirects, 10 s in all, at most 8 MB) and refuses addresses on loopback, private, link-local or metadata networks, at every redirect. The file must really be a JPEG, PNG, WebP, AVIF or GIF image of 64 to 8,000 px a side: it is re-encoded, stripped of metadata and attached exactly like an image uploaded in the admin panel. Answers the image as the product read lists it.',
+          responses: {
+            422: error('`validation_failed`, with `fieldErrors.url`: not an http(s) URL, a private or reserved address (or a redirect to one), not an image, too small or too large (over 8 MB)'),
+            502: error('`upstream_failed`: the address could not be fetched — no DNS answer, no connection, an error status, more than 3 redirects, or no complete answer within 10 s'),
+          },
+        }),
       },
       '/inventory': {
         get: read('inventory:read', 'listInventoryLevels', 'Stock levels in SKU order', page('InventoryLevel'), {

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { AccountExistsEmail, EmailChangedEmail, PasswordChangedEmail, PasswordResetEmail, StaffInviteEmail, TwoFactorChangedEmail, VerificationEmail } from './templates/account';
+import { WebhookEndpointDisabledEmail } from './templates/integrations';
 import type { EmailBrand } from './templates/layout';
 import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail, PaymentInstructionsEmail } from './templates/orders';
 
@@ -134,6 +135,11 @@ export const EMAIL_TEMPLATES = {
     label: 'Two-factor turned off',
     subject: () => 'Two-factor authentication was turned off',
     sample: (brand) => ({ brand, email: 'alex@example.com', at, resetUrl: link(brand, '/account/forgot-password'), enabled: false }),
+  }),
+  webhook_endpoint_disabled: define(WebhookEndpointDisabledEmail, {
+    label: 'Webhook endpoint disabled (to admins)',
+    subject: () => 'A webhook endpoint was disabled',
+    sample: (brand) => ({ brand, endpointUrl: 'https://erp.example.com/hooks/storefront', at, manageUrl: link(brand, '/admin/webhooks/00000000-0000-4000-8000-000000000000') }),
   }),
 };
 

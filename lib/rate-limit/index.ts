@@ -5,7 +5,7 @@ import { logger } from '@/lib/log';
 import { counter } from '@/lib/observability/metrics';
 import { getRedis } from '@/lib/redis/client';
 import { AppError } from '@/lib/errors';
-import { type RateLimitPolicy } from './policies';
+import { RATE_LIMITS, type RateLimitPolicy } from './policies';
 import { type LimiterStore, memoryStore, ratelimitStore, upstashClient, ioredisFacade, type Verdict } from './store';
 
 export const rateLimitRejections = counter({
@@ -75,13 +75,31 @@ function noteOutage(policy: RateLimitPolicy, error: unknown): void {
   logger.warn({ err: error, policy: policy.name, failMode: policy.failMode }, 'rate-limit store unavailable: failing per policy');
 }
 
+// RATE_LIMIT_OVERRIDES gives named policies another limit (their windows and fail modes stay).
+const overriddenLimits = new Map(env.RATE_LIMIT_OVERRIDES.map(({ name, limit }) => [name, limit]));
+
+/** Fails loudly at boot when RATE_LIMIT_OVERRIDES names a policy that does not exist (a typo would change nothing). */
+export function assertRateLimitOverrides(): void {
+  const known = new Set<string>(Object.values(RATE_LIMITS).map((policy) => policy.name));
+  const unknown = [...overriddenLimits.keys()].filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`RATE_LIMIT_OVERRIDES names no such policy: ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+  }
+}
+
+function effective(policy: RateLimitPolicy): RateLimitPolicy {
+  const limit = overriddenLimits.get(policy.name);
+  return limit === undefined ? policy : { ...policy, limit };
+}
+
 export type RateLimitOutcome = Verdict & { source: 'redis' | 'upstash' | 'memory' | 'fail-open' };
 
 async function decide(
-  policy: RateLimitPolicy,
+  declared: RateLimitPolicy,
   subject: string,
   now: number,
 ): Promise<RateLimitOutcome> {
+  const policy = effective(declared);
   const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   const key = keyOf(subject);
   if (shared) {
@@ -135,8 +153,9 @@ export async function enforceRateLimit(policy: RateLimitPolicy, subject: string,
 /** A unit of budget taken before a secret is checked; `release()` gives it back when the check succeeded. */
 export type Reservation = { outcomes: RateLimitOutcome[]; release: () => Promise<void> };
 
-async function releaseUnit(policy: RateLimitPolicy, subject: string, source: RateLimitOutcome['source'], now: number): Promise<void> {
+async function releaseUnit(declared: RateLimitPolicy, subject: string, source: RateLimitOutcome['source'], now: number): Promise<void> {
   if (source === 'fail-open') return;
+  const policy = effective(declared);
   const { shared, local, timeoutMs = LIMITER_TIMEOUT_MS } = stores();
   // Back to the store that took it: a unit taken by the in-process fallback is not Redis's to refund.
   const store = source === 'memory' ? local : shared;

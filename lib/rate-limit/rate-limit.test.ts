@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipSubject, resolveClientIp } from '@/lib/server/client-ip';
 import { enforceRateLimit, RATE_LIMITS, rateLimitRejections, reserveAttempt, setLimiterStoresForTesting, withAttemptBudget } from './.';
 import type { RateLimitPolicy } from './policies';
@@ -79,6 +79,41 @@ describe('the policy table', () => {
     }
     const names = Object.values(RATE_LIMITS).map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('RATE_LIMIT_OVERRIDES', () => {
+  async function limiterWith(overrides: string) {
+    vi.resetModules();
+    vi.stubEnv('RATE_LIMIT_OVERRIDES', overrides);
+    try {
+      const limiter = await import('./.');
+      const { memoryStore: freshMemoryStore } = await import('./store');
+      limiter.setLimiterStoresForTesting({ shared: null, local: freshMemoryStore() });
+      return limiter;
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  it('gives a named policy another limit and leaves the others as declared', async () => {
+    const limiter = await limiterWith('register-ip=3, reset-ip=40');
+    const t0 = 1_800_000_000_000;
+    for (let i = 0; i < 3; i += 1) await limiter.enforceRateLimit(limiter.RATE_LIMITS.registerPerIp, '198.51.100.1', t0);
+    const error = await limiter.enforceRateLimit(limiter.RATE_LIMITS.registerPerIp, '198.51.100.1', t0).catch((e: unknown) => e);
+    expect((error as { headers: Record<string, string> }).headers['ratelimit-limit']).toBe('3');
+    // Not overridden: order lookup keeps its 30.
+    const lookup = await limiter.enforceRateLimit(limiter.RATE_LIMITS.orderLookupPerIp, '198.51.100.1', t0);
+    expect(lookup.limit).toBe(30);
+    limiter.setLimiterStoresForTesting(null);
+    expect(() => limiter.assertRateLimitOverrides()).not.toThrow();
+  });
+
+  it('refuses a policy name that does not exist at boot, and a limit that is not a whole number when the environment is read', async () => {
+    const typo = await limiterWith('registr-ip=100');
+    expect(() => typo.assertRateLimitOverrides()).toThrow(/registr-ip/);
+    typo.setLimiterStoresForTesting(null);
+    await expect(limiterWith('register-ip=lots')).rejects.toThrow(/policy-name=limit/);
   });
 });
 

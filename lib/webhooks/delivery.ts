@@ -5,12 +5,14 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { db, type Executor } from '@/db/client';
 import { users, webhookDeliveries, webhookEndpoints } from '@/db/schema';
-import { queueEmail } from '@/lib/email/service';
-import { env } from '@/lib/env';
+import { siteLink } from '@/lib/email/brand';
+import { composeEmail } from '@/lib/email/compose';
+import { addressed, queueEmail } from '@/lib/email/service';
 import { logger } from '@/lib/log';
+import { guardedLookup } from '@/lib/net/ssrf';
 import { counter } from '@/lib/observability/metrics';
 import { decryptWebhookSecret } from './secret';
-import { assertWebhookUrlAllowed, guardedLookup } from './ssrf';
+import { assertWebhookUrlAllowed } from './url-check';
 
 // Delivering webhook messages: each due delivery is claimed in its own transaction (FOR UPDATE SKIP LOCKED, so
 // instances never send one twice at once), signed the Standard Webhooks way and POSTed with a 10 s timeout. A 2xx
@@ -84,20 +86,16 @@ async function post(rawUrl: string, headers: Record<string, string>, body: strin
 
 type Outcome = 'succeeded' | 'retry' | 'failed';
 
-async function notifyAdminsOfDisable(executor: Executor, endpoint: { id: string; url: string }): Promise<void> {
+async function notifyAdminsOfDisable(executor: Executor, endpoint: { id: string; url: string }, at: Date): Promise<void> {
   const admins = await executor.select({ email: users.email }).from(users).where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
-  const link = new URL(`/admin/webhooks/${endpoint.id}`, env.SITE_URL).toString();
-  for (const admin of admins) {
-    await queueEmail(
-      {
-        to: admin.email,
-        subject: 'A webhook endpoint was disabled',
-        template: 'webhook-endpoint-disabled',
-        text: `Every attempt to deliver events to ${endpoint.url} failed for 24 hours, so the store stopped sending to it.\n\nSee its delivery log, fix the receiver and enable it again: ${link}\n`,
-      },
-      executor,
-    );
-  }
+  if (admins.length === 0) return;
+  // One rendering for every admin: the message names the endpoint, not the reader.
+  const message = await composeEmail(
+    'webhook_endpoint_disabled',
+    { endpointUrl: endpoint.url, at: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`, manageUrl: siteLink(`/admin/webhooks/${endpoint.id}`) },
+    executor,
+  );
+  for (const admin of admins) await queueEmail(addressed(admin.email, message), executor);
 }
 
 /** Sends one due delivery, if any; null when none is due. */
@@ -146,7 +144,7 @@ async function deliverOne(now?: Date): Promise<Outcome | null> {
         .update(webhookEndpoints)
         .set({ enabled: false, disabledReason: `Disabled ${attemptAt.toISOString()}: every attempt failed for 24 hours.` })
         .where(eq(webhookEndpoints.id, endpoint.id));
-      await notifyAdminsOfDisable(tx, endpoint);
+      await notifyAdminsOfDisable(tx, endpoint, attemptAt);
       logger.warn({ endpointId: endpoint.id }, 'webhook endpoint disabled after 24 hours of failures');
     }
     return 'failed';

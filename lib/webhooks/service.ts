@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { WEBHOOK_API_VERSION, WEBHOOK_TEST_EVENT } from './events';
 import type { WebhookEndpointInput } from './schemas';
 import { encryptWebhookSecret, newWebhookSecret } from './secret';
-import { assertWebhookUrlAllowed } from './ssrf';
+import { assertWebhookUrlAllowed } from './url-check';
 
 // Admins' writes to webhook endpoints, all audited. A new endpoint's signing secret is returned once, to be shown
 // once; only its encrypted form is kept.

@@ -26,6 +26,15 @@ export const productPricesSchema = z.object({
     .max(100),
 });
 
+export const productImageFromUrlSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .describe('Public http(s) address of a JPEG, PNG, WebP, AVIF or GIF image of at most 8 MB; the store fetches it (at most 3 redirects, 10 s)'),
+  alt: z.string().trim().max(300).optional().describe('Alternative text, for shoppers who cannot see the image'),
+  position: z.int().min(0).max(1000).optional().describe("Place in the product's images, 0 = first (the main image); absent or past the end appends"),
+});
+
 export const stockAdjustmentSchema = z.object({
   delta: z.number().int().min(-1_000_000).max(1_000_000).describe('Units in (positive) or out (negative); never 0'),
   reason: z.enum(adjustmentReasons),

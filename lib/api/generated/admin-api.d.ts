@@ -88,6 +88,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an image the store fetches from a URL
+         * @description Scope: `products:write`. The store fetches the URL itself (http or https, at most 3 redirects, 10 s in all, at most 8 MB) and refuses addresses on loopback, private, link-local or metadata networks, at every redirect. The file must really be a JPEG, PNG, WebP, AVIF or GIF image of 64 to 8,000 px a side: it is re-encoded, stripped of metadata and attached exactly like an image uploaded in the admin panel. Answers the image as the product read lists it.
+         */
+        post: operations["addProductImageFromUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inventory": {
         parameters: {
             query?: never;
@@ -396,7 +416,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable";
+                code: "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "upstream_failed" | "unavailable";
                 message: string;
                 /** @description Field path → messages (422) */
                 fieldErrors?: {
@@ -436,19 +456,23 @@ export interface components {
                 stockOnHand: number;
                 active: boolean;
             }[];
-            images: {
-                /** Format: uuid */
-                id: string;
-                url: string;
-                altText: string;
-                width: number;
-                height: number;
-                variantId: string | null;
-            }[];
+            /** @description In display order: the first is the main image */
+            images: components["schemas"]["ProductImage"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        ProductImage: {
+            /** Format: uuid */
+            id: string;
+            /** @description The stored image, served by this store under /media (re-encoded as WebP, at most 2,000 px on a side) */
+            url: string;
+            altText: string;
+            width: number;
+            height: number;
+            /** @description Shown when a shopper picks this variant; null for every variant */
+            variantId: string | null;
         };
         InventoryLevel: {
             /** Format: uuid */
@@ -684,6 +708,17 @@ export interface components {
                 /** @description Higher "was" price; empty or absent for none */
                 compareAtPrice?: string;
             }[];
+        };
+        ProductImageFromUrlRequest: {
+            /**
+             * Format: uri
+             * @description Public http(s) address of a JPEG, PNG, WebP, AVIF or GIF image of at most 8 MB; the store fetches it (at most 3 redirects, 10 s)
+             */
+            url: string;
+            /** @description Alternative text, for shoppers who cannot see the image */
+            alt?: string;
+            /** @description Place in the product's images, 0 = first (the main image); absent or past the end appends */
+            position?: number;
         };
         StockAdjustmentRequest: {
             /** @description Units in (positive) or out (negative); never 0 */
@@ -1203,6 +1238,100 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addProductImageFromUrl: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key and body answers the first result (header Idempotent-Replayed: true) and changes nothing again; the same key with another body is 422. Keys are remembered for 24 hours, per API key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImageFromUrlRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ProductImage"];
+                    };
+                };
+            };
+            /** @description No API key, or an unknown, revoked or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks this operation's scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the current state, or a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `validation_failed`, with `fieldErrors.url`: not an http(s) URL, a private or reserved address (or a redirect to one), not an image, too small or too large (over 8 MB) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `upstream_failed`: the address could not be fetched — no DNS answer, no connection, an error status, more than 3 redirects, or no complete answer within 10 s */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,16 @@ export const adminVariantSchema = z.object({
   active: z.boolean(),
 });
 
+export const adminProductImageSchema = z.object({
+  id: z.uuid(),
+  url: z.string().describe("The stored image, served by this store under /media (re-encoded as WebP, at most 2,000 px on a side)"),
+  altText: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  variantId: z.uuid().nullable().describe('Shown when a shopper picks this variant; null for every variant'),
+});
+export type AdminProductImage = z.infer<typeof adminProductImageSchema>;
+
 export const adminProductSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -39,7 +49,7 @@ export const adminProductSchema = z.object({
   currency: z.string().describe('ISO 4217: the currency of every price'),
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(adminVariantSchema),
-  images: z.array(z.object({ id: z.uuid(), url: z.string(), altText: z.string(), width: z.number().int(), height: z.number().int(), variantId: z.uuid().nullable() })),
+  images: z.array(adminProductImageSchema).describe('In display order: the first is the main image'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

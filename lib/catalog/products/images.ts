@@ -5,17 +5,24 @@ import { db } from '@/db/client';
 import { productImages, products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+import { fetchRemoteBody, RemoteFetchError } from '@/lib/net/fetch-remote';
 import { getMediaStore, type MediaStore } from '@/lib/storage';
-import { processProductImage } from './image-processing';
+import { MAX_UPLOAD_BYTES, processProductImage } from './image-processing';
 
 // Product images: the file goes to the media store (local disk or S3) first — files cannot roll back — then the
 // row and its audit entry commit together. A failed commit deletes the stored file again.
 
-export async function addProductImage(
-  actor: AuditActor,
-  input: { productId: string; file: Buffer; altText: string },
-  store: MediaStore = getMediaStore(),
-): Promise<{ id: string; slug: string }> {
+export type AddProductImageInput = {
+  productId: string;
+  file: Buffer;
+  altText: string;
+  /** Place in the product's image order (0 = first); absent or past the end appends it. */
+  position?: number;
+  /** Where the file came from, for the audit log (a URL without its query string). */
+  source?: string;
+};
+
+export async function addProductImage(actor: AuditActor, input: AddProductImageInput, store: MediaStore = getMediaStore()): Promise<{ id: string; slug: string }> {
   const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
   if (!product) throw new AppError('not_found', 'That product no longer exists.');
   const image = await processProductImage(input.file);
@@ -36,16 +43,73 @@ export async function addProductImage(
           position: sql`(select coalesce(max(position) + 1, 0) from ${productImages} where product_id = ${input.productId})`,
         })
         .returning({ id: productImages.id });
+      const id = row!.id;
+      if (input.position !== undefined) {
+        // Rewritten 0..n-1 with the new image at its place (the product row lock keeps concurrent adds in line).
+        const siblings = await tx
+          .select({ id: productImages.id })
+          .from(productImages)
+          .where(eq(productImages.productId, input.productId))
+          .orderBy(asc(productImages.position), asc(productImages.createdAt));
+        const order = siblings.map((s) => s.id).filter((other) => other !== id);
+        order.splice(Math.min(input.position, order.length), 0, id);
+        for (const [position, imageId] of order.entries()) {
+          await tx.update(productImages).set({ position }).where(and(eq(productImages.id, imageId), eq(productImages.productId, input.productId)));
+        }
+      }
       await recordAudit(tx, actor, {
         action: 'product.image_add',
         entityType: 'product',
         entityId: input.productId,
-        after: { imageId: row!.id, storageKey: key, width: image.width, height: image.height, altText: input.altText },
+        after: { imageId: id, storageKey: key, width: image.width, height: image.height, altText: input.altText, ...(input.source ? { source: input.source } : {}) },
       });
-      return { id: row!.id, slug: locked.slug };
+      return { id, slug: locked.slug };
     });
   } catch (error) {
     await store.delete(key).catch(() => {});
+    throw error;
+  }
+}
+
+const FETCH_TIMEOUT_MS = 10_000;
+const FETCH_MAX_REDIRECTS = 3;
+// A declared type is only a first filter (the content decides): servers that do not know send octet-stream.
+const ACCEPTABLE_TYPE = /^(image\/|application\/octet-stream|binary\/octet-stream)/i;
+
+function urlError(message: string): AppError {
+  return new AppError('validation_failed', message, { fieldErrors: { url: [message] } });
+}
+
+/**
+ * Adds a product image the server fetches from a URL (the Admin API's "images by URL"): the address must be public
+ * (every redirect too, lib/net), the body at most the panel's upload cap, and the file goes through the same
+ * pipeline and the same write as a panel upload. A remote that fails or does not answer in time is 502.
+ */
+export async function addProductImageFromUrl(
+  actor: AuditActor,
+  input: { productId: string; url: string; altText: string; position?: number },
+  store: MediaStore = getMediaStore(),
+): Promise<{ id: string; slug: string }> {
+  // Not found before anything is fetched.
+  const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
+  if (!product) throw new AppError('not_found', 'No product with this id.');
+  let fetched: Awaited<ReturnType<typeof fetchRemoteBody>>;
+  try {
+    fetched = await fetchRemoteBody(input.url, { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: FETCH_TIMEOUT_MS, maxRedirects: FETCH_MAX_REDIRECTS, accept: 'image/*' });
+  } catch (error) {
+    if (!(error instanceof RemoteFetchError)) throw error;
+    if (error.reason === 'failed') throw new AppError('upstream_failed', `The image could not be fetched: ${error.message}`);
+    if (error.reason === 'too_large') throw urlError(`Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    throw urlError(error.message);
+  }
+  if (fetched.contentType !== null && !ACCEPTABLE_TYPE.test(fetched.contentType)) {
+    throw urlError(`The address serves ${fetched.contentType.split(';')[0]}, not an image.`);
+  }
+  try {
+    return await addProductImage(actor, { productId: input.productId, file: fetched.body, altText: input.altText, position: input.position, source: fetched.url.origin + fetched.url.pathname }, store);
+  } catch (error) {
+    // The upload pipeline names its "file" field; here the field is the URL.
+    if (error instanceof AppError && error.fieldErrors?.file) throw urlError(error.message);
     throw error;
   }
 }

@@ -87,7 +87,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
             </nav>
           ) : null}
           <div>
-            <h1 id="product-title" className="text-3xl font-bold tracking-tight">
+            <h1 id="product-title" className="text-3xl font-bold tracking-tight wrap-anywhere">
               {product.title}
             </h1>
             {product.vendor ? <p className="mt-1 text-zinc-600">{product.vendor}</p> : null}

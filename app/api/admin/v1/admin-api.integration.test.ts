@@ -1,11 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { NextRequest } from 'next/server';
-import createClient from 'openapi-fetch';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
@@ -14,7 +12,6 @@ import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
 import { adminApiDocument } from '@/lib/api/admin-openapi';
-import type { paths } from '@/lib/api/generated/admin-api';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/service';
 import type { ApiScope } from '@/lib/api-keys/scopes';
 import type { AuditActor } from '@/lib/audit/service';
@@ -23,6 +20,7 @@ import { processOutbox } from '@/lib/outbox/worker';
 import { deliverDueWebhooks } from '@/lib/webhooks/delivery';
 import { createWebhookEndpoint } from '@/lib/webhooks/service';
 import { webhookEventTypes } from '@/lib/webhooks/events';
+import { adminApiClient, loadAdminRoutes, TEST_SITE } from './test-client';
 
 // The Admin API as an integrator meets it: a client generated from the published OpenAPI document by an independent
 // generator (openapi-typescript + openapi-fetch), talking to the real route handlers with an API key, and a webhook
@@ -30,48 +28,13 @@ import { webhookEventTypes } from '@/lib/webhooks/events';
 // (lib/api/generated/admin-api.d.ts) so the typecheck holds this file to them; the first test fails when the
 // document and the committed types drift (UPDATE_API_TYPES=1 rewrites them).
 
-const SITE = 'http://store.test';
-const apiRoot = path.join(process.cwd(), 'app', 'api', 'admin', 'v1');
+const SITE = TEST_SITE;
 const typesFile = path.join(process.cwd(), 'lib', 'api', 'generated', 'admin-api.d.ts');
 
-type RouteModule = Record<string, (request: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>>;
-
-/** The route handlers under app/api/admin/v1, matched the way Next matches them ([id] → one path segment). */
-async function loadRoutes(): Promise<{ pattern: RegExp; module: RouteModule }[]> {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((entry) => {
-      const full = path.join(dir, entry);
-      return statSync(full).isDirectory() ? walk(full) : entry === 'route.ts' ? [full] : [];
-    });
-  return Promise.all(
-    walk(apiRoot).map(async (file) => {
-      const relative = path.relative(apiRoot, path.dirname(file)).split(path.sep).join('/');
-      const source = `^/api/admin/v1${relative ? `/${relative}` : ''}$`.replace(/\[([^\]]+)\]/g, '(?<$1>[^/]+)').replace(/\./g, '\\.');
-      return { pattern: new RegExp(source), module: (await import(file)) as RouteModule };
-    }),
-  );
-}
-
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
-
-/** openapi-fetch's transport: each Request is handed to the matching route handler, as Next would. */
-async function dispatch(input: Request): Promise<Response> {
-  const url = new URL(input.url);
-  for (const { pattern, module } of routes) {
-    const match = pattern.exec(url.pathname);
-    if (!match) continue;
-    const handler = module[input.method];
-    if (!handler) return new Response(null, { status: 405 });
-    const body = input.method === 'GET' ? undefined : await input.text();
-    const request = new NextRequest(url, { method: input.method, headers: input.headers, body: body || undefined });
-    const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-    return handler(request, { params: Promise.resolve(params) });
-  }
-  return new Response(null, { status: 404 });
-}
+let routes: Awaited<ReturnType<typeof loadAdminRoutes>>;
 
 function clientFor(secret: string) {
-  return createClient<paths>({ baseUrl: `${SITE}/api/admin/v1`, fetch: dispatch, headers: { authorization: `Bearer ${secret}` } });
+  return adminApiClient(routes, secret);
 }
 
 type Received = { id: string; timestamp: string; signatureValid: boolean; body: { type: string; api_version: string; data: Record<string, unknown> } };
@@ -124,7 +87,7 @@ async function keyWith(scopes: ApiScope[]) {
 }
 
 beforeAll(async () => {
-  routes = await loadRoutes();
+  routes = await loadAdminRoutes();
   const [admin] = await db
     .insert(users)
     .values({ email: `api-admin-${randomBytes(4).toString('hex')}@example.com`, name: 'API Admin', role: 'admin' })
@@ -320,7 +283,13 @@ describe('Admin API through a generated client', () => {
       const mails = await db.select().from(emailMessages).where(eq(emailMessages.toAddress, actor.user.email));
       const notices = mails.filter((mail) => mail.subject === 'A webhook endpoint was disabled');
       expect(notices).toHaveLength(1);
+      expect(notices[0]!.template).toBe('webhook_endpoint_disabled');
       expect(notices[0]!.textBody).toContain(`/admin/webhooks/${dead.id}`);
+      expect(notices[0]!.textBody).toContain(`http://127.0.0.1:${port}/dead`);
+      // Branded like the store's other emails: an HTML part with the button to the endpoint's page.
+      expect(notices[0]!.htmlBody).toMatch(/^<!DOCTYPE html/);
+      expect(notices[0]!.htmlBody).toContain(`/admin/webhooks/${dead.id}`);
+      expect(notices[0]!.htmlBody).toContain('A webhook endpoint was disabled');
 
       // Nothing more is sent to a disabled endpoint: a new delivery to it fails without a request.
       await db.insert(webhookDeliveries).values({ endpointId: dead.id, messageId: `evt_${randomBytes(8).toString('hex')}`, eventType: 'product.created', payload: { type: 'product.created' }, giveUpAt: new Date(Date.now() + 3_600_000) });
