@@ -51,7 +51,7 @@ test('order journey: placed → listed and on the dashboard → paid → refunds
   await shell.signIn();
   await expect(admin.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(admin.getByRole('table', { name: 'Latest orders' }).getByRole('link', { name: number })).toBeVisible();
-  await expect(admin.getByRole('figure', { name: /Revenue and orders per day/ })).toBeVisible();
+  await expect(admin.getByRole('figure', { name: /Net sales and orders per day/ })).toBeVisible();
 
   await shell.open('Orders');
   const list = new AdminOrdersList(admin);

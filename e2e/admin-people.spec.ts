@@ -132,9 +132,11 @@ test('disabling a signed-in customer ends their session at once, and the audit l
 
   const audit = new AuditLogPage(admin.page);
   await audit.filter({ action: 'customer.disable' });
-  const row = audit.entries.filter({ hasText: customerId });
+  // The entry names the customer by email, links to their page, and reads as a change of status.
+  const row = audit.entries.filter({ hasText: email });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText('status: "active" → "disabled"');
+  await expect(row.getByRole('link', { name: email })).toHaveAttribute('href', `/admin/customers/${customerId}`);
+  await expect(row.getByRole('list', { name: 'Changes' })).toHaveText('Status active → disabled');
   await admin.context.close();
 });
 

@@ -51,8 +51,8 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
     date: point.date,
     label: new Date(`${point.date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }),
     // The chart's axis needs a plain number in major units; every figure shown as text stays exact (fmt).
-    revenue: point.revenueCents / 10 ** minorUnitDigits(data.currency),
-    revenueText: fmt(point.revenueCents),
+    revenue: point.netSalesCents / 10 ** minorUnitDigits(data.currency),
+    revenueText: fmt(point.netSalesCents),
     orders: point.orders,
   }));
   return (
@@ -73,18 +73,36 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </nav>
       </div>
       <p className="text-xs text-zinc-600">
-        Revenue is what was captured minus what was refunded, for orders placed in the period; unpaid orders do not count. Orders
-        excludes cancelled ones. Figures in {data.currency}.
+        Net sales are gross sales (items at their selling price) minus discounts and returns, without tax or shipping, for
+        orders placed in the period whose payment was captured; unpaid orders do not count. Orders excludes cancelled ones.
+        Figures in {data.currency}.
       </p>
 
       <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={`Last ${days} days`}>
-        <Tile label="Revenue" figure={data.revenue} format={fmt} days={days} />
+        <Tile label="Net sales" figure={data.netSales} format={fmt} days={days} />
         <Tile label="Orders" figure={data.orders} format={count} days={days} />
         <Tile label="Average order value" figure={data.averageOrderValue} format={fmt} days={days} />
         <Tile label="New customers" figure={data.newCustomers} format={count} days={days} />
       </dl>
 
-      <SalesChart points={points} currency={data.currency} title={`Revenue and orders per day, last ${days} days`} />
+      <section aria-labelledby="sales-heading" className="rounded-md border border-zinc-200 bg-white p-4">
+        <h2 id="sales-heading" className="mb-2 font-semibold">
+          How net sales add up, last {days} days
+        </h2>
+        <dl className="grid max-w-md grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm" aria-labelledby="sales-heading">
+          <dt>Gross sales</dt>
+          <dd className="text-right tabular-nums">{fmt(data.sales.grossSalesCents)}</dd>
+          <dt>Discounts</dt>
+          <dd className="text-right tabular-nums">−{fmt(data.sales.discountsCents)}</dd>
+          <dt>Returns and refunds</dt>
+          <dd className="text-right tabular-nums">−{fmt(data.sales.returnsCents)}</dd>
+          <dt className="border-t border-zinc-200 pt-1 font-semibold">Net sales</dt>
+          <dd className="border-t border-zinc-200 pt-1 text-right font-semibold tabular-nums">{fmt(data.sales.netSalesCents)}</dd>
+        </dl>
+        <p className="mt-2 text-xs text-zinc-600">Not included: tax collected and shipping charged.</p>
+      </section>
+
+      <SalesChart points={points} currency={data.currency} title={`Net sales and orders per day, last ${days} days`} />
 
       <div className="grid gap-6 xl:grid-cols-3">
         <section aria-labelledby="latest-heading" className="rounded-md border border-zinc-200 bg-white p-4 xl:col-span-2">
@@ -125,18 +143,25 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </section>
 
         <section aria-labelledby="top-heading" className="rounded-md border border-zinc-200 bg-white p-4">
-          <h2 id="top-heading" className="mb-2 font-semibold">
+          <h2 id="top-heading" className="font-semibold">
             Top products
           </h2>
+          <p className="mb-2 text-xs text-zinc-600">By units sold in paid orders; sales after discounts, without tax or shipping.</p>
           {data.topProducts.length === 0 ? (
             <p className="text-sm text-zinc-600">Nothing sold in this period.</p>
           ) : (
             <ol className="flex flex-col gap-1 text-sm">
               {data.topProducts.map((product) => (
                 <li key={product.title} className="flex justify-between gap-2">
-                  <span>{product.title}</span>
+                  {product.productId ? (
+                    <Link href={`/admin/products/${product.productId}`} className="underline">
+                      {product.title}
+                    </Link>
+                  ) : (
+                    <span>{product.title}</span>
+                  )}
                   <span className="whitespace-nowrap text-zinc-600">
-                    {product.units} sold · {fmt(product.revenueCents)}
+                    {product.units} sold · {fmt(product.netSalesCents)}
                   </span>
                 </li>
               ))}
@@ -165,7 +190,10 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               {data.lowStock.map((row) => (
                 <tr key={row.sku} className="border-t border-zinc-100">
                   <td className="py-1.5">
-                    {row.productTitle} <span className="text-zinc-600">({row.variantTitle})</span>
+                    <Link href={`/admin/products/${row.productId}`} className="underline">
+                      {row.productTitle}
+                    </Link>{' '}
+                    <span className="text-zinc-600">({row.variantTitle})</span>
                   </td>
                   <td className="font-mono text-xs">{row.sku}</td>
                   <td className={`text-right ${row.stock === 0 ? 'font-semibold text-red-700' : ''}`}>{row.stock === 0 ? 'Sold out' : row.stock}</td>

@@ -29,7 +29,12 @@ export const orders = pgTable(
     id: id(),
     // Shown to shoppers ("SF-7K3F9QX2"): random, so it reveals neither volume nor neighbours' orders.
     number: text().notNull(),
+    // The account that owns the order (it sees it under "My orders"): set when placed signed in, or when a guest
+    // buyer's email is later registered AND verified — never for an unproven address.
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    // The customer record, as the admin counts orders per customer: the account when placed signed in, otherwise the
+    // record kept per guest email (a users row with no password until that email registers and adopts it).
+    customerId: uuid().references(() => users.id, { onDelete: 'set null' }),
     email: text().notNull(),
     status: text({ enum: orderStatuses }).notNull().default('pending'),
     paymentStatus: text({ enum: paymentStatuses }).notNull().default('unpaid'),
@@ -64,6 +69,7 @@ export const orders = pgTable(
     uniqueIndex('orders_source_cart_unique').on(t.sourceCartId),
     index('orders_user_id_idx').on(t.userId, t.placedAt),
     index('orders_email_idx').on(t.email),
+    index('orders_customer_id_idx').on(t.customerId, t.placedAt),
     index('orders_status_idx').on(t.status, t.placedAt),
     index('orders_payment_status_idx').on(t.paymentStatus, t.placedAt),
     index('orders_placed_at_idx').on(t.placedAt),

@@ -11,14 +11,16 @@ export class SeedUsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: npm run db:seed -- [--products N] [--reset] [--yes-really]
+export const USAGE = `Usage: npm run db:seed -- [--products N] [--no-orders] [--reset] [--yes-really]
   --products N   active products to create (1..${MAX_PRODUCT_COUNT.toLocaleString('en-US')}, default ${DEFAULT_PRODUCT_COUNT})
+  --no-orders    no demo orders or demo customers (by default: 90 days of orders)
   --reset        empty every store table first (refused in production without --yes-really)
   --yes-really   confirm --reset when NODE_ENV=production`;
 
 const argsSchema = z.object({
   products: z.coerce.number().int().min(1).max(MAX_PRODUCT_COUNT).default(DEFAULT_PRODUCT_COUNT),
   reset: z.boolean().default(false),
+  noOrders: z.boolean().default(false),
   yesReally: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -33,6 +35,7 @@ export function parseSeedArgs(argv: string[]): SeedCliArgs {
       options: {
         products: { type: 'string' },
         reset: { type: 'boolean' },
+        'no-orders': { type: 'boolean' },
         'yes-really': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -46,6 +49,7 @@ export function parseSeedArgs(argv: string[]): SeedCliArgs {
   const parsed = argsSchema.safeParse({
     products: values.products,
     reset: values.reset,
+    noOrders: values['no-orders'],
     yesReally: values['yes-really'],
     help: values.help,
   });

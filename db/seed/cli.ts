@@ -1,4 +1,4 @@
-// npm run db:seed [-- --products N] [--reset [--yes-really]]
+// npm run db:seed [-- --products N] [--no-orders] [--reset [--yes-really]]
 // Migrates, then seeds the demo store into whichever database is configured (DATABASE_URL / PG*, else PGlite).
 
 import { closeConnection, getConnection } from '@/db/client';
@@ -24,12 +24,15 @@ function formatSummary(summary: SeedSummary): string {
     ['tax rates', summary.taxRates],
     ['discount codes', summary.discountCodes],
     ['accounts', summary.users],
+    ['demo orders', summary.orders],
+    ['demo customers (guests)', summary.customers],
   ];
   const detail: Record<string, string> = {
     'products (active / draft / archived)':
       `${summary.activeProducts} / ${summary.draftProducts} / ${summary.archivedProducts}`,
     'options / option values': `${summary.options} / ${summary.optionValues}`,
     'shipping zones / rates': `${summary.shippingZones} / ${summary.shippingRates}`,
+    'demo customers (guests)': `${summary.guestCustomers} without an account`,
   };
   const width = Math.max(...rows.map(([label]) => label.length));
   return rows
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
 
   const summary = await seedDatabase(connection.db, {
     products: args.products,
+    orders: !args.noOrders,
     log: (line) => console.log(line),
   });
   if (summary.skipped) {

@@ -128,8 +128,12 @@ describe('product images', () => {
 });
 
 describe('parseSeedArgs', () => {
-  it('defaults to 200 products and no reset', () => {
-    expect(parseSeedArgs([])).toEqual({ products: 200, reset: false, yesReally: false, help: false });
+  it('defaults to 200 products, demo orders and no reset', () => {
+    expect(parseSeedArgs([])).toEqual({ products: 200, reset: false, noOrders: false, yesReally: false, help: false });
+  });
+
+  it('reads --no-orders, for a store without demo sales', () => {
+    expect(parseSeedArgs(['--no-orders'])).toMatchObject({ noOrders: true });
   });
 
   it('reads --products, --reset and --yes-really', () => {

@@ -1,4 +1,5 @@
-// The demo store: categories, products with variants, stock and images, shipping, tax, discounts and two accounts.
+// The demo store: categories, products with variants, stock and images, shipping, tax, discounts, two accounts and
+// ninety days of orders from demo customers (some of them guest buyers).
 // Deterministic (seeded PRNG), idempotent (a seeded store is left alone) and atomic (one transaction, settings last).
 
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,6 +12,8 @@ import {
   discountCodes,
   inventoryLedger,
   menuItems,
+  orderLines,
+  orders,
   productCategories,
   productImages,
   productOptions,
@@ -41,6 +44,8 @@ import {
   type ProductPlan,
 } from './generate';
 import { bulkInsert } from './bulk-insert';
+import { SEED_ORDER_DAYS, seedOrders } from './orders';
+import { createRandom } from './random';
 import { IMAGE_SIZE, writeImages, type ImageJob } from './images';
 import {
   DEMO_CUSTOMER_ADDRESS,
@@ -79,6 +84,8 @@ export type SeedOptions = {
   now?: Date;
   /** Default: 'per-product' up to PER_PRODUCT_IMAGE_LIMIT products, else 'pooled'. */
   images?: 'per-product' | 'pooled';
+  /** Ninety days of demo orders and their customers (db/seed/orders.ts). Default true; false leaves no orders. */
+  orders?: boolean;
 };
 
 export type SeedSummary = {
@@ -103,6 +110,9 @@ export type SeedSummary = {
   taxRates: number;
   discountCodes: number;
   users: number;
+  orders: number;
+  customers: number;
+  guestCustomers: number;
   elapsedMs: number;
 };
 
@@ -135,6 +145,9 @@ function emptySummary(): SeedSummary {
     taxRates: 0,
     discountCodes: 0,
     users: 0,
+    orders: 0,
+    customers: 0,
+    guestCustomers: 0,
     elapsedMs: 0,
   };
 }
@@ -198,12 +211,16 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   const imageMode = options.images ?? (activeCount <= PER_PRODUCT_IMAGE_LIMIT ? 'per-product' : 'pooled');
   const generate = () => generateProducts({ activeProducts: activeCount, seed, now });
 
-  const [admin, customer] = await Promise.all([
+  const withOrders = options.orders ?? true;
+  const [admin, customer, shopperPasswordHash] = await Promise.all([
     resolveAccount(options.admin?.email ?? env.ADMIN_EMAIL, options.admin?.password ?? env.ADMIN_PASSWORD),
     resolveAccount(
       options.customer?.email ?? env.DEMO_CUSTOMER_EMAIL,
       options.customer?.password ?? env.DEMO_CUSTOMER_PASSWORD,
     ),
+    // The demo shoppers with accounts share one hash of a random password nobody is shown: they cannot be signed
+    // into, and one hash costs what one costs.
+    withOrders ? hashPassword(randomBytes(18).toString('base64url')) : Promise.resolve(''),
   ]);
   if (admin.email === customer.email) throw new SeedError('The admin and demo customer need different email addresses');
 
@@ -324,6 +341,13 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     }
     summary.users = (adminRow ? 1 : 0) + (customerRow ? 1 : 0);
 
+    if (withOrders) {
+      const ordersStarted = performance.now();
+      const sales = await seedOrders(tx, { random: createRandom(seed).fork('orders'), now, adminId: adminRow?.id ?? null, passwordHash: shopperPasswordHash });
+      Object.assign(summary, sales);
+      log(`Orders: ${sales.orders} over ${SEED_ORDER_DAYS} days for ${sales.customers} customers in ${Math.round(performance.now() - ordersStarted)} ms`);
+    }
+
     // The pages every shop needs, as the templates a merchant edits, linked from the footer with the order lookup
     // (as the admin's "Add the standard pages" does).
     const pages = await tx
@@ -370,6 +394,9 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     variantOptionValues,
     productImages,
     inventoryLedger,
+    orders,
+    orderLines,
+    users,
   ];
   for (const table of seededTables) await db.execute(sql`analyze ${table}`);
   log(`Statistics refreshed in ${Math.round(performance.now() - analyzeStarted)} ms`);

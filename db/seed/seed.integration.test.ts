@@ -14,9 +14,13 @@ import {
   categories,
   discountCodes,
   inventoryLedger,
+  orderLines,
+  orders,
+  payments,
   productCategories,
   productImages,
   products,
+  refunds,
   shippingRates,
   shippingZones,
   storeSettings,
@@ -173,11 +177,58 @@ describe('seedDatabase on an empty store', () => {
         where coalesce(l.total, 0) <> v.stock_on_hand`),
     );
     expect(mismatched).toEqual([]);
+    // Opening stock first; after it only the demo orders' sales and restocks, each tied to its order, and every
+    // entry's quantity after it is the running total in time order.
     const [odd] = await main.db
       .select({ n: count() })
       .from(inventoryLedger)
-      .where(sql`${inventoryLedger.reason} <> 'initial' or ${inventoryLedger.quantityAfter} <> ${inventoryLedger.delta}`);
+      .where(
+        sql`not ((${inventoryLedger.reason} = 'initial' and ${inventoryLedger.orderId} is null)
+          or (${inventoryLedger.reason} in ('order_placed', 'order_cancelled') and ${inventoryLedger.orderId} is not null))`,
+      );
     expect(odd?.n).toBe(0);
+    const broken = rowsOf<{ id: number }>(
+      await main.db.execute(sql`
+        select id from (
+          select id, quantity_after, sum(delta) over (partition by variant_id order by created_at, id) as running from ${inventoryLedger}
+        ) l where l.running <> l.quantity_after`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('has ninety days of orders from returning customers and guest buyers, with totals, payments and stock that agree', async () => {
+    expect(summary.orders).toBeGreaterThan(200);
+    expect(summary.guestCustomers).toBeGreaterThan(0);
+    expect(summary.guestCustomers).toBeLessThan(summary.customers);
+    const [span] = rowsOf<{ days: number; first: string; last: string }>(
+      await main.db.execute(sql`select count(distinct (placed_at at time zone 'UTC')::date)::int as days, min(placed_at)::text as first, max(placed_at)::text as last from ${orders}`),
+    );
+    expect(span!.days).toBeGreaterThan(70);
+    expect(new Date(span!.first).getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 90 * 86_400_000);
+    expect(new Date(span!.last).getTime()).toBeLessThan(NOW.getTime());
+    const states = await main.db.selectDistinct({ status: orders.status, paymentStatus: orders.paymentStatus }).from(orders);
+    expect(states).toEqual(
+      expect.arrayContaining([
+        { status: 'delivered', paymentStatus: 'paid' },
+        { status: 'delivered', paymentStatus: 'partially_refunded' },
+        { status: 'cancelled', paymentStatus: 'unpaid' },
+        { status: 'fulfilled', paymentStatus: 'paid' },
+      ]),
+    );
+    // Each order's total is its lines plus shipping (tax exclusive), its refunds match what it says was refunded, a
+    // paid order has a captured payment, and every order belongs to a customer record with its email.
+    const wrong = rowsOf<{ number: string }>(
+      await main.db.execute(sql`
+        select o.number from ${orders} o
+        left join ${users} u on u.id = o.customer_id
+        where o.total_cents <> o.subtotal_cents - o.discount_cents + o.shipping_cents + o.tax_cents
+          or o.subtotal_cents <> (select sum(l.unit_price_cents * l.quantity) from ${orderLines} l where l.order_id = o.id)
+          or o.refunded_cents <> (select coalesce(sum(r.amount_cents), 0) from ${refunds} r where r.order_id = o.id and r.status = 'succeeded')
+          or (o.payment_status <> 'unpaid') <> exists (select 1 from ${payments} p where p.order_id = o.id and p.status = 'succeeded')
+          or u.email is distinct from o.email
+          or (o.user_id is not null and o.user_id <> o.customer_id)`),
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('keeps each product’s price range equal to its active variants’ prices, with shop-like prices', async () => {

@@ -32,9 +32,10 @@ export class ProductEditor {
     return this.form.getByRole('group', { name: /^Variants/ }).getByRole('row').filter({ has: this.page.getByRole('rowheader') });
   }
 
-  async setVariant(title: string, fields: { price?: string; stock?: string; sku?: string }) {
+  async setVariant(title: string, fields: { price?: string; compareAtPrice?: string; stock?: string; sku?: string }) {
     if (fields.sku !== undefined) await this.form.getByLabel(`SKU, ${title}`, { exact: true }).fill(fields.sku);
     if (fields.price !== undefined) await this.form.getByLabel(`Price, ${title}`, { exact: true }).fill(fields.price);
+    if (fields.compareAtPrice !== undefined) await this.form.getByLabel(`Compare-at price, ${title}`, { exact: true }).fill(fields.compareAtPrice);
     if (fields.stock !== undefined) await this.form.getByLabel(`Stock, ${title}`, { exact: true }).fill(fields.stock);
   }
 

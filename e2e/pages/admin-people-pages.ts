@@ -122,6 +122,23 @@ export class CustomersAdminPage {
     return this.page.url().split('/').pop()!;
   }
 
+  /** Searches the customer list by email and answers that customer's row. */
+  async row(email: string): Promise<Locator> {
+    await this.page.goto('/admin/customers');
+    const search = this.page.getByRole('search', { name: 'Search customers' });
+    await search.getByLabel('Email or name').fill(email);
+    await search.getByRole('button', { name: 'Search' }).click();
+    // A table row from 640 px up, a card on phones.
+    const row = this.page.getByRole('row').or(this.page.getByRole('listitem')).filter({ has: this.page.getByRole('link', { name: email }) });
+    await expect(row).toBeVisible();
+    return row;
+  }
+
+  /** A fact from the customer page's summary ("Orders", "Total spent", …). */
+  fact(term: string): Locator {
+    return this.page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
   async disable() {
     const form = this.page.getByRole('form', { name: 'Account access' });
     await form.getByRole('button', { name: 'Disable account and sign out' }).click();
@@ -152,16 +169,26 @@ export class AuditLogPage {
   readonly entries: Locator;
 
   constructor(readonly page: Page) {
-    this.entries = page.getByRole('table').getByRole('row');
+    this.entries = page.getByRole('list', { name: 'Audit entries' }).locator(':scope > li');
   }
 
-  async filter(options: { actor?: string; action?: string }) {
+  /** Filters apply as they are chosen: the URL follows each choice. */
+  async filter(options: { actor?: string; action?: string; entityType?: string }) {
     await this.page.goto('/admin/audit-log');
     const form = this.page.getByRole('search', { name: 'Filter the audit log' });
-    if (options.actor) await form.getByLabel('Actor email').fill(options.actor);
-    if (options.action) await form.getByLabel('Action').selectOption(options.action);
-    await form.getByRole('button', { name: 'Filter' }).click();
-    await expect(this.page).toHaveURL(/audit-log\?/);
+    if (options.actor) {
+      await form.getByLabel('Actor').selectOption(options.actor);
+      await expect(this.page).toHaveURL(new RegExp(`actor=${encodeURIComponent(options.actor).replace(/[.+]/g, '\\$&')}`));
+    }
+    if (options.entityType) {
+      await form.getByLabel('Entity type').selectOption(options.entityType);
+      await expect(this.page).toHaveURL(new RegExp(`entityType=${options.entityType}`));
+    }
+    if (options.action) {
+      await form.getByLabel('Action').selectOption(options.action);
+      await expect(this.page).toHaveURL(new RegExp(`action=${options.action.replace('.', '\\.')}`));
+    }
+    await expect(form).toHaveAttribute('aria-busy', 'false');
   }
 }
 

@@ -55,3 +55,26 @@ export async function findLowStockVariant(request: APIRequestContext, index = 0)
   }
   throw new Error('no low-stock variant found');
 }
+
+/**
+ * Places a guest order through the public Store API, as a headless storefront would: a new cart, one unit of the
+ * variant, the first shipping option to Austin, manual payment. Answers the order number.
+ */
+export async function placeGuestOrderThroughApi(request: APIRequestContext, email: string, variant: BuyableVariant): Promise<string> {
+  const created = await request.post('/api/store/v1/carts');
+  const { token } = (await created.json()) as { token: string };
+  const headers = { 'x-cart-token': token };
+  const product = (await (await request.get(`/api/store/v1/products/${variant.slug}`)).json()) as { data: { variants: { id: string; options: Record<string, string> }[] } };
+  const variantId = product.data.variants.find((v) => JSON.stringify(v.options) === JSON.stringify(variant.options))!.id;
+  const added = await request.post('/api/store/v1/carts/current/lines', { headers, data: { variantId, quantity: 1 } });
+  if (!added.ok()) throw new Error(`adding to the cart failed: ${added.status()}`);
+  const quote = await request.get('/api/store/v1/carts/current/shipping-options?countryCode=US&region=TX&postalCode=78701', { headers });
+  const { shippingOptions } = (await quote.json()) as { shippingOptions: { id: string }[] };
+  const shippingAddress = { name: 'Guest Buyer', line1: '1 Congress Ave', city: 'Austin', region: 'TX', postalCode: '78701', countryCode: 'US' };
+  const placed = await request.post('/api/store/v1/checkout', {
+    headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+    data: { email, shippingAddress, shippingRateId: shippingOptions[0]!.id, paymentProvider: 'manual' },
+  });
+  if (placed.status() !== 201) throw new Error(`checkout failed: ${placed.status()} ${await placed.text()}`);
+  return ((await placed.json()) as { order: { number: string } }).order.number;
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { type Page, pageCountOf } from '@/lib/pagination';
@@ -59,10 +59,12 @@ export async function listAuditEntries(filter: AuditLogFilter, executor: Executo
 }
 
 /** The distinct actions and entity types recorded so far, for the filter menus. */
-export async function listAuditFacets(executor: Executor = db): Promise<{ actions: string[]; entityTypes: string[] }> {
-  const [actions, entityTypes] = await Promise.all([
+export async function listAuditFacets(executor: Executor = db): Promise<{ actors: string[]; actions: string[]; entityTypes: string[] }> {
+  const [actors, actions, entityTypes] = await Promise.all([
+    // Staff, API keys and system sources: a store has a handful, so the menu lists them all (capped for safety).
+    executor.selectDistinct({ value: auditLog.actorEmail }).from(auditLog).where(isNotNull(auditLog.actorEmail)).orderBy(auditLog.actorEmail).limit(200),
     executor.selectDistinct({ value: auditLog.action }).from(auditLog).orderBy(auditLog.action),
     executor.selectDistinct({ value: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType),
   ]);
-  return { actions: actions.map((row) => row.value), entityTypes: entityTypes.map((row) => row.value) };
+  return { actors: actors.map((row) => row.value!), actions: actions.map((row) => row.value), entityTypes: entityTypes.map((row) => row.value) };
 }

@@ -13,6 +13,7 @@ import { notifyEmailChanged, notifyPasswordChanged } from './notifications';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
 import { assertAcceptableNewPassword } from './password-strength';
 import type { SessionUser } from './session-types';
+import { claimGuestOrders } from '@/lib/customers/guests';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Accounts: registration, credential checks, password reset and email verification.
@@ -88,12 +89,20 @@ export async function registerUser(
   await assertAcceptableNewPassword(input.password, [email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const created = await executor.transaction(async (tx) => {
+    // An email that bought as a guest already has a customer record (no password): registering adopts it, with its
+    // orders counted in the admin. Its orders reach "My orders" only once the address is verified (claimGuestOrders),
+    // so registering someone else's email shows nothing of theirs. Any other existing row is left alone.
     const [row] = await tx
       .insert(users)
       .values({ email, name: input.name, passwordHash, role: 'customer' })
-      .onConflictDoNothing()
-      .returning({ id: users.id, sessionVersion: users.sessionVersion });
-    if (row) await enqueueWebhookEvent(tx, 'customer.created', { kind: 'customer', id: row.id });
+      .onConflictDoUpdate({
+        target: users.email,
+        set: { name: input.name, passwordHash },
+        setWhere: and(isNull(users.passwordHash), eq(users.role, 'customer'), isNull(users.erasedAt), eq(users.status, 'active')),
+      })
+      // xmax is 0 on a freshly inserted row version; an adopted guest record was announced when it was created.
+      .returning({ id: users.id, sessionVersion: users.sessionVersion, inserted: sql<boolean>`(xmax = 0)` });
+    if (row?.inserted) await enqueueWebhookEvent(tx, 'customer.created', { kind: 'customer', id: row.id });
     return row;
   });
   if (created) {
@@ -180,7 +189,10 @@ export async function endAllSessions(userId: string, executor: Executor = db): P
   await voidOutstandingTokens(userId, executor);
 }
 
-/** Always "sent" to the caller; only an active account with a password actually gets a link. */
+/**
+ * Always "sent" to the caller; an active account gets a link — including a guest buyer's customer record, which can
+ * set its first password this way (the link proves the address).
+ */
 export async function requestPasswordReset(emailInput: string, executor: Executor = db): Promise<void> {
   const email = normaliseEmail(emailInput);
   const [user] = await executor
@@ -227,6 +239,8 @@ export async function resetPassword(token: string, password: string, executor: E
     const userId = await consumeToken(tx, token, 'password_reset');
     if (!userId) throw new AppError('bad_request', 'This reset link is invalid or has expired. Ask for a new one.');
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // The link went to this address, which proves it: guest orders placed with it now belong to the account.
+    await claimGuestOrders(tx, userId);
     // Every session ends, and any other outstanding link dies with this one.
     await endAllSessions(userId, tx);
     await notifyPasswordChanged(tx, holder.email, 'reset');
@@ -291,6 +305,8 @@ export async function verifyEmail(token: string, executor: Executor = db): Promi
     const userId = await consumeToken(tx, token, 'email_verification');
     if (!userId) throw new AppError('bad_request', 'This verification link is invalid or has expired.');
     await tx.update(users).set({ emailVerifiedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+    // Proven now: the orders this address placed as a guest join the account.
+    await claimGuestOrders(tx, userId);
   });
 }
 

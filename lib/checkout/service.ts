@@ -23,6 +23,7 @@ import { getCartView, hashCartToken } from '@/lib/cart/service';
 import type { CartRef, CartView } from '@/lib/cart/types';
 import { isPurchasable } from '@/lib/catalog/purchasable';
 import { moveStock } from '@/lib/inventory/stock';
+import { ensureGuestCustomer } from '@/lib/customers/guests';
 import { AppError } from '@/lib/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -232,7 +233,7 @@ export async function placeOrder(
     }
 
     const countryCode = input.shippingAddress.countryCode;
-    const [store, lines, shippingOptions, tax] = await Promise.all([
+    const [store, lines, shippingOptions, tax, customerId] = await Promise.all([
       getStoreInfo(tx),
       // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
       tx
@@ -258,6 +259,8 @@ export async function placeOrder(
         .orderBy(asc(variants.id)),
       listShippingOptions(countryCode, cart.currency, tx),
       findTaxRate(tx, countryCode, input.shippingAddress.region),
+      // The customer record: the account, or one per guest email (one upsert, sent with the reads above).
+      options.userId ? options.userId : ensureGuestCustomer(tx, input.email, input.shippingAddress.name),
     ]);
     if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
     for (const line of lines) {
@@ -312,6 +315,7 @@ export async function placeOrder(
         .values({
           number: newOrderNumber(),
           userId: options.userId ?? null,
+          customerId,
           email: input.email,
           currency: cart.currency,
           subtotalCents: totals.subtotalCents,

@@ -233,7 +233,12 @@ export async function eraseCustomer(userId: string, requester: ErasureRequester,
     // Staff accounts are removed by an admin from Staff, with their audit trail: not through this door.
     if (!user || user.role !== 'customer') throw new AppError('not_found', 'No such customer.');
 
-    const owned = await tx.select({ id: orders.id, shippingAddress: orders.shippingAddress, billingAddress: orders.billingAddress }).from(orders).where(eq(orders.userId, userId)).for('update');
+    // The account's orders and those its email placed as a guest (the same customer record).
+    const owned = await tx
+      .select({ id: orders.id, shippingAddress: orders.shippingAddress, billingAddress: orders.billingAddress })
+      .from(orders)
+      .where(or(eq(orders.userId, userId), eq(orders.customerId, userId)))
+      .for('update');
     for (const order of owned) {
       await tx
         .update(orders)

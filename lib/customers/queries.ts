@@ -3,26 +3,52 @@ import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { addresses, orders, users } from '@/db/schema';
 import { type Page, pageCountOf } from '@/lib/pagination';
+import { isGuestSql } from './guests';
 
 // Staff reads of customers (the admin's list and customer page). Never cached.
 
 export const CUSTOMERS_PER_PAGE = 25;
 
-export type CustomerRow = { id: string; email: string; name: string; status: 'active' | 'disabled'; createdAt: Date; orderCount: number };
+/** Money a customer has spent in one currency: paid orders, net of refunds. */
+export type AmountSpent = { currency: string; amountCents: number };
+
+export type CustomerRow = {
+  id: string;
+  email: string;
+  name: string;
+  status: 'active' | 'disabled';
+  /** A record kept for a guest buyer's email: no account (yet). */
+  guest: boolean;
+  createdAt: Date;
+  orderCount: number;
+  amountSpent: AmountSpent[];
+};
 
 export type CustomerDetail = {
   id: string;
   email: string;
   name: string;
   status: 'active' | 'disabled';
+  guest: boolean;
   emailVerified: boolean;
   createdAt: Date;
   lastSignInAt: Date | null;
   /** Set when the account was erased on request: the row is a tombstone with no personal data. */
   erasedAt: Date | null;
+  orderCount: number;
+  amountSpent: AmountSpent[];
   orders: { number: string; placedAt: Date; status: string; paymentStatus: string; totalCents: number; currency: string }[];
   addresses: { id: string; name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; countryCode: string }[];
 };
+
+// Orders are counted by their customer record (the account, or the guest email's record), so a guest's orders count
+// too. The outer row is named by hand: inside a subquery drizzle writes users.id as a bare "id", which Postgres would
+// resolve to the order's own id — the "Orders 0" mistake.
+const orderCountSql = sql<number>`(select count(*)::int from ${orders} where ${orders.customerId} = "users"."id")`;
+const amountSpentSql = sql<AmountSpent[]>`(select coalesce(jsonb_agg(jsonb_build_object('currency', spent.currency, 'amountCents', spent.cents) order by spent.currency), '[]'::jsonb)
+  from (select ${orders.currency} as currency, sum(${orders.totalCents} - ${orders.refundedCents})::int as cents from ${orders}
+    where ${orders.customerId} = "users"."id" and ${orders.paymentStatus} <> 'unpaid' and ${orders.status} <> 'cancelled'
+    group by ${orders.currency}) as spent)`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -44,9 +70,10 @@ export async function listCustomers(input: { q?: string; page: number }, executo
       email: users.email,
       name: users.name,
       status: users.status,
+      guest: isGuestSql,
       createdAt: users.createdAt,
-      // Qualified by hand: inside the subquery drizzle would write users.id as a bare "id", which is the order's own.
-      orderCount: sql<number>`(select count(*)::int from ${orders} where ${orders.userId} = "users"."id")`,
+      orderCount: orderCountSql,
+      amountSpent: amountSpentSql,
     })
     .from(users)
     .where(where)
@@ -67,6 +94,9 @@ export async function getCustomer(id: string, executor: Executor = db): Promise<
       createdAt: users.createdAt,
       lastSignInAt: users.lastSignInAt,
       erasedAt: users.erasedAt,
+      guest: isGuestSql,
+      orderCount: orderCountSql,
+      amountSpent: amountSpentSql,
     })
     .from(users)
     .where(and(eq(users.id, id), eq(users.role, 'customer')));
@@ -82,7 +112,7 @@ export async function getCustomer(id: string, executor: Executor = db): Promise<
         currency: orders.currency,
       })
       .from(orders)
-      .where(eq(orders.userId, id))
+      .where(eq(orders.customerId, id))
       .orderBy(desc(orders.placedAt))
       .limit(100),
     executor

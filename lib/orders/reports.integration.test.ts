@@ -66,7 +66,13 @@ describe('dashboard figures', () => {
     // Independently: read the orders back and apply the documented rules by hand.
     const rows = await db.select().from(orders).where(inArray(orders.id, inPeriod.map((o) => o.orderId)));
     const captured = rows.filter((r) => r.paymentStatus !== 'unpaid');
-    const expectedRevenue = captured.reduce((sum, r) => sum + r.totalCents - r.refundedCents, 0);
+    // Net sales, Shopify's way: items at their price (no tax, no shipping: these are tax-exclusive US orders), less
+    // discounts, less returns — the refund's share that falls on the items, and all of a paid order later cancelled.
+    const goods = (r: (typeof rows)[number]) => r.subtotalCents - r.discountCents;
+    const returnsOf = (r: (typeof rows)[number]) => (r.status === 'cancelled' ? goods(r) : Math.round((r.refundedCents * goods(r)) / r.totalCents));
+    const expectedGross = captured.reduce((sum, r) => sum + r.subtotalCents, 0);
+    const expectedReturns = captured.reduce((sum, r) => sum + returnsOf(r), 0);
+    const expectedNet = expectedGross - expectedReturns;
     const expectedOrders = rows.filter((r) => r.status !== 'cancelled').length;
     const [earlierRow] = await db.select().from(orders).where(eq(orders.id, earlier.orderId));
 
@@ -74,31 +80,34 @@ describe('dashboard figures', () => {
     expect(data.currency).toBe('USD');
     expect(expectedOrders).toBe(3);
     expect(captured).toHaveLength(3);
-    expect(data.revenue.current).toBe(expectedRevenue);
-    expect(data.revenue.current).toBe(paid.totalCents + refunded.totalCents - 500 + cancelledPaid.totalCents);
+    expect(data.sales).toEqual({ grossSalesCents: 4000 + 3000 + 2500, discountsCents: 0, returnsCents: expectedReturns, netSalesCents: expectedNet });
+    // The refund of 5.00 falls partly on shipping and tax, so less than 5.00 of it is a return of goods.
+    const refundedRow = rows.find((r) => r.id === refunded.orderId)!;
+    expect(returnsOf(refundedRow)).toBeLessThan(500);
+    expect(data.netSales.current).toBe(4000 + 3000 - returnsOf(refundedRow));
     expect(data.orders).toEqual({ current: 3, previous: 1, changePercent: 200 });
-    expect(data.averageOrderValue.current).toBe(Math.round(expectedRevenue / 3));
-    expect(data.revenue.previous).toBe(earlierRow!.totalCents);
-    expect(data.revenue.changePercent).toBe(Math.round(((expectedRevenue - earlierRow!.totalCents) / earlierRow!.totalCents) * 1000) / 10);
-    expect(data.averageOrderValue.previous).toBe(earlierRow!.totalCents);
+    expect(data.averageOrderValue.current).toBe(Math.round(expectedGross / 3));
+    expect(data.netSales.previous).toBe(earlierRow!.subtotalCents);
+    expect(data.netSales.changePercent).toBe(Math.round(((expectedNet - earlierRow!.subtotalCents) / earlierRow!.subtotalCents) * 1000) / 10);
+    expect(data.averageOrderValue.previous).toBe(earlierRow!.subtotalCents);
     expect(data.newCustomers).toMatchObject({ current: 2, previous: 0, changePercent: null });
 
     // The chart has one point per day and adds up to the headline figures.
     expect(data.series).toHaveLength(8);
-    expect(data.series.reduce((sum, p) => sum + p.revenueCents, 0)).toBe(expectedRevenue);
+    expect(data.series.reduce((sum, p) => sum + p.netSalesCents, 0)).toBe(expectedNet);
     expect(data.series.reduce((sum, p) => sum + p.orders, 0)).toBe(3);
-    expect(data.series.find((p) => p.date === '2003-06-13')).toMatchObject({ orders: 3, revenueCents: expectedRevenue });
+    expect(data.series.find((p) => p.date === '2003-06-13')).toMatchObject({ orders: 3, netSalesCents: expectedNet });
 
-    // Top products: by units, cancelled orders left out.
-    expect(data.topProducts.map((p) => [p.title, p.units])).toEqual([
-      [paid.product.title, 2],
-      ...[refunded, unpaid].map((o) => [o.product.title, 1] as [string, number]).sort((a, b) => a[0].localeCompare(b[0])),
+    // Top products: by units, from paid orders (cancelled and unpaid ones left out), net of tax and shipping.
+    expect(data.topProducts.map((p) => [p.title, p.units, p.netSalesCents])).toEqual([
+      [paid.product.title, 2, 4000],
+      [refunded.product.title, 1, 3000],
     ]);
-    expect(data.topProducts[0]!.revenueCents).toBe(4000);
+    expect(data.topProducts[0]!.productId).toBe(paid.product.id);
 
     // An empty period reads as zeros, not errors.
     const empty = await getDashboard(30, new Date('1990-01-01T00:00:00Z'));
-    expect(empty.revenue).toEqual({ current: 0, previous: 0, changePercent: null });
+    expect(empty.netSales).toEqual({ current: 0, previous: 0, changePercent: null });
     expect(empty.topProducts).toEqual([]);
   });
 

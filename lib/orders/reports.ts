@@ -1,15 +1,20 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
-import { db, type Executor } from '@/db/client';
+import { db, type Executor, rowsOf } from '@/db/client';
 import { orderLines, orders, products, storeSettings, users, variants } from '@/db/schema';
 import { getStoreInfo } from '@/lib/store/settings';
 
-// The dashboard's figures, straight from the database in integer minor units. What counts (also in docs/commerce.md):
+// The dashboard's figures, straight from the database in integer minor units. What counts (also in docs/commerce.md),
+// following Shopify's sales report:
+// - Net sales = gross sales − discounts − returns, for orders placed in the period whose payment was captured.
+//   Gross sales: the items at their selling price, before discounts, without tax (tax-inclusive prices have the tax
+//   taken out) and without shipping. Returns: refunds, the part of each that falls on the items (a refund is spread
+//   over items, shipping and tax in proportion to the order's total); a paid order later cancelled returns all of it.
+//   Unpaid orders never count.
 // - Orders: orders placed in the period that are not cancelled.
-// - Revenue (net): for orders placed in the period whose payment was captured, total − refunded. A paid order that
-//   was later cancelled still counts until it is refunded (the money is still held); unpaid orders never count.
-// - Average order value: net revenue ÷ the number of those paid orders, rounded to a whole minor unit.
-// - New customers: customer accounts created in the period.
+// - Average order value: (gross sales − discounts) ÷ the number of those paid orders, rounded to a whole minor unit.
+// - New customers: customer records created in the period (accounts and guest buyers' first orders).
+// - Top products: units and sales net of discounts and without tax, from the paid orders, refunds not deducted.
 // Periods are the last N×24 hours up to now; the previous period is the N×24 hours before that. Only orders in the
 // store currency are summed (amounts in different currencies cannot be added).
 
@@ -18,19 +23,24 @@ export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
 
 export type Figure = { current: number; previous: number; changePercent: number | null };
 
+/** Net sales and the parts it is made of, for one period. */
+export type SalesBreakdown = { grossSalesCents: number; discountsCents: number; returnsCents: number; netSalesCents: number };
+
 export type DashboardData = {
   currency: string;
   periodDays: DashboardPeriod;
   from: string;
   to: string;
-  revenue: Figure;
+  /** Net sales (Shopify's definition; see above). */
+  netSales: Figure;
+  sales: SalesBreakdown;
   orders: Figure;
   averageOrderValue: Figure;
   newCustomers: Figure;
   /** One point per UTC day of the period, oldest first. */
-  series: { date: string; revenueCents: number; orders: number }[];
-  topProducts: { title: string; units: number; revenueCents: number }[];
-  lowStock: { productTitle: string; variantTitle: string; sku: string; stock: number; slug: string }[];
+  series: { date: string; netSalesCents: number; orders: number }[];
+  topProducts: { productId: string | null; title: string; units: number; netSalesCents: number }[];
+  lowStock: { productId: string; productTitle: string; variantTitle: string; sku: string; stock: number; slug: string }[];
   lowStockThreshold: number;
   latestOrders: { number: string; email: string; status: string; paymentStatus: string; totalCents: number; currency: string; placedAt: string }[];
 };
@@ -41,23 +51,50 @@ function figure(current: number, previous: number): Figure {
   return { current, previous, changePercent: previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10 };
 }
 
+/**
+ * Per order placed in [from, to) in the currency: whether it counts (paid), and its gross sales, discount and returns
+ * as defined above. Column names are written out in full: inside the line-tax subquery a bare name would be the line's.
+ */
+function orderSales(currency: string, from: Date, to: Date) {
+  return sql`
+    select o.placed_at, o.status,
+      o.payment_status <> 'unpaid' as paid,
+      greatest(o.subtotal_cents - case when o.tax_inclusive then lt.line_tax else 0 end, 0) as gross,
+      o.discount_cents as discount,
+      o.total_cents as total,
+      o.refunded_cents as refunded
+    from ${orders} o
+    cross join lateral (select coalesce(sum(l.tax_cents), 0)::bigint as line_tax from ${orderLines} l where l.order_id = o.id) lt
+    where o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()} and o.currency = ${currency}`;
+}
+
+/** Returns of one order (see above), in SQL over orderSales' columns. */
+const returnsSql = sql.raw(`case
+  when s.status = 'cancelled' then greatest(s.gross - s.discount, 0)
+  when s.total > 0 then least(greatest(s.gross - s.discount, 0), round(s.refunded::numeric * greatest(s.gross - s.discount, 0) / s.total))
+  else 0 end`);
+
+type SalesRow = { orders: number | string; paid_orders: number | string; gross: number | string; discounts: number | string; returns: number | string };
+
 async function periodTotals(executor: Executor, currency: string, from: Date, to: Date) {
-  const inPeriod = and(gte(orders.placedAt, from), lt(orders.placedAt, to), eq(orders.currency, currency));
-  const [row] = await executor
-    .select({
-      orders: sql<number>`count(*) filter (where ${orders.status} <> 'cancelled')::int`,
-      paidOrders: sql<number>`count(*) filter (where ${orders.paymentStatus} <> 'unpaid')::int`,
-      revenueCents: sql<number>`coalesce(sum(${orders.totalCents} - ${orders.refundedCents}) filter (where ${orders.paymentStatus} <> 'unpaid'), 0)::bigint`,
-    })
-    .from(orders)
-    .where(inPeriod);
+  const [row] = rowsOf<SalesRow>(
+    await executor.execute(sql`
+      select count(*) filter (where s.status <> 'cancelled') as orders,
+        count(*) filter (where s.paid) as paid_orders,
+        coalesce(sum(s.gross) filter (where s.paid), 0) as gross,
+        coalesce(sum(s.discount) filter (where s.paid), 0) as discounts,
+        coalesce(sum(${returnsSql}) filter (where s.paid), 0) as returns
+      from (${orderSales(currency, from, to)}) s`),
+  );
   const customers = await executor.$count(users, and(eq(users.role, 'customer'), gte(users.createdAt, from), lt(users.createdAt, to)));
-  const revenueCents = Number(row?.revenueCents ?? 0);
-  const paidOrders = Number(row?.paidOrders ?? 0);
+  const grossSalesCents = Number(row?.gross ?? 0);
+  const discountsCents = Number(row?.discounts ?? 0);
+  const returnsCents = Number(row?.returns ?? 0);
+  const paidOrders = Number(row?.paid_orders ?? 0);
   return {
     orders: Number(row?.orders ?? 0),
-    revenueCents,
-    averageCents: paidOrders === 0 ? 0 : Math.round(revenueCents / paidOrders),
+    sales: { grossSalesCents, discountsCents, returnsCents, netSalesCents: grossSalesCents - discountsCents - returnsCents },
+    averageCents: paidOrders === 0 ? 0 : Math.round((grossSalesCents - discountsCents) / paidOrders),
     customers,
   };
 }
@@ -70,34 +107,37 @@ export async function getDashboard(periodDays: DashboardPeriod, now = new Date()
   const previousFrom = new Date(from.getTime() - periodDays * DAY_MS);
   const [current, previous] = [await periodTotals(executor, currency, from, to), await periodTotals(executor, currency, previousFrom, from)];
 
-  const day = sql<string>`to_char(${orders.placedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-  const daily = await executor
-    .select({
-      date: day,
-      orders: sql<number>`count(*) filter (where ${orders.status} <> 'cancelled')::int`,
-      revenueCents: sql<number>`coalesce(sum(${orders.totalCents} - ${orders.refundedCents}) filter (where ${orders.paymentStatus} <> 'unpaid'), 0)::bigint`,
-    })
-    .from(orders)
-    .where(and(gte(orders.placedAt, from), lt(orders.placedAt, to), eq(orders.currency, currency)))
-    .groupBy(day);
+  const daily = rowsOf<{ date: string; orders: number | string; net: number | string }>(
+    await executor.execute(sql`
+      select to_char(s.placed_at at time zone 'UTC', 'YYYY-MM-DD') as date,
+        count(*) filter (where s.status <> 'cancelled') as orders,
+        coalesce(sum(s.gross - s.discount - ${returnsSql}) filter (where s.paid), 0) as net
+      from (${orderSales(currency, from, to)}) s
+      group by 1`),
+  );
   const byDay = new Map(daily.map((row) => [row.date, row]));
   const series: DashboardData['series'] = [];
   const firstDay = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
   for (let t = firstDay; t < to.getTime(); t += DAY_MS) {
     const date = new Date(t).toISOString().slice(0, 10);
     const row = byDay.get(date);
-    series.push({ date, revenueCents: Number(row?.revenueCents ?? 0), orders: Number(row?.orders ?? 0) });
+    series.push({ date, netSalesCents: Number(row?.net ?? 0), orders: Number(row?.orders ?? 0) });
   }
 
   const topProducts = await executor
     .select({
+      productId: sql<string | null>`(array_agg(${orderLines.productId}))[1]`,
       title: sql<string>`max(${orderLines.productTitle})`,
       units: sql<number>`sum(${orderLines.quantity})::int`,
-      revenueCents: sql<number>`sum(${orderLines.totalCents})::bigint`,
+      // The line at its price, less its share of the discount, without tax (taken out of tax-inclusive prices).
+      netSalesCents: sql<number>`sum(${orderLines.unitPriceCents} * ${orderLines.quantity} - ${orderLines.discountCents}
+        - case when ${orders.taxInclusive} then ${orderLines.taxCents} else 0 end)::bigint`,
     })
     .from(orderLines)
     .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(gte(orders.placedAt, from), lt(orders.placedAt, to), eq(orders.currency, currency), ne(orders.status, 'cancelled')))
+    .where(
+      and(gte(orders.placedAt, from), lt(orders.placedAt, to), eq(orders.currency, currency), ne(orders.status, 'cancelled'), ne(orders.paymentStatus, 'unpaid')),
+    )
     .groupBy(sql`coalesce(${orderLines.productId}::text, ${orderLines.productTitle})`)
     .orderBy(desc(sql`sum(${orderLines.quantity})`), asc(sql`max(${orderLines.productTitle})`))
     .limit(5);
@@ -105,7 +145,7 @@ export async function getDashboard(periodDays: DashboardPeriod, now = new Date()
   const [settings] = await executor.select({ threshold: storeSettings.lowStockThreshold }).from(storeSettings).where(eq(storeSettings.id, 1));
   const lowStockThreshold = settings?.threshold ?? 5;
   const lowStock = await executor
-    .select({ productTitle: products.title, variantTitle: variants.title, sku: variants.sku, stock: variants.stockOnHand, slug: products.slug })
+    .select({ productId: products.id, productTitle: products.title, variantTitle: variants.title, sku: variants.sku, stock: variants.stockOnHand, slug: products.slug })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(and(eq(products.status, 'active'), eq(variants.isActive, true), sql`${variants.stockOnHand} <= ${lowStockThreshold}`))
@@ -123,12 +163,13 @@ export async function getDashboard(periodDays: DashboardPeriod, now = new Date()
     periodDays,
     from: from.toISOString(),
     to: to.toISOString(),
-    revenue: figure(current.revenueCents, previous.revenueCents),
+    netSales: figure(current.sales.netSalesCents, previous.sales.netSalesCents),
+    sales: current.sales,
     orders: figure(current.orders, previous.orders),
     averageOrderValue: figure(current.averageCents, previous.averageCents),
     newCustomers: figure(current.customers, previous.customers),
     series,
-    topProducts: topProducts.map((row) => ({ title: row.title, units: Number(row.units), revenueCents: Number(row.revenueCents) })),
+    topProducts: topProducts.map((row) => ({ productId: row.productId, title: row.title, units: Number(row.units), netSalesCents: Number(row.netSalesCents) })),
     lowStock,
     lowStockThreshold,
     latestOrders: latest.map((row) => ({ ...row, placedAt: row.placedAt.toISOString() })),

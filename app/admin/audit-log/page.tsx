@@ -1,107 +1,94 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AuditFilters } from '@/components/admin/audit/audit-filters';
 import { EmptyState, formatDateTime, Pager } from '@/components/admin/people/pager';
+import { describeAuditAction, describeAuditChanges, describeEntityType, type AuditChange } from '@/lib/audit/diff';
+import { describeAuditEntities } from '@/lib/audit/entities';
 import { auditLogFilterSchema } from '@/lib/audit/schemas';
 import { listAuditEntries, listAuditFacets } from '@/lib/audit/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
+import { getStoreInfo } from '@/lib/store/settings';
 
 export const metadata = { title: 'Audit log' };
 
-function Changes({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (keys.length === 0) return <span className="text-zinc-500">—</span>;
-  const show = (value: unknown) => (value === undefined ? '∅' : JSON.stringify(value));
+function Changes({ changes }: { changes: AuditChange[] }) {
+  if (changes.length === 0) return null;
   return (
-    <ul className="space-y-0.5 font-mono text-xs">
-      {keys.map((key) => {
-        const from = before?.[key];
-        const to = after?.[key];
-        if (before && after && JSON.stringify(from) === JSON.stringify(to)) return null;
-        return (
-          <li key={key}>
-            {key}: {before ? <>{show(from)} → </> : null}
-            {after ? show(to) : <span className="text-zinc-500">(removed)</span>}
-          </li>
-        );
-      })}
+    <ul aria-label="Changes" className="mt-2 space-y-1 text-sm">
+      {changes.map((change, i) => (
+        <li key={i} className="break-words">
+          <span className="font-medium">{change.label}</span>{' '}
+          {change.from !== null && change.to !== null ? (
+            <>
+              <span className="text-zinc-600 line-through decoration-zinc-400">{change.from}</span> → {change.to}
+            </>
+          ) : change.to !== null ? (
+            <>{change.to}</>
+          ) : (
+            <>
+              <span className="text-zinc-600 line-through decoration-zinc-400">{change.from}</span> <span className="text-zinc-600">(removed)</span>
+            </>
+          )}
+        </li>
+      ))}
     </ul>
   );
 }
 
-const input = 'mt-1 rounded-md border border-zinc-300 px-2 py-1.5 text-sm';
-
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaffPage('admin', '/admin/audit-log');
   const filter = auditLogFilterSchema.parse(await searchParams);
-  const [result, facets] = await Promise.all([listAuditEntries(filter), listAuditFacets()]);
+  const [result, facets, store] = await Promise.all([listAuditEntries(filter), listAuditFacets(), getStoreInfo()]);
+  const entities = await describeAuditEntities(result.items);
   const filtered = Boolean(filter.actor || filter.action || filter.entityType || filter.from || filter.to);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">Audit log</h1>
-      <form role="search" aria-label="Filter the audit log" className="flex flex-wrap items-end gap-3 text-sm">
-        <div>
-          <label htmlFor="audit-actor" className="block font-medium">Actor email</label>
-          <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor} className={input} />
-        </div>
-        <div>
-          <label htmlFor="audit-action" className="block font-medium">Action</label>
-          <select id="audit-action" name="action" defaultValue={filter.action ?? ''} className={input}>
-            <option value="">Any</option>
-            {facets.actions.map((action) => (
-              <option key={action} value={action}>{action}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-entity" className="block font-medium">Entity type</label>
-          <select id="audit-entity" name="entityType" defaultValue={filter.entityType ?? ''} className={input}>
-            <option value="">Any</option>
-            {facets.entityTypes.map((type) => (
-              <option key={type} value={type}>{type}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="block font-medium">From (UTC)</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from} className={input} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block font-medium">To (UTC)</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to} className={input} />
-        </div>
-        <button type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50">
-          Filter
-        </button>
-      </form>
+      <Suspense>
+        <AuditFilters
+          actors={facets.actors.map((email) => ({ value: email, label: email }))}
+          actions={facets.actions.map((action) => ({ value: action, label: describeAuditAction(action) }))}
+          entityTypes={facets.entityTypes.map((type) => ({ value: type, label: describeEntityType(type) }))}
+        />
+      </Suspense>
       {result.items.length === 0 ? (
         <EmptyState>{filtered ? 'No entries match these filters.' : 'Nothing has been recorded yet.'}</EmptyState>
       ) : (
-        <table className="w-full bg-white text-sm">
-          <caption className="sr-only">Audit entries, newest first ({result.total} in all)</caption>
-          <thead>
-            <tr className="border-b border-zinc-200 text-left">
-              <th scope="col" className="p-2">When</th>
-              <th scope="col" className="p-2">Who</th>
-              <th scope="col" className="p-2">Action</th>
-              <th scope="col" className="p-2">Entity</th>
-              <th scope="col" className="p-2">Before → after</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((entry) => (
-              <tr key={entry.id} className="border-b border-zinc-100 align-top">
-                <td className="p-2 whitespace-nowrap">{formatDateTime(entry.createdAt)}</td>
-                <td className="p-2">{entry.actorEmail ?? '—'}</td>
-                <td className="p-2 font-mono text-xs">{entry.action}</td>
-                <td className="p-2">
-                  {entry.entityType}
-                  {entry.entityId ? <span className="block font-mono text-xs text-zinc-500">{entry.entityId}</span> : null}
-                </td>
-                <td className="p-2">
-                  <Changes before={entry.before} after={entry.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <p className="text-sm text-zinc-600">
+            {result.total} {result.total === 1 ? 'entry' : 'entries'}, newest first
+          </p>
+          <ol aria-label="Audit entries" className="divide-y divide-zinc-100 rounded-md border border-zinc-200 bg-white">
+            {result.items.map((entry) => {
+              const entity = entities.get(`${entry.entityType}:${entry.entityId}`)!;
+              const changes = describeAuditChanges(entry.before, entry.after, store.currency);
+              const name = entity.name ?? (entry.entityId ? `${entry.entityId.slice(0, 8)}… (no longer exists)` : null);
+              return (
+                <li key={entry.id} className="p-3">
+                  <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                    <span className="font-semibold">{describeAuditAction(entry.action)}</span>
+                    <span className="text-sm">
+                      {entity.typeLabel}
+                      {name ? ' ' : null}
+                      {name && entity.href ? (
+                        <Link href={entity.href} className="font-medium break-all underline">
+                          {name}
+                        </Link>
+                      ) : (
+                        <span className="break-all">{name}</span>
+                      )}
+                    </span>
+                  </div>
+                  <p className="mt-0.5 text-xs text-zinc-600">
+                    <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time> · <span className="break-all">{entry.actorEmail ?? 'unknown'}</span>
+                    {entry.ip ? <> · {entry.ip}</> : null} · <code>{entry.action}</code>
+                  </p>
+                  <Changes changes={changes} />
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
       <Pager
         basePath="/admin/audit-log"

@@ -5,7 +5,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 export type SalesPoint = { date: string; label: string; revenue: number; revenueText: string; orders: number };
 
 /**
- * Revenue (bars, left axis) and orders (line, right axis) per day. The SVG is described by its figure caption and
+ * Net sales (bars, left axis) and orders (line, right axis) per day. The SVG is described by its figure caption and
  * hidden from screen readers; the same numbers are in the table beside it, which is what assistive technology reads.
  */
 export function SalesChart({ points, currency, title }: { points: SalesPoint[]; currency: string; title: string }) {
@@ -22,9 +22,9 @@ export function SalesChart({ points, currency, title }: { points: SalesPoint[]; 
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
             <YAxis yAxisId="revenue" tick={{ fontSize: 11 }} tickFormatter={(value: number) => money.format(value)} width={64} />
             <YAxis yAxisId="orders" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={32} />
-            <Tooltip formatter={(value, name) => (name === 'Revenue' ? money.format(Number(value)) : value)} />
+            <Tooltip formatter={(value, name) => (name === 'Net sales' ? money.format(Number(value)) : value)} />
             <Legend />
-            <Bar yAxisId="revenue" dataKey="revenue" name="Revenue" fill="#52525b" isAnimationActive={false} />
+            <Bar yAxisId="revenue" dataKey="revenue" name="Net sales" fill="#52525b" isAnimationActive={false} />
             <Line yAxisId="orders" dataKey="orders" name="Orders" stroke="#2563eb" strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
@@ -36,7 +36,7 @@ export function SalesChart({ points, currency, title }: { points: SalesPoint[]; 
           <thead className="text-xs text-zinc-600">
             <tr>
               <th scope="col">Day</th>
-              <th scope="col" className="text-right">Revenue</th>
+              <th scope="col" className="text-right">Net sales</th>
               <th scope="col" className="text-right">Orders</th>
             </tr>
           </thead>

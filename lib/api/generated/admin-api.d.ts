@@ -624,6 +624,14 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "active" | "disabled";
+            /** @description A record kept for a guest buyer’s email, with no account (yet); registering with that email adopts it */
+            guest: boolean;
+            ordersCount: number;
+            /** @description Paid orders net of refunds, per currency */
+            amountSpent: {
+                currency: string;
+                amountCents: number;
+            }[];
             emailVerified: boolean;
             /** Format: date-time */
             createdAt: string;

@@ -154,7 +154,14 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
 
   // Variants: matched by id, else by SKU; locked so a checkout cannot move their stock between read and write.
   const existingVariants = await tx
-    .select({ id: variants.id, sku: variants.sku, stockOnHand: variants.stockOnHand })
+    .select({
+      id: variants.id,
+      sku: variants.sku,
+      stockOnHand: variants.stockOnHand,
+      priceCents: variants.priceCents,
+      compareAtPriceCents: variants.compareAtPriceCents,
+      isActive: variants.isActive,
+    })
     .from(variants)
     .where(eq(variants.productId, id))
     .for('update');
@@ -217,24 +224,37 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
   }
 
   await refreshPriceRange(tx, id);
-  const [after] = await tx
-    .select({ priceMinCents: products.priceMinCents, priceMaxCents: products.priceMaxCents })
-    .from(products)
-    .where(eq(products.id, id));
 
+  // Each variant's price, compare-at price and availability by SKU, before and after: the audit log shows every one
+  // that changed (a product's price range alone hides a compare-at change, or a price moved within the range).
   await recordAudit(tx, actor, {
     action: before ? 'product.update' : 'product.create',
     entityType: 'product',
     entityId: id,
-    before: before ? { slug: before.slug, title: before.title, status: before.status, priceMinCents: before.priceMinCents, priceMaxCents: before.priceMaxCents } : null,
+    before: before
+      ? {
+          title: before.title,
+          slug: before.slug,
+          status: before.status,
+          vendor: before.vendor,
+          featured: before.featured,
+          currency,
+          variants: Object.fromEntries(
+            existingVariants.map((v) => [v.sku, { priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, active: v.isActive }]),
+          ),
+        }
+      : null,
     after: {
-      slug,
       title: input.title,
+      slug,
       status: input.status,
-      priceMinCents: after?.priceMinCents ?? null,
-      priceMaxCents: after?.priceMaxCents ?? null,
-      variants: parsed.length,
-      removedVariants: leftOut.length,
+      vendor: input.vendor,
+      featured: input.featured,
+      currency,
+      variants: Object.fromEntries(
+        parsed.map((v) => [v.sku, { priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, active: v.active }]),
+      ),
+      ...(leftOut.length > 0 ? { removedVariants: leftOut.length } : {}),
       stockChanges,
     },
   });

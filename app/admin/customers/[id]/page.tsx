@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { CustomerAccessForm } from '@/components/admin/people/customer-access-form';
 import { CustomerErasureForm } from '@/components/admin/people/customer-erasure-form';
+import { AmountSpentText, GuestBadge } from '@/components/admin/people/customer-summary';
 import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { Price } from '@/components/ui/price';
 import { getCustomer } from '@/lib/customers/queries';
@@ -24,19 +25,34 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </Link>
       </p>
       <h1 className="text-2xl font-bold tracking-tight">{customer.erasedAt ? 'Erased customer' : customer.name || customer.email}</h1>
+      {customer.guest ? (
+        <p className="rounded-md bg-zinc-100 p-3 text-sm">
+          Bought as a guest: there is no account for this email yet. If they register with it, the account takes over this record, and its orders appear in
+          their account once they confirm the address.
+        </p>
+      ) : null}
       {customer.erasedAt ? (
         <p role="status" className="rounded-md bg-zinc-100 p-3 text-sm">
           This account was erased on request on {formatDateTime(customer.erasedAt)}. Its orders are kept for accounting without personal data.
         </p>
       ) : null}
-      <dl className="grid grid-cols-[10rem_1fr] gap-1 text-sm">
+      <dl className="grid grid-cols-1 gap-1 text-sm break-words sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium">Email</dt>
         <dd>{customer.email}</dd>
         <dt className="font-medium">Status</dt>
-        <dd data-testid="customer-status" className="capitalize">{customer.status}</dd>
+        <dd>
+          <span data-testid="customer-status" className="capitalize">{customer.status}</span>
+          {customer.guest ? <GuestBadge /> : null}
+        </dd>
+        <dt className="font-medium">Orders</dt>
+        <dd>{customer.orderCount}</dd>
+        <dt className="font-medium">Total spent</dt>
+        <dd>
+          <AmountSpentText amounts={customer.amountSpent} />
+        </dd>
         <dt className="font-medium">Email confirmed</dt>
         <dd>{customer.emailVerified ? 'Yes' : 'No'}</dd>
-        <dt className="font-medium">Joined</dt>
+        <dt className="font-medium">{customer.guest ? 'First order' : 'Joined'}</dt>
         <dd>{formatDateTime(customer.createdAt)}</dd>
         <dt className="font-medium">Last sign-in</dt>
         <dd>{formatDateTime(customer.lastSignInAt)}</dd>
@@ -65,13 +81,27 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         {customer.orders.length === 0 ? (
           <EmptyState>No orders yet.</EmptyState>
         ) : (
-          <table className="w-full bg-white text-sm">
+          <>
+          <ul aria-label="Orders of this customer" className="space-y-2 sm:hidden">
+            {customer.orders.map((order) => (
+              <li key={order.number} className="rounded-md border border-zinc-200 bg-white p-3 text-sm">
+                <Link href={`/admin/orders/${order.number}`} className="break-all underline">
+                  {order.number}
+                </Link>
+                <span className="block capitalize">
+                  {order.status} · {order.paymentStatus.replace('_', ' ')}
+                </span>
+                <Price amountCents={order.totalCents} currency={order.currency} />
+              </li>
+            ))}
+          </ul>
+          <table className="hidden w-full bg-white text-sm sm:table">
             <thead>
               <tr className="border-b border-zinc-200 text-left">
                 <th scope="col" className="p-2">Order</th>
-                <th scope="col" className="p-2">Placed</th>
+                <th scope="col" className="hidden p-2 sm:table-cell">Placed</th>
                 <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Payment</th>
+                <th scope="col" className="hidden p-2 sm:table-cell">Payment</th>
                 <th scope="col" className="p-2">Total</th>
               </tr>
             </thead>
@@ -83,9 +113,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       {order.number}
                     </Link>
                   </td>
-                  <td className="p-2">{formatDateTime(order.placedAt)}</td>
+                  <td className="hidden p-2 sm:table-cell">{formatDateTime(order.placedAt)}</td>
                   <td className="p-2 capitalize">{order.status}</td>
-                  <td className="p-2">{order.paymentStatus.replace('_', ' ')}</td>
+                  <td className="hidden p-2 sm:table-cell">{order.paymentStatus.replace('_', ' ')}</td>
                   <td className="p-2">
                     <Price amountCents={order.totalCents} currency={order.currency} />
                   </td>
@@ -93,6 +123,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               ))}
             </tbody>
           </table>
+          </>
         )}
       </section>
       <section aria-labelledby="addresses-heading">

@@ -1,0 +1,12 @@
+import { formatMoney, money } from '@/lib/money';
+
+/** Marks a customer record that has no account: a guest buyer's email. */
+export function GuestBadge() {
+  return <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Guest</span>;
+}
+
+/** What a customer has spent (paid orders, net of refunds), one figure per currency they bought in. */
+export function AmountSpentText({ amounts }: { amounts: readonly { currency: string; amountCents: number }[] }) {
+  if (amounts.length === 0) return <>None yet</>;
+  return <>{amounts.map((amount) => formatMoney(money(amount.amountCents, amount.currency))).join(' + ')}</>;
+}
