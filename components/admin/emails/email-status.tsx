@@ -1,16 +1,17 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { EmailMessageSummary } from '@/lib/email/queries';
 
 type EmailStatus = EmailMessageSummary['status'];
 
-const LABELS: Record<EmailStatus, { text: string; className: string }> = {
-  sent: { text: 'Sent', className: 'bg-green-100 text-green-900' },
-  stored: { text: 'Stored (not sent)', className: 'bg-zinc-100 text-zinc-800' },
-  pending: { text: 'Sending', className: 'bg-amber-100 text-amber-900' },
-  failed: { text: 'Failed', className: 'bg-red-100 text-red-900' },
+const LABELS: Record<EmailStatus, { text: string; tone: BadgeTone }> = {
+  sent: { text: 'Sent', tone: 'success' },
+  stored: { text: 'Stored (not sent)', tone: 'neutral' },
+  pending: { text: 'Sending', tone: 'warning' },
+  failed: { text: 'Failed', tone: 'danger' },
 };
 
 /** Where a message's delivery stands, in words (colour only repeats them). */
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   const label = LABELS[status];
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${label.className}`}>{label.text}</span>;
+  return <Badge tone={label.tone}>{label.text}</Badge>;
 }

@@ -1,8 +1,13 @@
+import { Badge } from '@/components/ui/badge';
 import { formatMoney, money } from '@/lib/money';
 
 /** Marks a customer record that has no account: a guest buyer's email. */
 export function GuestBadge() {
-  return <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Guest</span>;
+  return (
+    <span className="ml-2">
+      <Badge tone="warning">Guest</Badge>
+    </span>
+  );
 }
 
 /** What a customer has spent (paid orders, net of refunds), one figure per currency they bought in. */
