@@ -15,7 +15,7 @@ async function expectAdminSignInChrome(page: import('@playwright/test').Page) {
   await expect(page.getByText(/new here/i)).toHaveCount(0);
 }
 
-/** axe at desktop and phone width; `fits`: the page (not the panel's frame, with its fixed sidebar) also fits a phone. */
+/** axe at desktop and phone width; `fits`: the page also fits a phone (no sideways scroll). */
 async function expectCleanAtBothWidths(page: import('@playwright/test').Page, what: string, options: { fits?: boolean } = {}) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 844 });
@@ -75,7 +75,7 @@ test.describe('admin access', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Two-factor authentication is on' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Copy codes' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Download as .txt' })).toHaveAttribute('download', 'recovery-codes.txt');
-    await expectCleanAtBothWidths(page, 'recovery codes in the panel');
+    await expectCleanAtBothWidths(page, 'recovery codes in the panel', { fits: true });
     await signOutOfAdmin(page);
 
     const signIn = new SignInPage(page);
@@ -88,5 +88,28 @@ test.describe('admin access', () => {
     await signIn.enterCode(totpCode(secret));
     await expect(page).toHaveURL(/\/admin\/customers$/);
     await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
+  });
+
+  test('on a phone the panel’s sections open from a menu, and the page has the whole width', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const shell = new AdminShell(page);
+    await shell.signIn();
+    await expect(page.getByRole('navigation', { name: 'Admin' })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the dashboard fits 390 px').toBe(true);
+    await shell.menuButton.click();
+    const sheet = page.getByRole('dialog', { name: 'Admin menu' });
+    await expect(sheet.getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(sheet.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(await axeViolations(page), 'the open menu').toEqual([]);
+    await sheet.getByRole('link', { name: 'Orders', exact: true }).click();
+    await expect(sheet).toBeHidden();
+    await expect(page).toHaveURL(/\/admin\/orders$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the orders list fits 390 px').toBe(true);
+    // From 768 px up the sidebar is back and the menu button is gone.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
+    await expect(shell.menuButton).toBeHidden();
   });
 });

@@ -9,8 +9,8 @@ import { expect, test } from './support/test';
 // The panel's integration screens: API keys (the secret shown once, the key adds a product image by URL, revoking
 // refuses the key at once), webhook endpoints (a delivery reaches a local receiver and shows in the endpoint's log;
 // resend sends it again) and the admins' email when an endpoint is disabled (previewed as HTML and text), at phone and
-// desktop widths, with no accessibility violations and no horizontal scrolling (long event names and URLs wrap beside
-// the panel's sidebar even at 390 px).
+// desktop widths, with no accessibility violations and no horizontal scrolling (long event names and URLs wrap at
+// 390 px).
 
 async function expectNoOverflow(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));

@@ -12,10 +12,27 @@ export class AdminShell {
     await form.getByLabel('Email').fill(credentials.email);
     await form.getByLabel('Password').fill(credentials.password);
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect(this.page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
+    await this.expectPanel();
+  }
+
+  /** On a phone the sections are behind this button (a sheet); from 768 px up they are in the sidebar. */
+  get menuButton() {
+    return this.page.getByRole('button', { name: 'Admin menu' });
+  }
+
+  /** The panel's frame is shown: its sidebar, or on a phone its menu button. */
+  async expectPanel() {
+    await expect(this.page.getByRole('navigation', { name: 'Admin' }).or(this.menuButton).filter({ visible: true })).toBeVisible();
   }
 
   async open(section: string) {
+    if (await this.menuButton.isVisible()) {
+      await this.menuButton.click();
+      const sheet = this.page.getByRole('dialog', { name: 'Admin menu' });
+      await sheet.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: section, exact: true }).click();
+      await expect(sheet).toBeHidden();
+      return;
+    }
     await this.page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: section, exact: true }).click();
   }
 }
