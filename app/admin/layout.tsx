@@ -22,7 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <LeaveGuardProvider>
         {/* Phones: a bar with the menu (the sections in a sheet) above the page. From md up: the sidebar. */}
         <div className="flex min-h-screen flex-1 flex-col bg-zinc-50 md:flex-row">
-          <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white px-2 py-1 md:hidden print:hidden">
+          <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white px-2 py-1 md:hidden print:hidden">
             <SheetButton
               title="Admin menu"
               side="left"
@@ -43,7 +43,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin" className="truncate text-lg font-bold tracking-tight">
               Store admin
             </Link>
-          </div>
+          </header>
           <aside className="hidden w-56 shrink-0 border-r border-zinc-200 bg-white p-4 md:block print:hidden">
             <Link href="/admin" className="mb-6 block text-lg font-bold tracking-tight">
               Store admin

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SalesChart } from '@/components/admin/dashboard/sales-chart';
@@ -105,40 +106,42 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <SalesChart points={points} currency={data.currency} title={`Net sales and orders per day, last ${days} days`} />
 
       <div className="grid gap-6 xl:grid-cols-3">
-        <section aria-labelledby="latest-heading" className="rounded-md border border-zinc-200 bg-white p-4 xl:col-span-2">
+        <section aria-labelledby="latest-heading" className="min-w-0 rounded-md border border-zinc-200 bg-white p-4 xl:col-span-2">
           <h2 id="latest-heading" className="mb-2 font-semibold">
             Latest orders
           </h2>
           {data.latestOrders.length === 0 ? (
             <p className="text-sm text-zinc-600">No orders yet.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Latest orders</caption>
-              <thead className="text-xs text-zinc-600">
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Payment</th>
-                  <th scope="col" className="text-right">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.latestOrders.map((order) => (
-                  <tr key={order.number} className="border-t border-zinc-100">
-                    <td className="py-1.5 font-mono">
-                      <Link href={`/admin/orders/${order.number}`} className="underline">
-                        {order.number}
-                      </Link>
-                    </td>
-                    <td>{order.email}</td>
-                    <td>{orderStatusText(order.status)}</td>
-                    <td>{paymentStatusText(order.paymentStatus)}</td>
-                    <td className="text-right">{formatMoney(money(order.totalCents, order.currency))}</td>
+            <ScrollRegion label="Latest orders">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Latest orders</caption>
+                <thead className="text-xs text-zinc-600">
+                  <tr>
+                    <th scope="col">Order</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Payment</th>
+                    <th scope="col" className="text-right">Total</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.latestOrders.map((order) => (
+                    <tr key={order.number} className="border-t border-zinc-100">
+                      <td className="py-1.5 font-mono">
+                        <Link href={`/admin/orders/${order.number}`} className="underline">
+                          {order.number}
+                        </Link>
+                      </td>
+                      <td>{order.email}</td>
+                      <td>{orderStatusText(order.status)}</td>
+                      <td>{paymentStatusText(order.paymentStatus)}</td>
+                      <td className="text-right">{formatMoney(money(order.totalCents, order.currency))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </section>
 
@@ -170,37 +173,39 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </section>
       </div>
 
-      <section aria-labelledby="low-stock-heading" className="rounded-md border border-zinc-200 bg-white p-4">
+      <section aria-labelledby="low-stock-heading" className="min-w-0 rounded-md border border-zinc-200 bg-white p-4">
         <h2 id="low-stock-heading" className="mb-2 font-semibold">
           Low stock (at or below {data.lowStockThreshold})
         </h2>
         {data.lowStock.length === 0 ? (
           <p className="text-sm text-zinc-600">Every variant has more than {data.lowStockThreshold} in stock.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Variants low on stock</caption>
-            <thead className="text-xs text-zinc-600">
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">SKU</th>
-                <th scope="col" className="text-right">In stock</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.lowStock.map((row) => (
-                <tr key={row.sku} className="border-t border-zinc-100">
-                  <td className="py-1.5">
-                    <Link href={`/admin/products/${row.productId}`} className="underline">
-                      {row.productTitle}
-                    </Link>{' '}
-                    <span className="text-zinc-600">({row.variantTitle})</span>
-                  </td>
-                  <td className="font-mono text-xs">{row.sku}</td>
-                  <td className={`text-right ${row.stock === 0 ? 'font-semibold text-red-700' : ''}`}>{row.stock === 0 ? 'Sold out' : row.stock}</td>
+          <ScrollRegion label="Variants low on stock">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Variants low on stock</caption>
+              <thead className="text-xs text-zinc-600">
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col" className="text-right">In stock</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.lowStock.map((row) => (
+                  <tr key={row.sku} className="border-t border-zinc-100">
+                    <td className="py-1.5">
+                      <Link href={`/admin/products/${row.productId}`} className="underline">
+                        {row.productTitle}
+                      </Link>{' '}
+                      <span className="text-zinc-600">({row.variantTitle})</span>
+                    </td>
+                    <td className="font-mono text-xs">{row.sku}</td>
+                    <td className={`text-right ${row.stock === 0 ? 'font-semibold text-red-700' : ''}`}>{row.stock === 0 ? 'Sold out' : row.stock}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { discountFields } from '@/components/admin/people/discount-fields';
@@ -26,39 +27,41 @@ export default async function DiscountsPage() {
       {discounts.length === 0 ? (
         <EmptyState>No discount codes yet.</EmptyState>
       ) : (
-        <table className="w-full bg-white text-sm">
-          <thead>
-            <tr className="border-b border-zinc-200 text-left">
-              <th scope="col" className="p-2">Code</th>
-              <th scope="col" className="p-2">Discount</th>
-              <th scope="col" className="p-2">Minimum</th>
-              <th scope="col" className="p-2">Used</th>
-              <th scope="col" className="p-2">Valid</th>
-              <th scope="col" className="p-2">Active</th>
-            </tr>
-          </thead>
-          <tbody>
-            {discounts.map((discount) => (
-              <tr key={discount.id} className="border-b border-zinc-100">
-                <th scope="row" className="p-2 text-left">
-                  <Link href={`/admin/discounts/${discount.id}`} className="font-mono underline">
-                    {discount.code}
-                  </Link>
-                </th>
-                <td className="p-2">{describe(discount)}</td>
-                <td className="p-2">{discount.minSubtotalCents > 0 ? formatMoney(money(discount.minSubtotalCents, discount.currency)) : '—'}</td>
-                <td className="p-2">
-                  {discount.timesUsed}
-                  {discount.usageLimit !== null ? ` of ${discount.usageLimit}` : ''}
-                </td>
-                <td className="p-2">
-                  {discount.startsAt || discount.endsAt ? `${formatDateTime(discount.startsAt)} → ${formatDateTime(discount.endsAt)}` : 'Always'}
-                </td>
-                <td className="p-2">{discount.isActive ? 'Yes' : 'No'}</td>
+        <ScrollRegion label="Discount codes">
+          <table className="w-full bg-white text-sm">
+            <thead>
+              <tr className="border-b border-zinc-200 text-left">
+                <th scope="col" className="p-2">Code</th>
+                <th scope="col" className="p-2">Discount</th>
+                <th scope="col" className="p-2">Minimum</th>
+                <th scope="col" className="p-2">Used</th>
+                <th scope="col" className="p-2">Valid</th>
+                <th scope="col" className="p-2">Active</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {discounts.map((discount) => (
+                <tr key={discount.id} className="border-b border-zinc-100">
+                  <th scope="row" className="p-2 text-left">
+                    <Link href={`/admin/discounts/${discount.id}`} className="font-mono underline">
+                      {discount.code}
+                    </Link>
+                  </th>
+                  <td className="p-2">{describe(discount)}</td>
+                  <td className="p-2">{discount.minSubtotalCents > 0 ? formatMoney(money(discount.minSubtotalCents, discount.currency)) : '—'}</td>
+                  <td className="p-2">
+                    {discount.timesUsed}
+                    {discount.usageLimit !== null ? ` of ${discount.usageLimit}` : ''}
+                  </td>
+                  <td className="p-2">
+                    {discount.startsAt || discount.endsAt ? `${formatDateTime(discount.startsAt)} → ${formatDateTime(discount.endsAt)}` : 'Always'}
+                  </td>
+                  <td className="p-2">{discount.isActive ? 'Yes' : 'No'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <section aria-labelledby="new-discount-heading" className="rounded-lg border border-zinc-200 bg-white p-5">
         <h2 id="new-discount-heading" className="mb-3 text-lg font-semibold">

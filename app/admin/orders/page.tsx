@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/admin/guard';
@@ -79,38 +80,40 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           {filtered ? 'No orders match these filters. Try clearing some of them.' : 'No orders yet. They appear here as soon as a shopper checks out.'}
         </p>
       ) : (
-        <table className="w-full rounded-md border border-zinc-200 bg-white text-left text-sm">
-          <caption className="sr-only">Orders, newest first</caption>
-          <thead className="bg-zinc-50 text-xs text-zinc-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">Order</th>
-              <th scope="col" className="px-3 py-2">Placed</th>
-              <th scope="col" className="px-3 py-2">Customer</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Payment</th>
-              <th scope="col" className="px-3 py-2 text-right">Items</th>
-              <th scope="col" className="px-3 py-2 text-right">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row) => (
-              <tr key={row.number} className="border-t border-zinc-100">
-                <td className="px-3 py-2 font-mono">
-                  <Link href={`/admin/orders/${row.number}`} className="underline">{row.number}</Link>
-                </td>
-                <td className="px-3 py-2">{new Date(row.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</td>
-                <td className="px-3 py-2">
-                  {row.customerName}
-                  <span className="block text-xs text-zinc-600">{row.email}</span>
-                </td>
-                <td className="px-3 py-2">{orderStatusText(row.status)}</td>
-                <td className="px-3 py-2">{paymentStatusText(row.paymentStatus)}</td>
-                <td className="px-3 py-2 text-right">{row.itemCount}</td>
-                <td className="px-3 py-2 text-right">{formatMoney(money(row.totalCents, row.currency))}</td>
+        <ScrollRegion label="Orders">
+          <table className="w-full rounded-md border border-zinc-200 bg-white text-left text-sm">
+            <caption className="sr-only">Orders, newest first</caption>
+            <thead className="bg-zinc-50 text-xs text-zinc-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Order</th>
+                <th scope="col" className="px-3 py-2">Placed</th>
+                <th scope="col" className="px-3 py-2">Customer</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Payment</th>
+                <th scope="col" className="px-3 py-2 text-right">Items</th>
+                <th scope="col" className="px-3 py-2 text-right">Total</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.number} className="border-t border-zinc-100">
+                  <td className="px-3 py-2 font-mono">
+                    <Link href={`/admin/orders/${row.number}`} className="underline">{row.number}</Link>
+                  </td>
+                  <td className="px-3 py-2">{new Date(row.placedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}</td>
+                  <td className="px-3 py-2">
+                    {row.customerName}
+                    <span className="block text-xs text-zinc-600">{row.email}</span>
+                  </td>
+                  <td className="px-3 py-2">{orderStatusText(row.status)}</td>
+                  <td className="px-3 py-2">{paymentStatusText(row.paymentStatus)}</td>
+                  <td className="px-3 py-2 text-right">{row.itemCount}</td>
+                  <td className="px-3 py-2 text-right">{formatMoney(money(row.totalCents, row.currency))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
 
       {result.pageCount > 1 ? (

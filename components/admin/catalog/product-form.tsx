@@ -235,12 +235,12 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
         ) : null}
       </fieldset>
 
-      <fieldset className="space-y-3 rounded-md border border-zinc-200 bg-white p-4">
+      <fieldset className="min-w-0 space-y-3 rounded-md border border-zinc-200 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Variants ({combos.length})</legend>
         <p className="text-sm text-zinc-600">
           Prices in {currency}, e.g. 19.99. Stock changes here are recorded in the inventory history as corrections.
         </p>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <button type="button" onClick={fillSkus} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Fill empty SKUs</button>
           <button type="button" onClick={fillPrices} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Copy first price to empty prices</button>
         </div>
