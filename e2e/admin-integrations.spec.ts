@@ -154,8 +154,8 @@ for (const width of [390, 1280]) {
 for (const width of [390, 1280]) {
   test(`the admins' email about a disabled webhook endpoint previews as branded HTML and text at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await new AdminShell(page).signIn(undefined, '/admin/emails');
-    await page.goto('/admin/emails');
+    await new AdminShell(page).signIn(undefined, '/admin/emails/templates');
+    await page.goto('/admin/emails/templates');
     await page.getByRole('link', { name: 'Webhook endpoint disabled (to admins)' }).click();
     await expect(page.getByTestId('email-subject')).toHaveText('A webhook endpoint was disabled');
     const frame = page.frameLocator('iframe[title$="HTML part"]');
