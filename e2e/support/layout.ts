@@ -1,14 +1,29 @@
 import { expect, type Page } from '@playwright/test';
 
 /**
- * The page's own content (everything in <main>) fits the viewport: nothing reaches past its right edge, and the
- * document does not scroll sideways.
+ * The page's own content (everything in <main>) fits the viewport: nothing reaches past its right edge (except
+ * inside a box that scrolls sideways on its own), and the document does not scroll sideways.
  */
 export async function expectNoSidewaysScroll(page: Page, what = page.url()) {
   const { right, scrollWidth, innerWidth } = await page.evaluate(() => {
     const main = document.querySelector('main')!;
+    // Content inside a box that scrolls sideways (a wide table in its scroll region) counts up to that
+    // box's edge: it is scrolled within the box, not the page.
+    const clipEdge = new Map<Element, number>();
+    const edgeOf = (element: Element): number => {
+      const parent = element.parentElement;
+      if (!parent || parent === main.parentElement) return Infinity;
+      let edge = clipEdge.get(parent);
+      if (edge === undefined) {
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX);
+        const own = scrolls ? parent.getBoundingClientRect().right : Infinity;
+        edge = Math.min(own, edgeOf(parent));
+        clipEdge.set(parent, edge);
+      }
+      return edge;
+    };
     let max = main.getBoundingClientRect().right;
-    for (const element of main.querySelectorAll('*')) max = Math.max(max, element.getBoundingClientRect().right);
+    for (const element of main.querySelectorAll('*')) max = Math.max(max, Math.min(element.getBoundingClientRect().right, edgeOf(element)));
     return { right: Math.ceil(max + window.scrollX), scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth };
   });
   expect(right, `${what}: content reaches past the viewport`).toBeLessThanOrEqual(innerWidth);
