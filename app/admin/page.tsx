@@ -113,7 +113,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           {data.latestOrders.length === 0 ? (
             <p className="text-sm text-zinc-600">No orders yet.</p>
           ) : (
-            <ScrollRegion label="Latest orders">
+            <ScrollRegion label="Latest orders, table">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Latest orders</caption>
                 <thead className="text-xs text-zinc-600">
@@ -180,7 +180,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         {data.lowStock.length === 0 ? (
           <p className="text-sm text-zinc-600">Every variant has more than {data.lowStockThreshold} in stock.</p>
         ) : (
-          <ScrollRegion label="Variants low on stock">
+          <ScrollRegion label="Low stock, table">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Variants low on stock</caption>
               <thead className="text-xs text-zinc-600">

@@ -27,7 +27,7 @@ export default async function DiscountsPage() {
       {discounts.length === 0 ? (
         <EmptyState>No discount codes yet.</EmptyState>
       ) : (
-        <ScrollRegion label="Discount codes">
+        <ScrollRegion label="Discount codes, table">
           <table className="w-full bg-white text-sm">
             <thead>
               <tr className="border-b border-zinc-200 text-left">

@@ -80,7 +80,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           {filtered ? 'No orders match these filters. Try clearing some of them.' : 'No orders yet. They appear here as soon as a shopper checks out.'}
         </p>
       ) : (
-        <ScrollRegion label="Orders">
+        <ScrollRegion label="Orders, table">
           <table className="w-full rounded-md border border-zinc-200 bg-white text-left text-sm">
             <caption className="sr-only">Orders, newest first</caption>
             <thead className="bg-zinc-50 text-xs text-zinc-600">

@@ -20,7 +20,7 @@ export default async function StaffPage() {
         {staff.length === 0 ? (
           <EmptyState>No staff accounts yet.</EmptyState>
         ) : (
-          <ScrollRegion label="Staff accounts">
+          <ScrollRegion label="Staff accounts, table">
             <table className="w-full bg-white text-sm">
               <thead>
                 <tr className="border-b border-zinc-200 text-left">
