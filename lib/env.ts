@@ -66,7 +66,8 @@ const envSchema = z.object({
     ),
   ),
 
-  SITE_URL: z.preprocess(emptyToUndefined, z.url().default('http://localhost:3000')),
+  // Unset: http://localhost:<PORT> (a laptop); set it wherever the store is reached another way.
+  SITE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   // Origins (scheme://host[:port]) of separate storefronts allowed to call the Store API from a browser, comma
   // separated: they get CORS answers (credentials included) and may send writes; every other Origin gets neither.
   STORE_API_CORS_ORIGINS: z.preprocess(
@@ -187,7 +188,7 @@ const envSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
-});
+}).transform((values) => ({ ...values, SITE_URL: values.SITE_URL ?? `http://localhost:${values.PORT}` }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -25,6 +25,8 @@ export const logger = pino({
     ],
     censor: '[redacted]',
   },
-});
+  // Written at once outside production, so the embedded start's banner (lib/boot.ts) comes after the lines before it;
+  // production keeps pino's buffered writes.
+}, pino.destination({ dest: 1, sync: env.NODE_ENV !== 'production' }));
 
 export type Logger = typeof logger;
