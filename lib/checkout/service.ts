@@ -233,7 +233,7 @@ export async function placeOrder(
     }
 
     const countryCode = input.shippingAddress.countryCode;
-    const [store, lines, shippingOptions, tax, customerId] = await Promise.all([
+    const [store, lines, shippingOptions, tax, customer] = await Promise.all([
       getStoreInfo(tx),
       // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
       tx
@@ -260,7 +260,7 @@ export async function placeOrder(
       listShippingOptions(countryCode, cart.currency, tx),
       findTaxRate(tx, countryCode, input.shippingAddress.region),
       // The customer record: the account, or one per guest email (one upsert, sent with the reads above).
-      options.userId ? options.userId : ensureGuestCustomer(tx, input.email, input.shippingAddress.name),
+      options.userId ? { id: options.userId, created: false } : ensureGuestCustomer(tx, input.email, input.shippingAddress.name),
     ]);
     if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
     for (const line of lines) {
@@ -315,7 +315,7 @@ export async function placeOrder(
         .values({
           number: newOrderNumber(),
           userId: options.userId ?? null,
-          customerId,
+          customerId: customer.id,
           email: input.email,
           currency: cart.currency,
           subtotalCents: totals.subtotalCents,
@@ -383,6 +383,8 @@ export async function placeOrder(
       tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id)),
       tx.insert(outboxEvents).values({ type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: { orderId, number: order.number } }),
       enqueueWebhookEvent(tx, 'order.created', { kind: 'order', id: orderId }),
+      // A guest's first order makes them a customer: announced as a registration is (Shopify's customers/create).
+      customer.created ? enqueueWebhookEvent(tx, 'customer.created', { kind: 'customer', id: customer.id }) : null,
     ]);
 
     // Stock, last (see above). Per line, in variant id order: a conditional decrement — zero rows means someone else

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { emailMessages, orders, users } from '@/db/schema';
+import { emailMessages, orders, outboxEvents, users } from '@/db/schema';
 import { authenticateCredentials, registerUser, verifyEmail } from '@/lib/auth/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
@@ -51,6 +51,12 @@ describe('guest buyers as customers', () => {
     expect(await getAdminCustomer(records[0]!.id)).toMatchObject({ guest: true, ordersCount: 2, orders: [expect.anything(), expect.anything()] });
     // A guest record is not an account: it cannot sign in.
     expect(await authenticateCredentials(email, '')).toBeNull();
+    // Integrators hear of the new customer once (customer.created), not once per order.
+    const announced = await db
+      .select({ id: outboxEvents.id })
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.aggregateId, records[0]!.id), sql`${outboxEvents.payload}->>'eventType' = 'customer.created'`));
+    expect(announced).toHaveLength(1);
   });
 
   it('counts paid orders net of refunds as spent', async () => {

@@ -13,12 +13,12 @@ import { orders, users } from '@/db/schema';
  * on the first's unique-index entry, then does nothing, and its follow-up read (a new statement, so a new snapshot
  * under read committed) sees the committed row — one record, two orders.
  */
-export async function ensureGuestCustomer(tx: Executor, email: string, name: string): Promise<string> {
+export async function ensureGuestCustomer(tx: Executor, email: string, name: string): Promise<{ id: string; created: boolean }> {
   const [created] = await tx.insert(users).values({ email, name, role: 'customer' }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
-  if (created) return created.id;
+  if (created) return { id: created.id, created: true };
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!existing) throw new Error('customer record vanished during checkout');
-  return existing.id;
+  return { id: existing.id, created: false };
 }
 
 /**

@@ -31,7 +31,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   'product.updated': 'Product updated',
   'inventory.low': 'Stock fell to the low-stock threshold',
   'inventory.out_of_stock': 'Stock ran out',
-  'customer.created': 'Customer registered',
+  'customer.created': 'Customer created (an account registered, or a guest’s first order)',
 };
 
 /** What an event is about, for building its payload when it is fanned out. */
