@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { SeededCatalogueFirst } from './db/testing/sequencer';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
@@ -40,6 +41,8 @@ export default defineConfig({
           include: ['{lib,db,app}/**/*.integration.test.ts'],
           // A fresh database per run: a new PostgreSQL database when DATABASE_URL is set, else a temporary PGlite.
           globalSetup: ['db/testing/global-setup.ts'],
+          // The search files measure the catalogue as seeded: they run before any file adds products (db/testing/sequencer.ts).
+          sequence: { sequencer: SeededCatalogueFirst },
           setupFiles: ['lib/startup/integration-setup.ts'],
           // One worker sharing one connection: PGlite is single-process, and files isolate by their own data.
           pool: 'forks',

@@ -20,7 +20,7 @@ export function matrixProduct(suffix: string, overrides: Partial<ProductInput> =
   const sizes = ['S', 'M'];
   const colours = ['Red', 'Blue', 'Green'];
   return {
-    title: `Matrix tee ${suffix}`,
+    title: `Matrix fixture ${suffix}`, // no word a search test asks for: fixtures left by one file never answer another's query
     slug: '',
     description: 'Plain <b>text</b>',
     status: 'active',

@@ -56,11 +56,11 @@ describe('stock adjustments', () => {
     const actor = await staffActor();
     const suffix = uniqueSuffix();
     await saveProduct(actor, matrixProduct(suffix));
-    const low = await listInventory(inventoryQuerySchema.parse({ q: `tee ${suffix}`, low: '1' }));
+    const low = await listInventory(inventoryQuerySchema.parse({ q: `fixture ${suffix}`, low: '1' }));
     // Stocks 1..6 with the seeded threshold of 5.
     expect(low.threshold).toBe(5);
     expect(low.items.map((v) => v.stockOnHand)).toEqual([1, 2, 3, 4, 5]);
-    const all = await listInventory(inventoryQuerySchema.parse({ q: `tee ${suffix}` }));
+    const all = await listInventory(inventoryQuerySchema.parse({ q: `fixture ${suffix}` }));
     expect(all.total).toBe(6);
   });
 });

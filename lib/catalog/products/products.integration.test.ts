@@ -45,7 +45,7 @@ describe('product editor service', () => {
     const suffix = uniqueSuffix();
     const saved = await saveProduct(actor, matrixProduct(suffix));
     expect(saved.created).toBe(true);
-    expect(saved.slug).toBe(`matrix-tee-${suffix}`);
+    expect(saved.slug).toBe(`matrix-fixture-${suffix}`);
 
     const rows = await variantsOf(saved.id);
     expect(rows.map((v) => [v.title, v.priceCents, v.stockOnHand])).toEqual([
@@ -178,11 +178,11 @@ describe('product editor service', () => {
     const actor = await staffActor();
     const suffix = uniqueSuffix();
     const saved = await saveProduct(actor, matrixProduct(suffix, { status: 'draft' }));
-    const byTitle = await listAdminProducts(productListQuerySchema.parse({ q: `tee ${suffix}` }));
+    const byTitle = await listAdminProducts(productListQuerySchema.parse({ q: `fixture ${suffix}` }));
     expect(byTitle.items.map((p) => p.id)).toEqual([saved.id]);
     expect(byTitle.items[0]).toMatchObject({ variantCount: 6, stockTotal: 21 });
     const bySku = await listAdminProducts(productListQuerySchema.parse({ q: `mt-${suffix}-m-blue` }));
     expect(bySku.items.map((p) => p.id)).toEqual([saved.id]);
-    expect((await listAdminProducts(productListQuerySchema.parse({ q: `tee ${suffix}`, status: 'active' }))).total).toBe(0);
+    expect((await listAdminProducts(productListQuerySchema.parse({ q: `fixture ${suffix}`, status: 'active' }))).total).toBe(0);
   });
 });
