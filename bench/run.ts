@@ -23,7 +23,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { SESSION_SETTINGS } from '../db/client';
 import { createScratchDatabase, type ScratchDatabase } from '../db/testing/databases';
-import { createCartCookie, lighthouseMarkdown, lighthouseTarget, type LighthouseResult, runLighthouse } from './lighthouse';
+import { createCartCookie, lighthouseMarkdown, lighthouseTarget, type LighthouseResult, REFERENCE_BENCHMARK_INDEX, runLighthouse } from './lighthouse';
 
 const root = path.resolve(__dirname, '..');
 const serverJs = path.join(root, '.next', 'standalone', 'server.js');
@@ -797,7 +797,7 @@ function markdown(r: {
   lines.push('EXPLAIN (ANALYZE, BUFFERS) of the query shapes in lib/catalog/search.ts:', '', '| query | execution ms | planning ms | indexes used | seq scans |', '| --- | ---: | ---: | --- | --- |');
   for (const e of r.search.explain) lines.push(`| ${e.name} | ${e.executionMs} | ${e.planningMs} | ${e.indexes.join(', ') || '—'} | ${e.seqScans.join(', ') || '—'} |`);
   lines.push('', 'Full plans are in results.json (`search.explain[].plan`).', '');
-  lines.push('## Lighthouse (mobile emulation, simulated throttling, Debian Chromium)', '', ...lighthouseMarkdown(r.lighthouse), '');
+  lines.push(`## Lighthouse (mobile emulation, simulated throttling with the CPU slowdown calibrated to a benchmark index of ${REFERENCE_BENCHMARK_INDEX.toLocaleString('en-US')}, Debian Chromium)`, '', ...lighthouseMarkdown(r.lighthouse), '');
   return `${lines.join('\n')}\n`;
 }
 
