@@ -45,9 +45,10 @@ export class SignInPage {
   }
 }
 
+/** Signing out of the panel lands on the admin sign-in page (not the storefront). */
 export async function signOutOfAdmin(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
 }
 
 export class SecurityPage {
