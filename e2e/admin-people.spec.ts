@@ -204,6 +204,10 @@ test('settings: bad input is refused under its field and changes nothing; tax ra
   await expect(page.getByRole('table', { name: 'Tax rates' }).getByRole('row').filter({ hasText: `ZQ-${region}` })).toContainText('12.5%');
   const saved = await settings.openDialog(`Edit tax rate ZQ-${region}`);
   await expect(saved.getByLabel('Rate (%)')).toHaveValue('12.5');
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page), `tax rate dialog at ${width} px`).toEqual([]);
+  }
   // A section edited through its dialog: the list shows the new rate.
   await saved.getByLabel('Rate (%)').fill('13');
   await saved.getByRole('button', { name: 'Save tax rate' }).click();
@@ -278,14 +282,6 @@ test('a zone’s countries chosen with the combobox: by name, as chips, removabl
   // Rest of world (~200 countries) is a short summary in the list, and folded behind "Show all" in its dialog.
   await expect(settings.zone('Rest of world').getByTestId('zone-countries')).toHaveText(/ and \d{3} more$/);
   const rest = await settings.openDialog('Edit zone Rest of world');
-  await expect(settings.chosenCountries(rest)).toHaveCount(12);
-  await rest.getByRole('button', { name: /^Show all \d{3}$/ }).click();
-  expect(await settings.chosenCountries(rest).count()).toBeGreaterThan(150);
-  expect(await axeViolations(page), 'settings with every Rest of world country shown').toEqual([]);
-});
-  await expect(settings.chosenCountries(zone)).toHaveText([/^Antarctica/, /^Bouvet Island/]);
-  // Rest of world (~200 countries) is folded behind "Show all".
-  const rest = page.getByRole('article', { name: 'Zone Rest of world' });
   await expect(settings.chosenCountries(rest)).toHaveCount(12);
   await rest.getByRole('button', { name: /^Show all \d{3}$/ }).click();
   expect(await settings.chosenCountries(rest).count()).toBeGreaterThan(150);

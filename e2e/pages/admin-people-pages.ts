@@ -271,7 +271,7 @@ export class SettingsAdminPage {
 
   async addRate(zoneName: string, rate: { name: string; price: string; freeAbove?: string }) {
     const form = this.page.getByRole('form', { name: `Add a rate to ${zoneName}` });
-    if (!(await form.isVisible())) await this.openDialog(`Add a rate to ${zoneName}`);
+    if (!(await form.isVisible())) await this.openDialog(`Add rate to ${zoneName}`);
     await form.getByLabel('Rate name').fill(rate.name);
     await form.getByLabel(/^Price/).fill(rate.price);
     if (rate.freeAbove) await form.getByLabel(/^Free above/).fill(rate.freeAbove);

@@ -140,7 +140,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
           </section>
         </div>
 
-        <aside className="flex flex-col gap-6">
+        <aside aria-label="Order actions and emails" className="flex flex-col gap-6">
           <section aria-labelledby="emails-heading" className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-white p-4 text-sm">
             <h2 id="emails-heading" className="text-lg font-semibold">Customer emails</h2>
             <p className="text-zinc-600">Confirmation: {CONFIRMATION_TEXT[order.confirmationEmail]}</p>

@@ -57,7 +57,7 @@ export default async function ShippingSettingsPage() {
                   successMessage="Zone saved."
                 />
               </DialogButton>
-              <DialogButton label="Add rate" accessibleLabel={`Add a rate to ${zone.name}`} title={`Add a rate to ${zone.name}`}>
+              <DialogButton label="Add rate" accessibleLabel={`Add rate to ${zone.name}`} title={`Add a rate to ${zone.name}`}>
                 <ActionForm
                   action={saveShippingRateAction}
                   label={`Add a rate to ${zone.name}`}
