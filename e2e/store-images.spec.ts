@@ -34,10 +34,10 @@ for (const size of WIDTHS) {
     test.slow(); // uploads, saves and storefront visits on a 2-core machine
     await page.setViewportSize({ width: size.width, height: size.height });
     const stamp = `${size.name}-${Date.now().toString(36)}`;
-    await new AdminShell(page).signIn(undefined, '/admin/settings');
+    await new AdminShell(page).signIn(undefined, '/admin/settings/brand');
 
     // Settings: refused files leave what was typed alone.
-    await page.goto('/admin/settings');
+    await page.goto('/admin/settings/brand');
     const brand = page.getByRole('form', { name: 'Brand and contact' });
     const phone = `+1 555 ${stamp}`;
     await brand.getByLabel('Phone (optional)').fill(phone);
@@ -105,7 +105,7 @@ for (const size of WIDTHS) {
     await expect(page.getByTestId('home-preview').locator('img')).toHaveCount(0);
     await home.getByRole('button', { name: 'Save home page' }).click();
     await expect(home.getByRole('status').filter({ hasText: /Home page saved/ })).toBeVisible();
-    await page.goto('/admin/settings');
+    await page.goto('/admin/settings/brand');
     await page.getByRole('form', { name: 'Brand and contact' }).getByRole('button', { name: 'Remove logo' }).click();
     await page.getByRole('form', { name: 'Brand and contact' }).getByRole('button', { name: 'Save brand and contact' }).click();
     await expect(page.getByRole('form', { name: 'Brand and contact' }).getByRole('status').filter({ hasText: /saved/i })).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AdminCommandPalette, CommandPaletteButton } from '@/components/admin/admin-command-palette';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { LeaveGuardProvider } from '@/components/admin/leave-guard';
 import { SheetButton } from '@/components/ui/sheet-button';
@@ -20,6 +21,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <ToastProvider>
       <LeaveGuardProvider>
+        <AdminCommandPalette pages={items}>
         {/* Phones: a bar with the menu (the sections in a sheet) above the page. From md up: the sidebar. */}
         <div className="flex min-h-screen flex-1 flex-col bg-zinc-50 md:flex-row">
           <header className="sticky top-0 z-10 flex items-center gap-2 border-b border-zinc-200 bg-white px-2 py-1 md:hidden print:hidden">
@@ -43,11 +45,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <Link href="/admin" className="truncate text-lg font-bold tracking-tight">
               Store admin
             </Link>
+            <CommandPaletteButton compact className="ml-auto" />
           </header>
           <aside className="hidden w-56 shrink-0 border-r border-zinc-200 bg-white p-4 md:block print:hidden">
-            <Link href="/admin" className="mb-6 block text-lg font-bold tracking-tight">
+            <Link href="/admin" className="mb-4 block text-lg font-bold tracking-tight">
               Store admin
             </Link>
+            <CommandPaletteButton className="mb-4" />
             <AdminNav items={items} />
             <AccountBlock email={user.email} role={user.role} />
           </aside>
@@ -55,6 +59,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             {children}
           </main>
         </div>
+        </AdminCommandPalette>
       </LeaveGuardProvider>
     </ToastProvider>
   );
@@ -71,7 +76,7 @@ function AccountBlock({ email, role }: { email: string; role: string }) {
         <Link href="/" className="hover:underline">
           View store
         </Link>
-        <SignOutButton />
+        <SignOutButton to="admin" />
       </div>
     </div>
   );

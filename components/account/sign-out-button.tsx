@@ -1,11 +1,12 @@
 'use client';
 
-import { signOutAction } from '@/lib/auth/actions';
+import { adminSignOutAction, signOutAction } from '@/lib/auth/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function SignOutButton() {
+/** Sign out; from the admin panel (`to="admin"`) it lands on the admin sign-in page, elsewhere on the store. */
+export function SignOutButton({ to = 'store' }: { to?: 'store' | 'admin' }) {
   return (
-    <form action={signOutAction}>
+    <form action={to === 'admin' ? adminSignOutAction : signOutAction}>
       <SubmitButton variant="secondary" pendingLabel="Signing out…">
         Sign out
       </SubmitButton>

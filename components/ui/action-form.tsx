@@ -5,6 +5,7 @@ import { type FormAction, refusal } from '@/lib/http/action-result';
 import { FieldError, FormMessage } from './form-message';
 import { MultiSelectCombobox } from './multi-select-combobox';
 import { SubmitButton } from './submit-button';
+import { useCloseDialog } from './dialog-button';
 import { useToast } from './toast-context';
 
 export type FieldSpec = {
@@ -73,8 +74,11 @@ export function ActionForm<T>({
   // Where the layout mounts a toaster (the admin), a success is announced there; the inline line stays as a record
   // by the form but is not announced a second time. Refusals stay inline, beside the fields they are about.
   const notify = useToast();
+  // Inside a DialogButton's dialog, a success closes it (the toast says what happened).
+  const closeDialog = useCloseDialog();
   useEffect(() => {
     if (notify && state?.ok) notify.success(successText);
+    if (state?.ok && closeDialog) closeDialog();
     // Once per answer: `state` is a new object for each submission.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);

@@ -35,7 +35,7 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
           {...(description ? {} : { 'aria-describedby': undefined })}
           onPointerDownOutside={role === 'alertdialog' ? (event) => event.preventDefault() : undefined}
           onInteractOutside={role === 'alertdialog' ? (event) => event.preventDefault() : undefined}
-          className="fixed left-1/2 top-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl outline-none"
+          className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl outline-none"
         >
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="mt-2 text-sm text-zinc-700">{description}</RadixDialog.Description> : null}

@@ -70,6 +70,39 @@ export class AdminOrderPage {
     await expect(form.getByRole('status')).toHaveText('Shipped. The customer has been emailed the tracking number.');
   }
 
+  /** The items: a table from 768 px up, a list of cards on a phone. */
+  get itemsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Items in this order' });
+  }
+
+  get itemCards(): Locator {
+    return this.page.getByRole('list', { name: 'Items' });
+  }
+
+  /** Adds an internal note from the timeline's form and waits for the panel to confirm it. */
+  async addNote(text: string) {
+    const form = this.page.getByRole('form', { name: 'Add an internal note' });
+    await form.getByLabel('Internal note').fill(text);
+    await form.getByRole('button', { name: 'Add note' }).click();
+    await expect(this.page.getByRole('region', { name: /^Notifications/ }).getByText('Note added to the timeline.', { exact: true })).toBeVisible();
+  }
+
+  /** A note on the timeline, as staff see it (marked "Internal note", with its author). */
+  note(text: string): Locator {
+    return this.timeline.getByRole('listitem').filter({ hasText: 'Internal note' }).filter({ hasText: text });
+  }
+
+  /** A shipment's tracking number, a link to the carrier's page when the carrier is known. */
+  trackingLink(trackingNumber: string): Locator {
+    return this.page.getByRole('list', { name: 'Shipments' }).getByRole('link', { name: new RegExp(`^${trackingNumber}`) });
+  }
+
+  async resendConfirmation() {
+    const form = this.page.getByRole('form', { name: 'Resend confirmation email' });
+    await form.getByRole('button', { name: 'Resend confirmation email' }).click();
+    await expect(this.page.getByRole('region', { name: /^Notifications/ }).getByText(/^Confirmation (email sent|stored) again/)).toBeVisible();
+  }
+
   cancelForm(): Locator {
     return this.actions.getByRole('form', { name: 'Cancel order' });
   }

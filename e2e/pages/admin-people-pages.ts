@@ -45,9 +45,10 @@ export class SignInPage {
   }
 }
 
+/** Signing out of the panel lands on the admin sign-in page (not the storefront). */
 export async function signOutOfAdmin(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
 }
 
 export class SecurityPage {
@@ -192,22 +193,47 @@ export class AuditLogPage {
   }
 }
 
+/**
+ * /admin/settings and its sections (general, brand, shipping, taxes). Lists show what is set; adding, editing and
+ * deleting happen in dialogs opened from buttons, which close on success (the outcome is then a toast).
+ */
 export class SettingsAdminPage {
   readonly storeForm: Locator;
   readonly newTaxForm: Locator;
   readonly newZoneForm: Locator;
+  readonly dialog: Locator;
 
   constructor(readonly page: Page) {
     this.storeForm = page.getByRole('form', { name: 'Store settings' });
     this.newTaxForm = page.getByRole('form', { name: 'Add a tax rate' });
     this.newZoneForm = page.getByRole('form', { name: 'Add a shipping zone' });
+    this.dialog = page.getByRole('dialog');
   }
 
-  async goto() {
-    await this.page.goto('/admin/settings');
+  async goto(section: 'general' | 'brand' | 'shipping' | 'taxes' | null = null) {
+    await this.page.goto(section ? `/admin/settings/${section}` : '/admin/settings');
+  }
+
+  /** Opens a section from the settings index, as a merchant would. */
+  async openSection(title: string) {
+    await this.page.getByRole('list', { name: 'Settings sections' }).getByRole('link', { name: new RegExp(`^${title}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  /** Opens the dialog behind a button ("Add zone", "Edit rate Courier in Europe") and answers it. */
+  async openDialog(button: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    await expect(this.dialog).toBeVisible();
+    return this.dialog;
+  }
+
+  /** A toast in the panel's notifications. */
+  toast(text: string) {
+    return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
   }
 
   async addTaxRate(rate: { country: string; region: string; name: string; percent: string }) {
+    if (!(await this.newTaxForm.isVisible())) await this.openDialog('Add tax rate');
     await this.newTaxForm.getByLabel('Country').fill(rate.country);
     await this.newTaxForm.getByLabel('Region').fill(rate.region);
     await this.newTaxForm.getByLabel('Name').fill(rate.name);
@@ -231,14 +257,21 @@ export class SettingsAdminPage {
   }
 
   async addZone(zone: { name: string; countries: { type: string; pick: string }[] }) {
+    await this.openDialog('Add zone');
     await this.newZoneForm.getByLabel('Zone name').fill(zone.name);
     await this.chooseCountries(this.newZoneForm, zone.countries);
     await this.newZoneForm.getByRole('button', { name: 'Add zone' }).click();
-    await expect(this.newZoneForm.getByRole('status')).toHaveText('Zone added.');
+    await expect(this.toast('Zone added.')).toBeVisible();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  zone(name: string): Locator {
+    return this.page.getByRole('article', { name: `Zone ${name}` });
   }
 
   async addRate(zoneName: string, rate: { name: string; price: string; freeAbove?: string }) {
     const form = this.page.getByRole('form', { name: `Add a rate to ${zoneName}` });
+    if (!(await form.isVisible())) await this.openDialog(`Add rate to ${zoneName}`);
     await form.getByLabel('Rate name').fill(rate.name);
     await form.getByLabel(/^Price/).fill(rate.price);
     if (rate.freeAbove) await form.getByLabel(/^Free above/).fill(rate.freeAbove);

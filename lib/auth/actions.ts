@@ -98,12 +98,22 @@ export const signInCodeAction = publicAction(signInCodeSchema, async (input): Pr
   redirect(await completeSignIn(input.ticket, input.code, ticket.userId, input.callbackUrl));
 });
 
-export async function signOutAction(): Promise<void> {
+async function endSession(): Promise<void> {
   await signOut({ redirect: false });
   // The customer's cart stays with the account; this browser has none now.
   await writeCartHint(null);
   await writeSessionHint(false);
+}
+
+export async function signOutAction(): Promise<void> {
+  await endSession();
   redirect('/');
+}
+
+/** Signing out of the admin panel lands on the admin's own sign-in page, not the storefront. */
+export async function adminSignOutAction(): Promise<void> {
+  await endSession();
+  redirect('/admin/sign-in');
 }
 
 export const requestPasswordResetAction = publicAction(requestResetSchema, async (input) => requestPasswordReset(input.email), {

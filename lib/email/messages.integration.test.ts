@@ -61,6 +61,22 @@ describe('sent emails', () => {
     expect(entry).toMatchObject({ actorId: actor.user.id, entityType: 'email_message', after: { messageId: copy.id, template: 'password_reset' } });
   });
 
+  it('a double-clicked Resend (two requests at once) sends one copy, and both answer with it', async () => {
+    const { mailer, sent } = recordingMailer();
+    setMailerForTesting(mailer);
+    const to = address();
+    const original = await queueEmail({ to, subject: 'Your order', template: 'order_confirmation', text: 'Thanks' }, db, { viaSmtp: false });
+    const actor = await staffActor();
+    const [a, b] = await Promise.all([resendEmail(actor, original.id), resendEmail(actor, original.id)]);
+    expect(a.id).toBe(b.id);
+    expect(sent).toHaveLength(1);
+    expect(await db.$count(emailMessages, eq(emailMessages.toAddress, to))).toBe(2);
+    expect(await db.$count(auditLog, and(eq(auditLog.action, 'email.resend'), eq(auditLog.entityId, original.id)))).toBe(1);
+    // A third click in the same moment still sends nothing more.
+    expect((await resendEmail(actor, original.id)).id).toBe(a.id);
+    expect(sent).toHaveLength(1);
+  });
+
   it('refuses to resend a message that no longer exists', async () => {
     await expect(resendEmail(await staffActor(), '00000000-0000-4000-8000-00000000dead')).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -6,6 +6,7 @@ import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
+import { claimOnce, completeOnce } from '@/lib/http/idempotency';
 import { deliverOutboxFor } from '@/lib/outbox/worker';
 
 // Every email is recorded in email_messages first. With SMTP_URL set it is queued for delivery through the outbox
@@ -149,9 +150,15 @@ export async function sendEmail(message: OutgoingEmail, executor: Executor = db)
  * sendEmail does. Links in it (a password reset, a confirmation) work only until they expire, as in the original.
  */
 export async function resendEmail(actor: AuditActor, emailId: string): Promise<{ id: string; status: 'sent' | 'stored' | 'pending' | 'failed' }> {
-  const queued = await db.transaction(async (tx) => {
+  const queued = await db.transaction(async (tx): Promise<QueuedEmail & { repeated?: true }> => {
     const [original] = await tx.select().from(emailMessages).where(eq(emailMessages.id, emailId));
     if (!original) throw new AppError('not_found', 'That message no longer exists.');
+    // A double-click (or two tabs at once) makes one copy: the second request answers with the first one's copy.
+    const claim = await claimOnce<QueuedEmail>(tx, 'email.resend', original.id, RESEND_WINDOW_MS);
+    if (!claim.claimed) {
+      if (!claim.answer) throw new AppError('conflict', 'This message is being resent already.');
+      return { ...claim.answer, repeated: true };
+    }
     const copy = await queueEmail(
       { to: original.toAddress, subject: original.subject, template: original.template, text: original.textBody, html: original.htmlBody ?? undefined },
       tx,
@@ -162,12 +169,21 @@ export async function resendEmail(actor: AuditActor, emailId: string): Promise<{
       entityId: original.id,
       after: { messageId: copy.id, template: original.template, status: copy.status },
     });
+    await completeOnce(tx, claim.id, copy);
     return copy;
   });
-  if (queued.status === 'stored') return queued;
+  if (queued.status === 'stored') return { id: queued.id, status: 'stored' };
+  if (queued.repeated) return currentStatus(queued.id);
   await deliverOutboxFor({ type: 'email', id: queued.id }).catch((error: unknown) => logger.error({ err: error, emailId: queued.id }, 'email delivery run failed'));
-  const [row] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, queued.id));
-  return { id: queued.id, status: row?.status === 'sent' || row?.status === 'failed' ? row.status : 'pending' };
+  return currentStatus(queued.id);
+}
+
+/** How long a resend answers a repeat of itself with the same copy instead of making another. */
+export const RESEND_WINDOW_MS = 15_000;
+
+async function currentStatus(id: string): Promise<{ id: string; status: 'sent' | 'stored' | 'pending' | 'failed' }> {
+  const [row] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, id));
+  return { id, status: row?.status ?? 'pending' };
 }
 
 /**

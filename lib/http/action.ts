@@ -72,6 +72,11 @@ export type ActionOptions<TInput, TOut> = {
    * actions themselves, which set this.
    */
   allowWithoutTwoFactor?: boolean;
+  /**
+   * A staff read served through an action (the command palette's search): it does not spend the admin-writes
+   * budget (staff GET routes do not either); declare the read's own limit in `rateLimit`.
+   */
+  read?: boolean;
   /** What the form announces on success. */
   successMessage?: string | ((data: TOut) => string);
   /** Field errors under the form's own field names when they differ from the schema's paths. */
@@ -109,7 +114,7 @@ function makeAction<U extends Principal, P extends ActionPolicy>(access: AccessP
         const ip = ipSubject(clientIp(await headers()));
         const limits = options.rateLimit ? [...(await options.rateLimit(input, await actionClient(ip, user?.id ?? null)))] : [];
         // Every staff/admin write counts against the admin-writes budget of the signed-in user.
-        if (isStaffPolicy(policy) && user) limits.push([RATE_LIMITS.adminWritesPerUser, user.id]);
+        if (isStaffPolicy(policy) && user && !options.read) limits.push([RATE_LIMITS.adminWritesPerUser, user.id]);
         for (const [limit, subject] of limits) await enforceRateLimit(limit, subject);
         const data = await handler(input, { user: user as UserFor<P, U>, requestId, ip, log });
         const message = typeof options.successMessage === 'function' ? options.successMessage(data) : options.successMessage;

@@ -102,3 +102,38 @@ async function runClaimed(
     .where(eq(idempotencyKeys.id, id));
   return { ...response, replayed: false };
 }
+
+export type OnceClaim<T> = { claimed: true; id: string } | { claimed: false; answer: T | null };
+
+/**
+ * A short claim on one operation that a person may trigger twice by accident (a double-clicked "Resend"): the first
+ * caller within `windowMs` gets `claimed: true`; anyone else in that window gets the first one's answer. Call it in
+ * the transaction that does the work and record the answer with `completeOnce` there too: the unique (scope, key)
+ * makes a concurrent second insert wait for the first transaction, then find the claim taken and its answer stored
+ * (a first transaction that rolls back leaves no claim, so the waiter claims it). After the window the next caller
+ * claims it again: a deliberate second resend a little later works.
+ */
+export async function claimOnce<T>(executor: Executor, scope: string, key: string, windowMs: number): Promise<OnceClaim<T>> {
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + windowMs);
+  const [claimed] = await executor
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash: '', status: 'in_progress', expiresAt })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.scope, idempotencyKeys.key],
+      set: { status: 'in_progress', responseStatus: null, responseBody: null, createdAt: now, expiresAt },
+      setWhere: lt(idempotencyKeys.expiresAt, now),
+    })
+    .returning({ id: idempotencyKeys.id });
+  if (claimed) return { claimed: true, id: claimed.id };
+  const [row] = await executor
+    .select({ body: idempotencyKeys.responseBody })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return { claimed: false, answer: (row?.body as T | undefined) ?? null };
+}
+
+/** Stores the answer a claim's later callers get (see claimOnce), in the claim's transaction. */
+export async function completeOnce(executor: Executor, id: string, answer: unknown): Promise<void> {
+  await executor.update(idempotencyKeys).set({ status: 'completed', responseStatus: 200, responseBody: answer }).where(eq(idempotencyKeys.id, id));
+}

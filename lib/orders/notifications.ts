@@ -1,11 +1,14 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { db, type Executor } from '@/db/client';
 import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, refunds, type AddressSnapshot } from '@/db/schema';
 import { siteLink } from '@/lib/email/brand';
 import { composeEmail } from '@/lib/email/compose';
 import type { RenderedEmail } from '@/lib/email/render';
 import { addressed, type QueuedEmail, queueEmail } from '@/lib/email/service';
+import { type AuditActor, recordAudit } from '@/lib/audit/service';
+import { AppError } from '@/lib/errors';
+import { claimOnce, completeOnce } from '@/lib/http/idempotency';
 import { countryName } from '@/lib/checkout/regions';
 import { mediaUrl } from '@/lib/storage';
 import { getStoreInfo } from '@/lib/store/settings';
@@ -15,6 +18,7 @@ import { logger } from '@/lib/log';
 import type { OutboxContext } from '@/lib/outbox/handlers';
 import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
+import type { OrderDetail } from './types';
 
 /** Said when the merchant has not written payment instructions yet (settings). */
 const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will send you the bank details for the transfer shortly.';
@@ -61,8 +65,28 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
   if (!order) return;
   const store = await getStoreInfo(executor);
   const awaitingManualPayment = order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid';
+  const email = await composeConfirmation(orderId, order, awaitingManualPayment, executor);
+  const queued = await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Confirmation', aggregate: { type: 'order', id: orderId } });
+  logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
+  if (!awaitingManualPayment) return;
+  const instructions = await composeEmail(
+    'order_payment_instructions',
+    {
+      number: order.number,
+      currency: order.currency,
+      totalCents: order.totalCents,
+      instructions: store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+      orderUrl: siteLink('/orders/lookup'),
+    },
+    executor,
+  );
+  await queueOrderEmail(executor, { orderId, to: order.email, email: instructions, what: 'Payment instructions', aggregate: { type: 'order', id: orderId } });
+}
+
+/** The order confirmation as the order stands now (the same message at placement and when staff resend it). */
+async function composeConfirmation(orderId: string, order: OrderDetail, awaitingManualPayment: boolean, executor: Executor): Promise<RenderedEmail> {
   const lineImages = await executor.select({ imageKey: orderLines.imageKey }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.createdAt), asc(orderLines.id));
-  const email = await composeEmail(
+  return composeEmail(
     'order_confirmation',
     {
       number: order.number,
@@ -89,21 +113,49 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
     },
     executor,
   );
-  const queued = await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Confirmation', aggregate: { type: 'order', id: orderId } });
-  logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
-  if (!awaitingManualPayment) return;
-  const instructions = await composeEmail(
-    'order_payment_instructions',
-    {
-      number: order.number,
-      currency: order.currency,
-      totalCents: order.totalCents,
-      instructions: store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS,
-      orderUrl: siteLink('/orders/lookup'),
-    },
-    executor,
-  );
-  await queueOrderEmail(executor, { orderId, to: order.email, email: instructions, what: 'Payment instructions', aggregate: { type: 'order', id: orderId } });
+}
+
+/** How long a resend answers a repeat of itself (a double-click, a second tab) instead of sending another copy. */
+export const CONFIRMATION_RESEND_WINDOW_MS = 15_000;
+
+export type ConfirmationResend = { emailId: string; status: 'pending' | 'stored'; repeated: boolean };
+
+/**
+ * Staff's "Resend confirmation email": the confirmation as the order stands now, queued, noted on the timeline and
+ * audited in one transaction. A repeat within CONFIRMATION_RESEND_WINDOW_MS (a double-click, two requests at once)
+ * sends nothing more and answers with the first copy: the claim is a unique key taken in this transaction
+ * (lib/http/idempotency.ts claimOnce). Delivered at once after commit (the outbox retries while SMTP is down).
+ */
+export async function resendOrderConfirmation(actor: AuditActor, number: string): Promise<ConfirmationResend> {
+  let orderId = '';
+  const result = await db.transaction(async (tx): Promise<ConfirmationResend> => {
+    const [row] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, number));
+    if (!row) throw new AppError('not_found', 'No such order.');
+    orderId = row.id;
+    const claim = await claimOnce<QueuedEmail>(tx, 'order.confirmation.resend', row.id, CONFIRMATION_RESEND_WINDOW_MS);
+    if (!claim.claimed) {
+      if (!claim.answer) throw new AppError('conflict', 'The confirmation is being resent already.');
+      return { emailId: claim.answer.id, status: claim.answer.status, repeated: true };
+    }
+    const order = await getOrderById(row.id, tx);
+    if (!order) throw new AppError('not_found', 'No such order.');
+    const email = await composeConfirmation(row.id, order, order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid', tx);
+    const queued = await queueEmail(addressed(order.email, email), tx, { aggregate: { type: 'order', id: row.id } });
+    await tx.insert(orderEvents).values({
+      orderId: row.id,
+      type: 'email',
+      message: queued.status === 'stored' ? 'Confirmation email resent (stored: no SMTP configured)' : 'Confirmation email resent',
+      data: { emailId: queued.id, status: queued.status, resent: true },
+      actorId: actor.user.id,
+    });
+    await recordAudit(tx, actor, { action: 'order.confirmation_resend', entityType: 'order', entityId: row.id, after: { number: order.number, messageId: queued.id } });
+    await completeOnce(tx, claim.id, queued);
+    return { emailId: queued.id, status: queued.status, repeated: false };
+  });
+  if (!result.repeated && result.status === 'pending') {
+    await deliverOrderEmails({ type: 'order', id: orderId }).catch((error: unknown) => logger.error({ err: error }, 'confirmation resend delivery failed; the outbox worker will retry'));
+  }
+  return result;
 }
 
 /** Delivers this order's outbox events now (the confirmation email included). Whatever fails stays queued. */

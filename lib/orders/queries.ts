@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-o
 import { db, type Executor } from '@/db/client';
 import { emailMessages, fulfillmentLines, fulfillments, orderEvents, orderLines, orders, payments, refunds, users } from '@/db/schema';
 import { normaliseEmail } from '@/lib/auth/email';
-import { ORDER_NUMBER_PATTERN, ORDERS_PAGE_SIZE, type OrderListQuery } from './schemas';
+import { ORDER_NOTE_EVENT, ORDER_NUMBER_PATTERN, ORDERS_PAGE_SIZE, type OrderListQuery } from './schemas';
 import { fulfilmentLabel, legalTransitions, type OrderMachineState } from './state-machine';
 import type { OrderDetail, OrderSummary, StaffOrderDetail, StaffOrderPage } from './types';
 
@@ -218,7 +218,7 @@ export async function getStaffOrder(number: string, executor: Executor = db): Pr
       .where(eq(refunds.orderId, order.id))
       .orderBy(asc(refunds.createdAt)),
     executor
-      .select({ type: orderEvents.type, message: orderEvents.message, actor: users.email, createdAt: orderEvents.createdAt })
+      .select({ type: orderEvents.type, message: orderEvents.message, actor: users.email, actorName: users.name, data: orderEvents.data, createdAt: orderEvents.createdAt })
       .from(orderEvents)
       .leftJoin(users, eq(users.id, orderEvents.actorId))
       .where(eq(orderEvents.orderId, order.id))
@@ -242,7 +242,14 @@ export async function getStaffOrder(number: string, executor: Executor = db): Pr
     lines: read.lines,
     payments: paymentRows.map((p) => ({ ...p, capturedAt: p.capturedAt?.toISOString() ?? null })),
     refunds: refundRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    timeline: events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    timeline: events.map(({ data, ...e }) => ({
+      ...e,
+      // A deleted staff account leaves its notes: the author's address was kept with the note.
+      actor: e.actor ?? (e.type === ORDER_NOTE_EVENT && typeof data?.author === 'string' ? data.author : null),
+      actorName: e.actorName || null,
+      createdAt: e.createdAt.toISOString(),
+      note: e.type === ORDER_NOTE_EVENT,
+    })),
     transitions: legalTransitions(state),
   };
 }

@@ -12,6 +12,14 @@ export const orderNumberSchema = z.string().trim().toUpperCase().regex(ORDER_NUM
 
 export const orderRefSchema = z.object({ number: orderNumberSchema });
 
+/** The timeline event type of a staff member's internal note (never shown to the shopper). */
+export const ORDER_NOTE_EVENT = 'note';
+
+export const addOrderNoteSchema = z.object({
+  number: orderNumberSchema,
+  note: z.string().trim().min(1, 'Write the note.').max(2000, 'Keep the note under 2,000 characters.'),
+});
+
 export const cancelOrderSchema = z.object({
   number: orderNumberSchema,
   reason: z.string().trim().max(300, 'Keep the reason under 300 characters.').default(''),

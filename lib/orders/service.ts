@@ -27,7 +27,7 @@ import {
   paymentStatusAfterRefund,
   statusAfterFulfilment,
 } from '@/lib/orders/state-machine';
-import type { FulfillOrderInput, RefundOrderInput } from '@/lib/orders/schemas';
+import { ORDER_NOTE_EVENT, type FulfillOrderInput, type RefundOrderInput } from '@/lib/orders/schemas';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 
 // Staff moves on an order. Each one is a single transaction that (1) locks the order row, (2) re-checks the move
@@ -415,4 +415,22 @@ export async function refundOrder(
   // Thrown after the release committed: throwing inside would roll the release back and strand the reservation.
   if (!settled) throw new AppError('unavailable', `The card refund did not go through (${failure}). Nothing was refunded.`);
   return settled;
+}
+
+/**
+ * A staff member's internal note on an order: kept on the order's timeline (type "note", with its author and time)
+ * and audited. Staff-only: the customer's read model (lib/orders/queries.ts customerView) has no timeline, so a note
+ * can never reach the shopper's order page, the guest lookup or the Store API.
+ */
+export async function addOrderNote(actor: AuditActor, number: string, body: string, executor: Executor = db): Promise<{ noteId: string }> {
+  return executor.transaction(async (tx) => {
+    const [order] = await tx.select({ id: orders.id, number: orders.number }).from(orders).where(eq(orders.number, number));
+    if (!order) throw new AppError('not_found', 'No such order.');
+    const [note] = await tx
+      .insert(orderEvents)
+      .values({ orderId: order.id, type: ORDER_NOTE_EVENT, message: body, actorId: actor.user.id, data: { internal: true, author: actor.user.email } })
+      .returning({ id: orderEvents.id });
+    await recordAudit(tx, actor, { action: 'order.note_add', entityType: 'order', entityId: order.id, after: { number: order.number, note: body } });
+    return { noteId: note!.id };
+  });
 }

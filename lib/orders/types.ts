@@ -95,7 +95,8 @@ export type StaffOrderDetail = Omit<OrderDetail, 'lines'> & {
   lines: StaffOrderLine[];
   payments: { provider: string; status: string; amountCents: number; refundedCents: number; reference: string | null; capturedAt: string | null }[];
   refunds: { amountCents: number; status: string; reason: string; createdAt: string }[];
-  timeline: { type: string; message: string; actor: string | null; createdAt: string }[];
+  /** What happened, oldest first; `note` entries are staff's internal notes (author: who wrote it). */
+  timeline: { type: string; message: string; actor: string | null; actorName: string | null; createdAt: string; note: boolean }[];
   /** The moves the state machine allows now; the page shows a button for each and nothing else. */
   transitions: OrderTransition[];
 };

@@ -52,6 +52,9 @@ export const RATE_LIMITS = {
   // Staff and admin writes per signed-in user: a stolen session or a runaway script cannot rewrite the store
   // faster than this. Applied centrally to staffAction/adminAction in lib/http/action.ts.
   adminWritesPerUser: { name: 'admin-writes-user', limit: 120, windowS: 60, failMode: 'local' },
+  // The admin command palette's search (orders, products, customers as staff type), per signed-in user: typed live
+  // (debounced), so generous, but a ceiling for a stolen session walking the customer list through it.
+  adminSearchPerUser: { name: 'admin-search-user', limit: 240, windowS: 60, failMode: 'local' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 /** Who is asking, as both faces (server actions and route handlers) can tell. */

@@ -14,7 +14,7 @@ export default async function ImportExportPage() {
         <p className="text-sm text-zinc-600">
           CSV (UTF-8). Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
         </p>
-        <ul className="flex gap-4">
+        <ul className="flex flex-wrap gap-x-4 gap-y-2">
           <li>
             <a href="/api/admin/export/products" download className="underline">Download products CSV</a>
           </li>
@@ -30,6 +30,12 @@ export default async function ImportExportPage() {
           variants become exactly those in the file (variants left out are taken off sale, or removed if they have no stock history).
           Check the file first: a dry run lists every problem by row and writes nothing. An import writes everything in one go, or —
           if any row has a problem — nothing at all. Up to 10,000 rows and 5 MB per file.
+        </p>
+        <p className="text-sm">
+          <a href="/api/admin/import/products/template" download className="underline">
+            Download template
+          </a>{' '}
+          <span className="text-zinc-600">— a CSV with the exact header row the importer accepts ({PRODUCT_COLUMNS.length} columns).</span>
         </p>
         <ImportForm />
         <details>

@@ -1,40 +1,57 @@
 'use client';
 
-import { useActionState, useRef } from 'react';
+import { useActionState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ImportReport } from '@/lib/catalog/products/csv-import';
 
 type Outcome =
   | { status: 'idle' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; mode: 'dry-run' | 'apply'; report: Omit<ImportReport, 'slugs'> };
+  | { status: 'error'; message: string; checked: File | null }
+  | { status: 'done'; mode: 'dry-run' | 'apply'; report: Omit<ImportReport, 'slugs'>; checked: File | null };
 
-/** Upload → dry run (nothing written, every row checked) → apply (all or nothing). */
+const chosen = (value: FormDataEntryValue | null): File | null => (value instanceof File && value.name !== '' ? value : null);
+
+/**
+ * Upload → dry run (nothing written, every row checked) → apply (all or nothing). The file of a clean dry run is
+ * kept in this page (never stored on the server), so "Import" sends the same file again without choosing it anew;
+ * choosing another file, or a dry run that found problems, forgets it.
+ */
 export function ImportForm() {
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [state, action, pending] = useActionState(async (_prev: Outcome, formData: FormData): Promise<Outcome> => {
+  const [state, action, pending] = useActionState(async (prev: Outcome, formData: FormData): Promise<Outcome> => {
     const mode = formData.get('mode') === 'apply' ? 'apply' : 'dry-run';
+    const kept = prev.status === 'done' && prev.mode === 'dry-run' && prev.report.errors.length === 0 ? prev.checked : null;
+    const file = chosen(formData.get('file')) ?? (mode === 'apply' ? kept : null);
+    if (!file) return { status: 'error', message: 'Choose a CSV file.', checked: null };
+    const body = new FormData();
+    body.set('mode', mode);
+    body.set('file', file);
     try {
-      const response = await fetch('/api/admin/import/products', { method: 'POST', body: formData });
-      const body = (await response.json().catch(() => null)) as (Omit<ImportReport, 'slugs'> & { error?: { message: string } }) | null;
-      if (!response.ok || !body) return { status: 'error', message: body?.error?.message ?? 'The import failed. Please try again.' };
-      return { status: 'done', mode, report: body };
+      const response = await fetch('/api/admin/import/products', { method: 'POST', body });
+      const answer = (await response.json().catch(() => null)) as (Omit<ImportReport, 'slugs'> & { error?: { message: string } }) | null;
+      if (!response.ok || !answer) return { status: 'error', message: answer?.error?.message ?? 'The import failed. Please try again.', checked: kept };
+      return { status: 'done', mode, report: answer, checked: mode === 'dry-run' && answer.errors.length === 0 ? file : null };
     } catch {
-      return { status: 'error', message: 'The import failed: check your connection and try again.' };
+      return { status: 'error', message: 'The import failed: check your connection and try again.', checked: kept };
     }
   }, { status: 'idle' });
+  const ready = state.status === 'done' && state.mode === 'dry-run' && state.report.errors.length === 0 ? state.checked : null;
   const report = state.status === 'done' ? state.report : null;
   return (
     <div className="space-y-4">
       <form action={action} aria-label="Import products" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium">CSV file</label>
-          <input ref={fileRef} id="import-file" name="file" type="file" accept=".csv,text/csv" className="mt-1 block text-sm" />
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" className="mt-1 block text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-zinc-50" />
         </div>
         <SubmitButton variant="secondary" name="mode" value="dry-run" pendingLabel="Working…" pending={pending}>Check file (dry run)</SubmitButton>
-        <SubmitButton name="mode" value="apply" pendingLabel="Working…" pending={pending}>Import</SubmitButton>
+        <SubmitButton name="mode" value="apply" pendingLabel="Working…" pending={pending}>{ready ? `Import ${ready.name}` : 'Import'}</SubmitButton>
       </form>
+      {ready ? (
+        <p className="text-sm text-zinc-600">
+          {ready.name} passed the dry run: “Import {ready.name}” imports it without choosing it again. Choose another file to check that one instead.
+        </p>
+      ) : null}
       <div aria-live="polite">
         {state.status === 'error' ? <FormMessage status="error" message={state.message} /> : null}
         {report && state.status === 'done' ? (

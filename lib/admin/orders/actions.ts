@@ -5,9 +5,9 @@ import { invalidateProductPages } from '@/lib/catalog/cache';
 import { adminAction, staffAction } from '@/lib/auth/guards';
 import { type ActionContext } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
-import { deliverOrderEmails, deliverOrderShipped } from '@/lib/orders/notifications';
-import { cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
-import { cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
+import { deliverOrderEmails, deliverOrderShipped, resendOrderConfirmation } from '@/lib/orders/notifications';
+import { addOrderNoteSchema, cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
+import { addOrderNote, cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
 
 // Staff moves on an order: authorise (the wrapper) → parse → service (one transaction each) → after commit, send
 // mail and refresh what changed. Staff may do everything but refunds, which are admin-only.
@@ -56,4 +56,17 @@ export const refundOrderAction = adminAction(refundOrderSchema, async ({ number,
   await deliverOrderEmails({ type: 'refund', id: result.refundId }).catch((error: unknown) => ctx.log.error({ err: error }, 'refund email failed'));
   refreshOrder(number);
   return { message: result.paymentStatus === 'refunded' ? 'Refunded in full.' : 'Partial refund recorded.' };
+});
+
+export const addOrderNoteAction = staffAction(addOrderNoteSchema, async (input, ctx) => {
+  await addOrderNote(actor(ctx), input.number, input.note);
+  revalidatePath(`/admin/orders/${input.number}`);
+  return { message: 'Note added to the timeline.' };
+});
+
+export const resendOrderConfirmationAction = staffAction(orderRefSchema, async (input, ctx) => {
+  // A repeat within a few seconds (a double-click) answers with the first copy and sends nothing more.
+  const result = await resendOrderConfirmation(actor(ctx), input.number);
+  refreshOrder(input.number);
+  return { message: result.status === 'stored' ? 'Confirmation stored again (no SMTP server is configured, so it was not sent).' : 'Confirmation email sent again.' };
 });

@@ -20,7 +20,7 @@ import {
 export const updateStoreSettingsAction = adminAction(storeSettingsSchema, async (input, ctx) => {
   await updateStoreSettings({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
   invalidateStoreSettings();
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return null;
 });
 
@@ -28,42 +28,42 @@ export const updateStoreSettingsAction = adminAction(storeSettingsSchema, async 
 export const updateStoreBrandAction = adminAction(storeBrandSchema, async (input, ctx) => {
   await updateStoreBrand({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
   invalidateStoreSettings();
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return null;
 }, { successMessage: 'Brand and contact details saved.' });
 
 export const saveShippingZoneAction = adminAction(shippingZoneSchema, async (input, ctx) => {
   const id = await saveShippingZone({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return id;
 });
 
 export const deleteShippingZoneAction = adminAction(idSchema, async (input, ctx) => {
   await deleteShippingZone({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.id);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return null;
 });
 
 export const saveShippingRateAction = adminAction(shippingRateSchema, async (input, ctx) => {
   const id = await saveShippingRate({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return id;
 });
 
 export const deleteShippingRateAction = adminAction(idSchema, async (input, ctx) => {
   await deleteShippingRate({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.id);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return null;
 });
 
 export const saveTaxRateAction = adminAction(taxRateSchema, async (input, ctx) => {
   const id = await saveTaxRate({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return id;
 });
 
 export const deleteTaxRateAction = adminAction(idSchema, async (input, ctx) => {
   await deleteTaxRate({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input.id);
-  revalidatePath('/admin/settings');
+  revalidatePath('/admin/settings', 'layout');
   return null;
 });

@@ -50,3 +50,8 @@ export const COLUMN_HELP: Record<ProductColumn, string> = {
   stock: 'Units on hand; empty keeps an existing variant’s stock (0 for a new one). Changes go through the inventory ledger.',
   active: 'true or false (default true).',
 };
+
+/** The import template: the header row the importer reads, every column in the export's order, and nothing else. */
+export function productCsvTemplate(): string {
+  return `${PRODUCT_COLUMNS.join(',')}\r\n`;
+}

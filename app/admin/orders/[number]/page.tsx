@@ -3,13 +3,26 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OrderActions } from '@/components/admin/orders/order-actions';
 import { AddressBlock, StatusBadge } from '@/components/admin/orders/order-bits';
+import { OrderItems } from '@/components/admin/orders/order-items';
+import { OrderNoteForm } from '@/components/admin/orders/order-note-form';
+import { ResendConfirmationForm } from '@/components/admin/orders/resend-confirmation-form';
+import { TrackingNumber } from '@/components/admin/orders/tracking-number';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { orderStatusText, paymentStatusText } from '@/lib/orders/labels';
 import { getStaffOrder } from '@/lib/orders/queries';
 import { orderNumberSchema } from '@/lib/orders/schemas';
+import type { StaffOrderDetail } from '@/lib/orders/types';
 import { formatMoney, money } from '@/lib/money';
 
 export const metadata: Metadata = { title: 'Order' };
+
+const CONFIRMATION_TEXT: Record<StaffOrderDetail['confirmationEmail'], string> = {
+  sent: 'sent',
+  stored: 'stored (no SMTP server configured)',
+  pending: 'being delivered',
+  failed: 'could not be delivered',
+  none: 'not sent yet',
+};
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
@@ -43,51 +56,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
             <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
               Items
             </h2>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Items in this order</caption>
-              <thead className="text-xs text-zinc-600">
-                <tr>
-                  <th scope="col" className="py-1">Product</th>
-                  <th scope="col">SKU</th>
-                  <th scope="col" className="text-right">Unit price</th>
-                  <th scope="col" className="text-right">Qty</th>
-                  <th scope="col" className="text-right">Shipped</th>
-                  <th scope="col" className="text-right">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {order.lines.map((line) => (
-                  <tr key={line.id} className="border-t border-zinc-100">
-                    <td className="py-2">
-                      {line.productTitle} <span className="text-zinc-600">({line.variantTitle})</span>
-                    </td>
-                    <td className="font-mono text-xs">{line.sku}</td>
-                    <td className="text-right">{fmt(line.unitPriceCents)}</td>
-                    <td className="text-right">{line.quantity}</td>
-                    <td className="text-right">{line.shippedQuantity}</td>
-                    <td className="text-right">{fmt(line.totalCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <dl className="mt-4 ml-auto grid max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm" aria-label="Totals">
-              <dt>Subtotal</dt>
-              <dd className="text-right">{fmt(order.subtotalCents)}</dd>
-              <dt>Discount{order.discountCode ? ` (${order.discountCode})` : ''}</dt>
-              <dd className="text-right">{order.discountCents > 0 ? `−${fmt(order.discountCents)}` : fmt(0)}</dd>
-              <dt>Shipping ({order.shippingMethod})</dt>
-              <dd className="text-right">{fmt(order.shippingCents)}</dd>
-              <dt>Tax{order.taxInclusive ? ' (included)' : ''}</dt>
-              <dd className="text-right">{fmt(order.taxCents)}</dd>
-              <dt className="font-semibold">Total</dt>
-              <dd className="text-right font-semibold">{fmt(order.totalCents)}</dd>
-              {order.refundedCents > 0 ? (
-                <>
-                  <dt>Refunded</dt>
-                  <dd className="text-right">−{fmt(order.refundedCents)}</dd>
-                </>
-              ) : null}
-            </dl>
+            <OrderItems order={order} />
           </section>
 
           <div className="grid gap-6 md:grid-cols-3">
@@ -95,7 +64,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
               <h2 id="customer-heading" className="mb-2 font-semibold">Customer</h2>
               <p>{order.customerName || order.shippingAddress.name}</p>
               <p>
-                <a href={`mailto:${order.email}`} className="underline">{order.email}</a>
+                <a href={`mailto:${order.email}`} className="underline [overflow-wrap:anywhere]">{order.email}</a>
               </p>
               <p className="text-zinc-600">{order.customerName ? 'Has an account' : 'Guest checkout'}</p>
               <p className="mt-2 text-zinc-600">Placed {when(order.placedAt)}</p>
@@ -143,13 +112,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
               {order.shipments.map((shipment, i) => (
                 <li key={i}>
                   <p>
-                    {shipment.carrier} <span className="font-mono">{shipment.trackingNumber}</span> — {shipment.status === 'delivered' ? 'delivered' : 'shipped'} {when(shipment.shippedAt)}
-                    {shipment.trackingUrl ? (
-                      <>
-                        {' '}
-                        <a href={shipment.trackingUrl} className="underline" rel="noopener noreferrer" target="_blank">track</a>
-                      </>
-                    ) : null}
+                    {shipment.carrier} <TrackingNumber shipment={shipment} /> — {shipment.status === 'delivered' ? 'delivered' : 'shipped'} {when(shipment.shippedAt)}
                   </p>
                   <p className="text-zinc-600">{shipment.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</p>
                 </li>
@@ -161,19 +124,28 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
             <h2 id="timeline-heading" className="mb-2 text-lg font-semibold">Timeline</h2>
             <ol aria-label="Timeline" className="flex flex-col gap-2 border-l border-zinc-200 pl-4">
               {order.timeline.map((event, i) => (
-                <li key={i}>
-                  <p>{event.message}</p>
+                <li key={i} className={event.note ? 'rounded-md border border-amber-200 bg-amber-50 p-2' : undefined}>
+                  {event.note ? <p className="text-xs font-semibold text-amber-900">Internal note</p> : null}
+                  <p className="whitespace-pre-line [overflow-wrap:anywhere]">{event.message}</p>
                   <p className="text-xs text-zinc-600">
                     <time dateTime={event.createdAt}>{when(event.createdAt)}</time>
-                    {event.actor ? ` · ${event.actor}` : ''}
+                    {event.actor ? ` · ${event.note ? 'by ' : ''}${event.actorName ? `${event.actorName} (${event.actor})` : event.actor}` : ''}
                   </p>
                 </li>
               ))}
             </ol>
+            <div className="mt-4 border-t border-zinc-100 pt-4">
+              <OrderNoteForm number={order.number} />
+            </div>
           </section>
         </div>
 
-        <aside>
+        <aside aria-label="Order actions and emails" className="flex flex-col gap-6">
+          <section aria-labelledby="emails-heading" className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-white p-4 text-sm">
+            <h2 id="emails-heading" className="text-lg font-semibold">Customer emails</h2>
+            <p className="text-zinc-600">Confirmation: {CONFIRMATION_TEXT[order.confirmationEmail]}</p>
+            <ResendConfirmationForm number={order.number} />
+          </section>
           <OrderActions
             number={order.number}
             transitions={order.transitions}

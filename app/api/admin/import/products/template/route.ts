@@ -1,0 +1,13 @@
+// GET /api/admin/import/products/template — an empty product CSV: the exact header row the importer accepts. Staff only.
+import { productCsvTemplate } from '@/lib/catalog/products/csv-columns';
+import { route } from '@/lib/auth/guards';
+
+export const GET = route({ auth: 'staff' }, async () => {
+  return new Response(productCsvTemplate(), {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="products-template.csv"',
+      'cache-control': 'no-store',
+    },
+  });
+});
