@@ -13,7 +13,7 @@ export class ProductEditor {
     await expect(this.page.getByRole('heading', { name: 'New product', level: 1 })).toBeVisible();
   }
 
-  async fillDetails(details: { title: string; description?: string; status?: 'Draft (hidden)' | 'Active (on sale)' }) {
+  async fillDetails(details: { title: string; description?: string; status?: 'Draft — hidden from shoppers' | 'Active — shown in the store' }) {
     await this.form.getByLabel('Title', { exact: true }).fill(details.title);
     if (details.description) await this.form.getByLabel('Description', { exact: true }).fill(details.description);
     if (details.status) await this.form.getByLabel('Status').selectOption({ label: details.status });

@@ -45,6 +45,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           featured: product.featured,
           seoTitle: product.seoTitle,
           seoDescription: product.seoDescription,
+          skuPattern: product.skuPattern,
           categoryIds: product.categoryIds,
           options: product.options.map((o) => ({ name: o.name, values: o.values.join(', ') })),
           variants: product.variants.map((v) => ({
