@@ -62,6 +62,7 @@ export default async function EditProductPage({ params, searchParams }: { params
       />
       <ProductImages
         productId={product.id}
+        productTitle={product.title}
         images={product.images}
         variants={product.variants.map((variant) => ({ id: variant.id, label: variant.values.join(' / ') || variant.sku }))}
       />
