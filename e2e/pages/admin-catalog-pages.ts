@@ -210,7 +210,7 @@ export class InventoryPages {
   /** Submits an adjustment and returns the form, whose status or alert tells the outcome. */
   async adjust(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note: string) {
     const form = this.page.getByRole('form', { name: 'Adjust stock' });
-    await form.getByLabel('Change by').fill(delta);
+    await form.getByRole('textbox', { name: 'Change by' }).fill(delta);
     await form.getByLabel('Reason').selectOption({ label: reason });
     await form.getByLabel('Note').fill(note);
     await form.getByRole('button', { name: 'Adjust stock' }).click();
