@@ -22,7 +22,7 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await new AdminShell(page).signIn(undefined, '/admin/products/new');
   const editor = new ProductEditor(page);
   await editor.gotoNew();
-  await editor.fillDetails({ title, description: 'Soft cotton.\n\n<script>alert(1)</script> stays text.', status: 'Active (on sale)' });
+  await editor.fillDetails({ title, description: 'Soft cotton.\n\n<script>alert(1)</script> stays text.', status: 'Active — shown in the store' });
   await editor.addOptions([['Size', 'S, M'], ['Colour', 'Red, Blue, Green']]);
   await expect(editor.variantRows()).toHaveCount(6);
   await editor.setVariant('S / Red', { price: '24.00', stock: '5' });
@@ -41,7 +41,9 @@ test('a product created with a 2×3 variant matrix and an image is in the store 
   await page.goto(`/products/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByRole('img', { name: `Green tee ${s}` })).toBeVisible();
-  await expect(page.getByText('<script>alert(1)</script> stays text.')).toBeVisible();
+  // The description is sanitised on output: the script is gone, the words around it stay.
+  await expect(page.getByTestId('product-description').getByText('stays text.')).toBeVisible();
+  await expect(page.getByTestId('product-description')).not.toContainText('alert(1)');
   await expect(page.getByRole('link', { name: /^Colour Blue/ })).toBeVisible();
   await expect(page.getByText(/\$24\.00/).first()).toBeVisible();
 
@@ -132,7 +134,7 @@ test('a stock adjustment shows in the variant’s history', async ({ page }) => 
   await new AdminShell(page).signIn(undefined, '/admin/products/new');
   const editor = new ProductEditor(page);
   await editor.gotoNew();
-  await editor.fillDetails({ title: `Inventory Mug ${s}`, status: 'Active (on sale)' });
+  await editor.fillDetails({ title: `Inventory Mug ${s}`, status: 'Active — shown in the store' });
   await editor.setVariant('Default', { sku, price: '9.00', stock: '3' });
   await editor.create();
 

@@ -41,7 +41,7 @@ test('admin with two-factor creates a 2×3 product with an image → a shopper b
   const slug = `journey-jacket-${s}`;
   const editor = new ProductEditor(page);
   await editor.gotoNew();
-  await editor.fillDetails({ title, description: 'Waxed cotton.', status: 'Active (on sale)' });
+  await editor.fillDetails({ title, description: 'Waxed cotton.', status: 'Active — shown in the store' });
   await editor.addOptions([['Size', 'S, M'], ['Colour', 'Olive, Navy, Sand']]);
   await expect(editor.variantRows()).toHaveCount(6);
   await editor.setVariant('M / Navy', { price: '89.00', stock: '4' });

@@ -114,7 +114,7 @@ test('the checkout fits 360 and 390 px phones in every state: saved addresses li
     await new AdminShell(admin).signIn(undefined, '/admin/products/new');
     const editor = new ProductEditor(admin);
     await editor.gotoNew();
-    await editor.fillDetails({ title, status: 'Active (on sale)' });
+    await editor.fillDetails({ title, status: 'Active — shown in the store' });
     await editor.setVariant('Default', { sku: `LONG-${s}`.toUpperCase(), price: '89.00', stock: '5' });
     await editor.create();
   } finally {

@@ -14,7 +14,7 @@ test('per-variant images: staff assign them; choosing a variant swaps image, pri
   await new AdminShell(page).signIn(undefined, '/admin/products/new');
   const editor = new ProductEditor(page);
   await editor.gotoNew();
-  await editor.fillDetails({ title, description: 'Two colours.', status: 'Active (on sale)' });
+  await editor.fillDetails({ title, description: 'Two colours.', status: 'Active — shown in the store' });
   await editor.addOptions([['Colour', 'Red, Blue']]);
   await editor.setVariant('Red', { price: '24.00', stock: '5' });
   await editor.setVariant('Blue', { price: '31.00', stock: '5' });

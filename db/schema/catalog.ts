@@ -48,13 +48,17 @@ export const products = pgTable(
     id: id(),
     slug: text().notNull(),
     title: text().notNull(),
-    // Plain text with line breaks; rendered as text everywhere, never as HTML.
+    // Markdown (older rows are plain text, which reads the same): rendered to HTML and sanitised on output
+    // (lib/catalog/description.ts), reduced to plain text for meta descriptions and structured data.
     description: text().notNull().default(''),
     status: text({ enum: productStatuses }).notNull().default('draft'),
     vendor: text(),
     featured: boolean().notNull().default(false),
     seoTitle: text(),
     seoDescription: text(),
+    // How the editor fills an empty variant SKU, e.g. "{PRODUCT}-{SIZE}-{COLOUR}" (lib/catalog/products/sku-pattern.ts);
+    // null: the product's code and every option.
+    skuPattern: text(),
     // Denormalised from active variants by the catalog service so price sorting and range filters need no join.
     priceMinCents: integer(),
     priceMaxCents: integer(),

@@ -13,7 +13,7 @@ export class ProductEditor {
     await expect(this.page.getByRole('heading', { name: 'New product', level: 1 })).toBeVisible();
   }
 
-  async fillDetails(details: { title: string; description?: string; status?: 'Draft (hidden)' | 'Active (on sale)' }) {
+  async fillDetails(details: { title: string; description?: string; status?: 'Draft — hidden from shoppers' | 'Active — shown in the store' }) {
     await this.form.getByLabel('Title', { exact: true }).fill(details.title);
     if (details.description) await this.form.getByLabel('Description', { exact: true }).fill(details.description);
     if (details.status) await this.form.getByLabel('Status').selectOption({ label: details.status });
@@ -84,12 +84,81 @@ export class ProductEditor {
     return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text, { exact: true });
   }
 
+  /** The images section: the drop zone, the uploads in progress and the images in gallery order. */
+  get images() {
+    return this.page.getByRole('region', { name: 'Images' });
+  }
+
+  imageItems() {
+    return this.page.getByRole('list', { name: 'Images, in gallery order' }).getByRole('listitem');
+  }
+
+  /** One file's line in the uploads: its progress, then "Image uploaded." (status) or the refusal (alert). */
+  uploadRow(name: string) {
+    return this.page.getByRole('list', { name: 'Uploads' }).getByRole('listitem').filter({ hasText: name });
+  }
+
+  /** Chooses one file with the drop zone's file input; once stored, gives it its alt text. Returns the file's upload line. */
   async uploadImage(file: { name: string; mimeType: string; buffer: Buffer }, altText: string) {
-    const upload = this.page.getByRole('form', { name: 'Upload image' });
-    await upload.getByLabel('Image file').setInputFiles(file);
-    await upload.getByLabel('Alt text').fill(altText);
-    await upload.getByRole('button', { name: 'Upload image' }).click();
-    return upload;
+    const before = await this.imageItems().count();
+    await this.page.getByLabel('Choose files to add images', { exact: true }).setInputFiles(file);
+    const row = this.uploadRow(file.name);
+    await expect(row.getByRole('status').or(row.getByRole('alert'))).toBeVisible();
+    if (await row.getByRole('status').isVisible()) {
+      await expect(this.imageItems()).toHaveCount(before + 1);
+      await this.setAltText(before + 1, altText);
+    }
+    return row;
+  }
+
+  /** Drops files on the zone the way a browser does when they are dragged in from the desktop. */
+  async dropImages(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    const zone = this.page.getByRole('group', { name: 'Add images' });
+    const payload = files.map((file) => ({ name: file.name, type: file.mimeType, base64: file.buffer.toString('base64') }));
+    const transfer = await this.page.evaluateHandle((items) => {
+      const data = new DataTransfer();
+      for (const item of items) {
+        const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0));
+        data.items.add(new File([bytes], item.name, { type: item.type }));
+      }
+      return data;
+    }, payload);
+    await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(zone.getByText('Drop to upload')).toBeVisible();
+    await zone.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** Sets image n's (1-based, in gallery order) alt text. */
+  async setAltText(n: number, altText: string) {
+    const form = this.page.getByRole('form', { name: `Alt text of image ${n}` });
+    await form.getByLabel(`Alt text, image ${n}`).fill(altText);
+    await form.getByRole('button', { name: 'Save alt text' }).click();
+    await expect(this.imageItems().nth(n - 1).getByRole('status')).toHaveText('Alt text saved.');
+  }
+
+  /** Drags image `from`'s thumbnail onto image `to`'s place (both 1-based). */
+  async dragImage(from: number, to: number) {
+    const source = this.imageItems().nth(from - 1).getByTitle('Drag to reorder');
+    await source.dragTo(this.imageItems().nth(to - 1));
+  }
+
+  async assignVariant(n: number, variant: string) {
+    const form = this.page.getByRole('form', { name: `Variant of image ${n}` });
+    await form.getByLabel(`Shown for, image ${n}`).selectOption({ label: variant });
+    await form.getByRole('button', { name: 'Save variant' }).click();
+    await expect(this.imageItems().nth(n - 1).getByRole('status').filter({ hasText: 'Variant saved.' })).toBeVisible();
+  }
+
+  /** Types into the description, `bold` in bold with the toolbar's Bold button. */
+  async writeDescription(plain: string, bold: string) {
+    const field = this.form.getByRole('textbox', { name: 'Description', exact: true });
+    await field.fill(`${plain} `);
+    await field.press('End');
+    await this.form.getByRole('toolbar', { name: 'Formatting, Description' }).getByRole('button', { name: 'Bold' }).click();
+    // The placeholder the button inserted is selected, back in the field: typing replaces it.
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(bold);
   }
 }
 
@@ -141,7 +210,7 @@ export class InventoryPages {
   /** Submits an adjustment and returns the form, whose status or alert tells the outcome. */
   async adjust(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note: string) {
     const form = this.page.getByRole('form', { name: 'Adjust stock' });
-    await form.getByLabel('Change by').fill(delta);
+    await form.getByRole('textbox', { name: 'Change by' }).fill(delta);
     await form.getByLabel('Reason').selectOption({ label: reason });
     await form.getByLabel('Note').fill(note);
     await form.getByRole('button', { name: 'Adjust stock' }).click();
@@ -150,6 +219,38 @@ export class InventoryPages {
 
   history() {
     return this.page.getByRole('table', { name: /Stock history/ });
+  }
+
+  /** "Set to" on a variant's stock page. */
+  async setTo(quantity: string, note: string) {
+    const form = this.page.getByRole('form', { name: 'Adjust stock' });
+    await form.getByRole('radio', { name: 'Set to' }).check();
+    await form.getByRole('spinbutton', { name: 'Set to' }).fill(quantity);
+    await form.getByLabel('Note').fill(note);
+    await form.getByRole('button', { name: 'Set stock' }).click();
+    return form;
+  }
+
+  /** The list filtered to one SKU. */
+  async search(sku: string) {
+    await this.page.goto(`/admin/inventory?q=${encodeURIComponent(sku)}`);
+    await expect(this.page.getByRole('heading', { name: 'Inventory', level: 1 })).toBeVisible();
+  }
+
+  /** The list's stock field of a SKU. */
+  stockField(sku: string) {
+    return this.page.getByRole('spinbutton', { name: `Stock, ${sku}`, exact: true });
+  }
+
+  /** Types a number in the list and presses Enter: saved as "set to". */
+  async setInline(sku: string, quantity: string) {
+    const field = this.stockField(sku);
+    await field.fill(quantity);
+    await field.press('Enter');
+  }
+
+  toast(text: string | RegExp) {
+    return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text);
   }
 }
 

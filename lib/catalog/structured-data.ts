@@ -1,5 +1,6 @@
 import type { ProductDetail } from './types';
 import { toDecimalString } from '@/lib/money';
+import { productDescriptionText } from './description';
 
 /** schema.org Product with one Offer per variant, for rich results. Prices as decimal strings, never floats. */
 export function productJsonLd(product: ProductDetail, siteUrl: string, storeName: string) {
@@ -8,7 +9,7 @@ export function productJsonLd(product: ProductDetail, siteUrl: string, storeName
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: product.title,
-    description: product.description,
+    description: productDescriptionText(product.description, 5000),
     url,
     image: product.images.map((image) => new URL(image.url, siteUrl).toString()),
     brand: product.vendor ? { '@type': 'Brand', name: product.vendor } : undefined,

@@ -5,8 +5,8 @@ import { inventoryLedger, variants } from '@/db/schema';
 import { saveProduct } from '@/lib/catalog/products/service';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getVariantHistory, listInventory } from './queries';
-import { adjustStockSchema, inventoryQuerySchema } from './schemas';
-import { adjustStock } from './service';
+import { adjustStockSchema, inventoryQuerySchema, ledgerFilterSchema, setStockSchema } from './schemas';
+import { adjustStock, setStock } from './service';
 
 afterAll(() => closeConnection());
 
@@ -42,6 +42,45 @@ describe('stock adjustments', () => {
     const history = await getVariantHistory(variant.id);
     expect(history!.variant.stockOnHand).toBe(12);
     expect(history!.entries[0]).toMatchObject({ delta: 12, quantityAfter: 12, reason: 'received', actorEmail: actor.user.email });
+    // The date filter keeps the days asked for (UTC, both ends included).
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await getVariantHistory(variant.id, ledgerFilterSchema.parse({ from: today, to: today })))!.entries).toHaveLength(history!.entries.length);
+    expect((await getVariantHistory(variant.id, ledgerFilterSchema.parse({ to: '2000-01-01' })))!.entries).toHaveLength(0);
+    expect(ledgerFilterSchema.parse({ from: 'yesterday' })).toEqual({ from: undefined, to: undefined });
+  });
+
+  it('"set to" twice at once: the stock is one of the two counts and the ledger explains it, change by change', async () => {
+    const actor = await staffActor();
+    const saved = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    const variant = await firstVariant(saved.id); // 6 on hand
+    const auditsBefore = await auditCount('inventory.set', variant.id);
+    const [first, second] = await Promise.all([
+      setStock(actor, setStockSchema.parse({ variantId: variant.id, quantity: '20', note: 'count A' })),
+      setStock(actor, setStockSchema.parse({ variantId: variant.id, quantity: '3', note: 'count B' })),
+    ]);
+    const final = await stockOf(variant.id);
+    expect([20, 3]).toContain(final);
+    // Each change was worked out against the stock the other left, so none is lost: the ledger sums to the stock.
+    expect(await ledgerSum(variant.id)).toBe(final);
+    const corrections = await db
+      .select({ delta: inventoryLedger.delta, quantityAfter: inventoryLedger.quantityAfter, note: inventoryLedger.note })
+      .from(inventoryLedger)
+      .where(and(eq(inventoryLedger.variantId, variant.id), eq(inventoryLedger.reason, 'correction')))
+      .orderBy(inventoryLedger.id);
+    expect(corrections).toHaveLength(2);
+    expect(corrections.at(-1)!.quantityAfter).toBe(final);
+    const [earlier, later] = final === 3 ? [first, second] : [second, first];
+    expect(corrections.map((c) => c.delta)).toEqual([earlier.delta, later.delta]);
+    expect(earlier.delta).toBe(earlier.stockOnHand - 6);
+    expect(later.delta).toBe(later.stockOnHand - earlier.stockOnHand);
+    expect(await auditCount('inventory.set', variant.id)).toBe(auditsBefore + 2);
+
+    // Setting what is already there writes nothing.
+    const same = await setStock(actor, setStockSchema.parse({ variantId: variant.id, quantity: final }));
+    expect(same.delta).toBe(0);
+    expect(await auditCount('inventory.set', variant.id)).toBe(auditsBefore + 2);
+    expect(setStockSchema.safeParse({ variantId: variant.id, quantity: -1 }).success).toBe(false);
+    await expect(setStock(actor, setStockSchema.parse({ variantId: '00000000-0000-4000-8000-000000000000', quantity: 1 }))).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('refuses changes that contradict their reason, and zero', () => {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { inventoryLedger, products, storeSettings, users, variants } from '@/db/schema';
-import type { InventoryQuery } from './schemas';
+import type { InventoryQuery, LedgerFilter } from './schemas';
 
 export const INVENTORY_PAGE_SIZE = 50;
 
@@ -59,7 +59,8 @@ export const ledgerEntryColumns = {
   createdAt: inventoryLedger.createdAt,
 };
 
-export async function getVariantHistory(variantId: string, executor: Executor = db) {
+/** The variant and its latest 200 stock movements, newest first; `filter` keeps those on or between two UTC days. */
+export async function getVariantHistory(variantId: string, filter: LedgerFilter = {}, executor: Executor = db) {
   const [variant] = await executor
     .select({ id: variants.id, sku: variants.sku, title: variants.title, stockOnHand: variants.stockOnHand, productId: products.id, productTitle: products.title })
     .from(variants)
@@ -70,7 +71,14 @@ export async function getVariantHistory(variantId: string, executor: Executor = 
     .select(ledgerEntryColumns)
     .from(inventoryLedger)
     .leftJoin(users, eq(users.id, inventoryLedger.actorId))
-    .where(eq(inventoryLedger.variantId, variantId))
+    .where(
+      and(
+        eq(inventoryLedger.variantId, variantId),
+        filter.from ? gte(inventoryLedger.createdAt, new Date(`${filter.from}T00:00:00Z`)) : undefined,
+        // Up to the end of the "to" day.
+        filter.to ? lt(inventoryLedger.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)) : undefined,
+      ),
+    )
     .orderBy(desc(inventoryLedger.createdAt), desc(inventoryLedger.id))
     .limit(200);
   return { variant, entries };

@@ -27,9 +27,32 @@ export const adjustStockSchema = z
   });
 export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
 
+/** "Set to": the count staff made; the change against the stock at that moment is worked out in the database. */
+export const setStockSchema = z.object({
+  variantId: z.uuid(),
+  quantity: z.coerce
+    .number({ error: 'Enter a whole number, e.g. 12.' })
+    .int('Enter a whole number, e.g. 12.')
+    .min(0, 'Stock cannot be negative.')
+    .max(1_000_000, 'At most 1,000,000.'),
+  note: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
+});
+export type SetStockInput = z.infer<typeof setStockSchema>;
+
 export const inventoryQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   low: z.enum(['1']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type InventoryQuery = z.infer<typeof inventoryQuerySchema>;
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  .optional()
+  .catch(undefined);
+
+/** A variant's stock history between two UTC days (both included); a day that is not a date is ignored. */
+export const ledgerFilterSchema = z.object({ from: day, to: day });
+export type LedgerFilter = z.infer<typeof ledgerFilterSchema>;

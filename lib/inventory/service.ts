@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-import type { AdjustStockInput } from './schemas';
+import type { AdjustStockInput, SetStockInput } from './schemas';
 import { moveStock } from './stock';
 
 // Stock adjustments by staff: one transaction holding the stock move (never below zero, whatever runs concurrently),
@@ -35,5 +35,36 @@ export async function adjustStock(actor: AuditActor, input: AdjustStockInput): P
     });
     const [product] = await tx.select({ slug: products.slug }).from(products).where(eq(products.id, updated.productId));
     return { stockOnHand: updated.quantityAfter, slug: product!.slug };
+  });
+}
+
+/**
+ * Sets a variant's stock to a counted quantity. The variant's row is locked first, so the change written to the
+ * ledger is the difference from the stock as it is at that moment: a sale or another "set to" committing meanwhile
+ * waits or is waited for, never lost or double-counted. Setting the stock it already has changes nothing.
+ */
+export async function setStock(actor: AuditActor, input: SetStockInput): Promise<{ stockOnHand: number; slug: string; delta: number }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ stockOnHand: variants.stockOnHand, slug: products.slug })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(eq(variants.id, input.variantId))
+      .for('update', { of: variants });
+    if (!current) throw new AppError('not_found', 'That variant no longer exists.');
+    const delta = input.quantity - current.stockOnHand;
+    if (delta === 0) return { stockOnHand: current.stockOnHand, slug: current.slug, delta };
+    const note = input.note || null;
+    const updated = await moveStock(tx, { variantId: input.variantId, delta, reason: 'correction', actorId: actor.user.id, note });
+    // Cannot fail with the row locked and the target at least 0; checked all the same.
+    if (!updated) throw new AppError('conflict', 'The stock changed while saving. Please try again.');
+    await recordAudit(tx, actor, {
+      action: 'inventory.set',
+      entityType: 'variant',
+      entityId: input.variantId,
+      before: { sku: updated.sku, stockOnHand: current.stockOnHand },
+      after: { sku: updated.sku, stockOnHand: updated.quantityAfter, delta, reason: 'correction', note },
+    });
+    return { stockOnHand: updated.quantityAfter, slug: current.slug, delta };
   });
 }

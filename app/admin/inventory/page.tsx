@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { InlineStockField } from '@/components/admin/catalog/inline-stock-field';
 import { Pagination } from '@/components/catalog/pagination';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listInventory } from '@/lib/inventory/queries';
 import { inventoryQuerySchema } from '@/lib/inventory/schemas';
@@ -34,9 +36,11 @@ export default async function AdminInventoryPage({ searchParams }: { searchParam
         <button type="submit" className="rounded-md border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">Apply</button>
       </form>
       <p className="text-sm text-zinc-600" role="status">{total === 1 ? '1 variant' : `${total.toLocaleString('en-US')} variants`}</p>
+      <p className="text-sm text-zinc-600">Type a counted number in On hand and press Enter (or leave the field) to set the stock; Escape puts it back.</p>
       {items.length === 0 ? (
         <p className="rounded-md border border-dashed border-zinc-300 bg-white p-8 text-center text-zinc-600">No variants match.</p>
       ) : (
+        <ScrollRegion label="Variants and stock, scrollable">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Variants and stock</caption>
           <thead>
@@ -54,15 +58,16 @@ export default async function AdminInventoryPage({ searchParams }: { searchParam
                   <Link href={`/admin/inventory/${v.variantId}`} className="font-mono hover:underline">{v.sku}</Link>
                 </td>
                 <td className="p-2">{v.productTitle}</td>
-                <td className="p-2">{v.variantTitle}{v.isActive ? '' : ' (off sale)'}</td>
-                <td className={`p-2 text-right ${v.stockOnHand <= threshold ? 'font-semibold text-red-700' : ''}`}>
-                  {v.stockOnHand}
+                <td className="p-2">{v.variantTitle}{v.isActive ? '' : ' (disabled)'}</td>
+                <td className="p-2 text-right">
+                  <InlineStockField variantId={v.variantId} sku={v.sku} stock={v.stockOnHand} low={v.stockOnHand <= threshold} />
                   {v.stockOnHand <= threshold ? <span className="sr-only"> (low)</span> : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </ScrollRegion>
       )}
       <Pagination page={page} totalPages={pageCount} hrefFor={hrefFor} />
     </div>

@@ -1,42 +1,80 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { adjustStockAction } from '@/lib/admin/inventory/actions';
+import { useToast } from '@/components/ui/toast-context';
+import { adjustStockAction, setStockAction } from '@/lib/admin/inventory/actions';
 import { answerKey, refusal } from '@/lib/http/action-result';
 
 const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
 
+/** "Change by" a delivery or a breakage, or "Set to" a count: the change is then worked out against the stock at that moment. */
 export function AdjustStockForm({ variantId }: { variantId: string }) {
-  const [state, action, pending] = useActionState(adjustStockAction, null);
+  const [mode, setMode] = useState<'change' | 'set'>('change');
+  const [changeState, change, changing] = useActionState(adjustStockAction, null);
+  const [setState, set, setting] = useActionState(setStockAction, null);
+  const state = mode === 'change' ? changeState : setState;
+  const pending = changing || setting;
   const { errors, values } = refusal(state);
+  const notify = useToast();
+  useEffect(() => {
+    if (changeState?.ok) notify?.success(changeState.message ?? 'Stock adjusted.');
+  }, [changeState, notify]);
+  useEffect(() => {
+    if (setState?.ok) notify?.success(setState.message ?? 'Stock set.');
+  }, [setState, notify]);
   return (
-    <form action={action} aria-label="Adjust stock" className="grid max-w-md gap-3">
+    <form action={mode === 'change' ? change : set} aria-label="Adjust stock" className="grid max-w-md gap-3">
       <input type="hidden" name="variantId" value={variantId} />
-      <div>
-        <label htmlFor="delta" className="block text-sm font-medium">Change by</label>
-        <input id="delta" name="delta" inputMode="numeric" defaultValue={values.delta} key={`delta-${answerKey(state)}`} aria-describedby={`delta-hint${errors.delta ? ' delta-error' : ''}`} aria-invalid={errors.delta ? true : undefined} className={input} />
-        <p id="delta-hint" className="mt-1 text-xs text-zinc-600">A positive number adds stock, a negative one removes it (e.g. 12 or -2).</p>
-        <FieldError id="delta-error" errors={errors.delta} />
-      </div>
-      <div>
-        <label htmlFor="reason" className="block text-sm font-medium">Reason</label>
-        <select id="reason" name="reason" defaultValue={values.reason ?? 'received'} key={`reason-${answerKey(state)}`} aria-describedby={errors.reason ? 'reason-error' : undefined} className={input}>
-          <option value="received">Received</option>
-          <option value="returned">Returned</option>
-          <option value="damaged">Damaged</option>
-          <option value="correction">Correction (count)</option>
-        </select>
-        <FieldError id="reason-error" errors={errors.reason} />
-      </div>
+      <fieldset className="flex flex-wrap gap-2">
+        <legend className="mb-1 text-sm font-medium">How</legend>
+        {(
+          [
+            ['change', 'Change by'],
+            ['set', 'Set to'],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key} className="flex cursor-pointer items-center gap-2 rounded-md border border-zinc-300 px-3 py-1.5 text-sm has-[:checked]:border-zinc-900 has-[:checked]:bg-zinc-900 has-[:checked]:text-white">
+            <input type="radio" name="mode" value={key} checked={mode === key} onChange={() => setMode(key)} className="size-3.5" />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'change' ? (
+        <>
+          <div>
+            <label htmlFor="delta" className="block text-sm font-medium">Change by</label>
+            <input id="delta" name="delta" inputMode="numeric" defaultValue={values.delta} key={`delta-${answerKey(state)}`} aria-describedby={`delta-hint${errors.delta ? ' delta-error' : ''}`} aria-invalid={errors.delta ? true : undefined} className={input} />
+            <p id="delta-hint" className="mt-1 text-xs text-zinc-600">A positive number adds stock, a negative one removes it (e.g. 12 or -2).</p>
+            <FieldError id="delta-error" errors={errors.delta} />
+          </div>
+          <div>
+            <label htmlFor="reason" className="block text-sm font-medium">Reason</label>
+            <select id="reason" name="reason" defaultValue={values.reason ?? 'received'} key={`reason-${answerKey(state)}`} aria-describedby={errors.reason ? 'reason-error' : undefined} className={input}>
+              <option value="received">Received</option>
+              <option value="returned">Returned</option>
+              <option value="damaged">Damaged</option>
+              <option value="correction">Correction (count)</option>
+            </select>
+            <FieldError id="reason-error" errors={errors.reason} />
+          </div>
+        </>
+      ) : (
+        <div>
+          <label htmlFor="quantity" className="block text-sm font-medium">Set to</label>
+          <input id="quantity" name="quantity" type="number" min={0} step={1} inputMode="numeric" defaultValue={values.quantity} key={`quantity-${answerKey(state)}`} aria-describedby={`quantity-hint${errors.quantity ? ' quantity-error' : ''}`} aria-invalid={errors.quantity ? true : undefined} className={input} />
+          <p id="quantity-hint" className="mt-1 text-xs text-zinc-600">The number you counted. It is recorded as a correction by the difference from the stock at the moment you save, so sales meanwhile are not lost.</p>
+          <FieldError id="quantity-error" errors={errors.quantity} />
+        </div>
+      )}
       <div>
         <label htmlFor="note" className="block text-sm font-medium">Note <span className="font-normal text-zinc-500">(optional)</span></label>
         <input id="note" name="note" defaultValue={values.note} key={`note-${answerKey(state)}`} className={input} />
         <FieldError id="note-error" errors={errors.note} />
       </div>
-      <SubmitButton pendingLabel="Saving…" pending={pending}>Adjust stock</SubmitButton>
-      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+      <SubmitButton pendingLabel="Saving…" pending={pending}>{mode === 'change' ? 'Adjust stock' : 'Set stock'}</SubmitButton>
+      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} announce={!notify} /> : null}
       {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );

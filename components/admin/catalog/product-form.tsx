@@ -4,11 +4,14 @@ import Link from 'next/link';
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useLeaveGuard } from '@/components/admin/leave-guard';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { MarkdownEditor } from '@/components/ui/markdown-editor';
 import { MultiSelectCombobox } from '@/components/ui/multi-select-combobox';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useToast } from '@/components/ui/toast-context';
 import { saveProductAction } from '@/lib/admin/products/actions';
 import { combinationKey, optionCombinations, parseOptionValues, variantTitle } from '@/lib/catalog/products/matrix';
+import { defaultSkuPattern, fillSkus as skusFromPattern } from '@/lib/catalog/products/sku-pattern';
+import { DescriptionPreview } from './description-preview';
 import { slugify } from '@/lib/catalog/slug';
 import { refusal } from '@/lib/http/action-result';
 
@@ -22,6 +25,8 @@ export type ProductFormValues = {
   featured: boolean;
   seoTitle: string;
   seoDescription: string;
+  /** How "Fill empty SKUs" names variants, e.g. {PRODUCT}-{SIZE}-{COLOUR}; empty: the product's code and every option. */
+  skuPattern: string;
   categoryIds: string[];
   options: { name: string; values: string }[];
   /** stockBefore: the stock as loaded, so a save applies only the change made here (see the product schema). */
@@ -60,6 +65,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
     featured: initial.featured,
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
+    skuPattern: initial.skuPattern,
     categoryIds: initial.categoryIds,
   });
   const initialRows = (): Record<string, VariantRow> => Object.fromEntries(initial.variants.map(({ values, ...rest }) => [combinationKey(values), rest]));
@@ -102,15 +108,25 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
   const err = (name: string) => errors[name];
   const describedBy = (name: string) => (errors[name] ? `${name}-error` : undefined);
 
+  // Why the last "Fill empty SKUs" filled nothing (a pattern giving two variants one SKU), shown beside the button.
+  const [fillProblem, setFillProblem] = useState<string | null>(null);
+  const optionNames = parsedOptions.filter((o) => o.values.length > 0).map((o) => o.name);
   const fillSkus = () => {
-    const base = (fields.slug || slugify(fields.title) || 'SKU').toUpperCase().slice(0, 24);
+    const result = skusFromPattern({
+      pattern: fields.skuPattern,
+      product: fields.slug || slugify(fields.title) || 'SKU',
+      optionNames,
+      combinations: combos,
+      current: new Map(combos.map((values) => [combinationKey(values), rowFor(values).sku])),
+    });
+    if (!result.ok) {
+      setFillProblem(result.message);
+      return;
+    }
+    setFillProblem(null);
     setRows((current) => {
       const next = { ...current };
-      for (const values of combos) {
-        const key = combinationKey(values);
-        const row = next[key] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true };
-        if (!row.sku) next[key] = { ...row, sku: [base, ...values.map((v) => slugify(v).toUpperCase())].join('-').slice(0, 64) };
-      }
+      for (const [key, sku] of result.skus) next[key] = { ...(next[key] ?? { sku: '', price: '', compareAtPrice: '', stock: '0', active: true }), sku };
       return next;
     });
   };
@@ -148,18 +164,26 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
           <FieldError id="slug-error" errors={err('slug')} />
         </div>
         <div>
-          <label htmlFor="description" className="block text-sm font-medium">Description</label>
-          <textarea id="description" name="description" rows={6} value={fields.description} onChange={(e) => set('description', e.target.value)} aria-describedby="description-hint" className={input} />
-          <p id="description-hint" className="mt-1 text-xs text-zinc-600">Plain text; blank lines separate paragraphs.</p>
+          <MarkdownEditor
+            id="description"
+            name="description"
+            label="Description"
+            value={fields.description}
+            onChange={(value) => set('description', value)}
+            preview={<DescriptionPreview markdown={fields.description} />}
+            hint="Bold, italic, headings, lists and links (Markdown). Blank lines separate paragraphs. Anything else, such as scripts, is removed in the store."
+            describedBy={describedBy('description')}
+            invalid={err('description') ? true : undefined}
+          />
           <FieldError id="description-error" errors={err('description')} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="status" className="block text-sm font-medium">Status</label>
             <select id="status" name="status" value={fields.status} onChange={(e) => set('status', e.target.value as typeof fields.status)} className={input}>
-              <option value="draft">Draft (hidden)</option>
-              <option value="active">Active (on sale)</option>
-              <option value="archived">Archived (hidden)</option>
+              <option value="draft">Draft — hidden from shoppers</option>
+              <option value="active">Active — shown in the store</option>
+              <option value="archived">Archived — hidden, kept for orders</option>
             </select>
             <FieldError id="status-error" errors={err('status')} />
           </div>
@@ -240,10 +264,35 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
         <p className="text-sm text-zinc-600">
           Prices in {currency}, e.g. 19.99. Stock changes here are recorded in the inventory history as corrections.
         </p>
+        <div className="max-w-xl">
+          <label htmlFor="skuPattern" className="block text-sm font-medium">
+            SKU pattern <span className="font-normal text-zinc-500">(optional)</span>
+          </label>
+          <input
+            id="skuPattern"
+            name="skuPattern"
+            value={fields.skuPattern}
+            placeholder={defaultSkuPattern(optionNames)}
+            onChange={(e) => set('skuPattern', e.target.value)}
+            aria-invalid={err('skuPattern') ? true : undefined}
+            aria-describedby={`skuPattern-hint${err('skuPattern') ? ' skuPattern-error' : ''}${fillProblem ? ' skuPattern-fill' : ''}`}
+            className={`${input} font-mono`}
+          />
+          <p id="skuPattern-hint" className="mt-1 text-xs text-zinc-600">
+            How “Fill empty SKUs” names variants: {'{PRODUCT}'} is the product’s address in capitals
+            {optionNames.length > 0 ? <>, {optionNames.map((n) => `{${n.toUpperCase()}}`).join(', ')} the option values</> : null}. SKUs already typed are kept.
+          </p>
+          <FieldError id="skuPattern-error" errors={err('skuPattern')} />
+        </div>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={fillSkus} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Fill empty SKUs</button>
+          <button type="button" onClick={fillSkus} aria-describedby={fillProblem ? 'skuPattern-fill' : undefined} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Fill empty SKUs</button>
           <button type="button" onClick={fillPrices} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">Copy first price to empty prices</button>
         </div>
+        {fillProblem ? (
+          <p id="skuPattern-fill" role="alert" className="text-sm text-red-700">
+            {fillProblem}
+          </p>
+        ) : null}
         <FieldError id="variants-error" errors={err('variants')} />
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-sm">
@@ -255,7 +304,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
                 <th scope="col" className="p-2">Compare-at price</th>
                 <th scope="col" className="p-2">Stock</th>
                 <th scope="col" className="p-2">
-                  Available for sale
+                  Enabled <span className="sr-only">(shoppers can choose it)</span>
                 </th>
               </tr>
             </thead>
@@ -295,7 +344,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
                     {cellInput('compareAtPrice', 'Compare-at price', 'decimal')}
                     {cellInput('stock', 'Stock', 'numeric')}
                     <td className="p-2 align-top">
-                      <input type="checkbox" name={name('active')} aria-label={`Available for sale, ${title}`} checked={row.active} onChange={(e) => setRow(values, { active: e.target.checked })} />
+                      <input type="checkbox" name={name('active')} aria-label={`Enabled, ${title}`} checked={row.active} onChange={(e) => setRow(values, { active: e.target.checked })} />
                     </td>
                   </tr>
                 );

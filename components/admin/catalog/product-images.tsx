@@ -1,68 +1,113 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useRef } from 'react';
-import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { type DragEvent, useActionState, useState, useTransition } from 'react';
+import { Dropzone } from '@/components/ui/dropzone';
+import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { deleteImageAction, moveImageAction, setImageVariantAction, updateImageAltAction } from '@/lib/admin/products/actions';
-import { type ActionResult, type ActionState, refusal } from '@/lib/http/action-result';
+import { useToast } from '@/components/ui/toast-context';
+import { reorderImagesAction } from '@/lib/admin/product-images/actions';
+import { deleteImageAction, setImageVariantAction, updateImageAltAction } from '@/lib/admin/products/actions';
 
 export type AdminImage = { id: string; url: string; altText: string; width: number; height: number; variantId: string | null };
 /** A variant an image can be shown for, labelled by its option values. */
 export type AdminImageVariant = { id: string; label: string };
 
+const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
+const MAX_BYTES = 8 * 1024 * 1024;
+/** Uploads at once: enough to overlap the server's image processing with the next transfer, not to flood it. */
+const PARALLEL = 2;
+/** The drag payload of an image being reordered (files dragged in from the desktop carry "Files" instead). */
+const IMAGE_DRAG = 'application/x-storefront-image';
 
-function UploadForm({ productId }: { productId: string }) {
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState(async (_prev: ActionState<null>, formData: FormData): Promise<ActionResult<null>> => {
-    try {
-      const response = await fetch(`/api/admin/products/${productId}/images`, { method: 'POST', body: formData });
-      if (response.ok) {
-        formRef.current?.reset();
-        router.refresh();
-        return { ok: true, data: null, message: 'Image uploaded.' };
+type Upload = { key: string; name: string; progress: number; status: 'waiting' | 'uploading' | 'done' | 'failed'; message?: string };
+
+/** One file to the upload route, reporting progress; resolves with the refusal's message, or null when stored. */
+function sendFile(productId: string, file: File, altText: string, onProgress: (fraction: number) => void): Promise<string | null> {
+  return new Promise((resolve) => {
+    const body = new FormData();
+    body.set('file', file);
+    body.set('altText', altText);
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/admin/products/${productId}/images`);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      if (request.status >= 200 && request.status < 300) return resolve(null);
+      try {
+        const answer = JSON.parse(request.responseText) as { error?: { message?: string } };
+        resolve(answer.error?.message ?? 'The upload failed. Please try again.');
+      } catch {
+        resolve('The upload failed. Please try again.');
       }
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null;
-      return { ok: false, code: 'bad_request', message: body?.error?.message ?? 'The upload failed. Please try again.', fieldErrors: body?.error?.fieldErrors };
-    } catch {
-      return { ok: false, code: 'internal', message: 'The upload failed: check your connection and try again.' };
-    }
-  }, null);
-  const { errors } = refusal(state);
+    };
+    request.onerror = () => resolve('The upload failed: check your connection and try again.');
+    request.send(body);
+  });
+}
+
+function UploadList({ uploads }: { uploads: Upload[] }) {
+  if (uploads.length === 0) return null;
   return (
-    <form ref={formRef} action={action} aria-label="Upload image" className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor="image-file" className="block text-sm font-medium">Image file</label>
-        <input id="image-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" aria-describedby="image-file-hint" className="mt-1 block text-sm" />
-        <p id="image-file-hint" className="mt-1 text-xs text-zinc-600">JPEG, PNG, WebP, AVIF or GIF, up to 8 MB; stored as WebP without metadata.</p>
-        <FieldError id="image-file-error" errors={errors.file} />
-      </div>
-      <div>
-        <label htmlFor="image-alt" className="block text-sm font-medium">Alt text</label>
-        <input id="image-alt" name="altText" className="mt-1 rounded-md border border-zinc-300 px-3 py-2" />
-        <FieldError id="image-alt-error" errors={errors.altText} />
-      </div>
-      <SubmitButton pendingLabel="Uploading…" pending={pending}>Upload image</SubmitButton>
-      <div className="basis-full">
-        {state?.ok ? <FormMessage status="success" message={state.message ?? ''} /> : null}
-        {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
-      </div>
-    </form>
+    <ul aria-label="Uploads" className="space-y-2">
+      {uploads.map((upload) => (
+        <li key={upload.key} className="grid gap-1 rounded-md border border-zinc-200 px-3 py-2 text-sm sm:grid-cols-[minmax(0,1fr)_10rem] sm:items-center">
+          <span className="truncate font-medium">{upload.name}</span>
+          {upload.status === 'failed' ? (
+            // The one place a refusal is told (no toast repeats it).
+            <p role="alert" className="text-red-700 sm:col-span-2">
+              {upload.message}
+            </p>
+          ) : upload.status === 'done' ? (
+            // The toast announces the batch; this line is not announced again.
+            <p role="status" aria-live="off" className="text-green-800">
+              Image uploaded.
+            </p>
+          ) : (
+            <progress max={100} value={upload.status === 'waiting' ? 0 : Math.round(upload.progress * 100)} aria-label={`Uploading ${upload.name}`} className="h-2 w-full" />
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
-function ImageRow({ image, index, count, variants }: { image: AdminImage; index: number; count: number; variants: AdminImageVariant[] }) {
+function ImageRow({
+  image,
+  index,
+  count,
+  variants,
+  moving,
+  onMove,
+  dragProps,
+}: {
+  image: AdminImage;
+  index: number;
+  count: number;
+  variants: AdminImageVariant[];
+  moving: boolean;
+  onMove: (to: number) => void;
+  dragProps: { onDragOver: (event: DragEvent) => void; onDrop: (event: DragEvent) => void; onDragStart: (event: DragEvent) => void; dropping: boolean };
+}) {
   const [altState, saveAlt, savingAlt] = useActionState(updateImageAltAction, null);
-  const [moveState, move, moving] = useActionState(moveImageAction, null);
   const [deleteState, remove, removing] = useActionState(deleteImageAction, null);
   const [variantState, assign, assigning] = useActionState(setImageVariantAction, null);
-  const error = [altState, moveState, deleteState, variantState].find((s) => s !== null && !s.ok);
+  const error = [altState, deleteState, variantState].find((s) => s !== null && !s.ok);
   const label = image.altText || `Image ${index + 1}`;
   return (
-    <li className="flex flex-wrap items-start gap-4 border-b border-zinc-100 py-3">
-      {/* eslint-disable-next-line @next/next/no-img-element -- an admin thumbnail of a stored original */}
-      <img src={image.url} alt={image.altText} width={96} height={96} className="h-24 w-24 rounded border border-zinc-200 object-cover" />
+    <li
+      onDragOver={dragProps.onDragOver}
+      onDrop={dragProps.onDrop}
+      className={`flex flex-wrap items-start gap-4 border-b border-zinc-100 py-3 ${dragProps.dropping ? 'border-t-2 border-t-brand-600' : ''}`}
+    >
+      <div draggable onDragStart={dragProps.onDragStart} title="Drag to reorder" className="relative cursor-grab active:cursor-grabbing">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an admin thumbnail of a stored original */}
+        <img src={image.url} alt={image.altText} width={96} height={96} draggable={false} className="h-24 w-24 rounded border border-zinc-200 object-cover" />
+        <span aria-hidden className="absolute top-1 left-1 rounded bg-white/90 px-1 text-xs text-zinc-700">
+          {index + 1} ⠿
+        </span>
+      </div>
       <form action={saveAlt} aria-label={`Alt text of image ${index + 1}`} className="flex items-end gap-2">
         <input type="hidden" name="imageId" value={image.id} />
         <div>
@@ -88,19 +133,18 @@ function ImageRow({ image, index, count, variants }: { image: AdminImage; index:
           <SubmitButton variant="secondary" pendingLabel="Saving…" pending={assigning}>Save variant</SubmitButton>
         </form>
       ) : null}
-      <form action={move} className="flex gap-2">
-        <input type="hidden" name="imageId" value={image.id} />
+      <div className="flex gap-2">
         {index > 0 ? (
-          <SubmitButton variant="secondary" name="direction" value="up" pendingLabel="Moving…" pending={moving}>
+          <button type="button" disabled={moving} onClick={() => onMove(index - 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 disabled:opacity-60">
             <span aria-hidden>↑</span> <span className="sr-only">Move {label} earlier</span>
-          </SubmitButton>
+          </button>
         ) : null}
         {index < count - 1 ? (
-          <SubmitButton variant="secondary" name="direction" value="down" pendingLabel="Moving…" pending={moving}>
+          <button type="button" disabled={moving} onClick={() => onMove(index + 1)} className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 disabled:opacity-60">
             <span aria-hidden>↓</span> <span className="sr-only">Move {label} later</span>
-          </SubmitButton>
+          </button>
         ) : null}
-      </form>
+      </div>
       <form action={remove}>
         <input type="hidden" name="imageId" value={image.id} />
         <SubmitButton variant="link" pendingLabel="Deleting…" pending={removing}>
@@ -114,23 +158,124 @@ function ImageRow({ image, index, count, variants }: { image: AdminImage; index:
   );
 }
 
-export function ProductImages({ productId, images, variants }: { productId: string; images: AdminImage[]; variants: AdminImageVariant[] }) {
+/**
+ * The product's images: drop several files (or choose them) to upload them side by side with their progress; drag a
+ * thumbnail, or use its move buttons, to change the gallery order; choose the variant an image is shown for.
+ */
+export function ProductImages({ productId, productTitle, images, variants }: { productId: string; productTitle: string; images: AdminImage[]; variants: AdminImageVariant[] }) {
+  const router = useRouter();
+  const notify = useToast();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const uploading = uploads.some((upload) => upload.status === 'waiting' || upload.status === 'uploading');
+  // The order on screen: changed at once when dragged or moved, then saved; the server's order wins when it changes.
+  const [order, setOrder] = useState(() => images.map((image) => image.id));
+  const [shown, setShown] = useState(images);
+  if (images !== shown) {
+    setShown(images);
+    setOrder(images.map((image) => image.id));
+  }
+  const [orderError, setOrderError] = useState<string | null>(null);
+  const [moving, startMove] = useTransition();
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<number | null>(null);
+  const byId = new Map(images.map((image) => [image.id, image]));
+  const ordered = order.map((id) => byId.get(id)).filter((image): image is AdminImage => Boolean(image));
+
+  function saveOrder(next: string[]) {
+    const previous = order;
+    setOrder(next);
+    setOrderError(null);
+    startMove(async () => {
+      const result = await reorderImagesAction({ productId, imageIds: next });
+      if (result.ok) notify?.success(result.message ?? 'Image order saved.');
+      else {
+        setOrder(previous);
+        setOrderError(result.message);
+      }
+    });
+  }
+
+  function moveTo(id: string, to: number) {
+    const next = order.filter((other) => other !== id);
+    next.splice(Math.max(0, Math.min(to, next.length)), 0, id);
+    if (next.join() !== order.join()) saveOrder(next);
+  }
+
+  async function upload(files: File[]) {
+    const batch: Upload[] = files.map((file, i) => ({ key: `${Date.now()}-${i}-${file.name}`, name: file.name, progress: 0, status: 'waiting' }));
+    // Too large is known before sending anything.
+    for (const [i, file] of files.entries()) {
+      if (file.size > MAX_BYTES) batch[i] = { ...batch[i]!, status: 'failed', message: `${file.name} is larger than 8 MB.` };
+    }
+    setUploads(batch);
+    const update = (key: string, patch: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...patch } : u)));
+    const queue = files.map((file, i) => ({ file, entry: batch[i]! })).filter(({ entry }) => entry.status === 'waiting');
+    let stored = 0;
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { file, entry } = next;
+        update(entry.key, { status: 'uploading' });
+        const refusal = await sendFile(productId, file, productTitle, (progress) => update(entry.key, { progress }));
+        if (refusal) update(entry.key, { status: 'failed', message: refusal });
+        else {
+          stored += 1;
+          update(entry.key, { status: 'done', progress: 1 });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (stored > 0) {
+      notify?.success(stored === 1 ? '1 image uploaded.' : `${stored} images uploaded.`);
+      router.refresh();
+    }
+  }
+
+  const dragPropsFor = (image: AdminImage, index: number) => ({
+    dropping: dragged !== null && dropTarget === index && dragged !== image.id,
+    onDragStart: (event: DragEvent) => {
+      event.dataTransfer.setData(IMAGE_DRAG, image.id);
+      event.dataTransfer.effectAllowed = 'move';
+      setDragged(image.id);
+    },
+    onDragOver: (event: DragEvent) => {
+      if (!Array.from(event.dataTransfer.types).includes(IMAGE_DRAG)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      if (dropTarget !== index) setDropTarget(index);
+    },
+    onDrop: (event: DragEvent) => {
+      const id = event.dataTransfer.getData(IMAGE_DRAG);
+      if (!id) return;
+      event.preventDefault();
+      setDragged(null);
+      setDropTarget(null);
+      moveTo(id, index);
+    },
+  });
+
   return (
-    <section aria-labelledby="images-heading" className="space-y-4 rounded-md border border-zinc-200 bg-white p-4">
+    <section aria-labelledby="images-heading" className="space-y-4 rounded-md border border-zinc-200 bg-white p-4" onDragEnd={() => (setDragged(null), setDropTarget(null))}>
       <h2 id="images-heading" className="text-lg font-semibold">Images</h2>
-      {images.length === 0 ? <p className="text-sm text-zinc-600">No images yet. The first image is the one shown in listings.</p> : null}
+      {images.length === 0 ? <p className="text-sm text-zinc-600">No images yet. The first image is the one shown in listings.</p> : <p className="text-sm text-zinc-600">The first image is the one shown in listings. Drag a thumbnail, or use the arrows, to change the order.</p>}
       {variants.length > 1 ? (
         <p className="text-sm text-zinc-600">
           An image shown for a variant comes first in the gallery when a shopper picks that variant — or one sharing most of its options, when that
           variant has no image of its own.
         </p>
       ) : null}
-      <ol className="space-y-1">
-        {images.map((image, index) => (
-          <ImageRow key={image.id} image={image} index={index} count={images.length} variants={variants} />
+      <ol aria-label="Images, in gallery order" aria-busy={moving || undefined} className="space-y-1">
+        {ordered.map((image, index) => (
+          <ImageRow key={image.id} image={image} index={index} count={ordered.length} variants={variants} moving={moving} onMove={(to) => moveTo(image.id, to)} dragProps={dragPropsFor(image, index)} />
         ))}
       </ol>
-      <UploadForm productId={productId} />
+      {orderError ? <FormMessage status="error" message={orderError} /> : null}
+      {moving ? (
+        <p role="status" className="text-sm text-zinc-600">
+          Saving the order…
+        </p>
+      ) : null}
+      <Dropzone label="Add images" accept={ACCEPT} disabled={uploading} onFiles={upload} hint="JPEG, PNG, WebP, AVIF or GIF, up to 8 MB each; several at once. Stored as WebP without metadata." />
+      <UploadList uploads={uploads} />
     </section>
   );
 }

@@ -4,8 +4,8 @@ import { refresh } from 'next/cache';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/auth/guards';
-import { adjustStock } from '@/lib/inventory/service';
-import { adjustStockSchema } from '@/lib/inventory/schemas';
+import { adjustStock, setStock } from '@/lib/inventory/service';
+import { adjustStockSchema, setStockSchema } from '@/lib/inventory/schemas';
 
 export const adjustStockAction = staffAction(adjustStockSchema, async (input, ctx) => {
   const result = await adjustStock(actorOf(ctx), input);
@@ -14,3 +14,12 @@ export const adjustStockAction = staffAction(adjustStockSchema, async (input, ct
   refresh();
   return { stockOnHand: result.stockOnHand };
 }, { successMessage: 'Stock adjusted.' });
+
+export const setStockAction = staffAction(setStockSchema, async (input, ctx) => {
+  const result = await setStock(actorOf(ctx), input);
+  if (result.delta !== 0) {
+    invalidateProductPages([result.slug]);
+    refresh();
+  }
+  return { stockOnHand: result.stockOnHand, delta: result.delta };
+}, { successMessage: ({ stockOnHand, delta }) => (delta === 0 ? `Stock was already ${stockOnHand}.` : `Stock set to ${stockOnHand}.`) });

@@ -682,6 +682,7 @@ export interface components {
             categoryIds?: string[];
             seoTitle?: string;
             seoDescription?: string;
+            skuPattern?: string;
             /** @default [] */
             options?: {
                 name: string;

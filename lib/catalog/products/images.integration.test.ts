@@ -7,7 +7,7 @@ import { getMediaStore } from '@/lib/storage';
 import { auditCount, matrixProduct, staffActor, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductDetail } from '@/lib/catalog/product';
 import { imageIndexForVariant } from '@/lib/catalog/gallery';
-import { addProductImage, deleteImage, moveImage, setImageVariant, updateImageAlt } from './images';
+import { addProductImage, deleteImage, moveImage, reorderImages, setImageVariant, updateImageAlt } from './images';
 import { saveProduct } from './service';
 
 afterAll(() => closeConnection());
@@ -82,5 +82,38 @@ describe('product images', () => {
 
     await setImageVariant(actor, blue.id, null);
     expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, null]);
+  });
+
+  it('puts images in a dragged order, refusing a stale one; a variant’s image leads the store page after the reorder', async () => {
+    const actor = await staffActor();
+    const saved = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    const a = await addProductImage(actor, { productId: saved.id, file: await png('#111111'), altText: 'A' });
+    const b = await addProductImage(actor, { productId: saved.id, file: await png('#222222'), altText: 'B' });
+    const c = await addProductImage(actor, { productId: saved.id, file: await png('#333333'), altText: 'C' });
+    const audits = await auditCount('product.image_reorder', saved.id);
+
+    await reorderImages(actor, saved.id, [c.id, a.id, b.id]);
+    expect((await imagesOf(saved.id)).map((row) => [row.altText, row.position])).toEqual([['C', 0], ['A', 1], ['B', 2]]);
+    expect(await auditCount('product.image_reorder', saved.id)).toBe(audits + 1);
+    // The same order again writes nothing.
+    await reorderImages(actor, saved.id, [c.id, a.id, b.id]);
+    expect(await auditCount('product.image_reorder', saved.id)).toBe(audits + 1);
+
+    // An order missing an image, naming one twice, or naming another product's image changes nothing.
+    const other = await saveProduct(actor, matrixProduct(uniqueSuffix()));
+    const foreign = await addProductImage(actor, { productId: other.id, file: await png('#444444'), altText: 'X' });
+    for (const stale of [[a.id, b.id], [a.id, a.id, b.id], [a.id, b.id, foreign.id]]) {
+      await expect(reorderImages(actor, saved.id, stale)).rejects.toMatchObject({ code: 'conflict' });
+    }
+    expect((await imagesOf(saved.id)).map((row) => row.altText)).toEqual(['C', 'A', 'B']);
+
+    // B (last) is assigned to S / Blue: the store shows it first for that variant, the first image for the others.
+    const detail = (await getProductDetail(saved.slug))!;
+    const sBlue = detail.variants.find((variant) => variant.options.Size === 'S' && variant.options.Colour === 'Blue')!;
+    const mRed = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Red')!;
+    await setImageVariant(actor, b.id, sBlue.id);
+    const after = (await getProductDetail(saved.slug))!;
+    expect(after.images[imageIndexForVariant(after.images, after.variants, sBlue.id)]!.alt).toBe('B');
+    expect(after.images[imageIndexForVariant(after.images, after.variants, mRed.id)]!.alt).toBe('C');
   });
 });

@@ -201,3 +201,31 @@ export async function deleteImage(actor: AuditActor, imageId: string, store: Med
   if (!result.storageKey.startsWith('seed/')) await store.delete(result.storageKey).catch(() => {});
   return { slug: result.slug };
 }
+
+/**
+ * Puts a product's images in the order given (the editor's drag and drop, and its move buttons). The list must name
+ * exactly the product's images: one added or deleted meanwhile (another tab, the API) refuses the order rather than
+ * guessing where it goes. The product row is locked so two reorders, or a reorder and an upload, take turns.
+ */
+export async function reorderImages(actor: AuditActor, productId: string, imageIds: readonly string[]): Promise<{ slug: string }> {
+  return db.transaction(async (tx) => {
+    const [product] = await tx.select({ slug: products.slug }).from(products).where(eq(products.id, productId)).for('update');
+    if (!product) throw new AppError('not_found', 'That product no longer exists.');
+    const current = await tx
+      .select({ id: productImages.id })
+      .from(productImages)
+      .where(eq(productImages.productId, productId))
+      .orderBy(asc(productImages.position), asc(productImages.createdAt));
+    const before = current.map((image) => image.id);
+    const wanted = new Set(imageIds);
+    if (wanted.size !== imageIds.length || before.length !== imageIds.length || before.some((id) => !wanted.has(id))) {
+      throw new AppError('conflict', 'The images changed meanwhile: reload the page and try again.');
+    }
+    if (before.every((id, index) => id === imageIds[index])) return { slug: product.slug };
+    for (const [position, id] of imageIds.entries()) {
+      await tx.update(productImages).set({ position }).where(and(eq(productImages.id, id), eq(productImages.productId, productId)));
+    }
+    await recordAudit(tx, actor, { action: 'product.image_reorder', entityType: 'product', entityId: productId, before: { order: before }, after: { order: [...imageIds] } });
+    return { slug: product.slug };
+  });
+}

@@ -168,7 +168,7 @@ describe('product editor service', () => {
 
     input.variants[0]!.price = '12.34';
     input.variants[1]!.compareAtPrice = '';
-    await expect(saveProduct(actor, input)).rejects.toMatchObject({ fieldErrors: { 'variants.2.sku': [expect.stringContaining('belongs to another product')] } });
+    await expect(saveProduct(actor, input)).rejects.toMatchObject({ fieldErrors: { 'variants.2.sku': [expect.stringContaining('is already used by')] } });
     expect(await db.$count(products)).toBe(countBefore);
     expect(await auditCount('product.create')).toBe(auditsBefore);
     expect((await variantsOf(first.id)).length).toBe(6);

@@ -132,6 +132,7 @@ export type ProductEditView = {
   featured: boolean;
   seoTitle: string;
   seoDescription: string;
+  skuPattern: string;
   categoryIds: string[];
   options: { name: string; values: string[] }[];
   variants: { id: string; values: string[]; sku: string; priceCents: number; compareAtPriceCents: number | null; stock: number; active: boolean }[];
@@ -174,6 +175,7 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
     featured: product.featured,
     seoTitle: product.seoTitle ?? '',
     seoDescription: product.seoDescription ?? '',
+    skuPattern: product.skuPattern ?? '',
     categoryIds: categoryRows.map((r) => r.id),
     options: options.map((o) => ({ name: o.name, values: o.values.map((v) => v.value) })),
     variants: variantRows.map((v) => {

@@ -3,6 +3,7 @@ import { productStatuses } from '@/db/schema/catalog';
 import { checkbox, nestFields } from '@/lib/http/form-data';
 import { slugFieldSchema } from '@/lib/catalog/slug-schema';
 import { parseOptionValues } from './matrix';
+import { SKU_PATTERN_MAX, skuPatternProblem } from './sku-pattern';
 
 // The product editor's input, shared by the form (dotted field names, see form-data.ts) and the CSV import.
 // Amounts stay decimal strings here; the service parses them with lib/money in the store's currency.
@@ -67,6 +68,8 @@ export const productInputSchema = z
     categoryIds: z.array(z.uuid()).max(20).default([]),
     seoTitle: optionalText(120),
     seoDescription: optionalText(320),
+    /** How empty variant SKUs are filled, e.g. "{PRODUCT}-{SIZE}-{COLOUR}"; absent leaves the saved one, "" clears it. */
+    skuPattern: z.string().trim().max(SKU_PATTERN_MAX, `At most ${SKU_PATTERN_MAX} characters.`).optional(),
     options: z.array(optionInputSchema).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} options.`).default([]),
     variants: z.array(variantInputSchema).min(1, 'A product needs at least one variant.').max(MAX_VARIANTS, `At most ${MAX_VARIANTS} variants.`),
   })
@@ -77,6 +80,10 @@ export const productInputSchema = z
       if (names.has(key)) ctx.addIssue({ code: 'custom', path: ['options', i, 'name'], message: 'Each option needs its own name.' });
       names.add(key);
     });
+    if (input.skuPattern) {
+      const problem = skuPatternProblem(input.skuPattern, input.options.map((o) => o.name));
+      if (problem) ctx.addIssue({ code: 'custom', path: ['skuPattern'], message: problem });
+    }
     const combos = new Set<string>();
     const skus = new Set<string>();
     input.variants.forEach((variant, i) => {
@@ -92,7 +99,7 @@ export const productInputSchema = z
       const combo = variant.values.join('\u001f');
       if (combos.has(combo)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'values'], message: 'This combination is listed twice.' });
       combos.add(combo);
-      if (skus.has(variant.sku)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: 'This SKU is used twice.' });
+      if (skus.has(variant.sku)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'sku'], message: `SKU ${variant.sku} is already given to another variant of this product: each variant needs its own.` });
       skus.add(variant.sku);
     });
   });

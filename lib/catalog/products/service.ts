@@ -88,13 +88,14 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
   // A SKU belongs to one variant in the whole store.
   const skus = parsed.map((v) => v.sku);
   const skuOwners = await tx
-    .select({ sku: variants.sku, productId: variants.productId })
+    .select({ sku: variants.sku, productId: variants.productId, productTitle: products.title })
     .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
     .where(inArray(variants.sku, skus));
   const skuErrors: FieldErrors = {};
   parsed.forEach((variant, i) => {
     const owner = skuOwners.find((row) => row.sku === variant.sku);
-    if (owner && owner.productId !== productId) skuErrors[`variants.${i}.sku`] = [`SKU ${variant.sku} belongs to another product.`];
+    if (owner && owner.productId !== productId) skuErrors[`variants.${i}.sku`] = [`SKU ${variant.sku} is already used by “${owner.productTitle}”: SKUs are unique in the store.`];
   });
   if (input.categoryIds.length > 0) {
     const found = await tx.select({ id: categories.id }).from(categories).where(inArray(categories.id, input.categoryIds));
@@ -112,6 +113,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
     featured: input.featured,
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
+    ...(input.skuPattern === undefined ? {} : { skuPattern: input.skuPattern || null }),
     publishedAt: input.status === 'active' ? (before?.publishedAt ?? now) : (before?.publishedAt ?? null),
     updatedAt: now,
   };

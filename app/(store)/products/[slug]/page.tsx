@@ -8,6 +8,8 @@ import { SelectedVariantPurchase } from '@/components/catalog/product-purchase';
 import { VariantPicker } from '@/components/catalog/variant-picker';
 import { VariantPrice } from '@/components/catalog/variant-price';
 import { VariantSelectionProvider } from '@/components/catalog/variant-selection';
+import { RichText } from '@/components/content/rich-text';
+import { productDescriptionText, renderProductDescription } from '@/lib/catalog/description';
 import { imageIndexForVariant } from '@/lib/catalog/gallery';
 import { getCachedProductDetail, getCachedRelatedProducts, getCachedStoreInfo } from '@/lib/catalog/cache';
 import { productJsonLd } from '@/lib/catalog/structured-data';
@@ -20,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const product = await getCachedProductDetail(slug);
   if (!product) return { title: 'Product not found' };
-  const description = product.seoDescription ?? product.description.slice(0, 160);
+  const description = product.seoDescription ?? productDescriptionText(product.description, 160);
   const image = product.images[0];
   return {
     title: product.seoTitle ?? product.title,
@@ -95,12 +97,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <VariantPrice range={{ minCents: product.priceMinCents, maxCents: product.priceMaxCents, currency: product.currency }} />
           <VariantPicker slug={product.slug} />
           <SelectedVariantPurchase />
-          <div className="space-y-3 border-t border-zinc-200 pt-6 text-zinc-700">
-            {product.description.split(/\n{2,}/).map((paragraph, index) => (
-              <p key={index} className="whitespace-pre-line">
-                {paragraph}
-              </p>
-            ))}
+          {/* Markdown as the merchant wrote it, sanitised on output (lib/catalog/description.ts). */}
+          <div className="border-t border-zinc-200 pt-6" data-testid="product-description">
+            <RichText html={renderProductDescription(product.description)} />
           </div>
         </section>
       </div>

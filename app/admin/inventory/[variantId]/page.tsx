@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AdjustStockForm } from '@/components/admin/catalog/adjust-stock-form';
+import { DatePicker } from '@/components/ui/date-picker';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { getVariantHistory } from '@/lib/inventory/queries';
+import { ledgerFilterSchema } from '@/lib/inventory/schemas';
 
 export const metadata = { title: 'Stock history' };
 
@@ -17,11 +20,13 @@ const REASONS: Record<string, string> = {
   order_cancelled: 'Order cancelled',
 };
 
-export default async function VariantStockPage({ params }: { params: Promise<{ variantId: string }> }) {
+export default async function VariantStockPage({ params, searchParams }: { params: Promise<{ variantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { variantId } = await params;
+  const raw = await searchParams;
+  const filter = ledgerFilterSchema.parse({ from: raw.from, to: raw.to });
   await requireStaffPage('staff', `/admin/inventory/${encodeURIComponent(variantId)}`);
   if (!z.uuid().safeParse(variantId).success) notFound();
-  const history = await getVariantHistory(variantId);
+  const history = await getVariantHistory(variantId, filter);
   if (!history) notFound();
   const { variant, entries } = history;
   return (
@@ -38,9 +43,18 @@ export default async function VariantStockPage({ params }: { params: Promise<{ v
       </section>
       <section aria-labelledby="history-heading" className="rounded-md border border-zinc-200 bg-white p-4">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">History</h2>
+        <form role="search" aria-label="Filter history by date" action={`/admin/inventory/${variant.id}`} className="mb-4 flex flex-wrap items-end gap-3">
+          <DatePicker id="history-from" name="from" label="From" defaultValue={filter.from} max={filter.to} />
+          <DatePicker id="history-to" name="to" label="To" defaultValue={filter.to} min={filter.from} />
+          <button type="submit" className="rounded-md border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">Show</button>
+          {filter.from || filter.to ? (
+            <Link href={`/admin/inventory/${variant.id}`} className="pb-2 text-sm underline">All dates</Link>
+          ) : null}
+        </form>
         {entries.length === 0 ? (
-          <p className="text-sm text-zinc-600">No stock movements yet.</p>
+          <p className="text-sm text-zinc-600">{filter.from || filter.to ? 'No stock movements on these dates.' : 'No stock movements yet.'}</p>
         ) : (
+          <ScrollRegion label="Stock history, scrollable">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Stock history, newest first</caption>
             <thead>
@@ -66,6 +80,7 @@ export default async function VariantStockPage({ params }: { params: Promise<{ v
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

@@ -45,6 +45,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           featured: product.featured,
           seoTitle: product.seoTitle,
           seoDescription: product.seoDescription,
+          skuPattern: product.skuPattern,
           categoryIds: product.categoryIds,
           options: product.options.map((o) => ({ name: o.name, values: o.values.join(', ') })),
           variants: product.variants.map((v) => ({
@@ -61,6 +62,7 @@ export default async function EditProductPage({ params, searchParams }: { params
       />
       <ProductImages
         productId={product.id}
+        productTitle={product.title}
         images={product.images}
         variants={product.variants.map((variant) => ({ id: variant.id, label: variant.values.join(' / ') || variant.sku }))}
       />

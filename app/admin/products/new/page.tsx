@@ -23,6 +23,7 @@ export default async function NewProductPage() {
           featured: false,
           seoTitle: '',
           seoDescription: '',
+          skuPattern: '',
           categoryIds: [],
           options: [],
           variants: [],
