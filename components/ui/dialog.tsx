@@ -33,6 +33,10 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
           role={role}
           // Without a description, Radix must be told there is none (it would point aria-describedby at nothing).
           {...(description ? {} : { 'aria-describedby': undefined })}
+          // Escape in an open combobox (a zone's countries) closes its list, not the dialog around it.
+          onEscapeKeyDown={(event) => {
+            if (event.target instanceof HTMLElement && event.target.getAttribute('role') === 'combobox' && event.target.getAttribute('aria-expanded') === 'true') event.preventDefault();
+          }}
           onPointerDownOutside={role === 'alertdialog' ? (event) => event.preventDefault() : undefined}
           onInteractOutside={role === 'alertdialog' ? (event) => event.preventDefault() : undefined}
           className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl outline-none"
