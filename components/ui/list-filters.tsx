@@ -108,7 +108,7 @@ export function ListFilters({ label, idPrefix, fields }: { label: string; idPref
           Clear filters
         </button>
       ) : null}
-      <span role="status" className="text-sm text-zinc-600">
+      <span aria-hidden={!pending} className="text-sm text-zinc-600">
         {pending ? 'Updating…' : ''}
       </span>
     </form>
