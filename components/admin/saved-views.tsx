@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useToast } from '@/components/ui/toast-context';
 import { useListParams } from '@/components/ui/use-list-params';
 import { deleteViewAction, saveViewAction } from '@/lib/admin/saved-views/actions';
-import { type SavedViewDto, type SavedViewListName, viewQuery } from '@/lib/admin/saved-views/schemas';
+import { type SavedViewDto, type SavedViewListName, viewQuery } from '@/lib/admin/saved-views/query';
 
 /**
  * A list's saved views: pick one to see the list as it was saved (filters, sort, columns); save what is on screen

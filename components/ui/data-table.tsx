@@ -107,11 +107,13 @@ export function DataTable<T>({ id, caption, columns, data, getRowId, sort, page,
     }
   }, [hideFromUrl, id, updateLocally]);
 
-  // A saved view or the back button changes the URL's columns: follow it.
+  // A saved view or the back button changes the URL's columns: follow it. What this table wrote itself is skipped,
+  // as the URL catches up a render later and would otherwise undo the change just made.
   const [seenHide, setSeenHide] = useState(hideFromUrl);
+  const [writtenHide, setWrittenHide] = useState<string | null>(hideFromUrl);
   if (seenHide !== hideFromUrl) {
     setSeenHide(hideFromUrl);
-    if (hideFromUrl !== null) setColumnVisibility(parseHidden(hideFromUrl));
+    if (hideFromUrl !== null && hideFromUrl !== writtenHide) setColumnVisibility(parseHidden(hideFromUrl));
   }
 
   const allColumns = useMemo(() => {
@@ -157,7 +159,7 @@ export function DataTable<T>({ id, caption, columns, data, getRowId, sort, page,
       const next = typeof updater === 'function' ? updater(columnVisibility) : updater;
       const value = hiddenParam(next);
       setColumnVisibility(next);
-      setSeenHide(value || null);
+      setWrittenHide(value || null);
       window.localStorage.setItem(storageKey(id), value);
       updateLocally({ [HIDE_PARAM]: value || null });
     },

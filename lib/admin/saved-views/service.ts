@@ -3,7 +3,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { savedViews } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import type { SavedViewDto, SavedViewListName, SaveViewInput } from './schemas';
+import type { SavedViewDto, SavedViewListName } from './query';
+import type { SaveViewInput } from './schemas';
 
 // A staff member's saved views of the admin lists. Every read and write names the owner in its WHERE clause: one
 // person's views are never another's to see or delete.
