@@ -133,6 +133,8 @@ test('bulk mark paid on 2 manual-payment orders; a second try skips both and say
 });
 
 test('each admin list passes axe at 390 and 1280 px and keeps wide tables in their own scroll region', async ({ page }) => {
+  // Six page loads, each checked by axe.
+  test.slow();
   await new AdminShell(page).signIn(undefined, '/admin/products');
   for (const [path, name] of [
     ['/admin/products', 'Products'],

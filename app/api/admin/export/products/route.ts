@@ -5,7 +5,8 @@ import { exportProductsCsv } from '@/lib/catalog/products/csv-export';
 import { bulkProductIdsSchema } from '@/lib/catalog/products/schemas';
 import { route } from '@/lib/auth/guards';
 
-const exportQuerySchema = z.union([z.object({ ids: z.undefined() }), bulkProductIdsSchema]);
+// No ids: the whole catalogue.
+const exportQuerySchema = z.object({ ids: bulkProductIdsSchema.shape.ids.optional() });
 
 export const GET = route({ auth: 'staff', query: exportQuerySchema }, async ({ log, query }) => {
   const ids = query.ids;
