@@ -171,3 +171,27 @@ export type OutboxEvent = typeof outboxEvents.$inferSelect;
 export type NewOutboxEvent = typeof outboxEvents.$inferInsert;
 export type EmailMessage = typeof emailMessages.$inferSelect;
 export type NewEmailMessage = typeof emailMessages.$inferInsert;
+
+export const savedViewLists = ['products', 'orders', 'customers'] as const;
+export type SavedViewList = (typeof savedViewLists)[number];
+
+/**
+ * A staff member's named view of an admin list: its filters, sort and hidden columns as the list's own query string.
+ * Per person and per list; in the database so the same views follow them from the office computer to the phone.
+ */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    list: text({ enum: savedViewLists }).notNull(),
+    name: text().notNull(),
+    query: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_user_list_name_idx').on(t.userId, t.list, t.name), check('saved_views_name_length', sql`char_length(${t.name}) between 1 and 60`)],
+);
+export type SavedView = typeof savedViews.$inferSelect;

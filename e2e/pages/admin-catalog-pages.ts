@@ -254,16 +254,31 @@ export class InventoryPages {
   }
 }
 
-/** /admin/products: the searchable list. */
+/** /admin/products: the list, its filters (they apply as they change), sort, columns, saved views and bulk actions. */
 export class ProductList {
-  constructor(readonly page: Page) {}
+  readonly filters: Locator;
 
+  constructor(readonly page: Page) {
+    this.filters = page.getByRole('search', { name: 'Filter products' });
+  }
+
+  async goto(query = '') {
+    await this.page.goto(`/admin/products${query}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
+  }
+
+  /** Opens the list and filters it; each filter applies by itself (no button), and the URL keeps it. */
   async search(query: { q?: string; status?: 'Any' | 'Active' | 'Draft' | 'Archived' }) {
-    await this.page.goto('/admin/products');
-    const filters = this.page.getByRole('search', { name: 'Filter products' });
-    if (query.q !== undefined) await filters.getByLabel('Search title or SKU').fill(query.q);
-    if (query.status) await filters.getByLabel('Status').selectOption({ label: query.status });
-    await filters.getByRole('button', { name: 'Apply' }).click();
+    await this.goto();
+    if (query.q !== undefined) await this.filters.getByLabel('Search title or SKU').fill(query.q);
+    if (query.status) await this.filters.getByLabel('Status').selectOption({ label: query.status });
+    await this.settled({ q: query.q || null, status: query.status && query.status !== 'Any' ? query.status.toLowerCase() : null });
+  }
+
+  /** Waits until the URL holds these parameters and the list has stopped updating. */
+  async settled(params: Record<string, string | null>) {
+    await expect(this.page).toHaveURL((url) => Object.entries(params).every(([key, value]) => url.searchParams.get(key) === value));
+    await expect(this.filters).toHaveAttribute('aria-busy', 'false');
   }
 
   results() {
@@ -274,12 +289,44 @@ export class ProductList {
     return this.results().getByRole('row').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
+  /** The product titles in the order the table shows them. */
+  async titles(): Promise<string[]> {
+    return this.results().getByRole('row').filter({ has: this.page.getByRole('link') }).getByRole('link').allTextContents();
+  }
+
+  async sortBy(column: string) {
+    await this.results().getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
+  columnHeader(column: string) {
+    return this.results().getByRole('columnheader', { name: column });
+  }
+
+  async toggleColumn(column: string, shown: boolean) {
+    await this.page.getByText('Columns', { exact: true }).click();
+    await this.page.getByRole('group', { name: 'Columns shown' }).getByLabel(column).setChecked(shown);
+  }
+
+  async select(title: string) {
+    await this.results().getByRole('checkbox', { name: `Select ${title}` }).check();
+  }
+
   async selectAll() {
     await this.results().getByRole('checkbox', { name: 'Select all products on this page' }).check();
   }
 
   async archiveSelected() {
-    await this.page.getByRole('form', { name: 'Products on this page' }).getByRole('button', { name: 'Archive selected' }).click();
+    await this.page.getByRole('button', { name: 'Archive selected' }).click();
+  }
+
+  /** Opens "Adjust stock" for the ticked products and submits a change. */
+  async adjustSelectedStock(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note = '') {
+    await this.page.getByRole('button', { name: 'Adjust stock' }).click();
+    const form = this.page.getByRole('dialog', { name: 'Adjust stock' }).getByRole('form', { name: 'Adjust stock of the selected products' });
+    await form.getByLabel('Change by').fill(delta);
+    await form.getByLabel('Reason').selectOption({ label: reason });
+    await form.getByLabel('Note').fill(note);
+    await form.getByRole('button', { name: 'Adjust stock' }).click();
   }
 
   toast(text: string) {

@@ -1,23 +1,36 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** /admin/orders: the filterable list. */
+/** /admin/orders: the list, its filters (they apply as they change) and its bulk moves. */
 export class AdminOrdersList {
   readonly filters: Locator;
   readonly table: Locator;
 
   constructor(readonly page: Page) {
     this.filters = page.getByRole('search', { name: 'Filter orders' });
-    this.table = page.getByRole('table', { name: 'Orders, newest first' });
+    this.table = page.getByRole('table', { name: 'Orders' });
   }
 
   async search(text: string) {
     await this.filters.getByLabel('Search').fill(text);
-    await this.filters.getByRole('button', { name: 'Apply filters' }).click();
-    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(text)}`));
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('q') === text);
+    await expect(this.filters).toHaveAttribute('aria-busy', 'false');
   }
 
   row(number: string): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name: number }) });
+  }
+
+  async select(number: string) {
+    await this.table.getByRole('checkbox', { name: `Select ${number}` }).check();
+  }
+
+  async markSelectedPaid() {
+    await this.page.getByRole('button', { name: 'Mark paid' }).click();
+  }
+
+  /** The notice listing the orders a bulk move skipped, with why. */
+  skipped(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^Skipped/ });
   }
 
   async open(number: string) {

@@ -111,12 +111,18 @@ export class StaffAdminPage {
 export class CustomersAdminPage {
   constructor(readonly page: Page) {}
 
-  /** Finds a customer by email through the search and opens their page; answers their id (from the URL). */
-  async open(email: string): Promise<string> {
+  /** Opens the list and searches it; the search applies as it is typed, and the URL keeps it. */
+  async search(text: string) {
     await this.page.goto('/admin/customers');
     const search = this.page.getByRole('search', { name: 'Search customers' });
-    await search.getByLabel('Email or name').fill(email);
-    await search.getByRole('button', { name: 'Search' }).click();
+    await search.getByLabel('Email or name').fill(text);
+    await expect(this.page).toHaveURL((url) => url.searchParams.get('q') === text);
+    await expect(search).toHaveAttribute('aria-busy', 'false');
+  }
+
+  /** Finds a customer by email through the search and opens their page; answers their id (from the URL). */
+  async open(email: string): Promise<string> {
+    await this.search(email);
     await this.page.getByRole('link', { name: email }).click();
     await expect(this.page).toHaveURL(/\/admin\/customers\/[0-9a-f-]{36}$/);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -125,12 +131,8 @@ export class CustomersAdminPage {
 
   /** Searches the customer list by email and answers that customer's row. */
   async row(email: string): Promise<Locator> {
-    await this.page.goto('/admin/customers');
-    const search = this.page.getByRole('search', { name: 'Search customers' });
-    await search.getByLabel('Email or name').fill(email);
-    await search.getByRole('button', { name: 'Search' }).click();
-    // A table row from 640 px up, a card on phones.
-    const row = this.page.getByRole('row').or(this.page.getByRole('listitem')).filter({ has: this.page.getByRole('link', { name: email }) });
+    await this.search(email);
+    const row = this.page.getByRole('table', { name: 'Customers' }).getByRole('row').filter({ has: this.page.getByRole('link', { name: email }) });
     await expect(row).toBeVisible();
     return row;
   }

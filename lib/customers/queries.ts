@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { db, type Executor } from '@/db/client';
 import { addresses, orders, users } from '@/db/schema';
 import { type Page, pageCountOf } from '@/lib/pagination';
@@ -50,11 +51,33 @@ const amountSpentSql = sql<AmountSpent[]>`(select coalesce(jsonb_agg(jsonb_build
     where ${orders.customerId} = "users"."id" and ${orders.paymentStatus} <> 'unpaid' and ${orders.status} <> 'cancelled'
     group by ${orders.currency}) as spent)`;
 
+function customerOrder(sort: CustomerListQuery['sort'], dir: 'asc' | 'desc'): SQL[] {
+  const column = { created: sql`${users.createdAt}`, email: sql`${users.email}`, name: sql`lower(${users.name})`, orders: orderCountSql }[sort];
+  return dir === 'asc' ? [sql`${column} asc nulls last`, asc(users.id)] : [sql`${column} desc nulls last`, desc(users.id)];
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listCustomers(input: { q?: string; page: number }, executor: Executor = db): Promise<Page<CustomerRow>> {
+export const customerListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  // The column the list is sorted by and which way; without them, newest first.
+  sort: z.enum(['created', 'email', 'name', 'orders']).default('created').catch('created'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
+
+/** Text ascends by default; dates and counts descend. */
+export function customerSortDirection(query: Pick<CustomerListQuery, 'sort' | 'dir'>): 'asc' | 'desc' {
+  return query.dir ?? (query.sort === 'email' || query.sort === 'name' ? 'asc' : 'desc');
+}
+
+export async function listCustomers(
+  input: { q?: string; page: number; sort?: CustomerListQuery['sort']; dir?: CustomerListQuery['dir'] },
+  executor: Executor = db,
+): Promise<Page<CustomerRow>> {
   const q = input.q?.trim();
   const where = and(
     eq(users.role, 'customer'),
@@ -77,7 +100,7 @@ export async function listCustomers(input: { q?: string; page: number }, executo
     })
     .from(users)
     .where(where)
-    .orderBy(desc(users.createdAt), desc(users.id))
+    .orderBy(...customerOrder(input.sort ?? 'created', customerSortDirection({ sort: input.sort ?? 'created', dir: input.dir })))
     .limit(CUSTOMERS_PER_PAGE)
     .offset((page - 1) * CUSTOMERS_PER_PAGE);
   return { items, page, pageCount, total };

@@ -5,26 +5,28 @@ import { z } from 'zod';
 export const adjustmentReasons = ['received', 'damaged', 'correction', 'returned'] as const;
 export type AdjustmentReason = (typeof adjustmentReasons)[number];
 
-export const adjustStockSchema = z
-  .object({
-    variantId: z.uuid(),
-    delta: z.coerce
-      .number({ error: 'Enter a whole number, e.g. 5 or -2.' })
-      .int('Enter a whole number, e.g. 5 or -2.')
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((n) => n !== 0, 'Enter a change other than 0.'),
-    reason: z.enum(adjustmentReasons, { error: 'Choose a reason.' }),
-    note: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
-  })
-  .superRefine((input, ctx) => {
-    if ((input.reason === 'received' || input.reason === 'returned') && input.delta < 0) {
-      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Received and returned stock adds to the count: enter a positive number.' });
-    }
-    if (input.reason === 'damaged' && input.delta > 0) {
-      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Damaged stock leaves the count: enter a negative number.' });
-    }
-  });
+const adjustmentFields = {
+  delta: z.coerce
+    .number({ error: 'Enter a whole number, e.g. 5 or -2.' })
+    .int('Enter a whole number, e.g. 5 or -2.')
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((n) => n !== 0, 'Enter a change other than 0.'),
+  reason: z.enum(adjustmentReasons, { error: 'Choose a reason.' }),
+  note: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
+};
+
+/** A reason says which way stock moves: received and returned stock comes in, damaged stock goes out. */
+function reasonFitsDirection(input: { delta: number; reason: AdjustmentReason }, ctx: z.RefinementCtx) {
+  if ((input.reason === 'received' || input.reason === 'returned') && input.delta < 0) {
+    ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Received and returned stock adds to the count: enter a positive number.' });
+  }
+  if (input.reason === 'damaged' && input.delta > 0) {
+    ctx.addIssue({ code: 'custom', path: ['delta'], message: 'Damaged stock leaves the count: enter a negative number.' });
+  }
+}
+
+export const adjustStockSchema = z.object({ variantId: z.uuid(), ...adjustmentFields }).superRefine(reasonFitsDirection);
 export type AdjustStockInput = z.infer<typeof adjustStockSchema>;
 
 /** "Set to": the count staff made; the change against the stock at that moment is worked out in the database. */
@@ -38,6 +40,23 @@ export const setStockSchema = z.object({
   note: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
 });
 export type SetStockInput = z.infer<typeof setStockSchema>;
+
+/** The products list's bulk move: the same change on every variant of each chosen product. */
+export const MAX_BULK_PRODUCTS = 100;
+export const bulkAdjustStockSchema = z
+  .object({
+    ids: z.preprocess(
+      (value) => (typeof value === 'string' ? [value] : value ?? []),
+      z
+        .array(z.uuid('Unknown product.'))
+        .min(1, 'Choose at least one product.')
+        .max(MAX_BULK_PRODUCTS, `At most ${MAX_BULK_PRODUCTS} products at a time.`)
+        .transform((ids) => [...new Set(ids)]),
+    ),
+    ...adjustmentFields,
+  })
+  .superRefine(reasonFitsDirection);
+export type BulkAdjustStockInput = z.infer<typeof bulkAdjustStockSchema>;
 
 export const inventoryQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

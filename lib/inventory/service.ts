@@ -1,10 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-import type { AdjustStockInput, SetStockInput } from './schemas';
+import type { AdjustStockInput, BulkAdjustStockInput, SetStockInput } from './schemas';
 import { moveStock } from './stock';
 
 // Stock adjustments by staff: one transaction holding the stock move (never below zero, whatever runs concurrently),
@@ -66,5 +66,48 @@ export async function setStock(actor: AuditActor, input: SetStockInput): Promise
       after: { sku: updated.sku, stockOnHand: updated.quantityAfter, delta, reason: 'correction', note },
     });
     return { stockOnHand: updated.quantityAfter, slug: current.slug, delta };
+  });
+}
+
+export type BulkStockResult = { variants: number; products: { id: string; slug: string }[] };
+
+/**
+ * The same change on every variant of each chosen product, all or nothing: one transaction, the variants moved in id
+ * order (the lock order every stock writer keeps), each move ledgered and audited like a single adjustment. If any
+ * variant would go below zero nothing changes and the answer names those SKUs.
+ */
+export async function adjustProductsStock(actor: AuditActor, input: BulkAdjustStockInput, database: typeof db = db): Promise<BulkStockResult> {
+  return database.transaction(async (tx) => {
+    const targets = await tx
+      .select({ id: variants.id, productId: variants.productId, sku: variants.sku, slug: products.slug })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(inArray(variants.productId, input.ids))
+      .orderBy(asc(variants.id));
+    if (targets.length === 0) throw new AppError('not_found', 'None of the chosen products has variants to adjust.');
+    const short: string[] = [];
+    for (const target of targets) {
+      const moved = await moveStock(tx, { variantId: target.id, delta: input.delta, reason: input.reason, actorId: actor.user.id, note: input.note || null });
+      if (!moved) {
+        short.push(target.sku);
+        continue;
+      }
+      await recordAudit(tx, actor, {
+        action: 'inventory.adjust',
+        entityType: 'variant',
+        entityId: target.id,
+        before: { sku: moved.sku, stockOnHand: moved.quantityAfter - input.delta },
+        after: { sku: moved.sku, stockOnHand: moved.quantityAfter, delta: input.delta, reason: input.reason, note: input.note || null, bulk: true },
+      });
+    }
+    if (short.length > 0) {
+      // Thrown inside the transaction: every move above is undone with it.
+      const shown = short.slice(0, 5).join(', ');
+      throw new AppError('conflict', `Nothing was changed: stock cannot go below zero for ${shown}${short.length > 5 ? ` and ${short.length - 5} more` : ''}.`, {
+        fieldErrors: { delta: [`Too few on hand for ${shown}.`] },
+      });
+    }
+    const touched = new Map(targets.map((target) => [target.productId, target.slug]));
+    return { variants: targets.length, products: [...touched].map(([id, slug]) => ({ id, slug })) };
   });
 }

@@ -329,6 +329,6 @@ describe('orders list', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect((await listOrdersForStaff(orderListQuerySchema.parse({ q: `list-${marker}`, from: tomorrow }))).total).toBe(0);
     // Bad filter values fall back to no filter rather than an error.
-    expect(orderListQuerySchema.parse({ status: 'nonsense', page: '-3', from: 'yesterday' })).toEqual({ page: 1 });
+    expect(orderListQuerySchema.parse({ status: 'nonsense', page: '-3', from: 'yesterday', sort: 'nonsense' })).toEqual({ page: 1, sort: 'placed' });
   });
 });

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-o
 import { db, type Executor } from '@/db/client';
 import { emailMessages, fulfillmentLines, fulfillments, orderEvents, orderLines, orders, payments, refunds, users } from '@/db/schema';
 import { normaliseEmail } from '@/lib/auth/email';
-import { ORDER_NOTE_EVENT, ORDER_NUMBER_PATTERN, ORDERS_PAGE_SIZE, type OrderListQuery } from './schemas';
+import { ORDER_NOTE_EVENT, ORDER_NUMBER_PATTERN, ORDERS_PAGE_SIZE, type OrderListQuery, orderSortDirection } from './schemas';
 import { fulfilmentLabel, legalTransitions, type OrderMachineState } from './state-machine';
 import type { OrderDetail, OrderSummary, StaffOrderDetail, StaffOrderPage } from './types';
 
@@ -279,7 +279,13 @@ function listWhere(query: OrderListQuery): SQL | undefined {
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
-/** Staff's order list: newest first, ORDERS_PAGE_SIZE a page. */
+function staffOrderOrder(query: OrderListQuery): SQL[] {
+  const column = { placed: orders.placedAt, number: orders.number, total: orders.totalCents, status: orders.status }[query.sort];
+  const dir = orderSortDirection(query);
+  return dir === 'asc' ? [asc(column), asc(orders.id)] : [desc(column), desc(orders.id)];
+}
+
+/** Staff's order list: newest first unless sorted by a column, ORDERS_PAGE_SIZE a page. */
 export async function listOrdersForStaff(query: OrderListQuery, executor: Executor = db): Promise<StaffOrderPage> {
   const where = listWhere(query);
   const total = await executor.$count(orders, where);
@@ -289,12 +295,13 @@ export async function listOrdersForStaff(query: OrderListQuery, executor: Execut
     .select({
       ...summaryColumns,
       email: orders.email,
+      paymentProvider: orders.paymentProvider,
       customerName: sql<string>`coalesce(nullif(${users.name}, ''), ${orders.shippingAddress}->>'name', '')`,
     })
     .from(orders)
     .leftJoin(users, eq(users.id, orders.userId))
     .where(where)
-    .orderBy(desc(orders.placedAt), desc(orders.id))
+    .orderBy(...staffOrderOrder(query))
     .limit(ORDERS_PAGE_SIZE)
     .offset((page - 1) * ORDERS_PAGE_SIZE);
   return {

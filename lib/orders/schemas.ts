@@ -86,6 +86,55 @@ export const orderListQuerySchema = z.object({
   from: dateSchema.catch(undefined),
   to: dateSchema.catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  // The column the list is sorted by and which way; without them, newest first.
+  sort: z.enum(['placed', 'number', 'total', 'status']).default('placed').catch('placed'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+/** Text ascends by default, dates and amounts descend. */
+export function orderSortDirection(query: Pick<OrderListQuery, 'sort' | 'dir'>): 'asc' | 'desc' {
+  return query.dir ?? (query.sort === 'number' || query.sort === 'status' ? 'asc' : 'desc');
+}
+
+/** The orders list's bulk moves: at most this many orders at once (each is its own transaction). */
+export const MAX_BULK_ORDERS = 50;
+
+const bulkNumbersSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value ?? []),
+  z
+    .array(orderNumberSchema)
+    .min(1, 'Choose at least one order.')
+    .max(MAX_BULK_ORDERS, `At most ${MAX_BULK_ORDERS} orders at a time.`)
+    .transform((numbers) => [...new Set(numbers)]),
+);
+
+export const bulkOrderNumbersSchema = z.object({ numbers: bulkNumbersSchema });
+
+const trackingNumberSchema = z
+  .string()
+  .trim()
+  .min(3, 'Enter the tracking number.')
+  .max(100, 'Keep the tracking number under 100 characters.')
+  .regex(/^[A-Za-z0-9 -]+$/, 'Use letters, digits, spaces and dashes only.');
+
+/** The bulk fulfil form: one carrier, and a "tracking.<order number>" field per chosen order. */
+export const bulkFulfillSchema = z.preprocess(
+  (raw) => {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const record = raw as Record<string, unknown>;
+    const shipments = Object.entries(record)
+      .filter(([key]) => key.startsWith('tracking.'))
+      .map(([key, trackingNumber]) => ({ number: key.slice('tracking.'.length), trackingNumber }));
+    return { ...record, shipments: record.shipments ?? shipments };
+  },
+  z.object({
+    carrier: z.string().trim().min(1, 'Enter the carrier.').max(80, 'Keep the carrier under 80 characters.'),
+    shipments: z
+      .array(z.object({ number: orderNumberSchema, trackingNumber: trackingNumberSchema }))
+      .min(1, 'Choose at least one order.')
+      .max(MAX_BULK_ORDERS, `At most ${MAX_BULK_ORDERS} orders at a time.`),
+  }),
+);
+export type BulkFulfillInput = z.infer<typeof bulkFulfillSchema>;

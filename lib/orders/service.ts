@@ -222,6 +222,47 @@ export async function fulfillOrder(actor: AuditActor, number: string, input: Ful
   });
 }
 
+export type BulkOrderOutcome<T> = { changed: { number: string; result: T }[]; skipped: { number: string; reason: string }[] };
+
+/**
+ * A bulk move: the single-order move applied to each order in its own transaction, with the same rules. An order the
+ * rules refuse (already paid, paid by card, cancelled, nothing left to ship, not found) is skipped with the reason
+ * staff would have seen on that order's page; the others change. Anything unexpected stops the run and is thrown.
+ */
+async function eachOrder<T>(numbers: readonly string[], move: (number: string) => Promise<T>): Promise<BulkOrderOutcome<T>> {
+  const outcome: BulkOrderOutcome<T> = { changed: [], skipped: [] };
+  for (const number of numbers) {
+    try {
+      outcome.changed.push({ number, result: await move(number) });
+    } catch (error) {
+      if (!(error instanceof AppError) || !['conflict', 'not_found', 'validation_failed'].includes(error.code)) throw error;
+      outcome.skipped.push({ number, reason: error.message });
+    }
+  }
+  return outcome;
+}
+
+/** "Mark paid" on several manual-payment orders. */
+export async function markOrdersPaid(actor: AuditActor, numbers: readonly string[], executor: Executor = db): Promise<BulkOrderOutcome<null>> {
+  return eachOrder(numbers, async (number) => {
+    await markOrderPaid(actor, number, executor);
+    return null;
+  });
+}
+
+/** Ships everything left on each order, with its own tracking number. */
+export async function fulfillOrders(
+  actor: AuditActor,
+  shipments: readonly ({ number: string } & Omit<FulfillOrderInput, 'lines'>)[],
+  executor: Executor = db,
+): Promise<BulkOrderOutcome<FulfilmentResult>> {
+  const byNumber = new Map(shipments.map((shipment) => [shipment.number, shipment]));
+  return eachOrder([...byNumber.keys()], (number) => {
+    const { carrier, trackingNumber, trackingUrl } = byNumber.get(number)!;
+    return fulfillOrder(actor, number, { carrier, trackingNumber, trackingUrl }, executor);
+  });
+}
+
 /** Marks the order delivered; the delivered email is an outbox event written here, delivered after commit. */
 export async function markOrderDelivered(actor: AuditActor, number: string, executor: Executor = db): Promise<{ orderId: string }> {
   return executor.transaction(async (tx) => {

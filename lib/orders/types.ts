@@ -107,6 +107,8 @@ export type StaffOrderRow = {
   customerName: string;
   status: string;
   paymentStatus: string;
+  /** 'manual' (bank transfer, cash: staff mark it paid) or the card provider's name. */
+  paymentProvider: string;
   totalCents: number;
   currency: string;
   itemCount: number;

@@ -1,13 +1,16 @@
 'use client';
 
+import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { FormMessage } from '@/components/ui/form-message';
+import { DataTable, type TableSort } from '@/components/ui/data-table';
+import { Dialog } from '@/components/ui/dialog';
+import { FieldError, FormMessage } from '@/components/ui/form-message';
 import type { ImageAttributes } from '@/components/ui/image';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useToast } from '@/components/ui/toast-context';
-import { archiveProductsAction } from '@/lib/admin/products/actions';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
+import { adjustProductsStockAction, archiveProductsAction } from '@/lib/admin/products/actions';
 
 export type ProductTableRow = {
   id: string;
@@ -28,129 +31,171 @@ const STATUS: Record<ProductTableRow['status'], { label: string; tone: BadgeTone
   archived: { label: 'Archived', tone: 'warning' },
 };
 
-/**
- * The product list with row selection and the bulk action. The boxes are the form's own `ids` inputs, so the
- * action receives the ticked products as they are on screen (and the form works without JavaScript).
- */
-export function ProductTable({ rows }: { rows: ProductTableRow[] }) {
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [state, formAction, pending] = useActionState(archiveProductsAction, null);
-  const notify = useToast();
-  const allBox = useRef<HTMLInputElement>(null);
-  const ids = rows.map((row) => row.id);
-  const chosen = ids.filter((id) => selected.has(id));
-  const all = chosen.length === ids.length && ids.length > 0;
-  useEffect(() => {
-    if (allBox.current) allBox.current.indeterminate = chosen.length > 0 && !all;
-  }, [chosen.length, all]);
-  // After an answer, a done action clears the selection (the rows now show their new status).
-  const [settled, setSettled] = useState(state);
-  if (state !== settled) {
-    setSettled(state);
-    if (state?.ok) setSelected(new Set());
-  }
-  useEffect(() => {
-    if (state?.ok) notify?.success(state.message ?? 'Done.');
-  }, [state, notify]);
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+const columns: ColumnDef<ProductTableRow>[] = [
+  {
+    id: 'title',
+    header: 'Title',
+    enableHiding: false,
+    meta: { label: 'Title', sortKey: 'title', firstDir: 'asc' },
+    cell: ({ row: { original: row } }) => (
+      <div className="flex min-w-48 items-center gap-3">
+        {row.thumbnail ? (
+          // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- next/image's attributes, worked out on the server (alt "" beside the title)
+          <img {...row.thumbnail} className="h-10 w-10 shrink-0 rounded border border-zinc-200 object-cover" />
+        ) : (
+          <span aria-hidden="true" className="h-10 w-10 shrink-0 rounded border border-dashed border-zinc-300 bg-zinc-50" />
+        )}
+        <span className="min-w-0">
+          <Link href={`/admin/products/${row.id}`} className="font-medium hover:underline">
+            {row.title}
+          </Link>
+          {row.vendor ? <span className="block text-xs text-zinc-600">{row.vendor}</span> : null}
+        </span>
+      </div>
+    ),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    meta: { label: 'Status', sortKey: 'status', firstDir: 'asc' },
+    cell: ({ row }) => <Badge tone={STATUS[row.original.status].tone}>{STATUS[row.original.status].label}</Badge>,
+  },
+  { id: 'price', header: 'Price', meta: { label: 'Price', sortKey: 'price', firstDir: 'asc' }, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.price}</span> },
+  { id: 'variants', header: 'Variants', meta: { label: 'Variants', align: 'right' }, cell: ({ row }) => row.original.variantCount },
+  { id: 'stock', header: 'Stock', meta: { label: 'Stock', sortKey: 'stock', firstDir: 'desc', align: 'right' }, cell: ({ row }) => row.original.stockTotal },
+  {
+    id: 'updated',
+    header: 'Updated',
+    meta: { label: 'Updated', sortKey: 'updated', firstDir: 'desc' },
+    cell: ({ row }) => <span className="whitespace-nowrap text-zinc-700">{row.original.updated}</span>,
+  },
+];
 
+function IdInputs({ rows }: { rows: ProductTableRow[] }) {
+  return rows.map((row) => <input key={row.id} type="hidden" name="ids" value={row.id} />);
+}
+
+function ArchiveSelected({ rows, clear }: { rows: ProductTableRow[]; clear: () => void }) {
+  const [state, formAction, pending] = useActionState(archiveProductsAction, null);
+  useActionOutcome(state, clear);
   return (
-    <form action={formAction} aria-label="Products on this page" className="space-y-3">
-      <div className="flex min-h-10 flex-wrap items-center gap-3">
-        <p className="text-sm text-zinc-700" aria-live="polite">
-          {chosen.length === 0 ? 'Tick products to act on several at once.' : `${chosen.length} selected`}
-        </p>
-        {chosen.length > 0 ? (
-          <SubmitButton pendingLabel="Archiving…" pending={pending} variant="secondary">
-            Archive selected
-          </SubmitButton>
-        ) : null}
-      </div>
-      {state?.ok ? <FormMessage status="success" message={state.message ?? ''} announce={!notify} /> : null}
-      {state && !state.ok ? <FormMessage status="error" message={state.fieldErrors?.ids?.join(' ') ?? state.message} /> : null}
-      <div className="overflow-x-auto rounded-md border border-zinc-200 bg-white">
-        <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">Products</caption>
-          <thead>
-            <tr className="border-b border-zinc-200 text-left">
-              <th scope="col" className="w-10 p-2">
-                <input
-                  ref={allBox}
-                  type="checkbox"
-                  aria-label="Select all products on this page"
-                  checked={all}
-                  onChange={(event) => setSelected(event.target.checked ? new Set(ids) : new Set())}
-                  className="h-4 w-4"
-                />
-              </th>
-              <th scope="col" className="p-2">
-                Title
-              </th>
-              <th scope="col" className="p-2">
-                Status
-              </th>
-              <th scope="col" className="p-2">
-                Price
-              </th>
-              <th scope="col" className="hidden p-2 sm:table-cell">
-                Variants
-              </th>
-              <th scope="col" className="p-2">
-                Stock
-              </th>
-              <th scope="col" className="hidden p-2 md:table-cell">
-                Updated
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={`border-b border-zinc-100 ${selected.has(row.id) ? 'bg-zinc-50' : ''}`}>
-                <td className="p-2 align-middle">
-                  <input
-                    type="checkbox"
-                    name="ids"
-                    value={row.id}
-                    aria-label={`Select ${row.title}`}
-                    checked={selected.has(row.id)}
-                    onChange={(event) => toggle(row.id, event.target.checked)}
-                    className="h-4 w-4"
-                  />
-                </td>
-                <td className="p-2">
-                  <div className="flex items-center gap-3">
-                    {row.thumbnail ? (
-                      // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- next/image's attributes, worked out on the server (alt "" beside the title)
-                      <img {...row.thumbnail} className="h-10 w-10 shrink-0 rounded border border-zinc-200 object-cover" />
-                    ) : (
-                      <span aria-hidden="true" className="h-10 w-10 shrink-0 rounded border border-dashed border-zinc-300 bg-zinc-50" />
-                    )}
-                    <span className="min-w-0">
-                      <Link href={`/admin/products/${row.id}`} className="font-medium hover:underline">
-                        {row.title}
-                      </Link>
-                      {row.vendor ? <span className="block text-xs text-zinc-600">{row.vendor}</span> : null}
-                    </span>
-                  </div>
-                </td>
-                <td className="p-2">
-                  <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
-                </td>
-                <td className="p-2">{row.price}</td>
-                <td className="hidden p-2 sm:table-cell">{row.variantCount}</td>
-                <td className="p-2">{row.stockTotal}</td>
-                <td className="hidden p-2 text-zinc-600 md:table-cell">{row.updated}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+    <form action={formAction}>
+      <IdInputs rows={rows} />
+      <SubmitButton pendingLabel="Archiving…" pending={pending} variant="secondary">
+        Archive selected
+      </SubmitButton>
     </form>
+  );
+}
+
+function AdjustStockSelected({ rows, clear }: { rows: ProductTableRow[]; clear: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [state, formAction, pending] = useActionState(adjustProductsStockAction, null);
+  const notify = useActionOutcome(state, () => {
+    setOpen(false);
+    clear();
+  });
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const variants = rows.reduce((sum, row) => sum + row.variantCount, 0);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+        Adjust stock
+      </button>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Adjust stock"
+        description={`Changes the stock of every variant of the ${rows.length} selected product${rows.length === 1 ? '' : 's'} (${variants} variant${variants === 1 ? '' : 's'}) by the same amount, all or nothing.`}
+      >
+        <form action={formAction} aria-label="Adjust stock of the selected products" className="space-y-3">
+          <IdInputs rows={rows} />
+          <div>
+            <label htmlFor="bulk-stock-delta" className="block text-sm font-medium">
+              Change by
+            </label>
+            <input
+              id="bulk-stock-delta"
+              name="delta"
+              type="number"
+              inputMode="numeric"
+              step={1}
+              required
+              placeholder="e.g. 5 or -2"
+              aria-describedby={errors.delta ? 'bulk-stock-delta-error' : undefined}
+              aria-invalid={errors.delta ? true : undefined}
+              className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-sm"
+            />
+            <FieldError id="bulk-stock-delta-error" errors={errors.delta} />
+          </div>
+          <div>
+            <label htmlFor="bulk-stock-reason" className="block text-sm font-medium">
+              Reason
+            </label>
+            <select id="bulk-stock-reason" name="reason" defaultValue="correction" className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm">
+              <option value="received">Received</option>
+              <option value="returned">Returned</option>
+              <option value="damaged">Damaged</option>
+              <option value="correction">Correction (count)</option>
+            </select>
+            <FieldError id="bulk-stock-reason-error" errors={errors.reason} />
+          </div>
+          <div>
+            <label htmlFor="bulk-stock-note" className="block text-sm font-medium">
+              Note
+            </label>
+            <input id="bulk-stock-note" name="note" maxLength={500} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-sm" />
+          </div>
+          {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
+          {state?.ok && !notify ? <FormMessage status="success" message={state.message ?? ''} /> : null}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <button type="button" onClick={() => setOpen(false)} className="rounded-md border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">
+              Cancel
+            </button>
+            <SubmitButton pendingLabel="Adjusting…" pending={pending}>
+              Adjust stock
+            </SubmitButton>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+function ExportSelected({ rows }: { rows: ProductTableRow[] }) {
+  const query = new URLSearchParams(rows.map((row) => ['ids', row.id])).toString();
+  return (
+    <a href={`/api/admin/export/products?${query}`} download className="rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+      Export selected
+    </a>
+  );
+}
+
+/** The product list: thumbnails, status badges, server-side sort, hideable columns, and bulk actions on ticked rows. */
+export function ProductTable({ rows, sort, page, pageCount, empty }: { rows: ProductTableRow[]; sort: TableSort; page: number; pageCount: number; empty: React.ReactNode }) {
+  return (
+    <DataTable
+      id="admin-products"
+      caption="Products"
+      columns={columns}
+      data={rows}
+      getRowId={(row) => row.id}
+      sort={sort}
+      page={page}
+      pageCount={pageCount}
+      empty={empty}
+      selection={{
+        rowName: (row) => row.title,
+        allLabel: 'Select all products on this page',
+        hint: 'Tick products to act on several at once.',
+        actions: (selected, clear) => (
+          <>
+            <ArchiveSelected rows={selected} clear={clear} />
+            <AdjustStockSelected rows={selected} clear={clear} />
+            <ExportSelected rows={selected} />
+          </>
+        ),
+      }}
+    />
   );
 }

@@ -6,8 +6,8 @@ import { adminAction, staffAction } from '@/lib/auth/guards';
 import { type ActionContext } from '@/lib/http/action';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { deliverOrderEmails, deliverOrderShipped, resendOrderConfirmation } from '@/lib/orders/notifications';
-import { addOrderNoteSchema, cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
-import { addOrderNote, cancelOrder, fulfillOrder, markOrderDelivered, markOrderPaid, refundOrder } from '@/lib/orders/service';
+import { addOrderNoteSchema, bulkFulfillSchema, bulkOrderNumbersSchema, cancelOrderSchema, fulfillOrderSchema, orderRefSchema, refundOrderSchema } from '@/lib/orders/schemas';
+import { addOrderNote, type BulkOrderOutcome, cancelOrder, fulfillOrder, fulfillOrders, markOrderDelivered, markOrderPaid, markOrdersPaid, refundOrder } from '@/lib/orders/service';
 
 // Staff moves on an order: authorise (the wrapper) → parse → service (one transaction each) → after commit, send
 // mail and refresh what changed. Staff may do everything but refunds, which are admin-only.
@@ -70,3 +70,46 @@ export const resendOrderConfirmationAction = staffAction(orderRefSchema, async (
   refreshOrder(input.number);
   return { message: result.status === 'stored' ? 'Confirmation stored again (no SMTP server is configured, so it was not sent).' : 'Confirmation email sent again.' };
 });
+
+/** What a bulk move answers: how many changed, and each skipped order with the reason the rules gave. */
+export type BulkOrderSummary = { changed: string[]; skipped: { number: string; reason: string }[] };
+
+function summarise<T>(outcome: BulkOrderOutcome<T>): BulkOrderSummary {
+  return { changed: outcome.changed.map((entry) => entry.number), skipped: outcome.skipped };
+}
+
+function bulkMessage(done: string) {
+  return ({ changed, skipped }: BulkOrderSummary) => {
+    const head = `${changed.length} order${changed.length === 1 ? '' : 's'} ${done}.`;
+    return skipped.length === 0 ? head : `${head} ${skipped.length} skipped.`;
+  };
+}
+
+export const markOrdersPaidAction = staffAction(
+  bulkOrderNumbersSchema,
+  async (input, ctx) => {
+    const outcome = await markOrdersPaid(actor(ctx), input.numbers);
+    for (const { number } of outcome.changed) refreshOrder(number);
+    ctx.log.info({ changed: outcome.changed.length, skipped: outcome.skipped.length }, 'orders marked paid');
+    return summarise(outcome);
+  },
+  { successMessage: bulkMessage('marked paid') },
+);
+
+export const fulfillOrdersAction = staffAction(
+  bulkFulfillSchema,
+  async (input, ctx) => {
+    const outcome = await fulfillOrders(
+      actor(ctx),
+      input.shipments.map((shipment) => ({ number: shipment.number, carrier: input.carrier, trackingNumber: shipment.trackingNumber })),
+    );
+    // After each commit, as for one order: a mail failure never undoes a shipment.
+    for (const { number, result } of outcome.changed) {
+      await deliverOrderShipped(result.fulfillmentId).catch((error: unknown) => ctx.log.error({ err: error, number }, 'shipping email failed'));
+      refreshOrder(number);
+    }
+    ctx.log.info({ changed: outcome.changed.length, skipped: outcome.skipped.length }, 'orders fulfilled');
+    return summarise(outcome);
+  },
+  { successMessage: bulkMessage('shipped') },
+);

@@ -9,6 +9,8 @@ import { staffAction } from '@/lib/auth/guards';
 import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
 import { bulkProductIdsSchema, productFormSchema } from '@/lib/catalog/products/schemas';
 import { archiveProducts, saveProduct } from '@/lib/catalog/products/service';
+import { bulkAdjustStockSchema } from '@/lib/inventory/schemas';
+import { adjustProductsStock } from '@/lib/inventory/service';
 
 export const saveProductAction = staffAction(productFormSchema, async (input, ctx) => {
   const saved = await saveProduct(actorOf(ctx), input);
@@ -69,4 +71,19 @@ export const archiveProductsAction = staffAction(
     return { archived: archived.length };
   },
   { successMessage: ({ archived }) => (archived === 1 ? '1 product archived.' : `${archived} products archived.`) },
+);
+
+export const adjustProductsStockAction = staffAction(
+  bulkAdjustStockSchema,
+  async (input, ctx) => {
+    const result = await adjustProductsStock(actorOf(ctx), input);
+    for (const product of result.products) invalidateProduct(product.slug);
+    ctx.log.info({ products: result.products.length, variants: result.variants, delta: input.delta }, 'bulk stock adjustment');
+    refresh();
+    return { products: result.products.length, variants: result.variants, delta: input.delta };
+  },
+  {
+    successMessage: ({ products, variants, delta }) =>
+      `Stock ${delta > 0 ? `+${delta}` : delta} on ${variants} variant${variants === 1 ? '' : 's'} of ${products} product${products === 1 ? '' : 's'}.`,
+  },
 );

@@ -31,12 +31,16 @@ type ProductExportRow = {
   options: [string, string][] | null;
 };
 
-/** One line per variant, in the import's format (see csv-columns.ts), so an export edited in a spreadsheet imports back. */
-export function exportProductsCsv(): ReadableStream<Uint8Array> {
+/**
+ * One line per variant, in the import's format (see csv-columns.ts), so an export edited in a spreadsheet imports back.
+ * With `onlyIds`, just those products (the list's "Export selected").
+ */
+export function exportProductsCsv(onlyIds?: readonly string[]): ReadableStream<Uint8Array> {
+  const only = onlyIds ? sql`and id = any(${`{${onlyIds.join(',')}}`}::uuid[])` : sql``;
   let after = '00000000-0000-0000-0000-000000000000';
   return streamCsv(PRODUCT_COLUMNS, async () => {
     const ids = rowsOf<{ id: string }>(
-      await db.execute(sql`select id::text as id from products where id > ${after}::uuid order by id limit ${PRODUCTS_PER_BATCH}`),
+      await db.execute(sql`select id::text as id from products where id > ${after}::uuid ${only} order by id limit ${PRODUCTS_PER_BATCH}`),
     );
     if (ids.length === 0) return null;
     const from = after;
@@ -52,7 +56,7 @@ export function exportProductsCsv(): ReadableStream<Uint8Array> {
              join product_option_values ov on ov.id = vov.option_value_id join product_options o on o.id = ov.option_id
              where vov.variant_id = v.id) as options
         from products p join variants v on v.product_id = p.id
-        where p.id > ${from}::uuid and p.id <= ${to}::uuid
+        where p.id > ${from}::uuid and p.id <= ${to}::uuid ${onlyIds ? sql`and p.id = any(${`{${onlyIds.join(',')}}`}::uuid[])` : sql``}
         order by p.id, v.position, v.sku`),
     );
     const lines: string[] = [];

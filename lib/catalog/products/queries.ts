@@ -23,10 +23,17 @@ export const productListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(productStatuses).optional().catch(undefined),
   category: z.uuid().optional().catch(undefined),
-  sort: z.enum(['newest', 'oldest', 'title', 'price', 'updated']).default('newest').catch('newest'),
+  // The column the list is sorted by and which way; without them, newest first.
+  sort: z.enum(['created', 'title', 'status', 'price', 'stock', 'updated']).default('created').catch('created'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+
+/** The direction a list sorted by this column takes when the URL does not say: text ascends, the rest descends. */
+export function productSortDirection(query: Pick<ProductListQuery, 'sort' | 'dir'>): 'asc' | 'desc' {
+  return query.dir ?? (query.sort === 'title' || query.sort === 'status' ? 'asc' : 'desc');
+}
 
 export type AdminProductRow = {
   id: string;
@@ -64,13 +71,18 @@ export async function listAdminProducts(query: ProductListQuery, executor: Execu
       where c.path = root.path or starts_with(c.path, root.path || '/'))`);
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
-  const order = {
-    newest: [desc(products.createdAt), desc(products.id)],
-    oldest: [asc(products.createdAt), asc(products.id)],
-    title: [asc(products.title), asc(products.id)],
-    price: [sql`${products.priceMinCents} asc nulls last`, asc(products.id)],
-    updated: [desc(products.updatedAt), desc(products.id)],
+  const stockSql = sql`(select coalesce(sum(v.stock_on_hand), 0) from ${variants} v where v.product_id = ${products.id} and v.is_active)`;
+  const column = {
+    created: sql`${products.createdAt}`,
+    title: sql`lower(${products.title})`,
+    status: sql`${products.status}`,
+    price: sql`${products.priceMinCents}`,
+    stock: stockSql,
+    updated: sql`${products.updatedAt}`,
   }[query.sort];
+  const dir = productSortDirection(query);
+  // Ties (and products without a price) in a stable order, so paging never repeats or skips a product.
+  const order = [dir === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, dir === 'asc' ? asc(products.id) : desc(products.id)];
   const [rows, [total]] = await Promise.all([
     executor
       .select({

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test } from './support/test';
+import { AdminShell } from './pages/admin-shell';
+import { ImportExportPage, ProductList } from './pages/admin-catalog-pages';
+import { SavedViewsPanel } from './pages/admin-list-pages';
+import { AdminOrdersList } from './pages/admin-orders-pages';
+import { axeViolations } from './support/axe';
+import { findBuyableVariant, placeGuestOrderThroughApi } from './support/commerce';
+import { expectNoSidewaysScroll } from './support/layout';
+
+// The admin lists on the shared data table: sort kept in the URL across a reload, columns hidden and remembered,
+// filters that apply as they are typed, saved views, and the bulk actions beyond archive.
+
+const suffix = () => randomBytes(3).toString('hex');
+const CSV_HEADER = 'handle,title,description,status,option1_name,option1_value,sku,price,stock';
+
+/** Three one-variant products titled "<prefix> B", "<prefix> A", "<prefix> C" (in that order), 3 in stock each. */
+async function importThree(page: import('@playwright/test').Page, prefix: string, s: string) {
+  const letters = ['B', 'A', 'C'];
+  const csv = [CSV_HEADER, ...letters.map((letter) => `${prefix.toLowerCase().replace(/\s+/g, '-')}-${letter.toLowerCase()},${prefix} ${letter},,active,,,${prefix.replace(/\s+/g, '-').toUpperCase()}-${letter},5.00,3`)].join('\n');
+  const importer = new ImportExportPage(page);
+  await importer.goto();
+  await importer.importCsv(`${s}.csv`, csv, 'Import');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 products' })).toBeVisible();
+}
+
+test('products list: filter as you type, sort by a column and reload, hide a column, save the view and open it again', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  const prefix = `Sortable ${s}`;
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  await importThree(page, prefix, s);
+
+  const list = new ProductList(page);
+  await list.goto();
+  // No button to press: typing filters the list.
+  await expect(list.filters.getByRole('button', { name: /Apply/ })).toHaveCount(0);
+  await list.filters.getByLabel('Search title or SKU').fill(prefix);
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+  await expect(page).toHaveURL((url) => url.searchParams.get('q') === prefix);
+
+  // Sort by title: ascending, announced on the header, and still so after a reload.
+  await list.sortBy('Title');
+  await expect(list.columnHeader('Title')).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(() => list.titles()).toEqual([`${prefix} A`, `${prefix} B`, `${prefix} C`]);
+  await page.reload();
+  await expect(list.columnHeader('Title')).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(() => list.titles()).toEqual([`${prefix} A`, `${prefix} B`, `${prefix} C`]);
+  await list.sortBy('Title');
+  await expect(list.columnHeader('Title')).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => list.titles()).toEqual([`${prefix} C`, `${prefix} B`, `${prefix} A`]);
+
+  // Hide "Updated": gone at once, and still hidden after a reload.
+  await expect(list.columnHeader('Updated')).toBeVisible();
+  await list.toggleColumn('Updated', false);
+  await expect(list.columnHeader('Updated')).toHaveCount(0);
+  await expect(page).toHaveURL(/hide=updated/);
+  await page.reload();
+  await expect(list.columnHeader('Updated')).toHaveCount(0);
+
+  // Save this view, leave for the plain list, then pick the view again: filter, sort and columns come back.
+  const views = new SavedViewsPanel(page);
+  await views.save(`Sortables ${s}`);
+  await list.goto();
+  await expect(list.filters.getByLabel('Search title or SKU')).toHaveValue('');
+  await views.choose(`Sortables ${s}`);
+  await expect(list.filters.getByLabel('Search title or SKU')).toHaveValue(prefix);
+  await expect(list.columnHeader('Title')).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(() => list.titles()).toEqual([`${prefix} C`, `${prefix} B`, `${prefix} A`]);
+  await expect(list.columnHeader('Updated')).toHaveCount(0);
+  await expect(views.picker).toHaveValue(/.+/);
+
+  // Show the column again for the next journeys in this browser.
+  await list.toggleColumn('Updated', true);
+  await expect(list.columnHeader('Updated')).toBeVisible();
+});
+
+test('bulk adjust stock on 2 products: every variant moves by the same amount, shown in the list', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  const prefix = `Restock ${s}`;
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  await importThree(page, prefix, s);
+
+  const list = new ProductList(page);
+  await list.search({ q: prefix });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+  await list.select(`${prefix} A`);
+  await list.select(`${prefix} C`);
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await list.adjustSelectedStock('5', 'Received', `Delivery ${s}`);
+  await expect(list.toast('Stock +5 on 2 variants of 2 products.')).toBeVisible();
+  await expect(list.row(`${prefix} A`).getByRole('cell', { name: '8', exact: true })).toBeVisible();
+  await expect(list.row(`${prefix} C`).getByRole('cell', { name: '8', exact: true })).toBeVisible();
+  await expect(list.row(`${prefix} B`).getByRole('cell', { name: '3', exact: true })).toBeVisible();
+  await expect(page.getByText('Tick products to act on several at once.')).toBeVisible();
+
+  // Taking more than one has is refused as a whole, and nothing changes.
+  await list.select(`${prefix} A`);
+  await list.select(`${prefix} B`);
+  await list.adjustSelectedStock('-4', 'Correction (count)');
+  await expect(page.getByRole('dialog', { name: 'Adjust stock' }).getByText(/Too few on hand for .*-B/)).toBeVisible();
+  await page.getByRole('dialog', { name: 'Adjust stock' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(list.row(`${prefix} A`).getByRole('cell', { name: '8', exact: true })).toBeVisible();
+  await expect(list.row(`${prefix} B`).getByRole('cell', { name: '3', exact: true })).toBeVisible();
+});
+
+test('bulk mark paid on 2 manual-payment orders; a second try skips both and says why', async ({ page, request }) => {
+  test.slow();
+  const s = suffix();
+  const variant = await findBuyableVariant(request, 7, 1);
+  const numbers = [
+    await placeGuestOrderThroughApi(request, `bulkpaid-${s}-1@example.com`, variant),
+    await placeGuestOrderThroughApi(request, `bulkpaid-${s}-2@example.com`, variant),
+  ];
+  await new AdminShell(page).signIn(undefined, '/admin/orders');
+  const list = new AdminOrdersList(page);
+  await list.search(`bulkpaid-${s}`);
+  await expect(list.table.getByRole('row')).toHaveCount(3);
+  for (const number of numbers) {
+    await expect(list.row(number)).toContainText('Unpaid');
+    await list.select(number);
+  }
+  await list.markSelectedPaid();
+  await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('2 orders marked paid.', { exact: true })).toBeVisible();
+  for (const number of numbers) await expect(list.row(number).getByText('Paid', { exact: true })).toHaveCount(2);
+
+  for (const number of numbers) await list.select(number);
+  await list.markSelectedPaid();
+  await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('0 orders marked paid. 2 skipped.', { exact: true })).toBeVisible();
+  await expect(list.skipped()).toContainText(`${numbers[0]}: This order is already paid.`);
+  await expect(list.skipped()).toContainText(`${numbers[1]}: This order is already paid.`);
+});
+
+test('each admin list passes axe at 390 and 1280 px and keeps wide tables in their own scroll region', async ({ page }) => {
+  // Six page loads, each checked by axe.
+  test.slow();
+  await new AdminShell(page).signIn(undefined, '/admin/products');
+  for (const [path, name] of [
+    ['/admin/products', 'Products'],
+    ['/admin/orders', 'Orders'],
+    ['/admin/customers', 'Customers'],
+  ] as const) {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      await expect(page.getByRole('region', { name: `${name}, table` })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      expect(await axeViolations(page), `${path} at ${width} px`).toEqual([]);
+    }
+  }
+});
