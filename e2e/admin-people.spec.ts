@@ -179,6 +179,7 @@ test('a discount made in the admin is validated there and applies at checkout', 
 });
 
 test('settings: bad input is refused under its field and changes nothing; tax rates, zones and rates are added and edited in dialogs', async ({ page }) => {
+  test.slow(); // three sections, eight saves and two audits on a busy 2-core machine
   await new AdminShell(page).signIn(undefined, '/admin/settings');
   const settings = new SettingsAdminPage(page);
   await settings.goto();
@@ -258,7 +259,8 @@ test('a zone’s countries chosen with the combobox: by name, as chips, removabl
   // A chip's button removes it; ← in the empty box moves to the last chip, and Backspace removes that one.
   await form.getByRole('button', { name: 'Remove Heard & McDonald Islands' }).click();
   await box.fill('');
-  await box.press('Escape');
+  // Escape closes an open list; with the list closed it would close the dialog, as Escape does.
+  if ((await box.getAttribute('aria-expanded')) === 'true') await box.press('Escape');
   await box.press('ArrowLeft');
   await expect(form.getByRole('button', { name: /^Remove South Georgia/ })).toBeFocused();
   await page.keyboard.press('Backspace');
@@ -269,7 +271,7 @@ test('a zone’s countries chosen with the combobox: by name, as chips, removabl
     await expect(page.getByRole('option', { name: 'Iceland', exact: true })).toBeVisible();
     expect(await axeViolations(page), `settings with the country list open at ${width} px`).toEqual([]);
     await box.fill('');
-    await box.press('Escape');
+    if ((await box.getAttribute('aria-expanded')) === 'true') await box.press('Escape');
   }
   await form.getByRole('button', { name: 'Add zone' }).click();
   await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('Zone added.', { exact: true })).toBeVisible();
