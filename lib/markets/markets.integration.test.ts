@@ -81,7 +81,7 @@ describe('currencies with no and three decimals', () => {
     expect((await getCachedProductDetail(product.slug, jp))?.variants[0]).toMatchObject({ priceCents: 3008, currency: 'JPY' });
     expect((await getCachedProductDetail(product.slug, kw))?.variants[0]).toMatchObject({ priceCents: 6990, currency: 'KWD' });
     expect(formatMoney(money(3008, 'JPY'))).toBe('¥3,008');
-    expect(formatMoney(money(6990, 'KWD'))).toBe('KWD 6.990');
+    expect(formatMoney(money(6990, 'KWD'))).toMatch(/^KWD\s6\.990$/);
 
     const { token } = await createEmptyCart(undefined, jp);
     const cart = (await addCartLine({ token }, { variantId: variant.id, quantity: 3 })).cart;
