@@ -248,7 +248,7 @@ test('leaving an edited product prompts; saving first asks nothing', async ({ pa
   await expect(editor.chosenCategories()).toHaveAccessibleName('Remove Apparel / Tops / T-Shirts');
 });
 
-test('a bulk archive of 3 products: ticked in the list, archived at once, gone from the store', async ({ page }) => {
+test('a bulk archive of 3 products: ticked in the list, archived at once, gone from the store; published again, back', async ({ page }) => {
   test.slow();
   const s = suffix();
   const handles = ['a', 'b', 'c'].map((letter) => `bulk-${s}-${letter}`);
@@ -284,4 +284,17 @@ test('a bulk archive of 3 products: ticked in the list, archived at once, gone f
   await expect(page.getByText('No products match.')).toBeVisible();
   await list.search({ q: `Bulk ${s}`, status: 'Archived' });
   await expect(list.results().getByRole('row')).toHaveCount(4);
+
+  // Two of them published again: in the store at once, the third still hidden.
+  await list.search({ q: `Bulk ${s}`, status: 'Any' });
+  await list.select(`Bulk ${s} 1`);
+  await list.select(`Bulk ${s} 2`);
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await list.publishSelected();
+  await expect(list.toast('2 products published.')).toBeVisible();
+  for (let i = 1; i <= 2; i += 1) await expect(list.row(`Bulk ${s} ${i}`).getByText('Active', { exact: true })).toBeVisible();
+  await expect(list.row(`Bulk ${s} 3`).getByText('Archived', { exact: true })).toBeVisible();
+  expect((await page.request.get(`/products/${handles[0]}`)).status()).toBe(200);
+  expect((await page.request.get(`/products/${handles[1]}`)).status()).toBe(200);
+  expect((await page.request.get(`/products/${handles[2]}`)).status()).toBe(404);
 });

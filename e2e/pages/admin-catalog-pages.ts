@@ -319,6 +319,10 @@ export class ProductList {
     await this.page.getByRole('button', { name: 'Archive selected' }).click();
   }
 
+  async publishSelected() {
+    await this.page.getByRole('button', { name: 'Publish selected' }).click();
+  }
+
   /** Opens "Adjust stock" for the ticked products and submits a change. */
   async adjustSelectedStock(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note = '') {
     await this.page.getByRole('button', { name: 'Adjust stock' }).click();

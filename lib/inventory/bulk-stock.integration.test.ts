@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { auditLog, inventoryLedger, products, variants } from '@/db/schema';
 import { ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
-import { archiveProducts, saveProduct } from '@/lib/catalog/products/service';
+import { saveProduct, setProductsStatus } from '@/lib/catalog/products/service';
 import { AppError } from '@/lib/errors';
 import { bulkAdjustStockSchema } from './schemas';
 import { adjustProductsStock } from './service';
@@ -81,7 +81,7 @@ describe('bulk stock adjustment from the products list', () => {
   it('two bulk archives at once on overlapping products: each product archived once, one audit row each', async () => {
     const actor = await staffActor();
     const [a, b, c] = await Promise.all([0, 1, 2].map(() => saveProduct(actor, matrixProduct(uniqueSuffix()))));
-    const [first, second] = await Promise.all([archiveProducts(actor, [a!.id, b!.id]), archiveProducts(actor, [b!.id, c!.id])]);
+    const [first, second] = await Promise.all([setProductsStatus(actor, [a!.id, b!.id], 'archived'), setProductsStatus(actor, [b!.id, c!.id], 'archived')]);
     const archivedIds = [...first!, ...second!].map((p) => p.id).sort();
     expect(archivedIds).toEqual([a!.id, b!.id, c!.id].sort());
     const rows = await db.select({ status: products.status }).from(products).where(inArray(products.id, [a!.id, b!.id, c!.id]));

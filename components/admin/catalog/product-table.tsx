@@ -10,7 +10,7 @@ import { FieldError, FormMessage } from '@/components/ui/form-message';
 import type { ImageAttributes } from '@/components/ui/image';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
-import { adjustProductsStockAction, archiveProductsAction } from '@/lib/admin/products/actions';
+import { adjustProductsStockAction, archiveProductsAction, publishProductsAction } from '@/lib/admin/products/actions';
 
 export type ProductTableRow = {
   id: string;
@@ -75,14 +75,20 @@ function IdInputs({ rows }: { rows: ProductTableRow[] }) {
   return rows.map((row) => <input key={row.id} type="hidden" name="ids" value={row.id} />);
 }
 
-function ArchiveSelected({ rows, clear }: { rows: ProductTableRow[]; clear: () => void }) {
-  const [state, formAction, pending] = useActionState(archiveProductsAction, null);
+const STATUS_ACTIONS = {
+  publish: { action: publishProductsAction, label: 'Publish selected', pendingLabel: 'Publishing…' },
+  archive: { action: archiveProductsAction, label: 'Archive selected', pendingLabel: 'Archiving…' },
+} as const;
+
+function StatusSelected({ rows, clear, change }: { rows: ProductTableRow[]; clear: () => void; change: keyof typeof STATUS_ACTIONS }) {
+  const { action, label, pendingLabel } = STATUS_ACTIONS[change];
+  const [state, formAction, pending] = useActionState(action, null);
   useActionOutcome(state, clear);
   return (
     <form action={formAction}>
       <IdInputs rows={rows} />
-      <SubmitButton pendingLabel="Archiving…" pending={pending} variant="secondary">
-        Archive selected
+      <SubmitButton pendingLabel={pendingLabel} pending={pending} variant="secondary">
+        {label}
       </SubmitButton>
     </form>
   );
@@ -190,7 +196,8 @@ export function ProductTable({ rows, sort, page, pageCount, empty }: { rows: Pro
         hint: 'Tick products to act on several at once.',
         actions: (selected, clear) => (
           <>
-            <ArchiveSelected rows={selected} clear={clear} />
+            <StatusSelected rows={selected} clear={clear} change="publish" />
+            <StatusSelected rows={selected} clear={clear} change="archive" />
             <AdjustStockSelected rows={selected} clear={clear} />
             <ExportSelected rows={selected} />
           </>

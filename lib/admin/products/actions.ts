@@ -8,7 +8,7 @@ import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/auth/guards';
 import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
 import { bulkProductIdsSchema, productFormSchema } from '@/lib/catalog/products/schemas';
-import { archiveProducts, saveProduct } from '@/lib/catalog/products/service';
+import { saveProduct, setProductsStatus } from '@/lib/catalog/products/service';
 import { bulkAdjustStockSchema } from '@/lib/inventory/schemas';
 import { adjustProductsStock } from '@/lib/inventory/service';
 
@@ -64,13 +64,25 @@ export const deleteImageAction = staffAction(imageId, async (input, ctx) => {
 export const archiveProductsAction = staffAction(
   bulkProductIdsSchema,
   async (input, ctx) => {
-    const archived = await archiveProducts(actorOf(ctx), input.ids);
+    const archived = await setProductsStatus(actorOf(ctx), input.ids, 'archived');
     for (const product of archived) invalidateProduct(product.slug);
     ctx.log.info({ count: archived.length }, 'products archived');
     refresh();
-    return { archived: archived.length };
+    return { changed: archived.length };
   },
-  { successMessage: ({ archived }) => (archived === 1 ? '1 product archived.' : `${archived} products archived.`) },
+  { successMessage: ({ changed }) => (changed === 1 ? '1 product archived.' : `${changed} products archived.`) },
+);
+
+export const publishProductsAction = staffAction(
+  bulkProductIdsSchema,
+  async (input, ctx) => {
+    const published = await setProductsStatus(actorOf(ctx), input.ids, 'active');
+    for (const product of published) invalidateProduct(product.slug);
+    ctx.log.info({ count: published.length }, 'products published');
+    refresh();
+    return { changed: published.length };
+  },
+  { successMessage: ({ changed }) => (changed === 1 ? '1 product published.' : `${changed} products published.`) },
 );
 
 export const adjustProductsStockAction = staffAction(

@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { auditCount, ledgerSum, matrixProduct, staffActor, stockOf, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductForEdit, listAdminProducts, productListQuerySchema } from './queries';
 import { bulkProductIdsSchema } from './schemas';
-import { archiveProducts, saveProduct } from './service';
+import { saveProduct, setProductsStatus } from './service';
 
 afterAll(() => closeConnection());
 
@@ -21,9 +21,9 @@ describe('bulk archive', () => {
   it('archives the chosen products in one go, each audited; one already archived is left alone; at most 100 ids', async () => {
     const actor = await staffActor();
     const [a, b, c] = await Promise.all([0, 1, 2].map(() => saveProduct(actor, matrixProduct(uniqueSuffix()))));
-    const first = await archiveProducts(actor, [a!.id, b!.id]);
+    const first = await setProductsStatus(actor, [a!.id, b!.id], 'archived');
     expect(first.map((p) => p.id).sort()).toEqual([a!.id, b!.id].sort());
-    const again = await archiveProducts(actor, [b!.id, c!.id]);
+    const again = await setProductsStatus(actor, [b!.id, c!.id], 'archived');
     expect(again).toEqual([{ id: c!.id, slug: c!.slug }]);
     const statuses = await db.select({ id: products.id, status: products.status }).from(products).where(eq(products.id, b!.id));
     expect(statuses[0]!.status).toBe('archived');
@@ -36,6 +36,19 @@ describe('bulk archive', () => {
     expect(bulkProductIdsSchema.safeParse({ ids: [] }).success).toBe(false);
     expect(bulkProductIdsSchema.safeParse({ ids: ['not-an-id'] }).success).toBe(false);
     expect(bulkProductIdsSchema.safeParse({ ids: Array.from({ length: 101 }, () => a!.id) }).success).toBe(false);
+  });
+
+  it('publishes drafts back into the store; two publishes at once over the same products change each one once', async () => {
+    const actor = await staffActor();
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => saveProduct(actor, matrixProduct(uniqueSuffix(), { status: 'draft' }))));
+    expect(await getProductDetail(a!.slug)).toBeNull();
+    const [first, second] = await Promise.all([setProductsStatus(actor, [a!.id, b!.id], 'active'), setProductsStatus(actor, [b!.id, c!.id], 'active')]);
+    // b is published by whichever run locked it first; the other finds it active already and leaves it.
+    expect([...first, ...second].map((p) => p.id).sort()).toEqual([a!.id, b!.id, c!.id].sort());
+    for (const product of [a!, b!, c!]) {
+      expect(await auditCount('product.update', product.id), product.slug).toBe(1);
+      expect((await getProductDetail(product.slug))?.id).toBe(product.id);
+    }
   });
 });
 

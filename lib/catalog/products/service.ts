@@ -289,22 +289,29 @@ export async function saveProduct(actor: AuditActor, input: ProductInput, databa
 }
 
 /**
- * Archives the given products in one transaction: each one not archived yet is hidden from the store, audited
- * ("product.update" with its status before and after) and announced to webhooks. Already archived or unknown ids
- * are left alone; the products changed are answered (their slugs, for the caller to invalidate).
+ * Archives (hides from the store) or publishes (shows) the given products in one transaction: each one not in that
+ * status yet is changed, audited ("product.update" with its status before and after) and announced to webhooks.
+ * Products already in that status and unknown ids are left alone; the rows are locked in id order, so two bulk runs
+ * over the same products change and audit each product once. The products changed are answered (their slugs, for
+ * the caller to invalidate).
  */
-export async function archiveProducts(actor: AuditActor, ids: readonly string[], database: typeof db = db): Promise<{ id: string; slug: string }[]> {
+export async function setProductsStatus(
+  actor: AuditActor,
+  ids: readonly string[],
+  status: 'active' | 'archived',
+  database: typeof db = db,
+): Promise<{ id: string; slug: string }[]> {
   return database.transaction(async (tx) => {
     const before = await tx
       .select({ id: products.id, slug: products.slug, title: products.title, status: products.status })
       .from(products)
-      .where(and(inArray(products.id, [...ids]), ne(products.status, 'archived')))
+      .where(and(inArray(products.id, [...ids]), ne(products.status, status)))
       .orderBy(products.id)
       .for('update');
     if (before.length === 0) return [];
     await tx
       .update(products)
-      .set({ status: 'archived', updatedAt: new Date() })
+      .set({ status, updatedAt: new Date() })
       .where(inArray(products.id, before.map((product) => product.id)));
     for (const product of before) {
       await recordAudit(tx, actor, {
@@ -312,7 +319,7 @@ export async function archiveProducts(actor: AuditActor, ids: readonly string[],
         entityType: 'product',
         entityId: product.id,
         before: { title: product.title, status: product.status },
-        after: { title: product.title, status: 'archived', bulk: true },
+        after: { title: product.title, status, bulk: true },
       });
       await enqueueWebhookEvent(tx, 'product.updated', { kind: 'product', id: product.id });
     }
