@@ -6,4 +6,3 @@ export * from './orders';
 export * from './system';
 export * from './users';
 export * from './integrations';
-export * from './markets';
