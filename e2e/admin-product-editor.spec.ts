@@ -96,6 +96,11 @@ for (const width of [390, 1280]) {
     await expect(inventory.toast(`${sku}: Stock set to 17.`)).toBeVisible();
     await page.reload();
     await expect(inventory.stockField(sku)).toHaveValue('17');
+    // The stock filter applies as it is chosen: 17 on hand is not low stock, 3 was.
+    await inventory.filters().getByLabel('Stock', { exact: true }).selectOption('1');
+    await expect(page.getByText('No variants match.')).toBeVisible();
+    await inventory.filters().getByLabel('Stock', { exact: true }).selectOption('');
+    await expect(inventory.stockField(sku)).toHaveValue('17');
 
     // A refusal is told under the field, and the number typed stays for correcting.
     await inventory.setInline(sku, '-4');

@@ -201,8 +201,8 @@ export class InventoryPages {
 
   async openVariant(sku: string) {
     await this.page.goto('/admin/inventory');
-    await this.page.getByLabel('Search product title or SKU').fill(sku);
-    await this.page.getByRole('button', { name: 'Apply' }).click();
+    // The search applies as it is typed (no button).
+    await this.filters().getByLabel('Search product title or SKU').fill(sku);
     await this.page.getByRole('link', { name: sku, exact: true }).click();
     await expect(this.page.getByRole('heading', { name: 'History' })).toBeVisible();
   }
@@ -235,6 +235,10 @@ export class InventoryPages {
   async search(sku: string) {
     await this.page.goto(`/admin/inventory?q=${encodeURIComponent(sku)}`);
     await expect(this.page.getByRole('heading', { name: 'Inventory', level: 1 })).toBeVisible();
+  }
+
+  filters() {
+    return this.page.getByRole('search', { name: 'Filter inventory' });
   }
 
   /** The list's stock field of a SKU. */

@@ -42,6 +42,10 @@ const as = (role: Role | null) => {
 
 beforeEach(() => as(null));
 
+// Each case imports a module and everything it reaches; the first import of a large graph can take seconds on a
+// busy 2-core machine, which is not what these cases measure.
+const IMPORT_TIMEOUT_MS = 30_000;
+
 describe('admin access', () => {
   it('keeps every staffAction/adminAction in lib/admin/**/actions.ts, where the checks below find it', () => {
     const misplaced = sourceFiles.filter(
@@ -65,7 +69,7 @@ describe('admin access', () => {
         expect(await action(new FormData()), `${name} as staff`).toMatchObject({ ok: false, code: 'forbidden' });
       }
     }
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it.each(adminRouteModules.map((f) => [path.relative(root, f), f]))('%s: every method refuses anonymous and customers', async (_name, file) => {
     const mod = (await import(file)) as Record<string, unknown>;
@@ -82,7 +86,7 @@ describe('admin access', () => {
       as('customer');
       expect((await call()).status, `${method} as customer`).toBe(403);
     }
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it.each(adminApiRouteModules.map((f) => [path.relative(root, f), f]))('%s: every method refuses anyone without an API key', async (_name, file) => {
     const mod = (await import(file)) as Record<string, unknown>;
@@ -99,7 +103,7 @@ describe('admin access', () => {
         expect(response.status, `${method} with a ${role ?? 'missing'} session and no key`).toBe(401);
       }
     }
-  });
+  }, IMPORT_TIMEOUT_MS);
 
   it.each(adminPages.map((f) => [path.relative(root, f), f]))('%s checks the role itself', (_name, file) => {
     expect(readFileSync(file, 'utf8')).toMatch(/requireStaffPage\(\s*'(staff|admin)'/);

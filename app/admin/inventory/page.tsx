@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { InlineStockField } from '@/components/admin/catalog/inline-stock-field';
 import { Pagination } from '@/components/catalog/pagination';
+import { ListFilters } from '@/components/ui/list-filters';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { listInventory } from '@/lib/inventory/queries';
@@ -24,17 +25,14 @@ export default async function AdminInventoryPage({ searchParams }: { searchParam
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Inventory</h1>
-      <form role="search" aria-label="Filter inventory" action="/admin/inventory" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="inventory-q" className="block text-sm font-medium">Search product title or SKU</label>
-          <input id="inventory-q" name="q" type="search" defaultValue={query.q ?? ''} className="mt-1 rounded-md border border-zinc-300 px-3 py-2" />
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="inventory-low" name="low" type="checkbox" value="1" defaultChecked={Boolean(query.low)} />
-          <label htmlFor="inventory-low" className="text-sm font-medium">{`Low stock only (${threshold} or fewer)`}</label>
-        </div>
-        <button type="submit" className="rounded-md border border-zinc-300 bg-white px-4 py-2 text-sm font-medium hover:bg-zinc-50">Apply</button>
-      </form>
+      <ListFilters
+        label="Filter inventory"
+        idPrefix="inventory"
+        fields={[
+          { kind: 'search', name: 'q', label: 'Search product title or SKU' },
+          { kind: 'select', name: 'low', label: 'Stock', anyLabel: 'All variants', options: [{ value: '1', label: `Low stock only (${threshold} or fewer)` }] },
+        ]}
+      />
       <p className="text-sm text-zinc-600" role="status">{total === 1 ? '1 variant' : `${total.toLocaleString('en-US')} variants`}</p>
       <p className="text-sm text-zinc-600">Type a counted number in On hand and press Enter (or leave the field) to set the stock; Escape puts it back.</p>
       {items.length === 0 ? (
