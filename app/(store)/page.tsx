@@ -4,13 +4,14 @@ import { CategoryList } from '@/components/catalog/category-list';
 import { ProductGrid } from '@/components/catalog/product-card';
 import { getCachedHomeData, getCachedStoreInfo } from '@/lib/catalog/cache';
 import { getCachedHomePage } from '@/lib/store/content/cache';
+import { getShopperMarket } from '@/lib/markets/context';
 
 // The home page as the merchant composed it in the admin (hero, featured categories, collections); until they do,
 // a hero with the store's name, the top categories, featured products and new arrivals.
 export default async function HomePage() {
   await connection();
-  const store = await getCachedStoreInfo();
-  const [home, { featured, newest, categories, productCount }] = await Promise.all([getCachedHomePage(store.name), getCachedHomeData()]);
+  const [store, market] = await Promise.all([getCachedStoreInfo(), getShopperMarket()]);
+  const [home, { featured, newest, categories, productCount }] = await Promise.all([getCachedHomePage(store.name), getCachedHomeData(market)]);
   const chosen = home.featuredCategoryIds.length > 0 ? home.featuredCategoryIds.map((id) => categories.find((category) => category.id === id)).filter((c) => c !== undefined) : categories;
   const products = { featured, newest };
   return (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
 import { checkoutFormAction, quoteCheckoutAction } from '@/lib/checkout/actions';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
@@ -62,6 +63,11 @@ export function CheckoutForm(props: {
   const stateQuote = updated?.data ?? null;
 
   const [liveQuote, setLiveQuote] = useState<CheckoutQuoteView | null>(null);
+  // The destination's country is in another market: the cart moved there and was re-priced; the shopper is told, and
+  // the page is refreshed for the lines' new prices.
+  const [marketMove, setMarketMove] = useState<CheckoutQuoteView['marketChange']>(null);
+  const router = useRouter();
+  const moved = marketMove ?? stateQuote?.marketChange ?? null;
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [quoting, startQuote] = useTransition();
   const quote = liveQuote ?? stateQuote ?? props.initialQuote;
@@ -91,6 +97,10 @@ export function CheckoutForm(props: {
         if (result.ok && result.data) {
           setLiveQuote(result.data);
           setQuoteError(null);
+          if (result.data.marketChange) {
+            setMarketMove(result.data.marketChange);
+            router.refresh();
+          }
         } else if (!result.ok) {
           setQuoteError(result.message);
         }
@@ -98,7 +108,7 @@ export function CheckoutForm(props: {
       });
     }, QUOTE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [request, answered]);
+  }, [request, answered, router]);
   const stale = quoting || request !== answered;
 
   // With JavaScript a saved address fills the fields in place: they are remounted with its values (still editable),
@@ -192,6 +202,11 @@ export function CheckoutForm(props: {
         noValidate
       >
         <input type="hidden" name="cartId" value={props.cartId} />
+        {moved ? (
+          <p role="status" className="rounded-md border border-brand-600/40 bg-brand-50 p-3 text-sm lg:col-span-2">
+            Prices are now in {moved.to.currency}: {moved.to.name} is the market for this country, so your cart was re-priced (it was in {moved.from.currency}).
+          </p>
+        ) : null}
         <SummaryDisclosure total={fmt(quote.totals.totalCents)} busy={stale}>
           {summary({ heading: null, totalsTestId: 'order-totals-bar' })}
         </SummaryDisclosure>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from '@/components/ui/link';
 import type { MenuLink } from '@/lib/store/content/types';
 import { StoreLogo } from './store-logo';
@@ -5,7 +6,20 @@ import { StoreLogo } from './store-logo';
 export type FooterContact = { supportEmail: string | null; contactPhone: string | null; contactAddress: string | null };
 
 /** The storefront's footer: the merchant's footer menu (pages, categories, the order lookup) and how to reach the store. */
-export function SiteFooter({ storeName, logoUrl, links, contact }: { storeName: string; logoUrl: string | null; links: MenuLink[]; contact: FooterContact }) {
+export function SiteFooter({
+  storeName,
+  logoUrl,
+  links,
+  contact,
+  marketSelector,
+}: {
+  storeName: string;
+  logoUrl: string | null;
+  links: MenuLink[];
+  contact: FooterContact;
+  /** The country/currency selector (components/markets/market-selector.tsx), when the store sells in several markets. */
+  marketSelector?: ReactNode;
+}) {
   const hasContact = Boolean(contact.supportEmail || contact.contactPhone || contact.contactAddress);
   return (
     <footer className="mt-16 border-t border-zinc-200 bg-zinc-50">
@@ -48,6 +62,7 @@ export function SiteFooter({ storeName, logoUrl, links, contact }: { storeName: 
             </address>
           </section>
         ) : null}
+        {marketSelector ? <div className="sm:col-span-2">{marketSelector}</div> : null}
         <div className="flex flex-wrap items-center gap-3 text-zinc-600 sm:col-span-2">
           {logoUrl ? <StoreLogo storeName={storeName} logoUrl={logoUrl} className="h-6 w-auto" decorative /> : null}
           <p>

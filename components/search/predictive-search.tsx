@@ -47,7 +47,9 @@ function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/store/v1/search/suggestions?${new URLSearchParams({ q: text })}`, { signal: controller.signal });
+        // Priced in the shopper's market: its cookie (components/markets) names it; the API reads only the parameter.
+        const market = /(?:^|; )sf_market=([a-z0-9-]+)/.exec(document.cookie)?.[1];
+        const response = await fetch(`/api/store/v1/search/suggestions?${new URLSearchParams({ q: text, ...(market ? { market } : {}) })}`, { signal: controller.signal });
         // Refused (rate limited) or failed: keep typing works, the suggestions just stay as they were.
         if (response.ok) setSuggestions((await response.json()) as SearchSuggestions);
       } catch {

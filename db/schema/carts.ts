@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { variants } from './catalog';
 import { createdAt, currency, id, updatedAt } from './columns';
+import { markets } from './markets';
 import { users } from './users';
 
 export const cartStatuses = ['active', 'merged', 'converted'] as const;
@@ -15,6 +16,9 @@ export const carts = pgTable(
     tokenHash: text().notNull(),
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),
     status: text({ enum: cartStatuses }).notNull().default('active'),
+    // The market the cart is priced in (null: the store's one market, before any market existed); `currency` is
+    // that market's currency, kept beside it so a cart is never priced in a currency it was not shown in.
+    marketId: uuid().references(() => markets.id, { onDelete: 'set null' }),
     currency: currency(),
     email: text(),
     createdAt: createdAt(),
@@ -26,6 +30,7 @@ export const carts = pgTable(
     // A customer has at most one active cart.
     uniqueIndex('carts_user_active_unique').on(t.userId).where(sql`${t.status} = 'active' and ${t.userId} is not null`),
     index('carts_user_id_idx').on(t.userId),
+    index('carts_market_id_idx').on(t.marketId),
     index('carts_status_updated_at_idx').on(t.status, t.updatedAt),
     check('carts_status_check', sql`${t.status} in ('active', 'merged', 'converted')`),
   ],

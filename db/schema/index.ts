@@ -6,3 +6,4 @@ export * from './orders';
 export * from './system';
 export * from './users';
 export * from './integrations';
+export * from './markets';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { products, variants } from './catalog';
 import { createdAt, currency, id, updatedAt } from './columns';
 import { discountCodes, shippingRates } from './commerce';
@@ -39,6 +39,9 @@ export const orders = pgTable(
     status: text({ enum: orderStatuses }).notNull().default('pending'),
     paymentStatus: text({ enum: paymentStatuses }).notNull().default('unpaid'),
     currency: currency(),
+    // The market the order was placed in and its rate from the base currency then, so reports can convert it back.
+    marketCode: text(),
+    exchangeRate: numeric({ precision: 20, scale: 10 }),
     subtotalCents: integer().notNull(),
     discountCents: integer().notNull().default(0),
     shippingCents: integer().notNull().default(0),

@@ -20,6 +20,7 @@ import {
   productOptionValues,
   products,
   shippingRates,
+  markets,
   shippingZones,
   storeSettings,
   taxRates,
@@ -55,6 +56,7 @@ import {
   STORE_CURRENCY,
   STORE_NAME,
   TAX_RATES,
+  MARKETS,
 } from './reference-data';
 
 /** Up to this many products each get their own image file; larger seeds share a bounded pool. */
@@ -305,6 +307,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
       summary.shippingZones += 1;
       summary.shippingRates += zone.rates.length;
     }
+    await tx.insert(markets).values(MARKETS);
     await tx.insert(taxRates).values(TAX_RATES);
     summary.taxRates = TAX_RATES.length;
     await tx.insert(discountCodes).values(DISCOUNT_CODES);

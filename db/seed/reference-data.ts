@@ -1,6 +1,6 @@
 // Store configuration for the demo: settings, shipping zones and rates, tax rates and discount codes.
 
-import type { NewDiscountCode, NewTaxRate } from '@/db/schema';
+import type { NewDiscountCode, NewMarket, NewTaxRate } from '@/db/schema';
 import { ISO_COUNTRY_CODES } from '@/lib/store/countries';
 
 export const STORE_NAME = 'Northwind Supply';
@@ -18,6 +18,26 @@ const NOT_SERVED = ['AQ', 'BV', 'GS', 'HM', 'TF', 'UM', 'CU', 'IR', 'KP', 'SY'];
 const REST_OF_WORLD = ISO_COUNTRY_CODES.filter(
   (code) => !DOMESTIC.includes(code) && !EUROPE.includes(code) && !NOT_SERVED.includes(code),
 );
+
+/**
+ * The demo's markets: the United States is the default (the store currency, every country no other market lists);
+ * the United Kingdom and the euro area pay in their own currencies, at a fixed demo rate, with VAT in the shown price.
+ */
+export const MARKETS: Omit<NewMarket, 'id'>[] = [
+  { code: 'us', name: 'United States', countries: ['US'], currency: STORE_CURRENCY, taxDisplay: 'exclusive', exchangeRate: '1', roundingRule: 'none', isDefault: true, position: 0 },
+  { code: 'gb', name: 'United Kingdom', countries: ['GB'], currency: 'GBP', taxDisplay: 'inclusive', exchangeRate: '0.79', roundingRule: '99', position: 1 },
+  {
+    code: 'eu',
+    name: 'Euro area',
+    // The 21 members of the euro area (Bulgaria since 1 January 2026).
+    countries: 'AT BE BG CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' '),
+    currency: 'EUR',
+    taxDisplay: 'inclusive',
+    exchangeRate: '0.92',
+    roundingRule: '99',
+    position: 2,
+  },
+];
 
 export type ShippingZoneSeed = {
   name: string;

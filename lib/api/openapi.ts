@@ -16,6 +16,11 @@ import { addressBookEntrySchema, savedAddressSchema } from '@/lib/customers/sche
 import { checkoutQuoteSchema } from '@/lib/checkout/schemas';
 import { checkoutQuoteViewSchema, shippingOptionSchema } from '@/lib/checkout/types';
 import { orderSummarySchema } from '@/lib/orders/types';
+import { MARKET_CODE } from '@/lib/markets/types';
+
+/** The `market` parameter of catalogue reads, as lib/markets/api.ts reads it. */
+const MARKET_PARAM_DESCRIPTION =
+  'Market code (e.g. "eu", "gb"): prices and currency are that market\'s — its explicit prices, else the base price at its exchange rate and rounding rule. Default: the store\'s default market. An unknown code is 422.';
 
 // The Store API's OpenAPI 3.1 description. Its shapes are not written here: every request and response schema is the
 // zod schema the route validates with or the DTO type is inferred from, turned into JSON Schema by zod itself (its
@@ -77,7 +82,10 @@ const ref = (name: keyof typeof schemas & string): Schema => ({ $ref: `#/compone
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errorResponse = (description: string) => json(ref('Error'), description);
 
+const marketParameter = { name: 'market', in: 'query', schema: { type: 'string', pattern: MARKET_CODE.source, examples: ['eu'] }, description: MARKET_PARAM_DESCRIPTION };
+
 const catalogParameters = [
+  marketParameter,
   {
     name: 'q',
     in: 'query',
@@ -353,9 +361,10 @@ export function storeApiDocument(siteUrl: string) {
         get: {
           summary: 'One product',
           operationId: 'getProduct',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }, marketParameter],
           responses: {
             200: json({ type: 'object', properties: { data: ref('ProductDetail') } }, 'The product'),
+            422: errorResponse('Unknown market'),
             404: errorResponse('No active product with this slug'),
           },
         },
@@ -366,7 +375,7 @@ export function storeApiDocument(siteUrl: string) {
           description:
             'The same search as `q` on /products, with the last word read as unfinished ("jac" finds jackets). Answers from a cache: cheap to call on every pause in typing.',
           operationId: 'getSearchSuggestions',
-          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 }, description: 'What has been typed so far.' }],
+          parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 }, description: 'What has been typed so far.' }, marketParameter],
           responses: {
             200: json(ref('SearchSuggestions'), 'Products, categories and whole queries; empty lists when nothing matches'),
             422: errorResponse('Invalid query parameters'),
@@ -384,6 +393,7 @@ export function storeApiDocument(siteUrl: string) {
         post: {
           summary: 'Create an empty cart',
           operationId: 'createCart',
+          parameters: [{ ...marketParameter, description: 'The market the cart is priced in (its currency and prices). Default: the default market.' }],
           responses: { 201: json({ type: 'object', properties: { token: { type: 'string' }, cart: ref('Cart') } }, 'The cart and its token') },
         },
       },
@@ -399,7 +409,10 @@ export function storeApiDocument(siteUrl: string) {
         post: {
           summary: 'Add a variant to the cart (creates the cart when none is named)',
           operationId: 'addCartLine', security: optionalBearer,
-          parameters: [cartTokenHeader],
+          parameters: [
+            cartTokenHeader,
+            { ...marketParameter, description: 'A new cart is made in this market; a named cart in another market moves to it (every line re-priced) first. Default: a new cart in the default market, a named cart stays where it is.' },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: ref('AddCartLineRequest') } } },
           responses: { 201: cartCreatedResponse, 404: errorResponse('Unknown or unavailable variant'), 409: errorResponse('Not enough stock'), 422: errorResponse('Invalid body') },
         },

@@ -4,6 +4,7 @@ import { refresh } from 'next/cache';
 import { publicAction } from '@/lib/auth/guards';
 import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
+import { getShopperMarket } from '@/lib/markets/context';
 import { writeCartHint } from '@/lib/store/hints';
 import { addToCartLimits } from './limits';
 import { currentCartRef, writeCartToken } from './session';
@@ -18,7 +19,8 @@ export type AddedToCart = { cart: CartView; productTitle: string | null };
 export const addToCartAction = publicAction(
   addToCartSchema,
   async (input): Promise<AddedToCart> => {
-    const result = await addCartLine(await currentCartRef(), input);
+    // Added at the price the shopper saw: in their market (a cart made elsewhere moves to it).
+    const result = await addCartLine(await currentCartRef(), input, undefined, await getShopperMarket());
     // The cookie is set only once the cart exists: a refused first add leaves no cart and no cookie behind.
     if (result.newToken) await writeCartToken(result.newToken);
     await writeCartHint(result.cart.itemCount);

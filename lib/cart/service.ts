@@ -7,11 +7,17 @@ import { AppError } from '@/lib/errors';
 import { mediaUrl } from '@/lib/storage';
 import { getCachedStoreInfo } from '@/lib/catalog/cache';
 import { isOnSale, isPurchasable, type PurchasableFields } from '@/lib/catalog/purchasable';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { resolvePrice } from '@/lib/markets/pricing';
+import { defaultMarket, getExplicitPrices } from '@/lib/markets/queries';
+import type { MarketView } from '@/lib/markets/types';
 import { type AddToCartInput, MAX_LINE_QUANTITY, type UpdateLineInput } from './schemas';
 import type { CartLineView, CartRef, CartView } from './types';
 
 // The cart domain: one service behind both the web actions and the Store API.
-// Prices are never stored on a cart: every view is priced from the catalogue as it is now.
+// Prices are never stored on a cart: every view is priced from the catalogue as it is now, in the cart's market
+// (lib/markets/pricing.ts: the market's explicit price, else the base price at its rate and rounding). A cart keeps
+// its market and that market's currency; moving it to another market re-prices every line at once.
 
 const CART_TTL_MS = 60 * 24 * 3600 * 1000;
 
@@ -24,7 +30,14 @@ export function hashCartToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-type CartRow = { id: string; currency: string };
+type CartRow = { id: string; currency: string; marketId: string | null };
+
+const cartColumns = { id: carts.id, currency: carts.currency, marketId: carts.marketId };
+
+/** The market a cart is priced in: its own, else (none, or one since deleted) the default. */
+export function marketOfCart(all: readonly MarketView[], cart: { marketId: string | null }): MarketView {
+  return (cart.marketId ? all.find((market) => market.id === cart.marketId) : undefined) ?? defaultMarket(all);
+}
 
 /**
  * The active cart a request refers to: the signed-in user's, else the guest token's (never another user's).
@@ -36,37 +49,41 @@ export async function findActiveCart(executor: Executor, ref: CartRef, options: 
   else if (ref.token) where = and(eq(carts.tokenHash, hashCartToken(ref.token)), eq(carts.status, 'active'), isNull(carts.userId));
   else return null;
   if (options.touch) {
-    const [touched] = await executor.update(carts).set({ updatedAt: new Date() }).where(where).returning({ id: carts.id, currency: carts.currency });
+    const [touched] = await executor.update(carts).set({ updatedAt: new Date() }).where(where).returning(cartColumns);
     return touched ?? null;
   }
-  const query = executor.select({ id: carts.id, currency: carts.currency }).from(carts).where(where).limit(1);
+  const query = executor.select(cartColumns).from(carts).where(where).limit(1);
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
 /** Creates the cart on first add. Returns the new guest token (null for a user's cart, which needs no cookie). */
-async function createCart(executor: Executor, ref: CartRef, currency: string): Promise<{ cart: CartRow; token: string | null }> {
+async function createCart(executor: Executor, ref: CartRef, market: MarketView): Promise<{ cart: CartRow; token: string | null }> {
   const token = newCartToken();
   const [row] = await executor
     .insert(carts)
     .values({
       tokenHash: hashCartToken(token),
       userId: ref.userId ?? null,
-      currency,
+      marketId: market.id,
+      currency: market.currency,
       expiresAt: new Date(Date.now() + CART_TTL_MS),
     })
     // A user's second tab may have created their cart a moment ago (one active cart per user is unique).
     .onConflictDoNothing()
-    .returning({ id: carts.id, currency: carts.currency });
+    .returning(cartColumns);
   if (row) return { cart: row, token: ref.userId ? null : token };
   const existing = await findActiveCart(executor, ref, { lock: true });
   if (!existing) throw new Error('cart vanished after a conflicting insert');
   return { cart: existing, token: null };
 }
 
-/** How many of a variant this cart may hold now; 0 when it cannot be bought at all. */
-function lineLimit(variant: PurchasableFields & { stockOnHand: number }, cartCurrency: string): number {
-  if (!isPurchasable(variant, cartCurrency)) return 0;
+/**
+ * How many of a variant a cart may hold now; 0 when it cannot be bought at all. `baseCurrency` is the store's: a
+ * variant priced in it can be priced in every market.
+ */
+function lineLimit(variant: PurchasableFields & { stockOnHand: number }, baseCurrency: string): number {
+  if (!isPurchasable(variant, baseCurrency)) return 0;
   return Math.max(0, Math.min(variant.stockOnHand, MAX_LINE_QUANTITY));
 }
 
@@ -106,9 +123,14 @@ function tooMany(limit: number, alreadyInCart: number): AppError {
 
 export type AddLineResult = { cart: CartView; quantityInCart: number; newToken: string | null };
 
-export async function addCartLine(ref: CartRef, input: AddToCartInput, executor: Executor = db): Promise<AddLineResult> {
+/**
+ * Adds a variant. A new cart is made in `market` (the shopper's; default: the store's default market); an existing
+ * cart in another market moves to it first, so what is added is priced as the shopper saw it.
+ */
+export async function addCartLine(ref: CartRef, input: AddToCartInput, executor: Executor = db, market?: MarketView): Promise<AddLineResult> {
   // Read before the transaction: a cache miss inside it would wait for a second connection while holding one.
-  const { currency } = await getCachedStoreInfo();
+  const [{ currency }, all] = await Promise.all([getCachedStoreInfo(), getCachedMarkets()]);
+  const target = market ?? defaultMarket(all);
   const outcome = await executor.transaction(async (tx) => {
     // Lock order everywhere: cart, then variants (checkout does the same), so the two cannot deadlock.
     let cart = await findActiveCart(tx, ref, { touch: true });
@@ -117,10 +139,12 @@ export async function addCartLine(ref: CartRef, input: AddToCartInput, executor:
     let newToken: string | null = null;
     if (!cart) {
       if (variant.stockOnHand <= 0) throw tooMany(0, 0);
-      ({ cart, token: newToken } = await createCart(tx, ref, currency));
+      ({ cart, token: newToken } = await createCart(tx, ref, target));
+    } else if (market && (cart.marketId !== market.id || cart.currency !== market.currency)) {
+      await tx.update(carts).set({ marketId: market.id, currency: market.currency }).where(eq(carts.id, cart.id));
     }
-    const limit = lineLimit(variant, cart.currency);
-    if (limit === 0 && variant.currency !== cart.currency) throw notAvailable();
+    const limit = lineLimit(variant, currency);
+    if (limit === 0 && variant.currency !== currency) throw notAvailable();
     if (input.quantity > limit) throw tooMany(limit, 0);
 
     // Adds to the line, or creates it, in one statement; over the limit, the transaction is rolled back.
@@ -137,6 +161,7 @@ export async function addCartLine(ref: CartRef, input: AddToCartInput, executor:
 }
 
 export async function updateCartLine(ref: CartRef, input: UpdateLineInput, executor: Executor = db): Promise<CartView> {
+  const { currency } = await getCachedStoreInfo();
   const cartId = await executor.transaction(async (tx) => {
     const cart = await findActiveCart(tx, ref, { lock: true });
     if (!cart) throw new AppError('not_found', 'That item is no longer in your cart.');
@@ -147,7 +172,7 @@ export async function updateCartLine(ref: CartRef, input: UpdateLineInput, execu
       .where(and(eq(cartLines.id, input.lineId), eq(cartLines.cartId, cart.id)));
     if (!line) throw new AppError('not_found', 'That item is no longer in your cart.');
     const variant = await loadPurchasable(tx, line.variantId);
-    const limit = variant ? lineLimit(variant, cart.currency) : 0;
+    const limit = variant ? lineLimit(variant, currency) : 0;
     if (input.quantity > limit) throw tooMany(limit, 0);
     await tx.update(cartLines).set({ quantity: input.quantity }).where(eq(cartLines.id, line.id));
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cart.id));
@@ -188,6 +213,7 @@ export async function getCartItemCount(ref: CartRef, executor: Executor = db): P
  * cart, its lines with today's prices and stock, and each product's first image.
  */
 export async function getCartViewById(cartId: string, executor: Executor = db): Promise<CartView | null> {
+  const [{ currency: baseCurrency }, all] = await Promise.all([getCachedStoreInfo(), getCachedMarkets()]);
   const firstImage = executor
     .select({ storageKey: productImages.storageKey, altText: productImages.altText })
     .from(productImages)
@@ -198,7 +224,7 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
   const rows = await executor
     .select({
       cartId: carts.id,
-      currency: carts.currency,
+      marketId: carts.marketId,
       id: cartLines.id,
       variantId: variants.id,
       productSlug: products.slug,
@@ -207,6 +233,7 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
       variantTitle: variants.title,
       sku: variants.sku,
       priceCents: variants.priceCents,
+      compareAtPriceCents: variants.compareAtPriceCents,
       variantCurrency: variants.currency,
       stockOnHand: variants.stockOnHand,
       isActive: variants.isActive,
@@ -223,13 +250,15 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
   const head = rows[0];
   if (!head) return null;
-  const cartCurrency = head.currency;
+  const market = marketOfCart(all, head);
+  const explicit = market.isDefault ? new Map() : await getExplicitPrices(market.id, rows.flatMap((row) => (row.variantId ? [row.variantId] : [])), executor);
   const lines = rows.flatMap((row): CartLineView[] => {
     // The cart's own row when it has no lines (left join); a line whose variant is gone cannot exist (foreign key).
     if (row.id === null || row.variantId === null) return [];
     const purchasable = { stockOnHand: row.stockOnHand!, currency: row.variantCurrency!, isActive: row.isActive!, productStatus: row.productStatus! };
-    const maxQuantity = lineLimit(purchasable, cartCurrency);
+    const maxQuantity = lineLimit(purchasable, baseCurrency);
     const quantity = row.quantity!;
+    const unitPriceCents = resolvePrice({ priceCents: row.priceCents!, compareAtPriceCents: row.compareAtPriceCents, currency: row.variantCurrency! }, market, explicit.get(row.variantId)).priceCents;
     const problem = maxQuantity === 0 ? 'unavailable' : quantity > maxQuantity ? 'insufficient_stock' : null;
     return [
       {
@@ -241,9 +270,9 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
         sku: row.sku!,
         imageUrl: row.imageKey ? mediaUrl(row.imageKey) : null,
         imageAlt: row.imageAlt ?? '',
-        unitPriceCents: row.priceCents!,
+        unitPriceCents,
         quantity,
-        lineTotalCents: row.priceCents! * quantity,
+        lineTotalCents: unitPriceCents * quantity,
         maxQuantity,
         problem,
       },
@@ -251,7 +280,8 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
   });
   return {
     id: head.cartId,
-    currency: cartCurrency,
+    currency: market.currency,
+    market: market.code,
     lines,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
     subtotalCents: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalCents, 0),
@@ -260,8 +290,8 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
 }
 
 /** Store API: an explicit, empty cart for a client that wants its token before adding anything. */
-export async function createEmptyCart(executor: Executor = db): Promise<{ cart: CartView; token: string }> {
-  const { cart, token } = await createCart(executor, {}, (await getCachedStoreInfo()).currency);
+export async function createEmptyCart(executor: Executor = db, market?: MarketView): Promise<{ cart: CartView; token: string }> {
+  const { cart, token } = await createCart(executor, {}, market ?? defaultMarket(await getCachedMarkets()));
   return { cart: (await getCartViewById(cart.id, executor))!, token: token! };
 }
 
@@ -270,6 +300,7 @@ export async function createEmptyCart(executor: Executor = db): Promise<{ cart: 
  * The guest cart is retired (status 'merged', or adopted with a fresh token hash), so the old cookie token is dead.
  */
 export async function mergeGuestCart(guestToken: string, userId: string, executor: Executor = db): Promise<void> {
+  const { currency } = await getCachedStoreInfo();
   await executor.transaction(async (tx) => {
     const guest = await findActiveCart(tx, { token: guestToken }, { lock: true });
     if (!guest) return;
@@ -288,7 +319,7 @@ export async function mergeGuestCart(guestToken: string, userId: string, executo
     for (const line of guestLines) {
       const variant = await loadPurchasable(tx, line.variantId);
       if (!variant) continue;
-      const limit = lineLimit(variant, userCart.currency);
+      const limit = lineLimit(variant, currency);
       const [existing] = await tx
         .select({ id: cartLines.id, quantity: cartLines.quantity })
         .from(cartLines)
@@ -302,5 +333,24 @@ export async function mergeGuestCart(guestToken: string, userId: string, executo
     }
     await tx.update(carts).set({ status: 'merged', tokenHash: hashCartToken(newCartToken()) }).where(eq(carts.id, guest.id));
     await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, userCart.id));
+  });
+}
+
+export type MarketMove = { from: { code: string; name: string; currency: string }; to: { code: string; name: string; currency: string } };
+
+/**
+ * Moves the request's cart to a market (the shopper chose it, or a shipping country of it): from now on every line is
+ * priced in its currency. Null when there is no cart or it is already there.
+ */
+export async function moveCartToMarket(ref: CartRef, market: MarketView, executor: Executor = db): Promise<MarketMove | null> {
+  const all = await getCachedMarkets();
+  return executor.transaction(async (tx) => {
+    const cart = await findActiveCart(tx, ref, { lock: true });
+    if (!cart) return null;
+    const from = marketOfCart(all, cart);
+    if (from.id === market.id && cart.currency === market.currency) return null;
+    await tx.update(carts).set({ marketId: market.id, currency: market.currency, updatedAt: new Date() }).where(eq(carts.id, cart.id));
+    const describe = (m: MarketView) => ({ code: m.code, name: m.name, currency: m.currency });
+    return { from: describe(from), to: describe(market) };
   });
 }

@@ -24,7 +24,8 @@ export type CartLineView = z.infer<typeof cartLineSchema>;
 
 export const cartSchema = z.object({
   id: z.uuid(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/).describe("The cart's market's currency: every amount of the cart is in it"),
+  market: z.string().describe('The market the cart is priced in (its code); moving to another market re-prices every line'),
   lines: z.array(cartLineSchema),
   itemCount: z.number().int().min(0),
   subtotalCents: cents('Sum of the lines that can be bought, at current prices'),

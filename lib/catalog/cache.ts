@@ -6,6 +6,9 @@ import { purgeCachedPages } from '@/lib/server/page-cache';
 import { logger } from '@/lib/log';
 import { getStoreInfo } from '@/lib/store/settings';
 import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from '@/lib/catalog/categories/queries';
+import { marketCacheTag, MARKETS_CACHE_TAG } from '@/lib/markets/cache';
+import type { MarketView } from '@/lib/markets/types';
+import { priceCardsInMarket, priceProductInMarket, priceResultInMarket } from './market-prices';
 import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
 import type { CatalogQuery } from './schemas';
@@ -52,11 +55,27 @@ function cached<T>(key: string, tags: readonly string[], load: () => Promise<T>)
   return cache().get(key, { tags, ttlMs: REVALIDATE_S * 1000 }, load);
 }
 
+/**
+ * A read priced in a market: cached per market (the key and a tag carry its code), built from the base-currency read
+ * (itself cached once for all markets) and priced by `price`. The default market is the base read itself.
+ */
+function cachedInMarket<T>(key: string, tags: readonly string[], market: MarketView, base: () => Promise<T>, price: (value: T) => Promise<T>): Promise<T> {
+  if (market.isDefault) return base();
+  return cached(`${key} @${market.code}`, [...tags, MARKETS_CACHE_TAG, marketCacheTag(market.code)], async () => price(await base()));
+}
+
 export function getCachedStoreInfo() {
   return cached('store-info', [CACHE_TAGS.settings], () => getStoreInfo());
 }
 
-export function getCachedHomeData() {
+export function getCachedHomeData(market: MarketView) {
+  return cachedInMarket('home', [CACHE_TAGS.catalog, CACHE_TAGS.categories], market, getCachedBaseHomeData, async (home) => {
+    const [featured, newest] = await Promise.all([priceCardsInMarket(home.featured, market), priceCardsInMarket(home.newest, market)]);
+    return { ...home, featured, newest };
+  });
+}
+
+function getCachedBaseHomeData() {
   return cached('home', [CACHE_TAGS.catalog, CACHE_TAGS.categories], async () => {
     const [featured, newest, categories, productCount] = await Promise.all([
       listFeaturedProducts(8),
@@ -85,9 +104,11 @@ export function getCachedCategoryPageInfo(slug: string) {
  * Browsing (category + filters + sort + page) is cached per query. Free-text searches are not: their variety would
  * fill the cache with one-off entries, and the GIN indexes answer them directly.
  */
-export function searchCatalogCached(query: CatalogQuery) {
-  if (query.q) return searchCatalog(query, undefined, getCachedSearchVocabulary);
-  return cached(`browse ${JSON.stringify(query)}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories], () => searchCatalog(query));
+export async function searchCatalogCached(query: CatalogQuery, market: MarketView) {
+  if (query.q) return priceResultInMarket(await searchCatalog(query, undefined, getCachedSearchVocabulary), market);
+  const key = `browse ${JSON.stringify(query)}`;
+  const tags = [CACHE_TAGS.catalog, CACHE_TAGS.categories];
+  return cachedInMarket(key, tags, market, () => cached(key, tags, () => searchCatalog(query)), (result) => priceResultInMarket(result, market));
 }
 
 /**
@@ -102,19 +123,23 @@ export function getCachedSearchVocabulary() {
  * Predictive search, cached per text: shoppers type the same beginnings ("j", "ja", "jac"), so most keystrokes are
  * answered from memory; a catalogue or synonym change drops them with the vocabulary.
  */
-export function getCachedSearchSuggestions(text: string) {
+export function getCachedSearchSuggestions(text: string, market: MarketView) {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ') + (/\s$/.test(text) ? ' ' : '');
-  return cached(`suggest ${key}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms], () =>
-    suggestSearch(key, undefined, getCachedSearchVocabulary),
-  );
+  const tags = [CACHE_TAGS.catalog, CACHE_TAGS.categories, CACHE_TAGS.synonyms];
+  const base = () => cached(`suggest ${key}`, tags, () => suggestSearch(key, undefined, getCachedSearchVocabulary));
+  return cachedInMarket(`suggest ${key}`, tags, market, base, async (suggestions) => ({ ...suggestions, products: await priceCardsInMarket(suggestions.products, market) }));
 }
 
-export function getCachedProductDetail(slug: string) {
-  return cached(`product ${slug}`, [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)], () => getProductDetail(slug));
+export function getCachedProductDetail(slug: string, market: MarketView) {
+  const tags = [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)];
+  const base = () => cached(`product ${slug}`, tags, () => getProductDetail(slug));
+  return cachedInMarket(`product ${slug}`, tags, market, base, (product) => priceProductInMarket(product, market));
 }
 
-export function getCachedRelatedProducts(productId: string, slug: string) {
-  return cached(`related ${productId}`, [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)], () => listRelatedProducts(productId, 4));
+export function getCachedRelatedProducts(productId: string, slug: string, market: MarketView) {
+  const tags = [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)];
+  const base = () => cached(`related ${productId}`, tags, () => listRelatedProducts(productId, 4));
+  return cachedInMarket(`related ${productId}`, tags, market, base, (cards) => priceCardsInMarket(cards, market));
 }
 
 /** Drops cached reads (by tag) and pages (by path, or all) on this instance. */

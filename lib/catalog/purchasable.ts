@@ -8,7 +8,10 @@ export function isOnSale(variant: Pick<PurchasableFields, 'isActive' | 'productS
   return variant.isActive && variant.productStatus === 'active';
 }
 
-/** Can go into (or be ordered from) a cart in `cartCurrency`: on sale, and priced in that currency. */
-export function isPurchasable(variant: PurchasableFields, cartCurrency: string): boolean {
-  return isOnSale(variant) && variant.currency === cartCurrency;
+/**
+ * Can go into (or be ordered from) a cart: on sale, and priced in the store's base currency — the price every
+ * market's price is resolved from (lib/markets/pricing.ts), whatever currency the cart itself is in.
+ */
+export function isPurchasable(variant: PurchasableFields, baseCurrency: string): boolean {
+  return isOnSale(variant) && variant.currency === baseCurrency;
 }

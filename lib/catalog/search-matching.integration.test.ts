@@ -8,6 +8,10 @@ import { getCachedSearchVocabulary, invalidateSearchSynonyms, searchCatalogCache
 import { catalogQuerySchema } from './schemas';
 import { searchCatalog } from './search';
 import { createSynonymGroup, deleteSynonymGroup } from './synonyms/service';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { defaultMarket } from '@/lib/markets/queries';
+
+const defaultMarketNow = async () => defaultMarket(await getCachedMarkets());
 
 // How search reads what shoppers type, against the seeded catalogue plus a few products of its own (made-up words,
 // so no other test's query can meet them): edit distance by word length, stems, spellings, synonyms and ranking.
@@ -118,20 +122,20 @@ describe('search matching', () => {
 
   it('finds what a merchant-added synonym names, at once through the cache, and forgets it when deleted', async () => {
     const query = catalogQuerySchema.parse({ q: 'glimmerbox' });
-    expect((await searchCatalogCached(query)).total).toBe(0);
+    expect((await searchCatalogCached(query, await defaultMarketNow())).total).toBe(0);
     await getCachedSearchVocabulary();
 
     const actor = await staffActor();
     const { id } = await createSynonymGroup(actor, ['lantern', 'glimmerbox']);
     invalidateSearchSynonyms();
     expect(await auditCount('search_synonyms.create', id)).toBe(1);
-    const found = await searchCatalogCached(query);
+    const found = await searchCatalogCached(query, await defaultMarketNow());
     expect(found.items.map((item) => item.id).sort()).toEqual([popular, newer, older].sort());
 
     await deleteSynonymGroup(actor, id);
     invalidateSearchSynonyms();
     expect(await auditCount('search_synonyms.delete', id)).toBe(1);
-    expect((await searchCatalogCached(query)).total).toBe(0);
+    expect((await searchCatalogCached(query, await defaultMarketNow())).total).toBe(0);
   });
 
   it('reads a synonym phrase as one term, however it is written, and its words apart as words', async () => {
@@ -141,16 +145,16 @@ describe('search matching', () => {
     try {
       const lanterns = [popular, newer, older].sort();
       for (const q of ['glow box', 'Glow-Boxes', 'glow boxes quokkaline']) {
-        const found = await searchCatalogCached(catalogQuerySchema.parse({ q }));
+        const found = await searchCatalogCached(catalogQuerySchema.parse({ q }), await defaultMarketNow());
         expect(found.items.map((item) => item.id).sort(), q).toEqual(lanterns);
         expect(found.search?.correctedQuery, q).toBeNull();
       }
-      expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'box glow', perPage: 100 }))).items.map((item) => item.id)).not.toContain(popular);
+      expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'box glow', perPage: 100 }), await defaultMarketNow())).items.map((item) => item.id)).not.toContain(popular);
     } finally {
       await deleteSynonymGroup(actor, id);
       invalidateSearchSynonyms();
     }
-    expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'glow box', perPage: 100 }))).items.map((item) => item.id)).not.toContain(popular);
+    expect((await searchCatalogCached(catalogQuerySchema.parse({ q: 'glow box', perPage: 100 }), await defaultMarketNow())).items.map((item) => item.id)).not.toContain(popular);
   });
 
   it('finds the seeded phrases: "t shirt" is the T-Shirts (not every shirt), "running shoes" the Sneakers', async () => {

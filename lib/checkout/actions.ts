@@ -13,6 +13,7 @@ import type { OrderDetail } from '@/lib/orders/types';
 import { emailSchema } from '@/lib/auth/email';
 import { startPayment } from '@/lib/payments/service';
 import { writeReceipt } from './receipt';
+import { writeMarketCode } from '@/lib/markets/context';
 import { checkoutFormToInput, checkoutQuoteSchema, placeOrderSchema } from './schemas';
 import { completeCheckout } from './complete';
 import { checkoutQuoteLimits, placeOrderLimits } from './limits';
@@ -47,7 +48,10 @@ export const placeOrderAction = publicAction(
 );
 
 async function quoteForCart(input: z.infer<typeof checkoutQuoteSchema>, ip: string): Promise<CheckoutQuoteView | null> {
-  return (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
+  const quote = (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
+  // The cart moved to the destination's market: the shopper now shops there (the catalogue shows its currency too).
+  if (quote?.marketChange) await writeMarketCode(quote.marketChange.to.code);
+  return quote;
 }
 
 /**

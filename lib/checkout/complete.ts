@@ -27,7 +27,7 @@ function failureReason(error: unknown): string {
 export async function completeCheckout(
   ref: CartRef,
   input: PlaceOrderInput,
-  options: { userId?: string | null; saveAddress?: boolean },
+  options: { userId?: string | null; saveAddress?: boolean; followCountryMarket?: boolean },
 ): Promise<PlacedOrder> {
   let placed: PlacedOrder;
   try {

@@ -60,12 +60,18 @@ describe('re-pricing the checkout for an address', () => {
     expect(fast.totals.shippingCents).toBe(1499);
   });
 
-  it('a UK address gets the European rates and 20 % VAT on goods and shipping', async () => {
+  it('a UK address moves the cart to the UK market: GBP, the European rates converted, 20 % VAT included in the prices', async () => {
     const ref = await guestCart(4000);
     const uk = (await quote(ref, { countryCode: 'GB', postalCode: 'sw1a 1aa' }))!.quote;
+    expect(uk.marketChange).toMatchObject({ from: { currency: 'USD' }, to: { code: 'gb', currency: 'GBP' } });
+    expect(uk.currency).toBe('GBP');
     expect(uk.shippingOptions.map((option) => option.name)).toEqual(['Standard International', 'Express International']);
-    expect(uk.totals).toMatchObject({ shippingCents: 1499, taxCents: Math.round((4000 + 1499) * 0.2) });
+    // $40.00 × 0.79 = £31.60, rounded up to .99; shipping $14.99 × 0.79 = £11.8421 → £11.84. VAT is inside both.
+    expect(uk.totals).toMatchObject({ subtotalCents: 3199, shippingCents: 1184, totalCents: 3199 + 1184, taxInclusive: true });
+    expect(uk.totals.taxCents).toBe(Math.round(((3199 + 1184) * 2000) / 12000));
     expect(uk.addressErrors).toEqual({});
+    // Asked again for the same country, the cart is already there.
+    expect((await quote(ref, { countryCode: 'GB' }))!.quote.marketChange).toBeNull();
   });
 
   it('shows exactly what placement then charges', async () => {
@@ -96,7 +102,7 @@ describe('what a client can send that the page never would', () => {
     const uk = (await quote(ref, { countryCode: 'GB', shippingRateId: usExpress.id }))!.quote;
     expect(uk.selectedRateId).not.toBe(usExpress.id);
     expect(uk.shippingOptions.some((option) => option.id === usExpress.id)).toBe(false);
-    expect(uk.totals.shippingCents).toBe(1499);
+    expect(uk.totals.shippingCents).toBe(1184); // the Standard International rate, in GBP
     // A made-up id too.
     const madeUp = (await quote(ref, { countryCode: 'US', shippingRateId: randomUUID() }))!.quote;
     expect(madeUp.totals.shippingCents).toBe(599);
@@ -124,7 +130,7 @@ describe('what a client can send that the page never would', () => {
     const ref = await guestCart(4000);
     const garbage = (await quote(ref, { countryCode: 'GB', postalCode: '<script>' }))!.quote;
     expect(garbage.addressErrors.postalCode).toBe('Enter a valid postal code (e.g. SW1A 1AA).');
-    expect(garbage.totals.taxCents).toBe(Math.round((4000 + 1499) * 0.2));
+    expect(garbage.totals.taxCents).toBe(Math.round(((3199 + 1184) * 2000) / 12000)); // GBP, VAT inside the prices
     // A state that is not one: priced as the country alone (no state tax), and flagged.
     const notAState = (await quote(ref, { countryCode: 'US', region: 'Narnia' }))!.quote;
     expect(notAState.totals.taxCents).toBe(0);
@@ -137,7 +143,7 @@ describe('the live endpoint', () => {
     const { token } = await guestCart(4000);
     request.ip = freshAddress();
     request.cookies.set('sf_cart', { value: token });
-    expect(await quoteCheckoutAction({ countryCode: 'GB' })).toMatchObject({ ok: true, data: { countryCode: 'GB', totals: { shippingCents: 1499 } } });
+    expect(await quoteCheckoutAction({ countryCode: 'GB' })).toMatchObject({ ok: true, data: { countryCode: 'GB', currency: 'GBP', totals: { shippingCents: 1184 } } });
     expect(await quoteCheckoutAction({ countryCode: 'US', postalCode: 'x'.repeat(5000) })).toMatchObject({ ok: false, code: 'validation_failed', fieldErrors: { postalCode: expect.any(Array) } });
     expect(await quoteCheckoutAction({ countryCode: 'KP' })).toMatchObject({ ok: false, fieldErrors: { countryCode: [expect.stringMatching(/We do not ship to/)] } });
     expect(await quoteCheckoutAction({ countryCode: { $ne: null } as unknown as string })).toMatchObject({ ok: false, code: 'validation_failed' });

@@ -1,6 +1,9 @@
 import 'server-only';
 import { db, type Executor } from '@/db/client';
 import type { CartRef, CartView } from '@/lib/cart/types';
+import { findActiveCart, marketOfCart, moveCartToMarket } from '@/lib/cart/service';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { marketForCountry } from '@/lib/markets/queries';
 import { AppError } from '@/lib/errors';
 import { previewCheckoutWithinCodeLimit } from './discount-preview';
 import { checkPostalCode, checkRegion, countryName } from './regions';
@@ -21,6 +24,12 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
     const message = `We do not ship to ${countryName(countryCode)}.`;
     throw new AppError('validation_failed', message, { fieldErrors: { countryCode: [message] } });
   }
+  // The shipping country decides the market: a country of another market moves the cart there (re-pricing every
+  // line in its currency) before anything is priced, and the answer says so, for the shopper to be told.
+  const markets = await getCachedMarkets();
+  const cartRow = await findActiveCart(executor, ref);
+  const target = marketForCountry(markets, countryCode);
+  const marketChange = cartRow && marketOfCart(markets, cartRow).id !== target.id ? await moveCartToMarket(ref, target, executor) : null;
   const region = checkRegion(countryCode, input.region);
   const postal = input.postalCode ? checkPostalCode(countryCode, input.postalCode) : null;
   const { preview, discountError } = await previewCheckoutWithinCodeLimit(
@@ -36,6 +45,8 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
     cart: preview.cart,
     quote: {
       currency: preview.cart.currency,
+      market: preview.cart.market,
+      marketChange,
       countryCode,
       shippingOptions: preview.shippingOptions,
       selectedRateId: preview.selectedRateId,

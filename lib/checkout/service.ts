@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import {
   cartLines,
@@ -19,7 +19,11 @@ import {
   taxRates,
   variants,
 } from '@/db/schema';
-import { getCartView, hashCartToken } from '@/lib/cart/service';
+import { getCartView, hashCartToken, marketOfCart } from '@/lib/cart/service';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { convertAmount, resolvePrice } from '@/lib/markets/pricing';
+import { getExplicitPrices, marketForCountry } from '@/lib/markets/queries';
+import type { MarketView } from '@/lib/markets/types';
 import type { CartRef, CartView } from '@/lib/cart/types';
 import { isPurchasable } from '@/lib/catalog/purchasable';
 import { moveStock } from '@/lib/inventory/stock';
@@ -27,6 +31,7 @@ import { ensureGuestCustomer } from '@/lib/customers/guests';
 import { AppError } from '@/lib/errors';
 import { isStripeEnabled } from '@/lib/payments/providers';
 import { getStoreInfo } from '@/lib/store/settings';
+import { formatMoney, money } from '@/lib/money';
 import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import type { PlaceOrderInput } from './schemas';
@@ -44,8 +49,22 @@ export type ShippingOption = {
   maxDeliveryDays: number | null;
 };
 
-export async function listShippingOptions(countryCode: string, currency: string, executor: Executor = db): Promise<ShippingOption[]> {
-  return executor
+/**
+ * The active rates that ship to a country, in the market's currency: rates set in that currency when the zone has
+ * them, else the store-currency rates converted at the market's rate (to the minor unit: no charm rounding on
+ * shipping). The default market is the store currency itself, as before markets existed.
+ */
+export async function listShippingOptions(
+  countryCode: string,
+  marketOrCurrency: Pick<MarketView, 'currency' | 'exchangeRate' | 'roundingRule'> | string,
+  baseCurrency?: string,
+  executor: Executor = db,
+): Promise<ShippingOption[]> {
+  // A bare currency: the rates set in it, as before markets (the store's own currency at rate 1).
+  const market = typeof marketOrCurrency === 'string' ? { currency: marketOrCurrency, exchangeRate: '1', roundingRule: 'none' as const } : marketOrCurrency;
+  baseCurrency ??= market.currency;
+  const currencies = market.currency === baseCurrency ? [baseCurrency] : [market.currency, baseCurrency];
+  const rows = await executor
     .select({
       id: shippingRates.id,
       name: shippingRates.name,
@@ -60,11 +79,20 @@ export async function listShippingOptions(countryCode: string, currency: string,
     .where(
       and(
         eq(shippingRates.isActive, true),
-        eq(shippingRates.currency, currency),
+        inArray(shippingRates.currency, currencies),
         sql`${countryCode.toUpperCase()} = any(${shippingZones.countries})`,
       ),
     )
     .orderBy(asc(shippingZones.position), asc(shippingRates.position), asc(shippingRates.priceCents));
+  const own = rows.filter((row) => row.currency === market.currency);
+  if (own.length > 0) return own;
+  const convert = (cents: number) => convertAmount(cents, baseCurrency, market, 'none');
+  return rows.map((row) => ({
+    ...row,
+    priceCents: convert(row.priceCents),
+    freeAboveCents: row.freeAboveCents === null ? null : convert(row.freeAboveCents),
+    currency: market.currency,
+  }));
 }
 
 /** The region's own rate when there is one, else the country-wide rate, else none. */
@@ -83,18 +111,26 @@ function discountError(message: string): AppError {
 type DiscountRow = typeof discountCodes.$inferSelect;
 
 /** Checks a code against dates, activity, currency and minimum subtotal (usage limits are checked at placement). */
-async function findUsableDiscount(executor: Executor, code: string, subtotalCents: number, currency: string): Promise<DiscountRow> {
+/**
+ * Checks a code against dates, activity, currency and minimum subtotal (usage limits are checked at placement), and
+ * answers it in the market's currency: a fixed amount or minimum set in the store currency applies in another market
+ * at that market's rate (to the minor unit).
+ */
+async function findUsableDiscount(executor: Executor, code: string, subtotalCents: number, market: MarketView, baseCurrency: string): Promise<DiscountRow> {
+  const currency = market.currency;
   const now = new Date();
   const [row] = await executor.select().from(discountCodes).where(eq(discountCodes.code, code.toUpperCase()));
   if (!row || !row.isActive || (row.startsAt && row.startsAt > now) || (row.endsAt && row.endsAt <= now)) {
     throw discountError('This discount code is not valid.');
   }
-  if (row.currency !== currency && row.type === 'fixed_amount') throw discountError('This discount code is not valid.');
-  if (subtotalCents < row.minSubtotalCents) {
-    throw discountError(`This code needs a subtotal of at least ${(row.minSubtotalCents / 100).toFixed(2)} ${row.currency}.`);
+  if (row.currency !== currency && row.currency !== baseCurrency) throw discountError('This discount code is not valid.');
+  const inMarket = (cents: number) => (row.currency === currency ? cents : convertAmount(cents, row.currency, market, 'none'));
+  const minimumCents = inMarket(row.minSubtotalCents);
+  if (subtotalCents < minimumCents) {
+    throw discountError(`This code needs a subtotal of at least ${formatMoney(money(minimumCents, currency))}.`);
   }
   if (row.usageLimit !== null && row.timesUsed >= row.usageLimit) throw discountError('This discount code has been used up.');
-  return row;
+  return { ...row, value: row.type === 'fixed_amount' ? inMarket(row.value) : row.value, minSubtotalCents: minimumCents, currency };
 }
 
 function asPricingDiscount(row: DiscountRow | null): PricingDiscount {
@@ -118,16 +154,17 @@ export async function previewCheckout(
 ): Promise<CheckoutPreview | null> {
   const cart = await getCartView(ref, executor);
   if (!cart || cart.lines.length === 0) return null;
-  const store = await getStoreInfo(executor);
+  const [store, all] = await Promise.all([getStoreInfo(executor), getCachedMarkets()]);
+  const market = all.find((candidate) => candidate.code === cart.market) ?? marketOfCart(all, { marketId: null });
   const countryCode = (input.countryCode ?? 'US').toUpperCase();
-  const shippingOptions = await listShippingOptions(countryCode, cart.currency, executor);
+  const shippingOptions = await listShippingOptions(countryCode, market, store.currency, executor);
   const rate = shippingOptions.find((option) => option.id === input.shippingRateId) ?? shippingOptions[0] ?? null;
   const tax = await findTaxRate(executor, countryCode, input.region?.toUpperCase() ?? null);
   let discount: DiscountRow | null = null;
   let discountMessage: string | null = null;
   if (input.discountCode) {
     try {
-      discount = await findUsableDiscount(executor, input.discountCode, cart.subtotalCents, cart.currency);
+      discount = await findUsableDiscount(executor, input.discountCode, cart.subtotalCents, market, store.currency);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       discountMessage = error.message;
@@ -138,7 +175,7 @@ export async function previewCheckout(
     discount: asPricingDiscount(discount),
     shipping: rate,
     tax,
-    taxInclusive: store.taxDisplay === 'inclusive',
+    taxInclusive: market.taxDisplay === 'inclusive',
   });
   return {
     cart,
@@ -180,7 +217,7 @@ async function lockCheckoutCart(tx: Transaction, ref: CartRef, cartId: string | 
   if (!owner) return null;
   const where = cartId ? and(eq(carts.id, cartId), owner) : ref.userId ? and(owner, eq(carts.status, 'active')) : owner;
   const [row] = await tx
-    .select({ id: carts.id, status: carts.status, currency: carts.currency })
+    .select({ id: carts.id, status: carts.status, currency: carts.currency, marketId: carts.marketId })
     .from(carts)
     .where(where)
     .limit(1)
@@ -210,7 +247,15 @@ async function existingOrderFor(executor: Executor, cartId: string): Promise<Pla
 export async function placeOrder(
   ref: CartRef,
   input: PlaceOrderInput,
-  options: { userId?: string | null } = {},
+  options: {
+    userId?: string | null;
+    /**
+     * A destination in another market moves the cart there and places the order in its currency (the Store API, whose
+     * answer carries the currency). Off for the web form: its shopper must have seen the new prices first (the live
+     * summary moves the cart as the country changes), so a placement that skipped that is refused.
+     */
+    followCountryMarket?: boolean;
+  } = {},
   executor: Executor = db,
 ): Promise<PlacedOrder> {
   if (input.paymentProvider === 'stripe' && !isStripeEnabled()) {
@@ -223,6 +268,8 @@ export async function placeOrder(
     throw new AppError('validation_failed', 'Some fields are invalid.', { fieldErrors });
   }
   input = { ...input, shippingAddress: checkedAddress.address };
+  // Read before the transaction (a cache miss inside it would wait for a second connection while holding one).
+  const [allMarkets, baseStore] = await Promise.all([getCachedMarkets(), getStoreInfo(executor)]);
   return executor.transaction(async (tx) => {
     const cart = await lockCheckoutCart(tx, ref, input.cartId);
     if (!cart) throw new AppError('not_found', 'Your cart could not be found. It may have expired.');
@@ -233,8 +280,18 @@ export async function placeOrder(
     }
 
     const countryCode = input.shippingAddress.countryCode;
-    const [store, lines, shippingOptions, tax, customer] = await Promise.all([
-      getStoreInfo(tx),
+    let market = marketOfCart(allMarkets, cart);
+    // The shipping country must be in the cart's market: the order summary (quoteCheckout) moves the cart when the
+    // country changes, so the shopper sees the new currency before paying; a placement that skipped it is refused.
+    const countryMarket = marketForCountry(allMarkets, countryCode);
+    if ((countryMarket.id !== market.id || cart.currency !== market.currency) && options.followCountryMarket) {
+      await tx.update(carts).set({ marketId: countryMarket.id, currency: countryMarket.currency }).where(eq(carts.id, cart.id));
+      market = countryMarket;
+    } else if (countryMarket.id !== market.id || cart.currency !== market.currency) {
+      const message = `${countryMarket.name} pays in ${countryMarket.currency}: update the order summary to see your cart in ${countryMarket.currency}, then place the order.`;
+      throw new AppError('conflict', message, { fieldErrors: { 'shippingAddress.countryCode': [message] } });
+    }
+    const [lines, shippingOptions, tax, customer] = await Promise.all([
       // Variants in id order, so two checkouts sharing variants take their row locks in the same order.
       tx
         .select({
@@ -257,14 +314,19 @@ export async function placeOrder(
         .innerJoin(products, eq(products.id, variants.productId))
         .where(eq(cartLines.cartId, cart.id))
         .orderBy(asc(variants.id)),
-      listShippingOptions(countryCode, cart.currency, tx),
+      listShippingOptions(countryCode, market, baseStore.currency, tx),
       findTaxRate(tx, countryCode, input.shippingAddress.region),
       // The customer record: the account, or one per guest email (one upsert, sent with the reads above).
       options.userId ? { id: options.userId, created: false } : ensureGuestCustomer(tx, input.email, input.shippingAddress.name),
     ]);
     if (lines.length === 0) throw new AppError('conflict', 'Your cart is empty.');
+    // Every line in the market's currency: its explicit price there, else derived (lib/markets/pricing.ts).
+    const explicit = market.isDefault ? new Map() : await getExplicitPrices(market.id, lines.map((line) => line.variantId), tx);
     for (const line of lines) {
-      if (!isPurchasable(line, cart.currency)) {
+      line.unitPriceCents = resolvePrice({ priceCents: line.unitPriceCents, compareAtPriceCents: null, currency: line.currency }, market, explicit.get(line.variantId)).priceCents;
+    }
+    for (const line of lines) {
+      if (!isPurchasable(line, baseStore.currency)) {
         throw new AppError('conflict', `${line.productTitle} is no longer available. Please remove it from your cart.`);
       }
     }
@@ -278,7 +340,7 @@ export async function placeOrder(
 
     let discount: DiscountRow | null = null;
     if (input.discountCode) {
-      discount = await findUsableDiscount(tx, input.discountCode, subtotalCents, cart.currency);
+      discount = await findUsableDiscount(tx, input.discountCode, subtotalCents, market, baseStore.currency);
       // Conditional increment: the row lock it takes also serialises the per-customer count just below.
       const [counted] = await tx
         .update(discountCodes)
@@ -305,7 +367,7 @@ export async function placeOrder(
       discount: asPricingDiscount(discount),
       shipping: rate,
       tax,
-      taxInclusive: store.taxDisplay === 'inclusive',
+      taxInclusive: market.taxDisplay === 'inclusive',
     });
 
     let order: { id: string; number: string } | undefined;
@@ -317,7 +379,9 @@ export async function placeOrder(
           userId: options.userId ?? null,
           customerId: customer.id,
           email: input.email,
-          currency: cart.currency,
+          currency: market.currency,
+          marketCode: market.code,
+          exchangeRate: market.exchangeRate,
           subtotalCents: totals.subtotalCents,
           discountCents: totals.discountCents,
           shippingCents: totals.shippingCents,
@@ -372,7 +436,7 @@ export async function placeOrder(
           })
         : null,
       input.paymentProvider === 'manual'
-        ? tx.insert(payments).values({ orderId, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: cart.currency })
+        ? tx.insert(payments).values({ orderId, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: market.currency })
         : null,
       tx.insert(orderEvents).values({
         orderId,
@@ -401,7 +465,7 @@ export async function placeOrder(
       orderId,
       number: order.number,
       totalCents: totals.totalCents,
-      currency: cart.currency,
+      currency: market.currency,
       created: true,
       productSlugs: [...new Set(lines.map((line) => line.productSlug))],
     };

@@ -29,8 +29,15 @@ export type ShippingOptionView = z.infer<typeof shippingOptionSchema>;
  * The checkout's order summary for an address, rate and code, priced by the same code placement uses. The address
  * errors are advice for the fields (placement refuses the same things); the totals never depend on the client.
  */
+const marketRefSchema = z.object({ code: z.string(), name: z.string(), currency: z.string() });
+
 export const checkoutQuoteViewSchema = z.object({
   currency: z.string(),
+  market: z.string().describe('The market the cart is priced in (its code)'),
+  marketChange: z
+    .object({ from: marketRefSchema, to: marketRefSchema })
+    .nullable()
+    .describe('Set when this destination belongs to another market: the cart moved there and every line was re-priced in its currency'),
   countryCode: z.string(),
   shippingOptions: z.array(shippingOptionSchema),
   selectedRateId: z.uuid().nullable(),

@@ -7,7 +7,7 @@ import { CLIENT_IP_HEADER, ipSubject } from './client-ip';
 import { AppError, toErrorResponse } from '@/lib/errors';
 import { corsHeaders, isStoreApiPath } from '@/lib/http/cors';
 import { PUBLISHABLE_KEY_HEADER, storefrontOf } from '@/lib/http/publishable-key';
-import { API_AGENT, type CachedPage, FILL_HEADER, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
+import { API_AGENT, type CachedPage, FILL_HEADER, MARKET_COOKIE, marketOfCookies, pageCacheKey, type PageCache, type RenderedPage, servePage } from './page-cache';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { routeRateLimits } from '@/lib/rate-limit/policies';
 import { requestIdFromValue } from './request-id';
@@ -166,7 +166,8 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
    */
   async function fromPageCache(visit: Visit, cache: PageCache, fillSecret: string, key: string, next: Listener, request: IncomingMessage, response: ServerResponse) {
     if (key.startsWith(`${API_AGENT} `) && (await overApiLimit(request, response))) return;
-    const fill = () => renderForCache(options.port, request.url ?? '/', fillSecret, header(request, 'user-agent'));
+    const market = key.startsWith(`${API_AGENT} `) ? null : marketOfCookies(header(request, 'cookie'));
+    const fill = () => renderForCache(options.port, request.url ?? '/', fillSecret, header(request, 'user-agent'), market);
     const found = cache.lookup(key, fill);
     if (found) return serve(request, response, found.page, found.outcome);
     if (cache.rendering(key)) {
@@ -343,7 +344,7 @@ function requestIdOf(request: IncomingMessage): string {
  * Renders the page as an anonymous visitor would get it, through this server on loopback, with the nonce the
  * cached copy will be cut at. Null when the server cannot be reached that way: the caller then renders as usual.
  */
-async function renderForCache(port: number, url: string, fillSecret: string, userAgent: string | undefined): Promise<RenderedPage | null> {
+async function renderForCache(port: number, url: string, fillSecret: string, userAgent: string | undefined, market: string | null): Promise<RenderedPage | null> {
   const nonce = newNonce();
   try {
     const response = await fetch(`http://127.0.0.1:${port}${url}`, {
@@ -353,6 +354,8 @@ async function renderForCache(port: number, url: string, fillSecret: string, use
         // Loopback: compressing here only to decompress at once would cost the render's CPU a second time.
         'accept-encoding': 'identity',
         'user-agent': userAgent ?? '',
+        // The market the page is priced in, and no other cookie: the fill renders what every visitor of it gets.
+        ...(market ? { cookie: `${MARKET_COOKIE}=${market}` } : {}),
       },
       cache: 'no-store',
       redirect: 'manual',

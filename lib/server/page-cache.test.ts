@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { PageCache, pageCacheKey, type RenderedPage, servePage } from './page-cache';
+import { marketOfCookies, PageCache, pageCacheKey, type RenderedPage, servePage } from './page-cache';
 import { newNonce } from './security-headers';
 
 const NONCE = 'cmVuZGVyLW5vbmNlLTEyMw==';
@@ -55,6 +55,25 @@ describe('pageCacheKey', () => {
     // A cart or a session does not make a catalogue page personal: the browser fills in the header's parts.
     expect(pageCacheKey(request('/', { headers: { cookie: 'theme=dark; sf_cart=abc; sf_cart_items=2' } }))).toBe('browser /');
     expect(pageCacheKey(request('/products/a', { headers: { cookie: '__Secure-authjs.session-token=abc; sf_signed_in=1' } }))).toBe('browser /products/a');
+  });
+
+  it('keeps a copy per market: a shopper in EUR never gets the default market\'s page, and no other cookie counts', () => {
+    expect(pageCacheKey(request('/products/a', { headers: { cookie: 'sf_market=eu' } }))).toBe('browser@eu /products/a');
+    expect(pageCacheKey(request('/', { headers: { cookie: 'sf_cart=abc; sf_market=gb; theme=dark' } }))).toBe('browser@gb /');
+    // A value that cannot be a market code is the default market (the page renders it so).
+    expect(pageCacheKey(request('/', { headers: { cookie: 'sf_market=../../x' } }))).toBe('browser /');
+    expect(marketOfCookies('a=1; sf_market=eu')).toBe('eu');
+    expect(marketOfCookies('sf_marketing=eu')).toBeNull();
+    expect(marketOfCookies(undefined)).toBeNull();
+  });
+
+  it('purges a path in every market', () => {
+    const cache = new PageCache(1 << 20, 60_000);
+    return Promise.all(['browser /products/a', 'browser@eu /products/a'].map((key) => cache.render(key, async () => rendered(page(key))))).then(() => {
+      cache.purge(['/products/a']);
+      expect(cache.peek('browser /products/a')).toBeNull();
+      expect(cache.peek('browser@eu /products/a')).toBeNull();
+    });
   });
 
   it("shares the Store API's public catalogue reads whatever the client sends, and nothing else of the API", () => {

@@ -34,6 +34,25 @@ export const FILL_HEADER = 'x-page-cache-fill';
 /** The first word of a Store API key (pages have the visitor's agent kind there). */
 export const API_AGENT = 'api';
 
+/**
+ * The shopper's market (lib/markets/context.ts): catalogue pages are priced in it, so each market has its own copy.
+ * Read here from the raw Cookie header — the front door runs before Next — and only its value is passed to the fill.
+ */
+export const MARKET_COOKIE = 'sf_market';
+const MARKET_VALUE = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/** The market code a request's cookies name, or null (the default market). Any other cookie is ignored. */
+export function marketOfCookies(cookieHeader: string | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== MARKET_COOKIE) continue;
+    const value = part.slice(eq + 1).trim();
+    return MARKET_VALUE.test(value) ? value : null;
+  }
+  return null;
+}
+
 export type PageRequest = { method: string; pathname: string; search: string; header: (name: string) => string | undefined };
 
 /** The cache key for a request whose page every anonymous visitor gets alike, or null to render it per request. */
@@ -50,10 +69,12 @@ export function pageCacheKey(request: PageRequest): string | null {
   if (destination !== undefined && destination !== 'document') return null;
   if (header('rsc') !== undefined || header('next-router-prefetch') !== undefined || header('next-router-state-tree') !== undefined) return null;
   if (request.search.includes('_rsc=')) return null;
-  // Cookies do not matter: catalogue pages are the same HTML for every visitor. The header's cart count and account
-  // link are filled in by the browser from hint cookies (components/layout/use-hint-cookie.ts).
-  // Next renders crawlers' pages differently (lib/server/bots.ts); each class of agent gets a copy of its own.
-  return `${agentClass(header('user-agent') ?? '')} ${request.pathname}${request.search}`;
+  // Cookies do not matter but one: catalogue pages are the same HTML for every visitor of a market. The header's cart
+  // count and account link are filled in by the browser from hint cookies (components/layout/use-hint-cookie.ts);
+  // the market cookie decides the currency of every price, so each market is a copy of its own ("@eu"; none for the
+  // default). Next renders crawlers' pages differently (lib/server/bots.ts); each class of agent gets a copy too.
+  const market = marketOfCookies(header('cookie'));
+  return `${agentClass(header('user-agent') ?? '')}${market ? `@${market}` : ''} ${request.pathname}${request.search}`;
 }
 
 /** A rendered page, cut at the nonce it was rendered with. */

@@ -9,6 +9,9 @@ import { countryName } from '@/lib/checkout/regions';
 import { listShippingCountries } from '@/lib/checkout/service';
 import { listAddresses } from '@/lib/customers/addresses';
 import { listPaymentProviders } from '@/lib/payments/providers';
+import { getCartView } from '@/lib/cart/service';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { marketByCode, marketForCountry } from '@/lib/markets/queries';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
@@ -34,11 +37,19 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const ships = (code: string | undefined) => countries.some((country) => country.code === code);
   const chosenId = typeof params.address === 'string' ? params.address.slice(0, 36) : '';
   const shippable = addresses.filter((address) => ships(address.countryCode));
-  const usable = chosenId === NEW_ADDRESS ? null : (shippable.find((address) => address.id === chosenId) ?? shippable[0] ?? null);
-  const countryCode = usable?.countryCode ?? (ships('US') ? 'US' : countries[0]?.code);
+  const usableAddress = chosenId === NEW_ADDRESS ? null : (shippable.find((address) => address.id === chosenId) ?? shippable[0] ?? null);
+  // The cart's market decides the first country: a saved address there, else the market's own first country the
+  // store ships to — never one of another market, which would move the cart before the shopper chose anything.
+  const ref = await currentCartRef();
+  const [markets, cartNow] = await Promise.all([getCachedMarkets(), getCartView(ref)]);
+  const cartMarket = marketByCode(markets, cartNow?.market);
+  const inCartMarket = (code: string) => marketForCountry(markets, code).code === cartMarket.code;
+  const usable = usableAddress && inCartMarket(usableAddress.countryCode) ? usableAddress : null;
+  const marketCountry = cartMarket.isDefault && ships('US') && inCartMarket('US') ? 'US' : countries.find((country) => inCartMarket(country.code))?.code;
+  const countryCode = usable?.countryCode ?? marketCountry ?? (ships('US') ? 'US' : countries[0]?.code);
 
   const priced = countryCode
-    ? await quoteCheckout(await currentCartRef(), { countryCode, region: usable?.region ?? '', postalCode: '', shippingRateId: null, discountCode: null }, '')
+    ? await quoteCheckout(ref, { countryCode, region: usable?.region ?? '', postalCode: '', shippingRateId: null, discountCode: null }, '')
     : null;
   if (!priced) {
     return (

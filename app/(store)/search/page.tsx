@@ -3,6 +3,7 @@ import { CatalogView } from '@/components/catalog/catalog-view';
 import { SearchNoResults } from '@/components/search/no-results';
 import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { catalogQuerySchema } from '@/lib/catalog/schemas';
+import { getShopperMarket } from '@/lib/markets/context';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,14 +21,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 const POPULAR_COUNT = 8;
 
 export default async function SearchPage({ searchParams }: Props) {
-  const store = await getCachedStoreInfo();
+  const [store, market] = await Promise.all([getCachedStoreInfo(), getShopperMarket()]);
   const query = parseCatalogParams(await searchParams, store.currency);
-  const result = await searchCatalogCached(query);
+  const result = await searchCatalogCached(query, market);
   const filtered = Object.keys(query.options).length > 0 || query.inStock || query.priceMinCents !== undefined || query.priceMaxCents !== undefined;
   // Nothing found and no filter to blame: suggestions and best sellers instead of an empty grid beside zero counts.
   const nothingFound = Boolean(query.q) && result.total === 0 && !filtered && !query.category;
   const popular = nothingFound
-    ? (await searchCatalogCached(catalogQuerySchema.parse({ sort: 'best_selling', perPage: POPULAR_COUNT }))).items
+    ? (await searchCatalogCached(catalogQuerySchema.parse({ sort: 'best_selling', perPage: POPULAR_COUNT }), market)).items
     : [];
   const correctedQuery = result.search?.correctedQuery;
   return (

@@ -568,7 +568,10 @@ export interface components {
         Cart: {
             /** Format: uuid */
             id: string;
+            /** @description The cart's market's currency: every amount of the cart is in it */
             currency: string;
+            /** @description The market the cart is priced in (its code); moving to another market re-prices every line */
+            market: string;
             lines: {
                 /** Format: uuid */
                 id: string;
@@ -751,6 +754,21 @@ export interface components {
         };
         CheckoutPreview: {
             currency: string;
+            /** @description The market the cart is priced in (its code) */
+            market: string;
+            /** @description Set when this destination belongs to another market: the cart moved there and every line was re-priced in its currency */
+            marketChange: {
+                from: {
+                    code: string;
+                    name: string;
+                    currency: string;
+                };
+                to: {
+                    code: string;
+                    name: string;
+                    currency: string;
+                };
+            } | null;
             countryCode: string;
             shippingOptions: components["schemas"]["ShippingOption"][];
             selectedRateId: string | null;
@@ -857,6 +875,8 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
+                /** @description Market code (e.g. "eu", "gb"): prices and currency are that market's — its explicit prices, else the base price at its exchange rate and rounding rule. Default: the store's default market. An unknown code is 422. */
+                market?: string;
                 /** @description Search text: typos (edit distance), plurals, British and American spellings, the store's synonyms, category and option words. */
                 q?: string;
                 /** @description Category slug; includes its subcategories. */
@@ -931,7 +951,10 @@ export interface operations {
     };
     getProduct: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Market code (e.g. "eu", "gb"): prices and currency are that market's — its explicit prices, else the base price at its exchange rate and rounding rule. Default: the store's default market. An unknown code is 422. */
+                market?: string;
+            };
             header?: {
                 /** @description Optional: the storefront's publishable key (pk_…). Its requests get that storefront's own rate-limit budget; an unknown key is 401. */
                 "X-Publishable-Key"?: string;
@@ -972,6 +995,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unknown market */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests from this client (Retry-After says when to retry) */
             429: {
                 headers: {
@@ -988,6 +1020,8 @@ export interface operations {
             query: {
                 /** @description What has been typed so far. */
                 q: string;
+                /** @description Market code (e.g. "eu", "gb"): prices and currency are that market's — its explicit prices, else the base price at its exchange rate and rounding rule. Default: the store's default market. An unknown code is 422. */
+                market?: string;
             };
             header?: {
                 /** @description Optional: the storefront's publishable key (pk_…). Its requests get that storefront's own rate-limit budget; an unknown key is 401. */
@@ -1081,7 +1115,10 @@ export interface operations {
     };
     createCart: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The market the cart is priced in (its currency and prices). Default: the default market. */
+                market?: string;
+            };
             header?: {
                 /** @description Optional: the storefront's publishable key (pk_…). Its requests get that storefront's own rate-limit budget; an unknown key is 401. */
                 "X-Publishable-Key"?: string;
@@ -1179,7 +1216,10 @@ export interface operations {
     };
     addCartLine: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A new cart is made in this market; a named cart in another market moves to it (every line re-priced) first. Default: a new cart in the default market, a named cart stays where it is. */
+                market?: string;
+            };
             header?: {
                 /** @description The token returned when the cart was created (browsers may rely on the cart cookie instead). */
                 "X-Cart-Token"?: string;

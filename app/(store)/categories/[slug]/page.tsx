@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/catalog-view';
 import { getCachedCategoryPageInfo, getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
+import { getShopperMarket } from '@/lib/markets/context';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,10 +25,10 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const [info, store] = await Promise.all([getCachedCategoryPageInfo(slug), getCachedStoreInfo()]);
+  const [info, store, market] = await Promise.all([getCachedCategoryPageInfo(slug), getCachedStoreInfo(), getShopperMarket()]);
   if (!info) notFound();
   const query = { ...parseCatalogParams(await searchParams, store.currency), category: slug };
-  const result = await searchCatalogCached(query).catch((error: unknown) => {
+  const result = await searchCatalogCached(query, market).catch((error: unknown) => {
     if (error instanceof UnknownCategoryError) notFound();
     throw error;
   });

@@ -15,12 +15,13 @@ import { getCachedProductDetail, getCachedRelatedProducts, getCachedStoreInfo } 
 import { productJsonLd } from '@/lib/catalog/structured-data';
 import { resolveVariantSelection, selectionFromParams } from '@/lib/catalog/variant-matrix';
 import { env } from '@/lib/env';
+import { getShopperMarket } from '@/lib/markets/context';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const product = await getCachedProductDetail(slug);
+  const product = await getCachedProductDetail(slug, await getShopperMarket());
   if (!product) return { title: 'Product not found' };
   const description = product.seoDescription ?? productDescriptionText(product.description, 160);
   const image = product.images[0];
@@ -40,11 +41,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const product = await getCachedProductDetail(slug);
+  const market = await getShopperMarket();
+  const product = await getCachedProductDetail(slug, market);
   if (!product) notFound();
   const [store, related, search] = await Promise.all([
     getCachedStoreInfo(),
-    getCachedRelatedProducts(product.id, product.slug),
+    getCachedRelatedProducts(product.id, product.slug, market),
     searchParams,
   ]);
   const picked = resolveVariantSelection(product, selectionFromParams(product, search));

@@ -23,7 +23,7 @@ export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits,
   if (!ref.userId && !ref.token) throw new AppError('not_found', 'No cart for this token.');
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
-    const placed = await completeCheckout(ref, body, { userId: user?.id ?? null });
+    const placed = await completeCheckout(ref, body, { userId: user?.id ?? null, followCountryMarket: true });
     return {
       status: placed.created ? 201 : 200,
       body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },

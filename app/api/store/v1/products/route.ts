@@ -6,11 +6,12 @@ import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/auth/guards';
+import { marketFromQuery } from '@/lib/markets/api';
 
 export const GET = route({}, async ({ request }) => {
-  const store = await getCachedStoreInfo();
+  const [store, market] = await Promise.all([getCachedStoreInfo(), marketFromQuery(request.nextUrl.searchParams)]);
   const query = parseCatalogApiQuery(request.nextUrl.searchParams, store.currency);
-  const result = await searchCatalogCached(query).catch((error: unknown) => {
+  const result = await searchCatalogCached(query, market).catch((error: unknown) => {
     if (error instanceof UnknownCategoryError) throw new AppError('not_found', `No category "${query.category}".`);
     throw error;
   });

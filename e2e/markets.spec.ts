@@ -1,0 +1,133 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { axeViolations } from './support/axe';
+import { expectNoSidewaysScroll } from './support/layout';
+import { AdminShell } from './pages/admin-shell';
+import { AdminMarkets, MarketSelector } from './pages/market-pages';
+import { ProductPage } from './pages/product-page';
+import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
+import { findBuyableVariant, uniqueEmail } from './support/commerce';
+
+// Markets: the seed sells in the United States (USD, default), the United Kingdom (GBP) and the euro area (EUR).
+
+const eur = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+async function expectNoAxe(page: Page, what: string) {
+  expect(await axeViolations(page), what).toEqual([]);
+}
+
+/** A variant's price in a market, as the Store API (same resolver as the pages) answers it. */
+async function priceIn(request: APIRequestContext, slug: string, options: Record<string, string>, market: string) {
+  const response = await request.get(`/api/store/v1/products/${slug}?market=${market}`);
+  const product = ((await response.json()) as { data: { variants: { sku: string; options: Record<string, string>; priceCents: number; currency: string }[] } }).data;
+  return product.variants.find((variant) => JSON.stringify(variant.options) === JSON.stringify(options))!;
+}
+
+test.describe('a shopper in Germany', () => {
+  test.use({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+
+  test('is offered the euro area, sees euros from home to cart, checks out to Berlin, and the order is in EUR to the admin too', async ({ page, request, browser, baseURL }) => {
+    test.slow(); // a whole purchase and the admin, on a 2-core machine
+    const variant = await findBuyableVariant(request, 21, 2);
+    const inEuros = await priceIn(request, variant.slug, variant.options, 'eu');
+    expect(inEuros.currency).toBe('EUR');
+
+    await page.goto('/');
+    const markets = new MarketSelector(page);
+    // Suggested from the browser's languages, never switched by itself: the prices are still dollars.
+    await expect(markets.suggestion).toContainText('Shopping from Germany? See prices in EUR for Euro area.');
+    await expect(page.getByRole('main')).toContainText('$');
+    await expectNoAxe(page, 'home with the suggestion, 390 px');
+    await expectNoSidewaysScroll(page, 'home with the suggestion');
+    await markets.suggestion.getByRole('button', { name: 'Shop in EUR' }).click();
+    await expect(markets.suggestion).toBeHidden();
+    await expect(page.getByRole('main')).toContainText('€');
+    await expect(page.getByRole('main')).not.toContainText('$');
+    await expect(markets.form.getByLabel('Shipping to / currency')).toHaveValue('eu');
+    await expectNoAxe(page, 'home in EUR, footer selector, 390 px');
+
+    const product = new ProductPage(page);
+    await product.goto(variant.slug);
+    await product.choose(variant.options);
+    await expect(page.getByRole('main')).toContainText(eur(inEuros.priceCents));
+    await product.add(2);
+
+    const cart = new CartPage(page);
+    await cart.goto();
+    await expect(cart.subtotal).toContainText(eur(inEuros.priceCents * 2));
+    await cart.checkout();
+
+    const checkout = new CheckoutPage(page);
+    await checkout.chooseCountry('DE');
+    await expect(checkout.totals).toContainText(eur(inEuros.priceCents * 2));
+    await expect(checkout.totals).toContainText(/VAT|Tax/);
+    await checkout.fillDetails({ email: uniqueEmail('berlin'), name: 'Erika Muster', line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117' });
+    await checkout.placeOrder();
+    const confirmation = new ConfirmationPage(page);
+    const number = (await confirmation.orderNumber.textContent())!;
+    await expect(page.getByRole('main')).toContainText('€');
+    await expect(cartLink(page)).toHaveAccessibleName('Cart, 0 items');
+
+    const adminContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+    const admin = await adminContext.newPage();
+    await new AdminShell(admin).signIn(undefined, `/admin/orders/${number}`);
+    await admin.goto(`/admin/orders/${number}`);
+    await expect(admin.getByRole('main')).toContainText(eur(inEuros.priceCents * 2));
+    await adminContext.close();
+  });
+});
+
+test('a UK shopper picks the United Kingdom in the footer and sees pounds; the cart moves with them', async ({ page, request }) => {
+  const variant = await findBuyableVariant(request, 22, 1);
+  const inPounds = await priceIn(request, variant.slug, variant.options, 'gb');
+  expect(inPounds.currency).toBe('GBP');
+  const product = new ProductPage(page);
+  await product.buy(variant, 1);
+  await expect(page.getByRole('main')).toContainText('$');
+
+  const markets = new MarketSelector(page);
+  await markets.choose(/United Kingdom/);
+  await expect(markets.form.getByRole('status')).toContainText('your cart was re-priced');
+  const pounds = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'GBP' }).format(inPounds.priceCents / 100);
+  await expect(page.getByRole('main')).toContainText(pounds);
+  await expectNoAxe(page, 'product page in GBP, 1280 px');
+
+  const cart = new CartPage(page);
+  await cart.goto();
+  await expect(cart.subtotal).toContainText(pounds);
+});
+
+test('an explicit euro price set by staff replaces the converted one on the next page view', async ({ page, request, browser, baseURL }) => {
+  const variant = await findBuyableVariant(request, 23, 1);
+  const before = await priceIn(request, variant.slug, variant.options, 'eu');
+
+  const shopper = await browser.newContext({ baseURL });
+  await shopper.addCookies([{ name: 'sf_market', value: 'eu', url: baseURL! }]);
+  const shopperPage = await shopper.newPage();
+  const product = new ProductPage(shopperPage);
+  await product.goto(variant.slug);
+  await product.choose(variant.options);
+  await expect(shopperPage.getByRole('main')).toContainText(eur(before.priceCents));
+
+  const explicitCents = before.priceCents + 123;
+  await new AdminShell(page).signIn(undefined, '/admin/markets');
+  const admin = new AdminMarkets(page);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await admin.goto();
+    await expectNoAxe(page, `admin markets at ${width}`);
+    await expectNoSidewaysScroll(page, `admin markets at ${width}`);
+  }
+  await admin.open('Euro area');
+  await admin.setPrice(before.sku, (explicitCents / 100).toFixed(2));
+  await expect(page.getByRole('table', { name: /Prices in Euro area/ }).or(page.getByRole('region', { name: /Prices in Euro area/ }))).toContainText(before.sku);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxe(page, `a market's page at ${width}`);
+  }
+
+  await product.goto(variant.slug);
+  await product.choose(variant.options);
+  await expect(shopperPage.getByRole('main')).toContainText(eur(explicitCents));
+  await shopper.close();
+});
