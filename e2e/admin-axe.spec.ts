@@ -36,6 +36,7 @@ async function firstLink(page: Page, listPath: string, pattern: RegExp): Promise
 const RESOLVERS: Record<string, (page: Page) => Promise<string>> = {
   '/admin/customers/[id]': async (page) => must(await firstLink(page, '/admin/customers', /^\/admin\/customers\/[0-9a-f-]{36}$/), 'a customer'),
   '/admin/discounts/[id]': async (page) => must(await firstLink(page, '/admin/discounts', /^\/admin\/discounts\/[0-9a-f-]{36}$/), 'a discount'),
+  '/admin/markets/[id]': async (page) => must(await firstLink(page, '/admin/markets', /^\/admin\/markets\/[0-9a-f-]{36}$/), 'a market'),
   '/admin/inventory/[variantId]': async (page) => must(await firstLink(page, '/admin/inventory', /^\/admin\/inventory\/[0-9a-f-]{36}$/), 'a variant'),
   '/admin/orders/[number]': async (page) => must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order'),
   '/admin/orders/[number]/packing-slip': async (page) => `${must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order')}/packing-slip`,

@@ -98,6 +98,7 @@ test('a UK shopper picks the United Kingdom in the footer and sees pounds; the c
 });
 
 test('an explicit euro price set by staff replaces the converted one on the next page view', async ({ page, request, browser, baseURL }) => {
+  test.slow(); // the admin and two axe audits at two widths, on a 2-core machine
   const variant = await findBuyableVariant(request, 23, 1);
   const before = await priceIn(request, variant.slug, variant.options, 'eu');
 
@@ -130,4 +131,45 @@ test('an explicit euro price set by staff replaces the converted one on the next
   await product.choose(variant.options);
   await expect(shopperPage.getByRole('main')).toContainText(eur(explicitCents));
   await shopper.close();
+});
+
+test.describe('a shopper who types their details first and then ships abroad', () => {
+  for (const width of [390, 1280]) {
+    test(`keeps what they typed while the cart moves to the euro area, is told, and pays in EUR (${width} px)`, async ({ page, request }) => {
+      test.slow(); // a whole purchase on a 2-core machine
+      const variant = await findBuyableVariant(request, width === 390 ? 24 : 25, 1);
+      const inEuros = await priceIn(request, variant.slug, variant.options, 'eu');
+      await page.setViewportSize({ width, height: 900 });
+      await new ProductPage(page).buy(variant, 1);
+      const cart = new CartPage(page);
+      await cart.goto();
+      await expect(cart.subtotal).toContainText('$');
+      await cart.checkout();
+
+      const checkout = new CheckoutPage(page);
+      const email = uniqueEmail(`abroad-${width}`);
+      await checkout.fillDetails({ email, name: 'Jeanne Martin', line1: '12 rue de la Paix', city: 'Paris', postalCode: '75002' });
+      await checkout.chooseCountry('FR');
+      await expect(checkout.details.getByRole('status').filter({ hasText: 'Prices are now in EUR' })).toBeVisible();
+      // Nothing typed was lost, and the summary's line and totals are in euros.
+      await expect(checkout.details.getByLabel('Email', { exact: true })).toHaveValue(email);
+      await expect(checkout.details.getByLabel('Full name')).toHaveValue('Jeanne Martin');
+      await expect(checkout.details.getByLabel('Street address')).toHaveValue('12 rue de la Paix');
+      await expect(checkout.details.getByLabel('City')).toHaveValue('Paris');
+      await expect(checkout.details.getByLabel('Postal code')).toHaveValue('75002');
+      await expect(checkout.totals).toContainText(eur(inEuros.priceCents));
+      await expect(checkout.totals).not.toContainText('$');
+      await expectNoAxe(page, `checkout after the move, ${width} px`);
+      await expectNoSidewaysScroll(page, `checkout after the move, ${width} px`);
+      await checkout.placeOrder();
+      const confirmation = new ConfirmationPage(page);
+      await expect(confirmation.orderNumber).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(eur(inEuros.priceCents));
+
+      // The catalogue now shows euros too: the market was remembered.
+      await new ProductPage(page).goto(variant.slug);
+      await expect(page.getByRole('main')).toContainText('€');
+      await expect(new MarketSelector(page).form.getByLabel('Shipping to / currency')).toHaveValue('eu');
+    });
+  }
 });

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
 import { checkoutFormAction, quoteCheckoutAction } from '@/lib/checkout/actions';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
+import { writeMarketCookie } from '@/lib/http/market-cookie';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { AddressFields, type AddressValues, type CountryOption, type PricingAddress } from './address-fields';
@@ -63,14 +63,23 @@ export function CheckoutForm(props: {
   const stateQuote = updated?.data ?? null;
 
   const [liveQuote, setLiveQuote] = useState<CheckoutQuoteView | null>(null);
-  // The destination's country is in another market: the cart moved there and was re-priced; the shopper is told, and
-  // the page is refreshed for the lines' new prices.
+  // The destination's country is in another market: the cart moved there and was re-priced; the shopper is told, the
+  // summary's lines show the quote's prices, and the market is remembered for the catalogue. Nothing is refreshed: a
+  // re-rendered page would start the fields over from the saved address, losing what was typed.
   const [marketMove, setMarketMove] = useState<CheckoutQuoteView['marketChange']>(null);
-  const router = useRouter();
-  const moved = marketMove ?? stateQuote?.marketChange ?? null;
+  const moved = marketMove ?? stateQuote?.marketChange ?? props.initialQuote.marketChange ?? null;
+  // A saved address abroad moved the cart as the page was rendered: remember that market in the browser too.
+  const arrivedMoved = props.initialQuote.marketChange?.to.code;
+  useEffect(() => {
+    if (arrivedMoved) writeMarketCookie(arrivedMoved);
+  }, [arrivedMoved]);
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [quoting, startQuote] = useTransition();
   const quote = liveQuote ?? stateQuote ?? props.initialQuote;
+  // Each line at the quote's price (its currency may have changed with the market); a line the quote could not price
+  // keeps the page's.
+  const lineTotals = new Map(quote.allocations.map((allocation) => [allocation.lineId, allocation.subtotalCents]));
+  const linesPriced = props.lines.map((line) => ({ ...line, totalCents: lineTotals.get(line.key) ?? line.totalCents }));
 
   const [pricing, setPricing] = useState<PricingAddress>({
     countryCode: values['shipping.countryCode'] ?? quote.countryCode,
@@ -99,7 +108,7 @@ export function CheckoutForm(props: {
           setQuoteError(null);
           if (result.data.marketChange) {
             setMarketMove(result.data.marketChange);
-            router.refresh();
+            writeMarketCookie(result.data.marketChange.to.code);
           }
         } else if (!result.ok) {
           setQuoteError(result.message);
@@ -108,7 +117,7 @@ export function CheckoutForm(props: {
       });
     }, QUOTE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [request, answered, router]);
+  }, [request, answered]);
   const stale = quoting || request !== answered;
 
   // With JavaScript a saved address fills the fields in place: they are remounted with its values (still editable),
@@ -163,7 +172,7 @@ export function CheckoutForm(props: {
   const summary = (options: { heading: string | null; totalsTestId?: string }) => (
     <OrderSummary
       currency={quote.currency}
-      lines={props.lines}
+      lines={linesPriced}
       busy={stale}
       totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
       heading={options.heading}

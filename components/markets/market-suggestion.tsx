@@ -3,6 +3,7 @@
 import { useActionState, useSyncExternalStore } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/http/action-result';
+import { readMarketCookie } from '@/lib/http/market-cookie';
 import type { MarketChoice } from './market-selector';
 
 type Chosen = { market: string; name: string; currency: string; cartMoved: boolean };
@@ -12,7 +13,6 @@ type Chosen = { market: string; name: string; currency: string; cartMoved: boole
 // from the client's IP; answering either way sets the market cookie, and the suggestion is not shown again. Client
 // only, so the cached page stays the same for every visitor of a market.
 
-const MARKET_COOKIE = 'sf_market';
 /** A language without a region, read as the country where it is mostly spoken (English says nothing). */
 const LANGUAGE_COUNTRY: Record<string, string> = { de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', pt: 'PT', fi: 'FI', el: 'GR', sk: 'SK', sl: 'SI', et: 'EE', lv: 'LV', lt: 'LT', mt: 'MT', hr: 'HR', bg: 'BG', ga: 'IE' };
 
@@ -28,7 +28,7 @@ function suggestedCountry(languages: readonly string[]): string | null {
 }
 
 const subscribe = () => () => {};
-const hasChosen = () => document.cookie.split('; ').some((part) => part.startsWith(`${MARKET_COOKIE}=`));
+const hasChosen = () => readMarketCookie() !== null;
 
 export function MarketSuggestion({ markets, current, action }: { markets: MarketChoice[]; current: string; action: FormAction<Chosen> }) {
   // null on the server and until hydrated: the suggestion is the browser's own business.

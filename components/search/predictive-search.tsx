@@ -6,6 +6,7 @@ import { Combobox, type ComboboxOption, type ComboboxSection } from '@/component
 import { Image } from '@/components/ui/image';
 import { Price } from '@/components/ui/price';
 import type { SearchSuggestions } from '@/lib/catalog/suggest-schemas';
+import { readMarketCookie } from '@/lib/http/market-cookie';
 
 // The header's search box with predictive search: as the shopper types (after a short pause), products with image
 // and price, the categories the words name and whole queries come from the Store API's suggestions endpoint, which
@@ -48,7 +49,7 @@ function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
     const timer = setTimeout(async () => {
       try {
         // Priced in the shopper's market: its cookie (components/markets) names it; the API reads only the parameter.
-        const market = /(?:^|; )sf_market=([a-z0-9-]+)/.exec(document.cookie)?.[1];
+        const market = readMarketCookie();
         const response = await fetch(`/api/store/v1/search/suggestions?${new URLSearchParams({ q: text, ...(market ? { market } : {}) })}`, { signal: controller.signal });
         // Refused (rate limited) or failed: keep typing works, the suggestions just stay as they were.
         if (response.ok) setSuggestions((await response.json()) as SearchSuggestions);

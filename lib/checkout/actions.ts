@@ -48,16 +48,15 @@ export const placeOrderAction = publicAction(
 );
 
 async function quoteForCart(input: z.infer<typeof checkoutQuoteSchema>, ip: string): Promise<CheckoutQuoteView | null> {
-  const quote = (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
-  // The cart moved to the destination's market: the shopper now shops there (the catalogue shows its currency too).
-  if (quote?.marketChange) await writeMarketCode(quote.marketChange.to.code);
-  return quote;
+  return (await quoteCheckout(await currentCartRef(), input, ip))?.quote ?? null;
 }
 
 /**
  * The live order summary: the checkout calls this with the country, region, rate and code as they change (debounced
  * in the page). Null when the cart is empty. Public, so it is counted per client address.
  */
+// The cart may move to the destination's market here; the page remembers that market in the browser (a cookie set by
+// an action would re-render the page under the shopper's fields).
 export const quoteCheckoutAction = publicAction(checkoutQuoteSchema, async (input, ctx) => quoteForCart(input, ctx.ip), { rateLimit: checkoutQuoteLimits });
 
 // The checkout form's own field names for the quote's inputs.
@@ -78,7 +77,12 @@ export const updateCheckoutSummaryAction = publicAction(
       discountCode: form.discountCode,
     };
   }, checkoutQuoteSchema),
-  async (input, ctx) => quoteForCart(input, ctx.ip),
+  async (input, ctx) => {
+    const quote = await quoteForCart(input, ctx.ip);
+    // The cart moved to the destination's market: the shopper now shops there (the catalogue shows its currency too).
+    if (quote?.marketChange) await writeMarketCode(quote.marketChange.to.code);
+    return quote;
+  },
   { rateLimit: checkoutQuoteLimits, formFieldName: (path) => SUMMARY_FIELDS[path] ?? path },
 );
 

@@ -7,12 +7,10 @@ import { MARKET_CODE, type MarketView } from './types';
 
 // The shopper's market: the one their market cookie names, else the default. Never chosen from the client's IP:
 // a visitor abroad still sees the default until they pick a market (the selector suggests one from their
-// languages). The page cache keys pages by this same cookie (lib/server/page-cache.ts MARKET_COOKIE).
+// languages). The page cache keys pages by this same cookie (lib/http/market-cookie.ts).
 
-export { MARKET_COOKIE } from '@/lib/server/page-cache';
-import { MARKET_COOKIE } from '@/lib/server/page-cache';
-
-const MARKET_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+export { MARKET_COOKIE } from '@/lib/http/market-cookie';
+import { MARKET_COOKIE, MARKET_COOKIE_MAX_AGE_S } from '@/lib/http/market-cookie';
 
 export function marketCookieOptions() {
   // Not httpOnly: the selector's suggestion reads whether a market was ever chosen. It holds no secret.

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { agentClass } from './bots';
 import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
 import { NONCE_LENGTH } from './security-headers';
+import { MARKET_COOKIE, MARKET_COOKIE_VALUE } from '@/lib/http/market-cookie';
 
 // Full-page cache for what shoppers (and crawlers) read most: home, category, product, content and search pages.
 //
@@ -38,8 +39,7 @@ export const API_AGENT = 'api';
  * The shopper's market (lib/markets/context.ts): catalogue pages are priced in it, so each market has its own copy.
  * Read here from the raw Cookie header — the front door runs before Next — and only its value is passed to the fill.
  */
-export const MARKET_COOKIE = 'sf_market';
-const MARKET_VALUE = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export { MARKET_COOKIE };
 
 /** The market code a request's cookies name, or null (the default market). Any other cookie is ignored. */
 export function marketOfCookies(cookieHeader: string | undefined): string | null {
@@ -48,7 +48,7 @@ export function marketOfCookies(cookieHeader: string | undefined): string | null
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== MARKET_COOKIE) continue;
     const value = part.slice(eq + 1).trim();
-    return MARKET_VALUE.test(value) ? value : null;
+    return MARKET_COOKIE_VALUE.test(value) ? value : null;
   }
   return null;
 }

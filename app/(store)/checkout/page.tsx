@@ -37,14 +37,14 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const ships = (code: string | undefined) => countries.some((country) => country.code === code);
   const chosenId = typeof params.address === 'string' ? params.address.slice(0, 36) : '';
   const shippable = addresses.filter((address) => ships(address.countryCode));
-  const usableAddress = chosenId === NEW_ADDRESS ? null : (shippable.find((address) => address.id === chosenId) ?? shippable[0] ?? null);
-  // The cart's market decides the first country: a saved address there, else the market's own first country the
-  // store ships to — never one of another market, which would move the cart before the shopper chose anything.
+  const usable = chosenId === NEW_ADDRESS ? null : (shippable.find((address) => address.id === chosenId) ?? shippable[0] ?? null);
+  // The first country is the chosen saved address's — its market's prices then apply, and the shopper is told the
+  // cart moved (CheckoutForm) — else the cart market's own first country the store ships to: never one of another
+  // market, which would move the cart before the shopper chose anything.
   const ref = await currentCartRef();
   const [markets, cartNow] = await Promise.all([getCachedMarkets(), getCartView(ref)]);
   const cartMarket = marketByCode(markets, cartNow?.market);
   const inCartMarket = (code: string) => marketForCountry(markets, code).code === cartMarket.code;
-  const usable = usableAddress && inCartMarket(usableAddress.countryCode) ? usableAddress : null;
   const marketCountry = cartMarket.isDefault && ships('US') && inCartMarket('US') ? 'US' : countries.find((country) => inCartMarket(country.code))?.code;
   const countryCode = usable?.countryCode ?? marketCountry ?? (ships('US') ? 'US' : countries[0]?.code);
 
