@@ -76,7 +76,8 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       <p className="text-xs text-zinc-600">
         Net sales are gross sales (items at their selling price) minus discounts and returns, without tax or shipping, for
         orders placed in the period whose payment was captured; unpaid orders do not count. Orders excludes cancelled ones.
-        Figures in {data.currency}.
+        Figures in {data.currency}
+        {data.byCurrency.some((row) => row.currency !== data.currency) ? '; orders in other currencies are converted at the rate stored on each order when it was placed' : ''}.
       </p>
 
       <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label={`Last ${days} days`}>
@@ -102,6 +103,39 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </dl>
         <p className="mt-2 text-xs text-zinc-600">Not included: tax collected and shipping charged.</p>
       </section>
+
+      {data.byCurrency.some((row) => row.currency !== data.currency) ? (
+        <section aria-labelledby="currency-heading" className="min-w-0 rounded-md border border-zinc-200 bg-white p-4">
+          <h2 id="currency-heading" className="mb-2 font-semibold">
+            Sales by currency, last {days} days
+          </h2>
+          <ScrollRegion label="Sales by currency, table">
+            <table className="w-full max-w-2xl text-left text-sm">
+              <caption className="sr-only">Orders and net sales in each currency, and net sales converted to {data.currency}</caption>
+              <thead className="text-xs text-zinc-600">
+                <tr>
+                  <th scope="col">Currency</th>
+                  <th scope="col" className="text-right">Orders</th>
+                  <th scope="col" className="text-right">Net sales</th>
+                  <th scope="col" className="text-right">In {data.currency}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.byCurrency.map((row) => (
+                  <tr key={row.currency} className="border-t border-zinc-100">
+                    <th scope="row" className="py-1.5 font-normal">
+                      {row.currency}
+                    </th>
+                    <td className="text-right tabular-nums">{count(row.orders)}</td>
+                    <td className="text-right tabular-nums">{formatMoney(money(row.netSalesCents, row.currency))}</td>
+                    <td className="text-right tabular-nums">{row.netSalesBaseCents === null ? 'no rate stored' : fmt(row.netSalesBaseCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </section>
+      ) : null}
 
       <SalesChart points={points} currency={data.currency} title={`Net sales and orders per day, last ${days} days`} />
 

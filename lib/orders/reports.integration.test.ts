@@ -8,7 +8,11 @@ import { cancelOrder, markOrderPaid, refundOrder } from '@/lib/orders/service';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
-import { getDashboard } from './reports';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { marketForCountry } from '@/lib/markets/queries';
+import { AppError } from '@/lib/errors';
+import { payments, refunds } from '@/db/schema';
+import { getDashboard, minorUnitScale } from './reports';
 
 afterAll(() => closeConnection());
 
@@ -35,6 +39,21 @@ async function place(quantity: number, priceCents: number) {
   });
   const placed = await placeOrder({ token: newToken }, input);
   return { ...placed, product };
+}
+
+/** An order shipped to another market's country: the cart follows it there, as the Store API's checkout does. */
+async function placeAbroad(address: { countryCode: string; city: string; postalCode: string }, priceCents: number) {
+  const { variant } = await createTestVariant({ stock: 20, priceCents });
+  const { newToken } = await addCartLine({}, { variantId: variant.id, quantity: 1 });
+  const market = marketForCountry(await getCachedMarkets(), address.countryCode);
+  const rate = (await listShippingOptions(address.countryCode, market, 'USD'))[0]!;
+  const input = placeOrderSchema.parse({
+    email: `abroad-${randomBytes(4).toString('hex')}@example.com`,
+    shippingAddress: { name: 'Abroad Buyer', line1: '1 High Street', region: '', ...address },
+    shippingRateId: rate.id,
+    paymentProvider: 'manual',
+  });
+  return placeOrder({ token: newToken! }, input, { followCountryMarket: true });
 }
 
 async function backdate(ids: string[], at: Date) {
@@ -122,5 +141,62 @@ describe('dashboard figures', () => {
     expect(data.lowStock[0]!.stock).toBe(0);
     // The fresh sold-out variant is among them unless ten others are also at zero.
     if (data.lowStock.length < 10 || data.lowStock.at(-1)!.stock > 0) expect(data.lowStock.map((row) => row.sku)).toContain(variant.sku);
+  });
+});
+
+describe('dashboard across currencies', () => {
+  it('scales minor units between currencies of 0, 2 and 3 decimals', () => {
+    expect(minorUnitScale('USD', 'USD')).toBe('1');
+    expect(minorUnitScale('JPY', 'USD')).toBe('100');
+    expect(minorUnitScale('KWD', 'USD')).toBe('0.1');
+    expect(minorUnitScale('USD', 'JPY')).toBe('0.01');
+    expect(minorUnitScale('KWD', 'JPY')).toBe('0.001');
+  });
+
+  it('reports each currency on its own and every figure in the base currency at the rate stored on each order; refunds are in the order currency', async () => {
+    const AT = new Date('2004-03-10T12:00:00Z');
+    const usd = await place(1, 5000);
+    const eur = await placeAbroad({ countryCode: 'DE', city: 'Berlin', postalCode: '10117' }, 4000);
+    const gbp = await placeAbroad({ countryCode: 'GB', city: 'London', postalCode: 'SW1A 1AA' }, 3000);
+    expect([usd.currency, eur.currency, gbp.currency]).toEqual(['USD', 'EUR', 'GBP']);
+    for (const order of [usd, eur, gbp]) await markOrderPaid(staff, order.number);
+
+    // A refund must be asked in the order's currency; in it, it is recorded and paid back in it.
+    const wrong = await refundOrder(staff, eur.number, { amountCents: 500, currency: 'USD', reason: '' }).catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(AppError);
+    expect((wrong as AppError).message).toBe('Refunds on this order are in EUR.');
+    await refundOrder(staff, eur.number, { amountCents: 500, currency: 'EUR', reason: 'damaged' });
+    const [eurPayment] = await db.select({ id: payments.id, currency: payments.currency }).from(payments).where(eq(payments.orderId, eur.orderId));
+    expect(eurPayment!.currency).toBe('EUR');
+    expect(await db.select({ amount: refunds.amountCents, currency: refunds.currency }).from(refunds).where(eq(refunds.orderId, eur.orderId))).toEqual([{ amount: 500, currency: 'EUR' }]);
+
+    await backdate([usd.orderId, eur.orderId, gbp.orderId], new Date(AT.getTime() - DAY));
+    const rows = await db.select().from(orders).where(inArray(orders.id, [usd.orderId, eur.orderId, gbp.orderId]));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(Number(byId.get(eur.orderId)!.exchangeRate)).toBe(0.92);
+    expect(Number(byId.get(gbp.orderId)!.exchangeRate)).toBe(0.79);
+
+    const data = await getDashboard(7, AT);
+    expect(data.currency).toBe('USD');
+    expect(data.byCurrency.map((row) => [row.currency, row.orders])).toEqual([['USD', 1], ['EUR', 1], ['GBP', 1]]);
+    const usdRow = data.byCurrency.find((row) => row.currency === 'USD')!;
+    const eurRow = data.byCurrency.find((row) => row.currency === 'EUR')!;
+    const gbpRow = data.byCurrency.find((row) => row.currency === 'GBP')!;
+    expect(usdRow.netSalesCents).toBe(5000);
+    expect(usdRow.netSalesBaseCents).toBe(5000);
+    // Converted at the stored rate: € ÷ 0.92 and £ ÷ 0.79, each within a cent of the exact quotient.
+    expect(Math.abs(eurRow.netSalesBaseCents! - eurRow.netSalesCents / 0.92)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(gbpRow.netSalesBaseCents! - gbpRow.netSalesCents / 0.79)).toBeLessThanOrEqual(0.5);
+    // The EUR figure is its items without VAT, less the refund's share on them: below the price, above price − refund.
+    const eurOrder = byId.get(eur.orderId)!;
+    expect(eurOrder.taxInclusive).toBe(true);
+    expect(eurRow.netSalesCents).toBeLessThan(eurOrder.subtotalCents);
+    expect(eurRow.netSalesCents).toBeGreaterThan(eurOrder.subtotalCents - 500 - eurOrder.taxCents);
+    // The headline adds the three in dollars (each currency's exact converted sum, rounded once).
+    expect(Math.abs(data.netSales.current - (5000 + eurRow.netSalesCents / 0.92 + gbpRow.netSalesCents / 0.79))).toBeLessThanOrEqual(1);
+    expect(data.orders.current).toBe(3);
+    expect(data.series.reduce((sum, point) => sum + point.netSalesCents, 0)).toBe(data.netSales.current);
+    expect(data.topProducts).toHaveLength(3);
+    expect(data.topProducts.reduce((sum, product) => sum + product.netSalesCents, 0)).toBeGreaterThan(data.netSales.current);
   });
 });

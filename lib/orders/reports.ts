@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor, rowsOf } from '@/db/client';
 import { orderLines, orders, products, storeSettings, users, variants } from '@/db/schema';
 import { getStoreInfo } from '@/lib/store/settings';
+import { minorUnitDigits } from '@/lib/money';
 
 // The dashboard's figures, straight from the database in integer minor units. What counts (also in docs/commerce.md),
 // following Shopify's sales report:
@@ -15,8 +16,12 @@ import { getStoreInfo } from '@/lib/store/settings';
 // - Average order value: (gross sales − discounts) ÷ the number of those paid orders, rounded to a whole minor unit.
 // - New customers: customer records created in the period (accounts and guest buyers' first orders).
 // - Top products: units and sales net of discounts and without tax, from the paid orders, refunds not deducted.
-// Periods are the last N×24 hours up to now; the previous period is the N×24 hours before that. Only orders in the
-// store currency are summed (amounts in different currencies cannot be added).
+// Periods are the last N×24 hours up to now; the previous period is the N×24 hours before that.
+// Currencies: every figure is in the store's base currency. An order in another market's currency is converted at the
+// exchange rate stored on it when it was placed (amount ÷ rate, scaled between the currencies' minor-unit digits), so
+// a report never moves with today's rates; sums are rounded to whole minor units once, after adding. `byCurrency`
+// gives each currency's own net sales beside its converted figure. An order in another currency without a stored
+// rate cannot be converted: it is counted in `byCurrency` only.
 
 export const DASHBOARD_PERIODS = [7, 30, 90] as const;
 export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
@@ -26,7 +31,11 @@ export type Figure = { current: number; previous: number; changePercent: number 
 /** Net sales and the parts it is made of, for one period. */
 export type SalesBreakdown = { grossSalesCents: number; discountsCents: number; returnsCents: number; netSalesCents: number };
 
+/** One currency's orders and net sales in the period, in that currency and converted to the base currency. */
+export type CurrencySales = { currency: string; orders: number; netSalesCents: number; netSalesBaseCents: number | null };
+
 export type DashboardData = {
+  /** The store's base currency: every figure but `byCurrency`'s own amounts is in it. */
   currency: string;
   periodDays: DashboardPeriod;
   from: string;
@@ -42,6 +51,7 @@ export type DashboardData = {
   topProducts: { productId: string | null; title: string; units: number; netSalesCents: number }[];
   lowStock: { productId: string; productTitle: string; variantTitle: string; sku: string; stock: number; slug: string }[];
   lowStockThreshold: number;
+  byCurrency: CurrencySales[];
   latestOrders: { number: string; email: string; status: string; paymentStatus: string; totalCents: number; currency: string; placedAt: string }[];
 };
 
@@ -52,12 +62,37 @@ function figure(current: number, previous: number): Figure {
 }
 
 /**
- * Per order placed in [from, to) in the currency: whether it counts (paid), and its gross sales, discount and returns
+ * How many of the base currency's minor units one minor unit of `currency` is worth at a rate of 1: 10^(base digits −
+ * its digits), as an exact decimal ("100" for JPY into USD, "0.1" for KWD into USD).
+ */
+export function minorUnitScale(currency: string, base: string): string {
+  const shift = minorUnitDigits(base) - minorUnitDigits(currency);
+  return shift >= 0 ? `1${'0'.repeat(shift)}` : `0.${'0'.repeat(-shift - 1)}1`;
+}
+
+/** Every currency orders were placed in, with its scale into the base currency, as a VALUES list for the queries. */
+async function currencyScales(executor: Executor, base: string): Promise<SQL> {
+  const seen = rowsOf<{ currency: string }>(await executor.execute(sql`select distinct ${orders.currency} as currency from ${orders}`)).map((row) => row.currency);
+  const all = [...new Set([base, ...seen])];
+  return sql.join(
+    all.map((currency) => sql`(${currency}::text, ${minorUnitScale(currency, base)}::numeric)`),
+    sql`, `,
+  );
+}
+
+/** An order's factor into the base currency: scale ÷ its stored rate (1 in the base currency); null when unknown. */
+function toBaseSql(base: string) {
+  return sql`sc.scale / case when o.currency = ${base} then 1 else nullif(o.exchange_rate, 0) end`;
+}
+
+/**
+ * Per order placed in [from, to), in any currency: whether it counts (paid), and its gross sales, discount and returns
  * as defined above. Column names are written out in full: inside the line-tax subquery a bare name would be the line's.
  */
-function orderSales(currency: string, from: Date, to: Date) {
+function orderSales(base: string, scales: SQL, from: Date, to: Date) {
   return sql`
-    select o.placed_at, o.status,
+    select o.placed_at, o.status, o.currency,
+      ${toBaseSql(base)} as to_base,
       o.payment_status <> 'unpaid' as paid,
       greatest(o.subtotal_cents - case when o.tax_inclusive then lt.line_tax else 0 end, 0) as gross,
       o.discount_cents as discount,
@@ -65,7 +100,8 @@ function orderSales(currency: string, from: Date, to: Date) {
       o.refunded_cents as refunded
     from ${orders} o
     cross join lateral (select coalesce(sum(l.tax_cents), 0)::bigint as line_tax from ${orderLines} l where l.order_id = o.id) lt
-    where o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()} and o.currency = ${currency}`;
+    left join (values ${scales}) as sc(currency, scale) on sc.currency = o.currency
+    where o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()}`;
 }
 
 /** Returns of one order (see above), in SQL over orderSales' columns. */
@@ -76,15 +112,18 @@ const returnsSql = sql.raw(`case
 
 type SalesRow = { orders: number | string; paid_orders: number | string; gross: number | string; discounts: number | string; returns: number | string };
 
-async function periodTotals(executor: Executor, currency: string, from: Date, to: Date) {
+/** Paid orders that can be converted: what the base-currency figures add up. */
+const convertible = sql.raw('s.paid and s.to_base is not null');
+
+async function periodTotals(executor: Executor, base: string, scales: SQL, from: Date, to: Date) {
   const [row] = rowsOf<SalesRow>(
     await executor.execute(sql`
       select count(*) filter (where s.status <> 'cancelled') as orders,
-        count(*) filter (where s.paid) as paid_orders,
-        coalesce(sum(s.gross) filter (where s.paid), 0) as gross,
-        coalesce(sum(s.discount) filter (where s.paid), 0) as discounts,
-        coalesce(sum(${returnsSql}) filter (where s.paid), 0) as returns
-      from (${orderSales(currency, from, to)}) s`),
+        count(*) filter (where ${convertible}) as paid_orders,
+        coalesce(round(sum(s.gross * s.to_base) filter (where ${convertible})), 0) as gross,
+        coalesce(round(sum(s.discount * s.to_base) filter (where ${convertible})), 0) as discounts,
+        coalesce(round(sum(${returnsSql} * s.to_base) filter (where ${convertible})), 0) as returns
+      from (${orderSales(base, scales, from, to)}) s`),
   );
   const customers = await executor.$count(users, and(eq(users.role, 'customer'), gte(users.createdAt, from), lt(users.createdAt, to)));
   const grossSalesCents = Number(row?.gross ?? 0);
@@ -102,19 +141,36 @@ async function periodTotals(executor: Executor, currency: string, from: Date, to
 export async function getDashboard(periodDays: DashboardPeriod, now = new Date(), executor: Executor = db): Promise<DashboardData> {
   const store = await getStoreInfo(executor);
   const currency = store.currency;
+  const scales = await currencyScales(executor, currency);
   const to = now;
   const from = new Date(to.getTime() - periodDays * DAY_MS);
   const previousFrom = new Date(from.getTime() - periodDays * DAY_MS);
-  const [current, previous] = [await periodTotals(executor, currency, from, to), await periodTotals(executor, currency, previousFrom, from)];
+  const [current, previous] = [await periodTotals(executor, currency, scales, from, to), await periodTotals(executor, currency, scales, previousFrom, from)];
 
   const daily = rowsOf<{ date: string; orders: number | string; net: number | string }>(
     await executor.execute(sql`
       select to_char(s.placed_at at time zone 'UTC', 'YYYY-MM-DD') as date,
         count(*) filter (where s.status <> 'cancelled') as orders,
-        coalesce(sum(s.gross - s.discount - ${returnsSql}) filter (where s.paid), 0) as net
-      from (${orderSales(currency, from, to)}) s
+        coalesce(round(sum((s.gross - s.discount - ${returnsSql}) * s.to_base) filter (where ${convertible})), 0) as net
+      from (${orderSales(currency, scales, from, to)}) s
       group by 1`),
   );
+  const byCurrency = rowsOf<{ currency: string; orders: number | string; net: number | string; net_base: number | string | null; unconverted: boolean }>(
+    await executor.execute(sql`
+      select s.currency,
+        count(*) filter (where s.status <> 'cancelled') as orders,
+        coalesce(sum(s.gross - s.discount - ${returnsSql}) filter (where s.paid), 0) as net,
+        coalesce(round(sum((s.gross - s.discount - ${returnsSql}) * s.to_base) filter (where s.paid)), 0) as net_base,
+        bool_or(s.to_base is null) as unconverted
+      from (${orderSales(currency, scales, from, to)}) s
+      group by s.currency
+      order by s.currency = ${currency} desc, s.currency`),
+  ).map((row) => ({
+    currency: row.currency,
+    orders: Number(row.orders),
+    netSalesCents: Number(row.net),
+    netSalesBaseCents: row.unconverted ? null : Number(row.net_base),
+  }));
   const byDay = new Map(daily.map((row) => [row.date, row]));
   const series: DashboardData['series'] = [];
   const firstDay = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
@@ -124,23 +180,21 @@ export async function getDashboard(periodDays: DashboardPeriod, now = new Date()
     series.push({ date, netSalesCents: Number(row?.net ?? 0), orders: Number(row?.orders ?? 0) });
   }
 
-  const topProducts = await executor
-    .select({
-      productId: sql<string | null>`(array_agg(${orderLines.productId}))[1]`,
-      title: sql<string>`max(${orderLines.productTitle})`,
-      units: sql<number>`sum(${orderLines.quantity})::int`,
-      // The line at its price, less its share of the discount, without tax (taken out of tax-inclusive prices).
-      netSalesCents: sql<number>`sum(${orderLines.unitPriceCents} * ${orderLines.quantity} - ${orderLines.discountCents}
-        - case when ${orders.taxInclusive} then ${orderLines.taxCents} else 0 end)::bigint`,
-    })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(
-      and(gte(orders.placedAt, from), lt(orders.placedAt, to), eq(orders.currency, currency), ne(orders.status, 'cancelled'), ne(orders.paymentStatus, 'unpaid')),
-    )
-    .groupBy(sql`coalesce(${orderLines.productId}::text, ${orderLines.productTitle})`)
-    .orderBy(desc(sql`sum(${orderLines.quantity})`), asc(sql`max(${orderLines.productTitle})`))
-    .limit(5);
+  // The line at its price, less its share of the discount, without tax (taken out of tax-inclusive prices), in the
+  // base currency at the order's rate.
+  const topProducts = rowsOf<{ product_id: string | null; title: string; units: number | string; net: number | string }>(
+    await executor.execute(sql`
+      select (array_agg(l.product_id))[1] as product_id, max(l.product_title) as title, sum(l.quantity)::int as units,
+        coalesce(round(sum((l.unit_price_cents * l.quantity - l.discount_cents - case when o.tax_inclusive then l.tax_cents else 0 end) * ${toBaseSql(currency)})), 0) as net
+      from ${orderLines} l
+      join ${orders} o on o.id = l.order_id
+      left join (values ${scales}) as sc(currency, scale) on sc.currency = o.currency
+      where o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()} and o.status <> 'cancelled' and o.payment_status <> 'unpaid'
+        and ${toBaseSql(currency)} is not null
+      group by coalesce(l.product_id::text, l.product_title)
+      order by sum(l.quantity) desc, max(l.product_title) asc
+      limit 5`),
+  );
 
   const [settings] = await executor.select({ threshold: storeSettings.lowStockThreshold }).from(storeSettings).where(eq(storeSettings.id, 1));
   const lowStockThreshold = settings?.threshold ?? 5;
@@ -169,9 +223,10 @@ export async function getDashboard(periodDays: DashboardPeriod, now = new Date()
     averageOrderValue: figure(current.averageCents, previous.averageCents),
     newCustomers: figure(current.customers, previous.customers),
     series,
-    topProducts: topProducts.map((row) => ({ productId: row.productId, title: row.title, units: Number(row.units), netSalesCents: Number(row.netSalesCents) })),
+    topProducts: topProducts.map((row) => ({ productId: row.product_id, title: row.title, units: Number(row.units), netSalesCents: Number(row.net) })),
     lowStock,
     lowStockThreshold,
+    byCurrency,
     latestOrders: latest.map((row) => ({ ...row, placedAt: row.placedAt.toISOString() })),
   };
 }
