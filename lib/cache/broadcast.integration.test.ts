@@ -38,8 +38,18 @@ describe('catalogue invalidations across instances', () => {
   it("applies another instance's invalidation here, and ignores malformed messages", async () => {
     await other.publish(channel, 'not json');
     await other.publish(channel, JSON.stringify({ from: 'x', tags: 'catalog', pages: 'all' }));
+    await other.publish(channel, JSON.stringify({ from: 'y', tags: [], pages: 'all', market: '../all' }));
     await other.publish(channel, JSON.stringify({ from: 'another-instance', tags: ['product:wool-coat'], pages: ['/products/wool-coat'] }));
-    await vi.waitFor(() => expect(applied).toEqual([{ tags: ['product:wool-coat'], pages: ['/products/wool-coat'] }]), { timeout: 5_000 });
+    // One market's explicit price: only its pages.
+    await other.publish(channel, JSON.stringify({ from: 'another-instance', tags: ['market:eu'], pages: 'all', market: 'eu' }));
+    await vi.waitFor(
+      () =>
+        expect(applied).toEqual([
+          { tags: ['product:wool-coat'], pages: ['/products/wool-coat'] },
+          { tags: ['market:eu'], pages: 'all', market: 'eu' },
+        ]),
+      { timeout: 5_000 },
+    );
   });
 
   it("publishes this instance's invalidations for the others, and does not apply its own twice", async () => {

@@ -11,7 +11,8 @@ import { getRedis } from '@/lib/redis/client';
 // to tell. A message lost while Redis is away is made up for when the subscriber reconnects: the instance then drops
 // its caches wholesale (it cannot know what it missed), and the TTLs bound staleness in between.
 
-export type Invalidation = { tags: string[]; pages: string[] | 'all' };
+/** Cached reads by tag, and pages by path (or all); `market`: only the pages priced in that market. */
+export type Invalidation = { tags: string[]; pages: string[] | 'all'; market?: string };
 
 type Message = Invalidation & { from: string };
 
@@ -32,7 +33,8 @@ function parse(raw: string): Message | null {
   try {
     const value = JSON.parse(raw) as Partial<Message>;
     const pagesOk = value.pages === 'all' || (Array.isArray(value.pages) && value.pages.every((p) => typeof p === 'string'));
-    if (typeof value.from !== 'string' || !Array.isArray(value.tags) || !value.tags.every((t) => typeof t === 'string') || !pagesOk) return null;
+    const marketOk = value.market === undefined || (typeof value.market === 'string' && /^[a-z0-9][a-z0-9-]{0,31}$/.test(value.market));
+    if (typeof value.from !== 'string' || !Array.isArray(value.tags) || !value.tags.every((t) => typeof t === 'string') || !pagesOk || !marketOk) return null;
     return value as Message;
   } catch {
     return null;
@@ -70,7 +72,7 @@ export function subscribeToInvalidations(
   subscriber.on('message', (_channel: string, raw: string) => {
     const message = parse(raw);
     if (!message || message.from === INSTANCE) return;
-    apply({ tags: message.tags, pages: message.pages });
+    apply({ tags: message.tags, pages: message.pages, ...(message.market ? { market: message.market } : {}) });
   });
   subscriber.connect().catch(() => {
     // Retried in the background (retryStrategy); 'ready' subscribes once it connects.

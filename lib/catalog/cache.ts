@@ -142,11 +142,11 @@ export function getCachedRelatedProducts(productId: string, slug: string, market
   return cachedInMarket(`related ${productId}`, tags, market, base, (cards) => priceCardsInMarket(cards, market));
 }
 
-/** Drops cached reads (by tag) and pages (by path, or all) on this instance. */
-export function applyInvalidation({ tags, pages }: Invalidation): void {
+/** Drops cached reads (by tag) and pages (by path, or all; of one market, or of every one) on this instance. */
+export function applyInvalidation({ tags, pages, market }: Invalidation): void {
   if (tags.length > 0) cache().invalidate(tags);
-  if (pages === 'all') purgeCachedPages();
-  else if (pages.length > 0) purgeCachedPages(pages);
+  if (pages === 'all') purgeCachedPages(undefined, market);
+  else if (pages.length > 0) purgeCachedPages(pages, market);
 }
 
 /** Drops everything cached on this instance (the invalidation channel reconnected and may have missed writes). */

@@ -9,8 +9,9 @@ import type { MarketView } from './types';
 
 // The market list is read on every storefront request (which market is the shopper in?), so it is cached in the
 // process's data cache like the catalogue. Localised catalogue reads are cached per market under the market's tag
-// (lib/catalog/cache.ts): a market's edit, or an explicit price in it, drops only that market's entries — and the
-// rendered pages, whose cache keys carry the market (lib/server/page-cache.ts).
+// (lib/catalog/cache.ts): a market's edit, or an explicit price in it, drops only that market's entries. An explicit
+// price drops only that market's rendered pages too (their cache keys carry the market: lib/server/page-cache.ts); an
+// edit of the market itself drops every page, since the selector on each lists the markets.
 
 export const MARKETS_CACHE_TAG = 'markets';
 /** The store settings' tag (lib/catalog/cache.ts CACHE_TAGS.settings): the default market is the store's currency. */
@@ -30,10 +31,10 @@ export function getCachedMarkets(): Promise<MarketView[]> {
   return cache().get('markets', { tags: [MARKETS_CACHE_TAG, SETTINGS_TAG], ttlMs: REVALIDATE_S * 1000 }, () => listMarkets());
 }
 
-function invalidate(tags: string[]): void {
-  const invalidation = { tags, pages: 'all' as const };
+function invalidate(tags: string[], market?: string): void {
+  const invalidation = { tags, pages: 'all' as const, ...(market ? { market } : {}) };
   if (env.DATA_CACHE_MB > 0) cache().invalidate(tags);
-  purgeCachedPages();
+  purgeCachedPages(undefined, market);
   publishInvalidation(invalidation);
 }
 
@@ -42,7 +43,10 @@ export function invalidateMarket(code: string): void {
   invalidate([MARKETS_CACHE_TAG, marketCacheTag(code)]);
 }
 
-/** After an explicit price in one market changes: that market's priced reads and the pages. */
+/**
+ * After an explicit price in one market changes (only markets other than the default have them): that market's priced
+ * reads and its copies of the pages. The other markets' pages stay cached.
+ */
 export function invalidateMarketPrices(code: string): void {
-  invalidate([marketCacheTag(code)]);
+  invalidate([marketCacheTag(code)], code);
 }

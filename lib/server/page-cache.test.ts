@@ -76,6 +76,17 @@ describe('pageCacheKey', () => {
     });
   });
 
+  it("purges one market's copies only: its pages and the Store API reads priced in it", () => {
+    const cache = new PageCache(1 << 20, 60_000);
+    const keys = ['browser /products/a', 'browser@eu /products/a', 'browser@gb /products/a', 'bot@eu /', 'api /api/store/v1/products?market=eu', 'api /api/store/v1/products?market=gb'];
+    return Promise.all(keys.map((key) => cache.render(key, async () => rendered(page(key))))).then(() => {
+      cache.purge(undefined, 'eu');
+      expect(keys.filter((key) => cache.peek(key) !== null)).toEqual(['browser /products/a', 'browser@gb /products/a', 'api /api/store/v1/products?market=gb']);
+      cache.purge(['/products/a'], 'gb');
+      expect(keys.filter((key) => cache.peek(key) !== null)).toEqual(['browser /products/a', 'api /api/store/v1/products?market=gb']);
+    });
+  });
+
   it("shares the Store API's public catalogue reads whatever the client sends, and nothing else of the API", () => {
     const api = (path: string, headers: Record<string, string> = {}) => pageCacheKey(request(path, { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty', ...headers } }));
     expect(api('/api/store/v1/products?category=apparel&page=2')).toBe('api /api/store/v1/products?category=apparel&page=2');

@@ -133,9 +133,17 @@ export function isShareable(rendered: RenderedPage): boolean {
 export type PageCacheStats = { hits: number; stale: number; misses: number; purges: number; entries: number; bytes: number };
 
 
-/** The path of a cache key (`<agent> <path>?<query>`). */
+/** The path of a cache key (`<agent>[@market] <path>?<query>`). */
 function pathOf(key: string): string {
   return key.slice(key.indexOf(' ') + 1).split('?')[0]!;
+}
+
+/** Whether a cache key holds a copy priced in `market`: a page's `@market`, or a Store API read's `market=` parameter. */
+function inMarket(key: string, market: string): boolean {
+  const space = key.indexOf(' ');
+  if (key.slice(0, space).endsWith(`@${market}`)) return true;
+  const query = key.slice(space + 1).split('?')[1];
+  return query !== undefined && new URLSearchParams(query).get('market') === market;
 }
 
 type Render = () => Promise<RenderedPage | null>;
@@ -226,17 +234,20 @@ export class PageCache {
     return this.pages.peek(key, { allowStale: true }) ?? null;
   }
 
-  /** Drops every page (no argument) or the pages of these paths, whatever their query string and agent. */
-  purge(pathnames?: readonly string[]): void {
+  /**
+   * Drops every page (no argument) or the pages of these paths, whatever their query string and agent; with a market,
+   * only the copies priced in that (non-default) market.
+   */
+  purge(pathnames?: readonly string[], market?: string): void {
     this.stats.purges++;
     // Deleting a key also aborts its render under way, so a page rendered before the purge is never stored after it.
-    if (!pathnames) {
+    if (!pathnames && !market) {
       this.pages.clear();
       return;
     }
-    const paths = new Set(pathnames);
+    const paths = pathnames ? new Set(pathnames) : null;
     for (const key of new Set([...this.pages.keys(), ...this.renders.keys()])) {
-      if (paths.has(pathOf(key))) this.pages.delete(key);
+      if ((!paths || paths.has(pathOf(key))) && (!market || inMarket(key, market))) this.pages.delete(key);
     }
   }
 
@@ -269,9 +280,12 @@ export function pageCacheFillSecret(): string | null {
   return (globalThis as WithShared)[SHARED]?.fillSecret ?? null;
 }
 
-/** Purges this process's cached pages: all of them, or those of the given paths. A no-op before the first page. */
-export function purgeCachedPages(pathnames?: readonly string[]): void {
-  (globalThis as WithShared)[SHARED]?.cache.purge(pathnames);
+/**
+ * Purges this process's cached pages: all of them, or those of the given paths; with a market, only its copies. A
+ * no-op before the first page.
+ */
+export function purgeCachedPages(pathnames?: readonly string[], market?: string): void {
+  (globalThis as WithShared)[SHARED]?.cache.purge(pathnames, market);
 }
 
 /** Counters for /api/metrics; null when this process has no page cache. */
