@@ -162,3 +162,41 @@ export async function removeMarketPrice(actor: AuditActor, input: { marketId: st
     return { code: market.code };
   });
 }
+
+/**
+ * A variant's explicit price in every non-default market selling in `currency` (the product CSV's `price_eur`
+ * columns), in the caller's transaction: set when `price` is given, else removed (derived again). Audited like the
+ * admin's own edits. Answers the codes of the markets it changed.
+ */
+export async function setVariantPriceInCurrency(
+  tx: Transaction,
+  actor: AuditActor,
+  input: { sku: string; currency: string; price: string; compareAtPrice: string },
+): Promise<string[]> {
+  const inCurrency = await tx.select({ id: markets.id, code: markets.code }).from(markets).where(and(eq(markets.currency, input.currency), eq(markets.isDefault, false)));
+  const changed: string[] = [];
+  for (const market of inCurrency) {
+    if (input.price) {
+      await setMarketPrice(actor, { marketId: market.id, sku: input.sku, price: input.price, compareAtPrice: input.compareAtPrice }, tx);
+      changed.push(market.code);
+      continue;
+    }
+    if (input.compareAtPrice) throw invalid('compareAtPrice', 'A compare-at price needs a price beside it.');
+    const [variant] = await tx.select({ id: variants.id }).from(variants).where(eq(variants.sku, input.sku));
+    if (!variant) continue;
+    const [existing] = await tx
+      .select({ variantId: variantMarketPrices.variantId })
+      .from(variantMarketPrices)
+      .where(and(eq(variantMarketPrices.marketId, market.id), eq(variantMarketPrices.variantId, variant.id)));
+    if (!existing) continue;
+    await removeMarketPrice(actor, { marketId: market.id, variantId: variant.id }, tx);
+    changed.push(market.code);
+  }
+  return changed;
+}
+
+/** The currencies other markets sell in: the product CSV's extra price columns. */
+export async function otherMarketCurrencies(executor: Executor = db): Promise<string[]> {
+  const rows = await executor.selectDistinct({ currency: markets.currency }).from(markets).where(eq(markets.isDefault, false)).orderBy(markets.currency);
+  return rows.map((row) => row.currency);
+}

@@ -1,11 +1,13 @@
 import { ImportForm } from '@/components/admin/catalog/import-form';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { COLUMN_HELP, PRODUCT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/catalog/products/csv-columns';
+import { COLUMN_HELP, MARKET_PRICE_HELP, marketPriceColumns, PRODUCT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/catalog/products/csv-columns';
+import { otherMarketCurrencies } from '@/lib/markets/service';
 
 export const metadata = { title: 'Import / export' };
 
 export default async function ImportExportPage() {
   await requireStaffPage('staff', '/admin/import-export');
+  const marketColumns = marketPriceColumns(await otherMarketCurrencies());
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight">Import / export</h1>
@@ -57,6 +59,12 @@ export default async function ImportExportPage() {
                   <td className="p-2">{COLUMN_HELP[column] || 'As above.'}</td>
                 </tr>
               ))}
+              {marketColumns.length > 0 ? (
+                <tr className="border-b border-zinc-100">
+                  <td className="p-2 font-mono">{marketColumns.join(', ')}</td>
+                  <td className="p-2">{MARKET_PRICE_HELP}</td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </details>

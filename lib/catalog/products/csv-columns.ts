@@ -51,7 +51,25 @@ export const COLUMN_HELP: Record<ProductColumn, string> = {
   active: 'true or false (default true).',
 };
 
+/**
+ * Explicit prices in the other markets' currencies, two columns per currency after the columns above: `price_eur` and
+ * `compare_at_price_eur` set the variant's price in every market selling in EUR (an empty price: derived from the base
+ * price by the market's rate and rounding again). A file without them leaves those prices as they are.
+ */
+export function marketPriceColumns(currencies: readonly string[]): string[] {
+  return currencies.flatMap((currency) => [`price_${currency.toLowerCase()}`, `compare_at_price_${currency.toLowerCase()}`]);
+}
+
+/** What a market price column sets, or null for any other column. */
+export function marketPriceColumn(header: string): { field: 'price' | 'compareAtPrice'; currency: string } | null {
+  const match = /^(compare_at_price|price)_([a-z]{3})$/.exec(header);
+  return match ? { field: match[1] === 'price' ? 'price' : 'compareAtPrice', currency: match[2]!.toUpperCase() } : null;
+}
+
+export const MARKET_PRICE_HELP =
+  'price_eur, compare_at_price_eur (one pair per currency another market sells in, e.g. gbp): the variant’s explicit price in those markets; empty: derived from price by the market’s rate and rounding. Leave the columns out to keep the prices set.';
+
 /** The import template: the header row the importer reads, every column in the export's order, and nothing else. */
-export function productCsvTemplate(): string {
-  return `${PRODUCT_COLUMNS.join(',')}\r\n`;
+export function productCsvTemplate(currencies: readonly string[] = []): string {
+  return `${[...PRODUCT_COLUMNS, ...marketPriceColumns(currencies)].join(',')}\r\n`;
 }

@@ -4,7 +4,8 @@ import { db, rowsOf } from '@/db/client';
 import { toDecimalString } from '@/lib/money';
 import { csvRow } from '@/lib/csv/cells';
 import { streamCsv } from '@/lib/csv/stream';
-import { PRODUCT_COLUMNS } from './csv-columns';
+import { otherMarketCurrencies } from '@/lib/markets/service';
+import { marketPriceColumns, PRODUCT_COLUMNS } from './csv-columns';
 
 // The products CSV export, streamed in keyset-paginated batches (lib/csv/stream.ts): memory stays flat whether the
 // store has 50 or 50,000 products, and the first bytes leave before the last batch is read.
@@ -29,16 +30,20 @@ type ProductExportRow = {
   stock_on_hand: number;
   is_active: boolean;
   options: [string, string][] | null;
+  /** Explicit prices in other markets, by currency: [price, compare-at]. */
+  market_prices: Record<string, [number, number | null]> | null;
 };
 
 /**
  * One line per variant, in the import's format (see csv-columns.ts), so an export edited in a spreadsheet imports back.
- * With `onlyIds`, just those products (the list's "Export selected").
+ * With `onlyIds`, just those products (the list's "Export selected"). After the base price, the variant's explicit
+ * price in each currency another market sells in (empty: derived by that market's rate).
  */
-export function exportProductsCsv(onlyIds?: readonly string[]): ReadableStream<Uint8Array> {
+export async function exportProductsCsv(onlyIds?: readonly string[]): Promise<ReadableStream<Uint8Array>> {
   const only = onlyIds ? sql`and id = any(${`{${onlyIds.join(',')}}`}::uuid[])` : sql``;
+  const currencies = await otherMarketCurrencies();
   let after = '00000000-0000-0000-0000-000000000000';
-  return streamCsv(PRODUCT_COLUMNS, async () => {
+  return streamCsv([...PRODUCT_COLUMNS, ...marketPriceColumns(currencies)], async () => {
     const ids = rowsOf<{ id: string }>(
       await db.execute(sql`select id::text as id from products where id > ${after}::uuid ${only} order by id limit ${PRODUCTS_PER_BATCH}`),
     );
@@ -54,7 +59,10 @@ export function exportProductsCsv(onlyIds?: readonly string[]): ReadableStream<U
           v.sku, v.price_cents, v.compare_at_price_cents, v.currency, v.stock_on_hand, v.is_active,
           (select json_agg(json_build_array(o.name, ov.value) order by o.position) from variant_option_values vov
              join product_option_values ov on ov.id = vov.option_value_id join product_options o on o.id = ov.option_id
-             where vov.variant_id = v.id) as options
+             where vov.variant_id = v.id) as options,
+          (select json_object_agg(m.currency, json_build_array(mp.price_cents, mp.compare_at_price_cents) order by m.code desc)
+             from variant_market_prices mp join markets m on m.id = mp.market_id
+             where mp.variant_id = v.id and not m.is_default) as market_prices
         from products p join variants v on v.product_id = p.id
         where p.id > ${from}::uuid and p.id <= ${to}::uuid ${onlyIds ? sql`and p.id = any(${`{${onlyIds.join(',')}}`}::uuid[])` : sql``}
         order by p.id, v.position, v.sku`),
@@ -88,6 +96,10 @@ export function exportProductsCsv(onlyIds?: readonly string[]): ReadableStream<U
           row.compare_at_price_cents === null ? '' : toDecimalString({ amountCents: row.compare_at_price_cents, currency: row.currency }),
           row.stock_on_hand,
           row.is_active ? 'true' : 'false',
+          ...currencies.flatMap((currency) => {
+            const [price, compareAt] = row.market_prices?.[currency] ?? [null, null];
+            return [price === null ? '' : toDecimalString({ amountCents: price, currency }), compareAt === null ? '' : toDecimalString({ amountCents: compareAt, currency })];
+          }),
         ]),
       );
     }

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
-import { auditLog, products, variants } from '@/db/schema';
+import { auditLog, markets, products, variantMarketPrices, variants } from '@/db/schema';
 import { auditCount, ledgerSum, staffActor, uniqueSuffix } from '@/lib/admin/testing';
 import { importProductsCsv } from './csv-import';
 import { exportProductsCsv } from './csv-export';
@@ -95,7 +95,7 @@ describe('product CSV import', () => {
     const s = uniqueSuffix();
     const csv = [header, `formula-${s},"=HYPERLINK(""http://evil.example"",""x"")",,active,,,,,,,,F-${s},5,,1,`].join('\n');
     expect((await importProductsCsv(actor, csv, { dryRun: false })).applied).toBe(true);
-    const reader = exportProductsCsv().getReader();
+    const reader = (await exportProductsCsv()).getReader();
     let text = '';
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep the BOM, to check it is sent
     for (;;) {
@@ -104,9 +104,64 @@ describe('product CSV import', () => {
       text += decoder.decode(value, { stream: true });
     }
     const line = text.split('\r\n').find((l) => l.startsWith(`formula-${s},`));
-    expect(line).toBe(`formula-${s},"'=HYPERLINK(""http://evil.example"",""x"")",,active,,false,,,,,,,,,,${`F-${s}`.toUpperCase()},5.00,,1,true`);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFhandle,title,description,status,vendor,featured,categories,seo_title,seo_description,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,sku,price,compare_at_price,stock,active');
+    // Then one empty pair per other market's currency: no explicit price there.
+    expect(line).toMatch(new RegExp(`^formula-${s},"'=HYPERLINK\\(""http://evil\\.example"",""x""\\)",,active,,false,,,,,,,,,,F-${s.toUpperCase()},5\\.00,,1,true(,,)+$`));
+    const headerLine = text.split('\r\n')[0]!;
+    expect(headerLine.startsWith('\uFEFFhandle,title,description,status,vendor,featured,categories,seo_title,seo_description,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,sku,price,compare_at_price,stock,active,')).toBe(true);
+    expect(headerLine).toContain(',price_eur,compare_at_price_eur,');
+    expect(headerLine).toContain(',price_gbp,compare_at_price_gbp');
     // Every seeded product is there (200 in the integration seed), one line per variant.
     expect(new Set(text.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',')[0])).size).toBeGreaterThanOrEqual(200);
+  });
+
+  it('sets, reports and clears explicit prices in other markets by their currency columns', async () => {
+    const actor = await staffActor();
+    const s = uniqueSuffix();
+    const sku = `EUR-${s}`.toUpperCase();
+    const euro = (price: string, compareAt = '') => [`${header},price_eur,compare_at_price_eur`, `eur-tee-${s},Euro tee ${s},,active,,,,,,,,${sku},20.00,,4,true,${price},${compareAt}`].join('\n');
+    const explicitEur = async () =>
+      db
+        .select({ price: variantMarketPrices.priceCents, compareAt: variantMarketPrices.compareAtPriceCents, currency: variantMarketPrices.currency, market: markets.code })
+        .from(variantMarketPrices)
+        .innerJoin(variants, eq(variants.id, variantMarketPrices.variantId))
+        .innerJoin(markets, eq(markets.id, variantMarketPrices.marketId))
+        .where(eq(variants.sku, sku));
+
+    // Refused by row and column, nothing written: more decimals than euros have, and a compare-at under the price.
+    const bad = await importProductsCsv(actor, euro('17.999'), { dryRun: false });
+    expect(bad.applied).toBe(false);
+    expect(bad.errors).toEqual([expect.objectContaining({ row: 2, column: 'price_eur' })]);
+    const under = await importProductsCsv(actor, euro('17.99', '15.00'), { dryRun: false });
+    expect(under.errors).toEqual([expect.objectContaining({ row: 2, column: 'compare_at_price_eur', message: 'The compare-at price must be above the price, or empty.' })]);
+    expect(await db.$count(variants, eq(variants.sku, sku))).toBe(0);
+    // A currency no market sells in is a header error.
+    const unknown = await importProductsCsv(actor, euro('17.99').replace('price_eur,compare_at_price_eur', 'price_xyz,compare_at_price_eur'), { dryRun: true });
+    expect(unknown.errors[0]).toMatchObject({ row: 1, column: 'price_xyz', message: 'No market sells in XYZ: add one under Markets, or leave out price_xyz.' });
+
+    // Set: the euro area's explicit price, audited like the admin's own edit; exported back in the same columns.
+    expect((await importProductsCsv(actor, euro('17.99', '24.00'), { dryRun: false })).applied).toBe(true);
+    expect(await explicitEur()).toEqual([{ price: 1799, compareAt: 2400, currency: 'EUR', market: 'eu' }]);
+    const [variant] = await db.select({ id: variants.id }).from(variants).where(eq(variants.sku, sku));
+    expect(await auditCount('market.price.set', variant!.id)).toBe(1);
+    const [product] = await db.select({ id: products.id }).from(products).where(eq(products.slug, `eur-tee-${s}`));
+    const reader = (await exportProductsCsv([product!.id])).getReader();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    const [head, row] = text.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = head!.split(',');
+    const cells = row!.split(',');
+    expect(cells[columns.indexOf('price_eur')]).toBe('17.99');
+    expect(cells[columns.indexOf('compare_at_price_eur')]).toBe('24.00');
+    expect(cells[columns.indexOf('price_gbp')]).toBe('');
+
+    // An empty price: derived from the base price again. A file without the columns leaves prices alone.
+    expect((await importProductsCsv(actor, euro('17.99', '24.00').replace(',price_eur,compare_at_price_eur', '').replace(',17.99,24.00', ''), { dryRun: false })).applied).toBe(true);
+    expect(await explicitEur()).toHaveLength(1);
+    expect((await importProductsCsv(actor, euro(''), { dryRun: false })).applied).toBe(true);
+    expect(await explicitEur()).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { saveProductInTransaction } from './service';
 import { productInputSchema, type ProductInput } from './schemas';
 import { AppError } from '@/lib/errors';
-import { PRODUCT_COLUMNS, type ProductColumn, REQUIRED_COLUMNS } from './csv-columns';
+import { otherMarketCurrencies, setVariantPriceInCurrency } from '@/lib/markets/service';
+import { marketPriceColumn, PRODUCT_COLUMNS, type ProductColumn, REQUIRED_COLUMNS } from './csv-columns';
 
 // Product CSV import. A dry run and an apply are the same work: every product is saved through the product
 // service (the same rules as the editor) inside one transaction, each in its own savepoint so one bad product does
@@ -31,7 +32,8 @@ export type ImportReport = {
   slugs: string[];
 };
 
-type CsvRecord = Partial<Record<ProductColumn, string>>;
+// The fixed columns, and the market price columns (`price_eur`…) read by name.
+type CsvRecord = Partial<Record<ProductColumn, string>> & Record<string, string | undefined>;
 type Group = { handle: string; rows: { row: number; record: CsvRecord }[] };
 
 const FIELD_COLUMNS: Record<string, ProductColumn> = {
@@ -53,7 +55,8 @@ const FIELD_COLUMNS: Record<string, ProductColumn> = {
   name: 'option1_name',
 };
 
-export function parseProductCsv(text: string): { groups: Group[]; errors: ImportRowError[] } {
+/** Parses the file; `currencies`: those other markets sell in, whose price columns the file may carry. */
+export function parseProductCsv(text: string, currencies: readonly string[] = []): { groups: Group[]; errors: ImportRowError[]; marketColumns: string[] } {
   const parsed = Papa.parse<CsvRecord>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -64,8 +67,13 @@ export function parseProductCsv(text: string): { groups: Group[]; errors: Import
   if (missing.length > 0) {
     throw new AppError('validation_failed', `The file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. The first line must name the columns.`);
   }
-  const unknown = headers.filter((h) => !(PRODUCT_COLUMNS as readonly string[]).includes(h));
+  const marketColumns = headers.filter((h) => marketPriceColumn(h) !== null);
   const errors: ImportRowError[] = [];
+  for (const column of marketColumns) {
+    const { currency } = marketPriceColumn(column)!;
+    if (!currencies.includes(currency)) errors.push({ row: 1, column, message: `No market sells in ${currency}: add one under Markets, or leave out ${column}.` });
+  }
+  const unknown = headers.filter((h) => !(PRODUCT_COLUMNS as readonly string[]).includes(h) && !marketColumns.includes(h));
   if (unknown.length > 0) errors.push({ row: 1, column: unknown[0]!, message: `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.` });
   for (const error of parsed.errors) {
     errors.push({ row: (error.row ?? 0) + 2, column: null, message: `Cannot read this row: ${error.message}.` });
@@ -83,7 +91,7 @@ export function parseProductCsv(text: string): { groups: Group[]; errors: Import
     group.rows.push({ row, record });
     groups.set(handle, group);
   });
-  return { groups: [...groups.values()], errors };
+  return { groups: [...groups.values()], errors, marketColumns };
 }
 
 const text = (value: string | undefined) => (value ?? '').trim();
@@ -154,7 +162,10 @@ function rowFor(group: Group, path: string): { row: number; column: string | nul
   const field = parts[parts.length - 1]!;
   if (parts[0] === 'variants' && parts.length >= 2 && /^\d+$/.test(parts[1]!)) {
     const entry = group.rows[Number(parts[1])] ?? group.rows[0]!;
-    return { row: entry.row, column: FIELD_COLUMNS[parts[2] ?? field] ?? null };
+    const key = parts[2] ?? field;
+    const market = /^(price|compareAtPrice)_([a-z]{3})$/.exec(key);
+    if (market) return { row: entry.row, column: `${market[1] === 'price' ? 'price' : 'compare_at_price'}_${market[2]}` };
+    return { row: entry.row, column: FIELD_COLUMNS[key] ?? null };
   }
   if (parts[0] === 'options') {
     const n = Number(parts[1] ?? 0) + 1;
@@ -171,7 +182,9 @@ class RollbackSignal extends Error {}
  */
 export async function importProductsCsv(actor: AuditActor, csvText: string, options: { dryRun: boolean }): Promise<ImportReport> {
   if (Buffer.byteLength(csvText) > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', `The file may be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  const { groups, errors } = parseProductCsv(csvText);
+  const currencies = await otherMarketCurrencies();
+  const { groups, errors, marketColumns } = parseProductCsv(csvText, currencies);
+  const priceCurrencies = [...new Set(marketColumns.map((column) => marketPriceColumn(column)!.currency))];
   const report: ImportReport = { applied: false, products: groups.length, variants: 0, created: 0, updated: 0, errors, preview: [], slugs: [] };
   if (groups.length === 0 && errors.length === 0) errors.push({ row: 2, column: null, message: 'The file has no product rows.' });
 
@@ -213,7 +226,26 @@ export async function importProductsCsv(actor: AuditActor, csvText: string, opti
         const input: ProductInput = parsed.data;
         try {
           // A savepoint per product: its failure is reported and undone, the others are still checked.
-          const saved = await tx.transaction((sp) => saveProductInTransaction(sp, actor, input));
+          const saved = await tx.transaction(async (sp) => {
+            const product = await saveProductInTransaction(sp, actor, input);
+            // Then the variants' prices in other markets' currencies, in the same savepoint.
+            for (const [i, variant] of input.variants.entries()) {
+              const record = group.rows[i]!.record;
+              for (const currency of priceCurrencies) {
+                const code = currency.toLowerCase();
+                try {
+                  await setVariantPriceInCurrency(sp, actor, { sku: variant.sku, currency, price: text(record[`price_${code}`]), compareAtPrice: text(record[`compare_at_price_${code}`]) });
+                } catch (error) {
+                  if (!(error instanceof AppError)) throw error;
+                  const field = Object.keys(error.fieldErrors ?? {})[0];
+                  throw new AppError('validation_failed', error.message, {
+                    fieldErrors: { [`variants.${i}.${field === 'compareAtPrice' ? 'compareAtPrice' : 'price'}_${code}`]: [Object.values(error.fieldErrors ?? {})[0]?.[0] ?? error.message] },
+                  });
+                }
+              }
+            }
+            return product;
+          });
           report.slugs.push(saved.slug);
           if (saved.created) report.created += 1;
           else report.updated += 1;

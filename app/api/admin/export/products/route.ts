@@ -11,7 +11,7 @@ const exportQuerySchema = z.object({ ids: bulkProductIdsSchema.shape.ids.optiona
 export const GET = route({ auth: 'staff', query: exportQuerySchema }, async ({ log, query }) => {
   const ids = query.ids;
   log.info({ selected: ids?.length ?? null }, 'product export');
-  return new Response(exportProductsCsv(ids), {
+  return new Response(await exportProductsCsv(ids), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="products-${ids ? 'selected-' : ''}${new Date().toISOString().slice(0, 10)}.csv"`,
