@@ -3,7 +3,7 @@ import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
 import { AdminShell } from './pages/admin-shell';
-import { AdminMarkets, MarketSelector } from './pages/market-pages';
+import { AdminMarkets, MarketSelector, ProductMarketPricesPanel } from './pages/market-pages';
 import { ProductPage } from './pages/product-page';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
@@ -172,4 +172,46 @@ test.describe('a shopper who types their details first and then ships abroad', (
       await expect(new MarketSelector(page).form.getByLabel('Shipping to / currency')).toHaveValue('eu');
     });
   }
+});
+
+test('staff set a euro price for one variant in the product editor; the euro shop shows it; "Use converted" brings the converted price back', async ({ page, request, browser, baseURL }) => {
+  test.slow(); // the admin, a shopper and two audits, on a 2-core machine
+  const variant = await findBuyableVariant(request, 26, 1);
+  const before = await priceIn(request, variant.slug, variant.options, 'eu');
+  const productId = ((await (await request.get(`/api/store/v1/products/${variant.slug}`)).json()) as { data: { id: string } }).data.id;
+
+  await new AdminShell(page).signIn(undefined, `/admin/products/${productId}`);
+  await page.goto(`/admin/products/${productId}`);
+  const prices = new ProductMarketPricesPanel(page);
+  const row = prices.row('Euro area', before.sku);
+  await expect(row).toContainText(eur(before.priceCents));
+  await expect(row).toContainText('Converted');
+
+  const explicitCents = before.priceCents + 250;
+  await prices.setPrice('Euro area', before.sku, (explicitCents / 100).toFixed(2));
+  await expect(row).toContainText('Set for this market');
+  await expect(row).toContainText(eur(explicitCents));
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxe(page, `product editor with market prices at ${width}`);
+  }
+
+  const shopper = await browser.newContext({ baseURL });
+  await shopper.addCookies([{ name: 'sf_market', value: 'eu', url: baseURL! }]);
+  const shopperPage = await shopper.newPage();
+  const product = new ProductPage(shopperPage);
+  await product.goto(variant.slug);
+  await product.choose(variant.options);
+  await expect(shopperPage.getByRole('main')).toContainText(eur(explicitCents));
+
+  // The outcome is the row itself: its price is the converted one again (the button goes with the explicit price).
+  await row.getByRole('button', { name: 'Use converted' }).click();
+  await expect(row).not.toContainText('Set for this market');
+  await expect(row).toContainText('Converted');
+  await expect(row).toContainText(eur(before.priceCents));
+  await product.goto(variant.slug);
+  await product.choose(variant.options);
+  await expect(shopperPage.getByRole('main')).toContainText(eur(before.priceCents));
+  await expect(shopperPage.getByRole('main')).not.toContainText(eur(explicitCents));
+  await shopper.close();
 });

@@ -47,3 +47,28 @@ export class AdminMarkets {
     await expect(this.page.getByRole('status').filter({ hasText: 'Price set.' }).first()).toBeVisible();
   }
 }
+
+/** The product editor's "Prices in other markets": each market's prices for the product's variants. */
+export class ProductMarketPricesPanel {
+  readonly section: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByRole('region', { name: 'Prices in other markets' });
+  }
+
+  market(name: string): Locator {
+    return this.section.getByRole('region', { name: new RegExp(`^${name} \\(`) });
+  }
+
+  row(market: string, sku: string): Locator {
+    return this.market(market).getByRole('row').filter({ hasText: sku });
+  }
+
+  async setPrice(market: string, sku: string, price: string) {
+    const form = this.market(market).getByRole('form', { name: `Set a price in ${market}` });
+    await form.getByLabel('Variant').selectOption({ value: sku });
+    await form.getByLabel(/^Price \(/).fill(price);
+    await form.getByRole('button', { name: /^Set [A-Z]{3} price$/ }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: `Price in ${market} set.` }).first()).toBeVisible();
+  }
+}

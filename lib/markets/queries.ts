@@ -160,3 +160,18 @@ export async function getMarketById(id: string, executor: Executor = db): Promis
   const all = await listMarkets(executor);
   return all.find((market) => market.id === id) ?? null;
 }
+
+/** A product's explicit prices in every market (the product editor's "Prices in other markets"). */
+export async function listProductMarketPrices(productId: string, executor: Executor = db) {
+  return executor
+    .select({
+      marketId: variantMarketPrices.marketId,
+      variantId: variantMarketPrices.variantId,
+      priceCents: variantMarketPrices.priceCents,
+      compareAtPriceCents: variantMarketPrices.compareAtPriceCents,
+      currency: variantMarketPrices.currency,
+    })
+    .from(variantMarketPrices)
+    .innerJoin(variants, eq(variants.id, variantMarketPrices.variantId))
+    .where(eq(variants.productId, productId));
+}

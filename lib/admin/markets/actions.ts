@@ -29,6 +29,7 @@ export const setMarketPriceAction = adminAction(marketPriceInputSchema, async (i
   const { code, sku } = await setMarketPrice({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
   invalidateMarketPrices(code);
   revalidatePath(`/admin/markets/${input.marketId}`);
+  revalidatePath('/admin/products/[id]', 'page');
   return { sku };
 });
 
@@ -36,5 +37,6 @@ export const removeMarketPriceAction = adminAction(removeMarketPriceSchema, asyn
   const { code } = await removeMarketPrice({ user: ctx.user, requestId: ctx.requestId, ip: ctx.ip }, input);
   invalidateMarketPrices(code);
   revalidatePath(`/admin/markets/${input.marketId}`);
+  revalidatePath('/admin/products/[id]', 'page');
   return null;
 });

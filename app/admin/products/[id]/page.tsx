@@ -8,14 +8,25 @@ import { requireStaffPage } from '@/lib/admin/guard';
 import { getProductForEdit, listCategoryChoices } from '@/lib/catalog/products/queries';
 import { toDecimalString } from '@/lib/money';
 import { getStoreInfo } from '@/lib/store/settings';
+import { ProductMarketPrices } from '@/components/admin/markets/product-market-prices';
+import { getCachedMarkets } from '@/lib/markets/cache';
+import { listProductMarketPrices } from '@/lib/markets/queries';
+import { meetsPolicy } from '@/lib/http/policy';
 
 export const metadata = { title: 'Edit product' };
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
-  await requireStaffPage('staff', `/admin/products/${encodeURIComponent(id)}`);
+  const user = await requireStaffPage('staff', `/admin/products/${encodeURIComponent(id)}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const [product, categories, store, query] = await Promise.all([getProductForEdit(id), listCategoryChoices(), getStoreInfo(), searchParams]);
+  const [product, categories, store, query, markets, marketPrices] = await Promise.all([
+    getProductForEdit(id),
+    listCategoryChoices(),
+    getStoreInfo(),
+    searchParams,
+    getCachedMarkets(),
+    listProductMarketPrices(id),
+  ]);
   if (!product) notFound();
   const amount = (cents: number | null, currency: string) => (cents === null ? '' : toDecimalString({ amountCents: cents, currency }));
   return (
@@ -65,6 +76,19 @@ export default async function EditProductPage({ params, searchParams }: { params
         productTitle={product.title}
         images={product.images}
         variants={product.variants.map((variant) => ({ id: variant.id, label: variant.values.join(' / ') || variant.sku }))}
+      />
+      <ProductMarketPrices
+        markets={markets}
+        baseCurrency={store.currency}
+        variants={product.variants.map((variant) => ({
+          id: variant.id,
+          sku: variant.sku,
+          label: variant.values.join(' / ') || 'Default',
+          priceCents: variant.priceCents,
+          compareAtPriceCents: variant.compareAtPriceCents,
+        }))}
+        explicit={marketPrices}
+        canEdit={meetsPolicy('admin', user)}
       />
     </div>
   );
