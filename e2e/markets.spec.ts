@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
@@ -21,6 +21,14 @@ async function priceIn(request: APIRequestContext, slug: string, options: Record
   const response = await request.get(`/api/store/v1/products/${slug}?market=${market}`);
   const product = ((await response.json()) as { data: { variants: { sku: string; options: Record<string, string>; priceCents: number; currency: string }[] } }).data;
   return product.variants.find((variant) => JSON.stringify(variant.options) === JSON.stringify(options))!;
+}
+
+/** A second browser for a shopper who chose the euro area, on its product page object. */
+async function euroShopper(browser: Browser, baseURL: string) {
+  const shopper = await browser.newContext({ baseURL });
+  await shopper.addCookies([{ name: 'sf_market', value: 'eu', url: baseURL }]);
+  const shopperPage = await shopper.newPage();
+  return { shopper, shopperPage, product: new ProductPage(shopperPage) };
 }
 
 test.describe('a shopper in Germany', () => {
@@ -102,10 +110,7 @@ test('an explicit euro price set by staff replaces the converted one on the next
   const variant = await findBuyableVariant(request, 23, 1);
   const before = await priceIn(request, variant.slug, variant.options, 'eu');
 
-  const shopper = await browser.newContext({ baseURL });
-  await shopper.addCookies([{ name: 'sf_market', value: 'eu', url: baseURL! }]);
-  const shopperPage = await shopper.newPage();
-  const product = new ProductPage(shopperPage);
+  const { shopper, shopperPage, product } = await euroShopper(browser, baseURL!);
   await product.goto(variant.slug);
   await product.choose(variant.options);
   await expect(shopperPage.getByRole('main')).toContainText(eur(before.priceCents));
@@ -196,10 +201,7 @@ test('staff set a euro price for one variant in the product editor; the euro sho
     await expectNoAxe(page, `product editor with market prices at ${width}`);
   }
 
-  const shopper = await browser.newContext({ baseURL });
-  await shopper.addCookies([{ name: 'sf_market', value: 'eu', url: baseURL! }]);
-  const shopperPage = await shopper.newPage();
-  const product = new ProductPage(shopperPage);
+  const { shopper, shopperPage, product } = await euroShopper(browser, baseURL!);
   await product.goto(variant.slug);
   await product.choose(variant.options);
   await expect(shopperPage.getByRole('main')).toContainText(eur(explicitCents));

@@ -10,7 +10,8 @@ import { MARKET_CODE, type ExplicitPriceView, type MarketView } from './types';
 // display at rate 1 — a row when the merchant has markets, else implicit (id null), so a store without markets
 // prices exactly as before they existed.
 
-const columns = {
+/** A market's columns as its DTO reads them (the service's audit snapshots too). */
+export const marketColumns = {
   id: markets.id,
   code: markets.code,
   name: markets.name,
@@ -41,7 +42,7 @@ function asDefault(row: MarketView | null, store: StoreInfo): MarketView {
 
 /** Every market, the default first, then by position and name. */
 export async function listMarkets(executor: Executor = db): Promise<MarketView[]> {
-  const [rows, store] = await Promise.all([executor.select(columns).from(markets).orderBy(asc(markets.position), asc(markets.name)), getStoreInfo(executor)]);
+  const [rows, store] = await Promise.all([executor.select(marketColumns).from(markets).orderBy(asc(markets.position), asc(markets.name)), getStoreInfo(executor)]);
   const defaultRow = rows.find((row) => row.isDefault) ?? null;
   const others = rows.filter((row) => !row.isDefault);
   return [asDefault(defaultRow, store), ...others];

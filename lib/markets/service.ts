@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import type { MarketInput, MarketPriceInput } from './schemas';
+import { marketColumns } from './queries';
 
 // Writes of the markets domain: markets themselves and explicit prices in them. Every write is audited in its
 // transaction; the caller (lib/admin/markets/actions.ts) drops the caches it touched.
@@ -22,17 +23,7 @@ function isUniqueViolation(error: unknown): boolean {
   return (cause as { code?: string })?.code === '23505';
 }
 
-const snapshot = {
-  id: markets.id,
-  code: markets.code,
-  name: markets.name,
-  countries: markets.countries,
-  currency: markets.currency,
-  taxDisplay: markets.taxDisplay,
-  exchangeRate: markets.exchangeRate,
-  roundingRule: markets.roundingRule,
-  isDefault: markets.isDefault,
-};
+const { position: _position, ...snapshot } = marketColumns;
 
 /** A country belongs to one market: refuses those another market already lists (checked under a table lock). */
 async function assertCountriesFree(tx: Transaction, countries: string[], exceptId: string | null): Promise<void> {
