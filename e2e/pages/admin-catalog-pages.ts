@@ -327,6 +327,15 @@ export class ProductList {
     await this.page.getByRole('button', { name: 'Publish selected' }).click();
   }
 
+  /** Clicks "Export selected" and returns the downloaded CSV's name and text. */
+  async exportSelected(): Promise<{ filename: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: 'Export selected' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { filename: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
   /** Opens "Adjust stock" for the ticked products and submits a change. */
   async adjustSelectedStock(delta: string, reason: 'Received' | 'Returned' | 'Damaged' | 'Correction (count)', note = '') {
     await this.page.getByRole('button', { name: 'Adjust stock' }).click();
