@@ -143,11 +143,21 @@ export class ProductEditor {
     await source.dragTo(this.imageItems().nth(to - 1));
   }
 
-  async assignVariant(n: number, variant: string) {
-    const form = this.page.getByRole('form', { name: `Variant of image ${n}` });
-    await form.getByLabel(`Shown for, image ${n}`).selectOption({ label: variant });
-    await form.getByRole('button', { name: 'Save variant' }).click();
-    await expect(this.imageItems().nth(n - 1).getByRole('status').filter({ hasText: 'Variant saved.' })).toBeVisible();
+  /** Shows image `n` (1-based) for these variants, chosen by name in its combobox, and saves. */
+  async assignVariants(n: number, variants: string[]) {
+    const form = this.page.getByRole('form', { name: `Variants of image ${n}` });
+    const box = form.getByRole('combobox', { name: `Shown for, image ${n}` });
+    for (const variant of variants) {
+      await box.fill(variant);
+      await this.page.getByRole('option', { name: variant, exact: true }).click();
+    }
+    await form.getByRole('button', { name: 'Save variants' }).click();
+    await expect(this.imageItems().nth(n - 1).getByRole('status').filter({ hasText: 'Variants saved.' })).toBeVisible();
+  }
+
+  /** The variants image `n` is shown for, as its chips name them. */
+  imageVariants(n: number) {
+    return this.page.getByRole('list', { name: `Variants of image ${n}` }).getByRole('listitem');
   }
 
   /** Types into the description, `bold` in bold with the toolbar's Bold button. */
