@@ -42,6 +42,14 @@ function parseDay(text: string): Date | undefined {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
 }
 
+const dayName = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const weekdayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long' });
+
+/** A day's name that starts with the number shown on it ("7 December 2026, Monday, today"), as speech input expects. */
+function labelDay(date: Date, modifiers: { today?: boolean; selected?: boolean }): string {
+  return [dayName.format(date), weekdayName.format(date), modifiers.today ? 'today' : null, modifiers.selected ? 'selected' : null].filter(Boolean).join(', ');
+}
+
 function formatDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
@@ -155,6 +163,7 @@ export function DatePicker({ id, name, label, value, defaultValue = '', onValueC
                   }}
                   disabled={[...(minDay ? [{ before: minDay }] : []), ...(maxDay ? [{ after: maxDay }] : [])]}
                   weekStartsOn={1}
+                  labels={{ labelDayButton: labelDay }}
                 />
                 {committed ? (
                   <button

@@ -89,8 +89,9 @@ export class ProductEditor {
     return this.page.getByRole('region', { name: 'Images' });
   }
 
+  /** The images' own rows (not the variant chips listed inside them). */
   imageItems() {
-    return this.page.getByRole('list', { name: 'Images, in gallery order' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'Images, in gallery order' }).locator(':scope > li');
   }
 
   /** One file's line in the uploads: its progress, then "Image uploaded." (status) or the refusal (alert). */
