@@ -37,6 +37,7 @@ const RESOLVERS: Record<string, (page: Page) => Promise<string>> = {
   '/admin/customers/[id]': async (page) => must(await firstLink(page, '/admin/customers', /^\/admin\/customers\/[0-9a-f-]{36}$/), 'a customer'),
   '/admin/discounts/[id]': async (page) => must(await firstLink(page, '/admin/discounts', /^\/admin\/discounts\/[0-9a-f-]{36}$/), 'a discount'),
   '/admin/inventory/[variantId]': async (page) => must(await firstLink(page, '/admin/inventory', /^\/admin\/inventory\/[0-9a-f-]{36}$/), 'a variant'),
+  '/admin/markets/[id]': async (page) => must(await firstLink(page, '/admin/markets', /^\/admin\/markets\/[0-9a-f-]{36}$/), 'a market'),
   '/admin/orders/[number]': async (page) => must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order'),
   '/admin/orders/[number]/packing-slip': async (page) => `${must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order')}/packing-slip`,
   '/admin/pages/[id]': async (page) => must(await firstLink(page, '/admin/pages', /^\/admin\/pages\/[0-9a-f-]{36}$/), 'a content page'),

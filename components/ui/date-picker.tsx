@@ -122,7 +122,7 @@ export function DatePicker({ id, name, label, value, defaultValue = '', onValueC
             onBlur={() => setText(committed)}
             aria-describedby={describedBy}
             aria-invalid={error?.length || invalid ? true : undefined}
-            className={`${control} min-w-[8.5rem] rounded-r-none`}
+            className={`${control} min-w-0 rounded-r-none`}
           />
           <Popover.Root open={open} onOpenChange={setOpen}>
             <Popover.Trigger asChild>

@@ -129,14 +129,15 @@ function ImageRow({
               chosenLabel={`Variants of image ${index + 1}`}
               placeholder={image.variantIds.length === 0 ? 'Every variant' : 'Add a variant'}
               options={variants.map((variant) => ({ value: variant.id, label: variant.label }))}
-              defaultValue={image.variantIds}
+              // In the editor's variant order, not the order they were stored in.
+              defaultValue={variants.filter((variant) => image.variantIds.includes(variant.id)).map((variant) => variant.id)}
               describedBy={`variants-${image.id}-hint`}
             />
-            <p id={`variants-${image.id}-hint`} className="mt-1 text-xs text-zinc-600">
-              None chosen: every variant.
-            </p>
           </div>
           <SubmitButton variant="secondary" pendingLabel="Saving…" pending={assigning}>Save variants</SubmitButton>
+          <p id={`variants-${image.id}-hint`} className="w-full text-xs text-zinc-600">
+            Leave empty to show it for every variant.
+          </p>
         </form>
       ) : null}
       <div className="flex gap-2">

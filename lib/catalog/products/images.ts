@@ -156,15 +156,25 @@ export async function setImageVariants(actor: AuditActor, imageId: string, varia
         .where(and(inArray(variants.id, wanted), eq(variants.productId, image.productId)));
       if (found.length !== wanted.length) throw new AppError('not_found', 'That variant is not one of this product’s.');
     }
-    const before = (await tx.select({ variantId: productImageVariants.variantId }).from(productImageVariants).where(eq(productImageVariants.imageId, imageId))).map((row) => row.variantId).sort();
+    const before = (await tx.select({ variantId: productImageVariants.variantId }).from(productImageVariants).where(eq(productImageVariants.imageId, imageId))).map((row) => row.variantId);
     await tx.delete(productImageVariants).where(eq(productImageVariants.imageId, imageId));
     if (wanted.length > 0) await tx.insert(productImageVariants).values(wanted.map((variantId) => ({ imageId, variantId })));
+    // The log names the variants as the merchant sees them ("Blue (TEE-BLUE)"), in the product's variant order.
+    const named = await tx
+      .select({ id: variants.id, title: variants.title, sku: variants.sku })
+      .from(variants)
+      .where(eq(variants.productId, image.productId))
+      .orderBy(asc(variants.position), asc(variants.sku));
+    const shownFor = (ids: string[]) => {
+      const names = named.filter((variant) => ids.includes(variant.id)).map((variant) => `${variant.title} (${variant.sku})`);
+      return names.length === 0 ? 'Every variant' : names.join(', ');
+    };
     await recordAudit(tx, actor, {
       action: 'product.image_variant',
       entityType: 'product',
       entityId: image.productId,
-      before: { imageId, variantIds: before },
-      after: { imageId, variantIds: [...wanted].sort() },
+      before: { imageId, shownFor: shownFor(before) },
+      after: { imageId, shownFor: shownFor(wanted) },
     });
     return { slug: image.slug };
   });
