@@ -31,7 +31,8 @@ const columns: ColumnDef<DiscountTableRow>[] = [
   { id: 'discount', header: 'Discount', meta: { label: 'Discount' }, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.discount}</span> },
   { id: 'minimum', header: 'Minimum', meta: { label: 'Minimum', align: 'right' }, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.minimum}</span> },
   { id: 'used', header: 'Used', meta: { label: 'Used', sortKey: 'used', firstDir: 'desc', align: 'right' }, cell: ({ row }) => <span className="whitespace-nowrap">{row.original.used}</span> },
-  { id: 'valid', header: 'Valid', meta: { label: 'Valid' }, cell: ({ row }) => row.original.valid },
+  // Two dates and an arrow: kept on one or two lines (the table scrolls sideways on a phone) rather than a word a line.
+  { id: 'valid', header: 'Valid', meta: { label: 'Valid' }, cell: ({ row }) => <span className="block min-w-44">{row.original.valid}</span> },
   {
     id: 'active',
     header: 'Status',
