@@ -132,6 +132,63 @@ test('bulk mark paid on 2 manual-payment orders; a second try skips both and say
   await expect(list.skipped()).toContainText(`${numbers[1]}: This order is already paid.`);
 });
 
+test('export selected: the CSV downloaded holds exactly the 2 ticked products, in the import format', async ({ page }) => {
+  test.slow();
+  const s = suffix();
+  const prefix = `Exported ${s}`;
+  await new AdminShell(page).signIn(undefined, '/admin/import-export');
+  await importThree(page, prefix, s);
+
+  const list = new ProductList(page);
+  await list.search({ q: prefix });
+  await expect(list.results().getByRole('row')).toHaveCount(4);
+  await list.select(`${prefix} A`);
+  await list.select(`${prefix} C`);
+  await expect(page.getByText('2 selected')).toBeVisible();
+  const { filename, text } = await list.exportSelected();
+  expect(filename).toMatch(/^products-selected-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...rows] = text.trim().split(/\r?\n/);
+  expect(header!.split(',').slice(0, 4)).toEqual(['handle', 'title', 'description', 'status']);
+  const titleAt = header!.split(',').indexOf('title');
+  const skuAt = header!.split(',').indexOf('sku');
+  // One row per variant, each of these products has one: the two ticked, not the third, nothing else from the catalogue.
+  expect(rows.map((row) => row.split(',')[titleAt]).sort()).toEqual([`${prefix} A`, `${prefix} C`]);
+  expect(rows.map((row) => row.split(',')[skuAt]).sort()).toEqual([`EXPORTED-${s.toUpperCase()}-A`, `EXPORTED-${s.toUpperCase()}-C`]);
+});
+
+test('bulk fulfil: 2 paid orders ship with their own tracking numbers, an unpaid one is skipped and says why', async ({ page, request }) => {
+  test.slow();
+  const s = suffix();
+  const variant = await findBuyableVariant(request, 7, 1);
+  const [paidA, paidB, unpaid] = [
+    await placeGuestOrderThroughApi(request, `bulkship-${s}-1@example.com`, variant),
+    await placeGuestOrderThroughApi(request, `bulkship-${s}-2@example.com`, variant),
+    await placeGuestOrderThroughApi(request, `bulkship-${s}-3@example.com`, variant),
+  ] as [string, string, string];
+  await new AdminShell(page).signIn(undefined, '/admin/orders');
+  const list = new AdminOrdersList(page);
+  await list.search(`bulkship-${s}`);
+  await expect(list.table.getByRole('row')).toHaveCount(4);
+  await list.select(paidA);
+  await list.select(paidB);
+  await list.markSelectedPaid();
+  await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('2 orders marked paid.', { exact: true })).toBeVisible();
+
+  for (const number of [paidA, paidB, unpaid]) await list.select(number);
+  await list.fulfilSelected('UPS', { [paidA]: `1Z${s}A0000001`, [paidB]: `1Z${s}B0000002`, [unpaid]: `1Z${s}C0000003` });
+  await expect(page.getByRole('region', { name: /^Notifications/ }).getByText('2 orders shipped. 1 skipped.', { exact: true })).toBeVisible();
+  await expect(list.skipped()).toContainText(`${unpaid}:`);
+  await expect(list.row(paidA).getByText('Fulfilled', { exact: true })).toBeVisible();
+  await expect(list.row(paidB).getByText('Fulfilled', { exact: true })).toBeVisible();
+  await expect(list.row(unpaid).getByText('Fulfilled', { exact: true })).toHaveCount(0);
+  await expect(list.row(unpaid)).toContainText('Unpaid');
+
+  // The order itself carries its own tracking number, not the other order's.
+  await list.open(paidB);
+  await expect(page.getByRole('link', { name: new RegExp(`^1Z${s}B0000002 \\(track with UPS`) })).toHaveAttribute('href', `https://www.ups.com/track?tracknum=1Z${s}B0000002`);
+  await expect(page.getByText(`1Z${s}A0000001`)).toHaveCount(0);
+});
+
 test('each admin list passes axe at 390 and 1280 px and keeps wide tables in their own scroll region', async ({ page }) => {
   // Six page loads, each checked by axe.
   test.slow();

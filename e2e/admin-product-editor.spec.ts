@@ -59,7 +59,7 @@ for (const width of [390, 1280]) {
     await expect(editor.toast('Image order saved.').first()).toBeVisible();
 
     // Image B (now second) is shown for the Blue variant.
-    await editor.assignVariant(2, 'Blue');
+    await editor.assignVariants(2, ['Blue']);
     expect(await axeViolations(page), `product editor at ${width} px`).toEqual([]);
 
     const shopper = await browser.newContext({ viewport: { width, height: 900 } });

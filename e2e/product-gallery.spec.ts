@@ -27,10 +27,7 @@ test('per-variant images: staff assign them; choosing a variant swaps image, pri
     await expect(page.getByRole('img', { name: `${colour} tee ${s}` })).toBeVisible();
   }
   // The second image is the blue one: shown for the Blue variant.
-  const assign = page.getByRole('form', { name: 'Variant of image 2' });
-  await assign.getByLabel('Shown for, image 2').selectOption({ label: 'Blue' });
-  await assign.getByRole('button', { name: 'Save variant' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Variant saved.' })).toBeVisible();
+  await editor.assignVariants(2, ['Blue']);
 
   const shopper = await browser.newContext();
   const store = await shopper.newPage();
@@ -81,6 +78,46 @@ test('per-variant images: staff assign them; choosing a variant swaps image, pri
     await expect(zoom).toBeHidden();
     await expect(main).toBeFocused();
   }
+  await shopper.close();
+});
+
+test('one image shown for two variants: staff choose both; the store shows it for each, and the other image for the rest', async ({ page, browser }) => {
+  test.slow();
+  const s = randomBytes(3).toString('hex');
+  await new AdminShell(page).signIn(undefined, '/admin/products/new');
+  const editor = new ProductEditor(page);
+  await editor.gotoNew();
+  await editor.fillDetails({ title: `Shared Tee ${s}`, description: 'Three colours, two photos.', status: 'Active — shown in the store' });
+  await editor.addOptions([['Colour', 'Red, Blue, Green']]);
+  for (const colour of ['Red', 'Blue', 'Green']) await editor.setVariant(colour, { price: '20.00', stock: '5' });
+  await editor.fillSkusAndCopyPrice();
+  await editor.create();
+  for (const [name, hex] of [['Warm', '#c33'], ['Cool', '#3a7']] as const) {
+    const png = await sharp({ create: { width: 400, height: 400, channels: 3, background: hex } }).png().toBuffer();
+    const upload = await editor.uploadImage({ name: `${name}.png`, mimeType: 'image/png', buffer: png }, `${name} tee ${s}`);
+    await expect(upload.getByRole('status')).toHaveText('Image uploaded.');
+    await expect(page.getByRole('img', { name: `${name} tee ${s}` })).toBeVisible();
+  }
+  await editor.assignVariants(1, ['Red']);
+  await editor.assignVariants(2, ['Blue', 'Green']);
+  // Saved: after a reload the image still names both.
+  await page.reload();
+  await expect(editor.imageVariants(2)).toHaveText([/Blue/, /Green/]);
+  await expect(editor.imageVariants(1)).toHaveText([/Red/]);
+
+  const shopper = await browser.newContext();
+  const store = await shopper.newPage();
+  await store.goto(`/products/shared-tee-${s}?colour=Green`);
+  const main = store.getByRole('region', { name: 'Product images' }).getByRole('link', { name: /Zoom image/ });
+  await expect(main.getByRole('img')).toHaveAccessibleName(`Cool tee ${s}`);
+  await store.getByRole('link', { name: 'Colour Red', exact: true }).click();
+  await expect(main.getByRole('img')).toHaveAccessibleName(`Warm tee ${s}`);
+  await store.getByRole('link', { name: 'Colour Blue', exact: true }).click();
+  await expect(main.getByRole('img')).toHaveAccessibleName(`Cool tee ${s}`);
+  // The Store API names both variants on that image.
+  const product = (await (await store.request.get(`/api/store/v1/products/shared-tee-${s}`)).json()) as { data: { images: { alt: string; variantIds: string[] }[]; variants: { id: string; options: Record<string, string> }[] } };
+  const idOf = (colour: string) => product.data.variants.find((variant) => variant.options.Colour === colour)!.id;
+  expect(product.data.images.find((image) => image.alt === `Cool tee ${s}`)!.variantIds.sort()).toEqual([idOf('Blue'), idOf('Green')].sort());
   await shopper.close();
 });
 

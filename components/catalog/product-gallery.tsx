@@ -9,7 +9,7 @@ import { useVariantSelection } from './variant-selection';
 /** One gallery image: its <img> attributes at each size, worked out on the server (no image code is shipped). */
 export type GalleryImage = {
   alt: string;
-  variantId: string | null;
+  variantIds: string[];
   /** The stored original, which a link without JavaScript opens. */
   url: string;
   main: ImageAttributes;

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, type ReactNode } from 'react';
 import { type FormAction, refusal } from '@/lib/http/action-result';
+import { DatePicker } from './date-picker';
 import { FieldError, FormMessage } from './form-message';
 import { MultiSelectCombobox } from './multi-select-combobox';
 import { SubmitButton } from './submit-button';
@@ -11,8 +12,11 @@ import { useToast } from './toast-context';
 export type FieldSpec = {
   name: string;
   label: string;
-  /** 'multiselect': a searchable combobox over `options` whose chosen values are submitted as one comma-separated value. */
-  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'datetime-local' | 'select' | 'multiselect' | 'checkbox' | 'hidden';
+  /**
+   * 'multiselect': a searchable combobox over `options` whose chosen values are submitted as one comma-separated value.
+   * 'datetime': the kit's date picker with a time beside it, submitted as YYYY-MM-DDTHH:mm (as datetime-local would).
+   */
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'datetime' | 'select' | 'multiselect' | 'checkbox' | 'hidden';
   autoComplete?: string;
   required?: boolean;
   defaultValue?: string;
@@ -111,6 +115,20 @@ export function ActionForm<T>({
               options={field.options ?? []}
               defaultValue={(value ?? '').split(/[\s,;]+/).filter(Boolean)}
               submitAs="comma"
+              describedBy={describedBy}
+              invalid={fieldErrors ? true : undefined}
+            />
+          );
+        } else if (field.type === 'datetime') {
+          control = (
+            <DatePicker
+              key={`${field.name}-${round}-${value ?? ''}`}
+              id={id}
+              name={field.name}
+              label={field.label}
+              optional={field.required === false}
+              defaultValue={value}
+              withTime
               describedBy={describedBy}
               invalid={fieldErrors ? true : undefined}
             />

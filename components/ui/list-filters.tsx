@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { DatePicker } from './date-picker';
 import { useListParams } from './use-list-params';
 
 export type FilterField =
@@ -67,9 +68,11 @@ export function ListFilters({ label, idPrefix, fields }: { label: string; idPref
         const inputId = `${idPrefix}-${field.name}`;
         return (
           <div key={field.name} className={field.kind === 'search' ? 'w-full sm:w-64' : 'w-full min-[420px]:w-auto'}>
-            <label htmlFor={inputId} className="block text-sm font-medium">
-              {field.label}
-            </label>
+            {field.kind === 'date' ? null : (
+              <label htmlFor={inputId} className="block text-sm font-medium">
+                {field.label}
+              </label>
+            )}
             {field.kind === 'search' ? (
               <input
                 id={inputId}
@@ -90,7 +93,7 @@ export function ListFilters({ label, idPrefix, fields }: { label: string; idPref
                 ))}
               </select>
             ) : (
-              <input id={inputId} name={field.name} type="date" value={values[field.name] ?? ''} onChange={(event) => change(field.name, event.target.value, false)} className={control} />
+              <DatePicker id={inputId} name={field.name} label={field.label} value={values[field.name] ?? ''} onValueChange={(value) => change(field.name, value, false)} className="w-full min-[420px]:w-48" />
             )}
           </div>
         );

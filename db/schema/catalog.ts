@@ -205,8 +205,6 @@ export const productImages = pgTable(
     productId: uuid()
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
-    // Optional: an image shown when this variant is picked.
-    variantId: uuid().references(() => variants.id, { onDelete: 'set null' }),
     // Key in the media store (local disk or S3); the public URL is derived from it.
     storageKey: text().notNull(),
     altText: text().notNull().default(''),
@@ -217,9 +215,22 @@ export const productImages = pgTable(
   },
   (t) => [
     index('product_images_product_id_idx').on(t.productId, t.position),
-    index('product_images_variant_id_idx').on(t.variantId),
     check('product_images_dimensions_check', sql`${t.width} > 0 and ${t.height} > 0`),
   ],
+);
+
+// The variants an image is shown for (any number; none: every variant). Deleting either side drops the link.
+export const productImageVariants = pgTable(
+  'product_image_variants',
+  {
+    imageId: uuid()
+      .notNull()
+      .references(() => productImages.id, { onDelete: 'cascade' }),
+    variantId: uuid()
+      .notNull()
+      .references(() => variants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.imageId, t.variantId] }), index('product_image_variants_variant_id_idx').on(t.variantId)],
 );
 
 export type Category = typeof categories.$inferSelect;

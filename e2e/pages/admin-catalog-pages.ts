@@ -89,8 +89,9 @@ export class ProductEditor {
     return this.page.getByRole('region', { name: 'Images' });
   }
 
+  /** The images' own rows (not the variant chips listed inside them). */
   imageItems() {
-    return this.page.getByRole('list', { name: 'Images, in gallery order' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'Images, in gallery order' }).locator(':scope > li');
   }
 
   /** One file's line in the uploads: its progress, then "Image uploaded." (status) or the refusal (alert). */
@@ -143,11 +144,24 @@ export class ProductEditor {
     await source.dragTo(this.imageItems().nth(to - 1));
   }
 
-  async assignVariant(n: number, variant: string) {
-    const form = this.page.getByRole('form', { name: `Variant of image ${n}` });
-    await form.getByLabel(`Shown for, image ${n}`).selectOption({ label: variant });
-    await form.getByRole('button', { name: 'Save variant' }).click();
-    await expect(this.imageItems().nth(n - 1).getByRole('status').filter({ hasText: 'Variant saved.' })).toBeVisible();
+  /** Shows image `n` (1-based) for these variants, chosen by name in its combobox, and saves. */
+  async assignVariants(n: number, variants: string[]) {
+    const form = this.page.getByRole('form', { name: `Variants of image ${n}` });
+    const box = form.getByRole('combobox', { name: `Shown for, image ${n}` });
+    for (const variant of variants) {
+      await box.fill(variant);
+      await this.page.getByRole('option', { name: variant, exact: true }).click();
+    }
+    // The list stays open for another choice (on a phone it covers the button): Escape closes it, as a person would.
+    await box.press('Escape');
+    await expect(this.page.getByRole('listbox')).toHaveCount(0);
+    await form.getByRole('button', { name: 'Save variants' }).click();
+    await expect(this.imageItems().nth(n - 1).getByRole('status').filter({ hasText: 'Variants saved.' })).toBeVisible();
+  }
+
+  /** The variants image `n` is shown for, as its chips name them. */
+  imageVariants(n: number) {
+    return this.page.getByRole('list', { name: `Variants of image ${n}` }).getByRole('listitem');
   }
 
   /** Types into the description, `bold` in bold with the toolbar's Bold button. */
@@ -325,6 +339,15 @@ export class ProductList {
 
   async publishSelected() {
     await this.page.getByRole('button', { name: 'Publish selected' }).click();
+  }
+
+  /** Clicks "Export selected" and returns the downloaded CSV's name and text. */
+  async exportSelected(): Promise<{ filename: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: 'Export selected' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { filename: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 
   /** Opens "Adjust stock" for the ticked products and submits a change. */

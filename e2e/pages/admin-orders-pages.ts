@@ -28,6 +28,15 @@ export class AdminOrdersList {
     await this.page.getByRole('button', { name: 'Mark paid' }).click();
   }
 
+  /** Opens "Fulfil selected", names the carrier and each ticked order's tracking number, and ships them. */
+  async fulfilSelected(carrier: string, tracking: Record<string, string>) {
+    await this.page.getByRole('button', { name: 'Fulfil selected' }).click();
+    const form = this.page.getByRole('dialog', { name: 'Fulfil selected orders' }).getByRole('form', { name: 'Fulfil selected orders' });
+    await form.getByLabel('Carrier').fill(carrier);
+    for (const [number, trackingNumber] of Object.entries(tracking)) await form.getByLabel(`Tracking for ${number}`).fill(trackingNumber);
+    await form.getByRole('button', { name: 'Fulfil orders' }).click();
+  }
+
   /** The notice listing the orders a bulk move skipped, with why. */
   skipped(): Locator {
     return this.page.getByRole('status').filter({ hasText: /^Skipped/ });

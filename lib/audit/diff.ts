@@ -30,6 +30,7 @@ const LABELS: Record<string, string> = {
   code: 'Code',
   value: 'Value',
   altText: 'Alt text',
+  shownFor: 'Shown for',
   position: 'Position',
   trackingNumber: 'Tracking number',
   carrier: 'Carrier',

@@ -1,10 +1,11 @@
 import type { ProductDetail } from './types';
 
-type Images = Pick<ProductDetail['images'][number], 'variantId'>[];
+type Images = Pick<ProductDetail['images'][number], 'variantIds'>[];
 type Variants = Pick<ProductDetail['variants'][number], 'id' | 'options'>[];
 
 /**
- * Which image the gallery shows first for a picked variant: the image assigned to that variant; else the image of
+ * Which image the gallery shows first for a picked variant: the first image shown for that variant (an image may be
+ * shown for several); else the image of
  * the variant sharing most of its option values (an image assigned to "M / Olive" stands for "L / Olive" too), the
  * earlier image on a tie; else the first image meant for every variant; else the first image.
  */
@@ -12,10 +13,10 @@ export function imageIndexForVariant(images: Images, variants: Variants, variant
   if (images.length === 0) return 0;
   const firstShared = Math.max(
     0,
-    images.findIndex((image) => image.variantId === null),
+    images.findIndex((image) => image.variantIds.length === 0),
   );
   if (variantId === null) return firstShared;
-  const own = images.findIndex((image) => image.variantId === variantId);
+  const own = images.findIndex((image) => image.variantIds.includes(variantId));
   if (own >= 0) return own;
   const picked = variants.find((variant) => variant.id === variantId);
   if (!picked) return firstShared;
@@ -23,9 +24,13 @@ export function imageIndexForVariant(images: Images, variants: Variants, variant
   let best = -1;
   let bestShared = 0;
   images.forEach((image, index) => {
-    const options = image.variantId === null ? undefined : optionsOf.get(image.variantId);
-    if (!options) return;
-    const shared = Object.entries(picked.options).filter(([name, value]) => options[name] === value).length;
+    const shared = Math.max(
+      0,
+      ...image.variantIds.map((id) => {
+        const options = optionsOf.get(id);
+        return options ? Object.entries(picked.options).filter(([name, value]) => options[name] === value).length : 0;
+      }),
+    );
     if (shared > bestShared) {
       best = index;
       bestShared = shared;

@@ -13,6 +13,7 @@ import {
 } from '@/db/schema';
 import { mediaUrl } from '@/lib/storage';
 import { listCategoryAncestors } from '@/lib/catalog/categories/queries';
+import { getImageVariantIds } from './image-variants';
 import { hydrateProductCards } from './queries';
 import type { ProductCard, ProductDetail } from './types';
 
@@ -38,7 +39,7 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
     .where(and(eq(products.slug, slug), eq(products.status, 'active')));
   if (!product || product.priceMinCents === null || product.priceMaxCents === null) return null;
 
-  const [optionRows, variantRows, valueRows, imageRows, categoryRows] = await Promise.all([
+  const [optionRows, variantRows, valueRows, imageRows, categoryRows, imageVariants] = await Promise.all([
     executor
       .select({ id: productOptions.id, name: productOptions.name })
       .from(productOptions)
@@ -70,11 +71,11 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
       .where(eq(variants.productId, product.id)),
     executor
       .select({
+        id: productImages.id,
         storageKey: productImages.storageKey,
         altText: productImages.altText,
         width: productImages.width,
         height: productImages.height,
-        variantId: productImages.variantId,
       })
       .from(productImages)
       .where(eq(productImages.productId, product.id))
@@ -86,6 +87,7 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
       .where(eq(productCategories.productId, product.id))
       .orderBy(desc(categories.depth))
       .limit(1),
+    getImageVariantIds(product.id, executor),
   ]);
   if (variantRows.length === 0) return null;
 
@@ -112,14 +114,11 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
     priceMaxCents: product.priceMaxCents,
     currency: variantRows[0]!.currency,
     updatedAt: product.updatedAt.toISOString(),
-    images: imageRows.map((image) => ({
-      url: mediaUrl(image.storageKey),
-      alt: image.altText,
-      width: image.width,
-      height: image.height,
-      // A variant taken off sale no longer names its images: they show for every variant again.
-      variantId: image.variantId !== null && activeVariantIds.has(image.variantId) ? image.variantId : null,
-    })),
+    images: imageRows.map((image) => {
+      // A variant taken off sale no longer names its images; an image left with none shows for every variant again.
+      const variantIds = (imageVariants.get(image.id) ?? []).filter((id) => activeVariantIds.has(id));
+      return { url: mediaUrl(image.storageKey), alt: image.altText, width: image.width, height: image.height, variantIds, variantId: variantIds[0] ?? null };
+    }),
     options: optionRows.map((option) => ({
       name: option.name,
       values: (valuesByOption.get(option.id) ?? []).sort((a, b) => a.position - b.position).map((entry) => entry.value),

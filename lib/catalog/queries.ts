@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Executor } from '@/db/client';
-import { categories, productCategories, productImages, products, variants } from '@/db/schema';
+import { categories, productCategories, productImageVariants, productImages, products, variants } from '@/db/schema';
 import { mediaUrl } from '@/lib/storage';
 import type { CategoryLink, ProductCard } from './types';
 
@@ -44,7 +44,7 @@ export async function hydrateProductCards(ids: string[], executor: Executor = db
       .from(productImages)
       .where(inArray(productImages.productId, ids))
       // An image for every variant first; a product whose images all belong to variants still gets a picture.
-      .orderBy(productImages.productId, sql`${productImages.variantId} is null desc`, asc(productImages.position)),
+      .orderBy(productImages.productId, sql`not exists (select 1 from ${productImageVariants} where ${productImageVariants.imageId} = ${productImages.id}) desc`, asc(productImages.position)),
   ]);
   const productById = new Map(productRows.map((row) => [row.id, row]));
   const variantsByProduct = new Map(variantRows.map((row) => [row.productId, row]));

@@ -10,7 +10,8 @@ export const productImageSchema = z.object({ url: z.string(), alt: z.string(), w
 export type ProductImageView = z.infer<typeof productImageSchema>;
 
 export const productGalleryImageSchema = productImageSchema.extend({
-  variantId: z.uuid().nullable().describe('The variant this image shows, or null for every variant'),
+  variantIds: z.array(z.uuid()).describe('The variants this image is shown for; empty for every variant'),
+  variantId: z.uuid().nullable().describe('Deprecated (an image may be shown for several variants): the first of variantIds, or null when it is empty'),
 });
 export type ProductGalleryImage = z.infer<typeof productGalleryImageSchema>;
 

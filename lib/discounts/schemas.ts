@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-// Dates come from <input type="datetime-local"> ("2026-12-01T09:00") and are read as UTC, as the form says.
+// Dates come from the admin's date picker with its time ("2026-12-01T09:00", as datetime-local would send them) and
+// are read as UTC, as the form says.
 const optionalDate = (label: string) =>
   z
     .string()

@@ -1,10 +1,12 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike } from 'drizzle-orm';
+import { z } from 'zod';
 import { db, type Executor } from '@/db/client';
 import { discountCodes, storeSettings } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
+import { type Page, pageCountOf } from '@/lib/pagination';
 import type { DiscountInput } from './schemas';
 
 export type DiscountView = {
@@ -41,6 +43,46 @@ const columns = {
 
 export async function listDiscounts(executor: Executor = db): Promise<DiscountView[]> {
   return executor.select(columns).from(discountCodes).orderBy(desc(discountCodes.createdAt)).limit(500);
+}
+
+export const DISCOUNTS_PER_PAGE = 25;
+
+export const discountListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(['active', 'inactive']).optional().catch(undefined),
+  // The column the list is sorted by and which way; without them, newest first.
+  sort: z.enum(['created', 'code', 'used']).default('created').catch('created'),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type DiscountListQuery = z.infer<typeof discountListQuerySchema>;
+
+/** Codes ascend by default; dates and counts descend. */
+export function discountSortDirection(query: Pick<DiscountListQuery, 'sort' | 'dir'>): 'asc' | 'desc' {
+  return query.dir ?? (query.sort === 'code' ? 'asc' : 'desc');
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page of the panel's list: search by code, active or not, sorted by the chosen column (ties by id). */
+export async function listDiscountsPage(query: DiscountListQuery, executor: Executor = db): Promise<Page<DiscountView & { createdAt: Date }>> {
+  const where = and(
+    query.q ? ilike(discountCodes.code, `%${escapeLike(query.q)}%`) : undefined,
+    query.status ? eq(discountCodes.isActive, query.status === 'active') : undefined,
+  );
+  const direction = discountSortDirection(query) === 'asc' ? asc : desc;
+  const column = query.sort === 'code' ? discountCodes.code : query.sort === 'used' ? discountCodes.timesUsed : discountCodes.createdAt;
+  const [{ total }] = (await executor.select({ total: count() }).from(discountCodes).where(where)) as [{ total: number }];
+  const pageCount = pageCountOf(total, DISCOUNTS_PER_PAGE);
+  const page = Math.min(query.page, pageCount);
+  const items = await executor
+    .select({ ...columns, createdAt: discountCodes.createdAt })
+    .from(discountCodes)
+    .where(where)
+    .orderBy(direction(column), direction(discountCodes.id))
+    .limit(DISCOUNTS_PER_PAGE)
+    .offset((page - 1) * DISCOUNTS_PER_PAGE);
+  return { items, page, pageCount, total };
 }
 
 export async function getDiscount(id: string, executor: Executor = db): Promise<DiscountView | null> {

@@ -1,11 +1,17 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { DatePicker } from '@/components/ui/date-picker';
 
 type Option = { value: string; label: string };
 
 const field = 'mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1.5 text-sm';
+
+/** Back to "Any" in every select (defaultValue held the URL's choice, so a form reset would bring it back). */
+function clearSelects(root: HTMLFormElement | null) {
+  for (const select of root?.querySelectorAll('select') ?? []) select.value = '';
+}
 
 /**
  * The audit log's filters. Each change applies at once (the URL holds them, so a filtered view can be shared and the
@@ -23,10 +29,12 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
     if (noScript.current) noScript.current.hidden = true;
   }, []);
 
-  function apply() {
+  /** `changed`: a value committed this moment (a date picker's), before the form's hidden input shows it. */
+  function apply(changed: Record<string, string> = {}) {
     if (!form.current) return;
     const next = new URLSearchParams();
-    for (const [key, value] of new FormData(form.current)) if (typeof value === 'string' && value) next.set(key, value);
+    for (const [key, value] of new FormData(form.current)) if (typeof value === 'string' && value && !(key in changed)) next.set(key, value);
+    for (const [key, value] of Object.entries(changed)) if (value) next.set(key, value);
     // A new filter starts again at the first page.
     const query = next.toString();
     if (query === new URLSearchParams([...params].filter(([key]) => key !== 'page')).toString()) return;
@@ -34,6 +42,8 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
   }
 
   const current = (key: string) => params.get(key) ?? '';
+  // The dates are held here (the pickers submit through hidden inputs, which a form reset does not reach).
+  const [dates, setDates] = useState({ from: current('from'), to: current('to') });
   const filtered = ['actor', 'action', 'entityType', 'from', 'to'].some((key) => params.get(key));
 
   return (
@@ -42,7 +52,7 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
       role="search"
       aria-label="Filter the audit log"
       aria-busy={pending}
-      onChange={apply}
+      onChange={() => apply()}
       onSubmit={(event) => {
         event.preventDefault();
         apply();
@@ -76,14 +86,26 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="audit-from" className="block font-medium">From (UTC)</label>
-        <input id="audit-from" name="from" type="date" defaultValue={current('from')} className={field} />
-      </div>
-      <div>
-        <label htmlFor="audit-to" className="block font-medium">To (UTC)</label>
-        <input id="audit-to" name="to" type="date" defaultValue={current('to')} className={field} />
-      </div>
+      <DatePicker
+        id="audit-from"
+        name="from"
+        label="From (UTC)"
+        value={dates.from}
+        onValueChange={(from) => {
+          setDates({ ...dates, from });
+          apply({ from });
+        }}
+      />
+      <DatePicker
+        id="audit-to"
+        name="to"
+        label="To (UTC)"
+        value={dates.to}
+        onValueChange={(to) => {
+          setDates({ ...dates, to });
+          apply({ to });
+        }}
+      />
       <div className="flex items-center gap-3 sm:col-span-3 lg:col-span-1">
         <button ref={noScript} type="submit" className="rounded-md border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-50">
           Apply filters
@@ -92,8 +114,8 @@ export function AuditFilters({ actors, actions, entityTypes }: { actors: Option[
           <button
             type="button"
             onClick={() => {
-              form.current?.reset();
-              for (const element of form.current?.elements ?? []) if (element instanceof HTMLSelectElement || element instanceof HTMLInputElement) element.value = '';
+              clearSelects(form.current);
+              setDates({ from: '', to: '' });
               startTransition(() => router.replace(pathname, { scroll: false }));
             }}
             className="rounded-md px-2 py-1.5 font-medium underline"

@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { type DragEvent, useActionState, useState, useTransition } from 'react';
 import { Dropzone } from '@/components/ui/dropzone';
+import { MultiSelectCombobox } from '@/components/ui/multi-select-combobox';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useToast } from '@/components/ui/toast-context';
 import { reorderImagesAction } from '@/lib/admin/product-images/actions';
-import { deleteImageAction, setImageVariantAction, updateImageAltAction } from '@/lib/admin/products/actions';
+import { deleteImageAction, setImageVariantsAction, updateImageAltAction } from '@/lib/admin/products/actions';
 
-export type AdminImage = { id: string; url: string; altText: string; width: number; height: number; variantId: string | null };
+export type AdminImage = { id: string; url: string; altText: string; width: number; height: number; variantIds: string[] };
 /** A variant an image can be shown for, labelled by its option values. */
 export type AdminImageVariant = { id: string; label: string };
 
@@ -92,7 +93,7 @@ function ImageRow({
 }) {
   const [altState, saveAlt, savingAlt] = useActionState(updateImageAltAction, null);
   const [deleteState, remove, removing] = useActionState(deleteImageAction, null);
-  const [variantState, assign, assigning] = useActionState(setImageVariantAction, null);
+  const [variantState, assign, assigning] = useActionState(setImageVariantsAction, null);
   const error = [altState, deleteState, variantState].find((s) => s !== null && !s.ok);
   const label = image.altText || `Image ${index + 1}`;
   return (
@@ -117,20 +118,26 @@ function ImageRow({
         <SubmitButton variant="secondary" pendingLabel="Saving…" pending={savingAlt}>Save alt text</SubmitButton>
       </form>
       {variants.length > 1 ? (
-        <form action={assign} aria-label={`Variant of image ${index + 1}`} className="flex items-end gap-2">
+        // Any number of variants; none chosen: shown for every variant.
+        <form action={assign} aria-label={`Variants of image ${index + 1}`} className="flex w-full flex-wrap items-end gap-2 sm:w-auto">
           <input type="hidden" name="imageId" value={image.id} />
-          <div>
-            <label htmlFor={`variant-${image.id}`} className="block text-sm font-medium">{`Shown for, image ${index + 1}`}</label>
-            <select id={`variant-${image.id}`} name="variantId" defaultValue={image.variantId ?? ''} className="mt-1 rounded-md border border-zinc-300 px-3 py-1.5">
-              <option value="">Every variant</option>
-              {variants.map((variant) => (
-                <option key={variant.id} value={variant.id}>
-                  {variant.label}
-                </option>
-              ))}
-            </select>
+          <div className="w-full sm:w-72">
+            <MultiSelectCombobox
+              id={`variants-${image.id}`}
+              label={`Shown for, image ${index + 1}`}
+              name="variantIds"
+              chosenLabel={`Variants of image ${index + 1}`}
+              placeholder={image.variantIds.length === 0 ? 'Every variant' : 'Add a variant'}
+              options={variants.map((variant) => ({ value: variant.id, label: variant.label }))}
+              // In the editor's variant order, not the order they were stored in.
+              defaultValue={variants.filter((variant) => image.variantIds.includes(variant.id)).map((variant) => variant.id)}
+              describedBy={`variants-${image.id}-hint`}
+            />
           </div>
-          <SubmitButton variant="secondary" pendingLabel="Saving…" pending={assigning}>Save variant</SubmitButton>
+          <SubmitButton variant="secondary" pendingLabel="Saving…" pending={assigning}>Save variants</SubmitButton>
+          <p id={`variants-${image.id}-hint`} className="w-full text-xs text-zinc-600">
+            Leave empty to show it for every variant.
+          </p>
         </form>
       ) : null}
       <div className="flex gap-2">

@@ -6,11 +6,12 @@ import { useActionState, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DataTable, type TableSort } from '@/components/ui/data-table';
 import { Dialog } from '@/components/ui/dialog';
-import { FieldError, FormMessage } from '@/components/ui/form-message';
+import { FormMessage } from '@/components/ui/form-message';
 import type { ImageAttributes } from '@/components/ui/image';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { adjustProductsStockAction, archiveProductsAction, publishProductsAction } from '@/lib/admin/products/actions';
+import { StockChangeFields, StockNoteField } from './stock-change-fields';
 
 export type ProductTableRow = {
   id: string;
@@ -116,42 +117,8 @@ function AdjustStockSelected({ rows, clear }: { rows: ProductTableRow[]; clear: 
       >
         <form action={formAction} aria-label="Adjust stock of the selected products" className="space-y-3">
           <IdInputs rows={rows} />
-          <div>
-            <label htmlFor="bulk-stock-delta" className="block text-sm font-medium">
-              Change by
-            </label>
-            <input
-              id="bulk-stock-delta"
-              name="delta"
-              type="number"
-              inputMode="numeric"
-              step={1}
-              required
-              placeholder="e.g. 5 or -2"
-              aria-describedby={errors.delta ? 'bulk-stock-delta-error' : undefined}
-              aria-invalid={errors.delta ? true : undefined}
-              className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-sm"
-            />
-            <FieldError id="bulk-stock-delta-error" errors={errors.delta} />
-          </div>
-          <div>
-            <label htmlFor="bulk-stock-reason" className="block text-sm font-medium">
-              Reason
-            </label>
-            <select id="bulk-stock-reason" name="reason" defaultValue="correction" className="mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm">
-              <option value="received">Received</option>
-              <option value="returned">Returned</option>
-              <option value="damaged">Damaged</option>
-              <option value="correction">Correction (count)</option>
-            </select>
-            <FieldError id="bulk-stock-reason-error" errors={errors.reason} />
-          </div>
-          <div>
-            <label htmlFor="bulk-stock-note" className="block text-sm font-medium">
-              Note
-            </label>
-            <input id="bulk-stock-note" name="note" maxLength={500} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2 text-sm" />
-          </div>
+          <StockChangeFields idPrefix="bulk-stock-" errors={errors} />
+          <StockNoteField idPrefix="bulk-stock-" errors={errors} />
           {state && !state.ok ? <FormMessage status="error" message={state.message} /> : null}
           {state?.ok && !notify ? <FormMessage status="success" message={state.message ?? ''} /> : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -38,8 +38,8 @@ export function discountFields(currency: string, discount?: DiscountView): Field
     },
     { name: 'usageLimit', label: 'Usage limit', type: 'number', required: false, defaultValue: discount?.usageLimit?.toString() },
     { name: 'perCustomerLimit', label: 'Per-customer limit', type: 'number', required: false, defaultValue: discount?.perCustomerLimit?.toString() },
-    { name: 'startsAt', label: 'Starts (UTC)', type: 'datetime-local', required: false, defaultValue: localInput(discount?.startsAt ?? null) },
-    { name: 'endsAt', label: 'Ends (UTC)', type: 'datetime-local', required: false, defaultValue: localInput(discount?.endsAt ?? null) },
+    { name: 'startsAt', label: 'Starts (UTC)', type: 'datetime', required: false, defaultValue: localInput(discount?.startsAt ?? null) },
+    { name: 'endsAt', label: 'Ends (UTC)', type: 'datetime', required: false, defaultValue: localInput(discount?.endsAt ?? null) },
     { name: 'isActive', label: 'Active', type: 'checkbox', defaultChecked: discount ? discount.isActive : true },
   ];
 }

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/admin/actor';
 import { invalidateProduct } from '@/lib/catalog/cache';
 import { staffAction } from '@/lib/auth/guards';
-import { deleteImage, moveImage, setImageVariant, updateImageAlt } from '@/lib/catalog/products/images';
-import { bulkProductIdsSchema, productFormSchema } from '@/lib/catalog/products/schemas';
+import { deleteImage, moveImage, setImageVariants, updateImageAlt } from '@/lib/catalog/products/images';
+import { bulkProductIdsSchema, imageVariantIdsSchema, productFormSchema } from '@/lib/catalog/products/schemas';
 import { saveProduct, setProductsStatus } from '@/lib/catalog/products/service';
 import { bulkAdjustStockSchema } from '@/lib/inventory/schemas';
 import { adjustProductsStock } from '@/lib/inventory/service';
@@ -35,16 +35,16 @@ export const updateImageAltAction = staffAction(
   { successMessage: 'Alt text saved.' },
 );
 
-export const setImageVariantAction = staffAction(
-  // '' is the form's "every variant" choice.
-  imageId.extend({ variantId: z.union([z.uuid(), z.literal('').transform(() => null)]) }),
+export const setImageVariantsAction = staffAction(
+  // No box ticked: every variant.
+  imageId.extend({ variantIds: imageVariantIdsSchema }),
   async (input, ctx) => {
-    const { slug } = await setImageVariant(actorOf(ctx), input.imageId, input.variantId);
+    const { slug } = await setImageVariants(actorOf(ctx), input.imageId, input.variantIds);
     invalidateProduct(slug);
     refresh();
     return null;
   },
-  { successMessage: 'Variant saved.' },
+  { successMessage: 'Variants saved.' },
 );
 
 export const moveImageAction = staffAction(imageId.extend({ direction: z.enum(['up', 'down']) }), async (input, ctx) => {

@@ -480,7 +480,9 @@ export interface components {
                 alt: string;
                 width: number;
                 height: number;
-                /** @description The variant this image shows, or null for every variant */
+                /** @description The variants this image is shown for; empty for every variant */
+                variantIds: string[];
+                /** @description Deprecated (an image may be shown for several variants): the first of variantIds, or null when it is empty */
                 variantId: string | null;
             }[];
             options: {

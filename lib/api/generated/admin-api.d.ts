@@ -471,7 +471,9 @@ export interface components {
             altText: string;
             width: number;
             height: number;
-            /** @description Shown when a shopper picks this variant; null for every variant */
+            /** @description Shown when a shopper picks one of these variants; empty for every variant */
+            variantIds: string[];
+            /** @description Deprecated (an image may be shown for several variants): the first of variantIds, or null when it is empty */
             variantId: string | null;
         };
         InventoryLevel: {

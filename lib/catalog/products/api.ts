@@ -31,7 +31,8 @@ export const adminProductImageSchema = z.object({
   altText: z.string(),
   width: z.number().int(),
   height: z.number().int(),
-  variantId: z.uuid().nullable().describe('Shown when a shopper picks this variant; null for every variant'),
+  variantIds: z.array(z.uuid()).describe('Shown when a shopper picks one of these variants; empty for every variant'),
+  variantId: z.uuid().nullable().describe('Deprecated (an image may be shown for several variants): the first of variantIds, or null when it is empty'),
 });
 export type AdminProductImage = z.infer<typeof adminProductImageSchema>;
 
@@ -78,7 +79,7 @@ function toAdminProduct(view: ProductEditView, currency: string, times: { create
       stockOnHand: v.stock,
       active: v.active,
     })),
-    images: view.images.map((i) => ({ id: i.id, url: i.url, altText: i.altText, width: i.width, height: i.height, variantId: i.variantId })),
+    images: view.images.map((i) => ({ id: i.id, url: i.url, altText: i.altText, width: i.width, height: i.height, variantIds: i.variantIds, variantId: i.variantIds[0] ?? null })),
     createdAt: times.createdAt.toISOString(),
     updatedAt: times.updatedAt.toISOString(),
   };

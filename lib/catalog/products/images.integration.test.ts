@@ -2,12 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
-import { productImages } from '@/db/schema';
+import { productImageVariants, productImages } from '@/db/schema';
 import { getMediaStore } from '@/lib/storage';
 import { auditCount, matrixProduct, staffActor, uniqueSuffix } from '@/lib/admin/testing';
 import { getProductDetail } from '@/lib/catalog/product';
 import { imageIndexForVariant } from '@/lib/catalog/gallery';
-import { addProductImage, deleteImage, moveImage, reorderImages, setImageVariant, updateImageAlt } from './images';
+import { addProductImage, deleteImage, moveImage, reorderImages, setImageVariants, updateImageAlt } from './images';
 import { saveProduct } from './service';
 
 afterAll(() => closeConnection());
@@ -16,6 +16,13 @@ const png = (background: string) => sharp({ create: { width: 120, height: 90, ch
 
 async function imagesOf(productId: string) {
   return db.select().from(productImages).where(eq(productImages.productId, productId)).orderBy(asc(productImages.position));
+}
+
+/** Each image's variants, in image order, sorted (what the store would show it for). */
+async function variantsOf(productId: string) {
+  const images = await imagesOf(productId);
+  const links = await db.select().from(productImageVariants);
+  return images.map((image) => links.filter((link) => link.imageId === image.id).map((link) => link.variantId).sort());
 }
 
 describe('product images', () => {
@@ -54,7 +61,7 @@ describe('product images', () => {
     await expect(addProductImage(actor, { productId: '00000000-0000-4000-8000-000000000000', file: await png('#00ff00'), altText: '' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('shows an image for a variant of its own product only; the store page picks it for that variant and its colour', async () => {
+  it('shows an image for several variants of its own product only; the store page picks it for each of them and their colour', async () => {
     const actor = await staffActor();
     const saved = await saveProduct(actor, matrixProduct(uniqueSuffix()));
     const other = await saveProduct(actor, matrixProduct(uniqueSuffix()));
@@ -64,24 +71,34 @@ describe('product images', () => {
     const sBlue = detail.variants.find((variant) => variant.options.Size === 'S' && variant.options.Colour === 'Blue')!;
     const mBlue = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Blue')!;
     const mRed = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Red')!;
+    const sRed = detail.variants.find((variant) => variant.options.Size === 'S' && variant.options.Colour === 'Red')!;
     const foreign = (await getProductDetail(other.slug))!.variants[0]!;
 
-    // Another product's variant is not found, and nothing changes.
-    await expect(setImageVariant(actor, blue.id, foreign.id)).rejects.toMatchObject({ code: 'not_found' });
-    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, null]);
+    // Another product's variant is not found, even beside one of its own, and nothing changes.
+    await expect(setImageVariants(actor, blue.id, [sBlue.id, foreign.id])).rejects.toMatchObject({ code: 'not_found' });
+    expect(await variantsOf(saved.id)).toEqual([[], []]);
 
-    await setImageVariant(actor, blue.id, sBlue.id);
-    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, sBlue.id]);
+    await setImageVariants(actor, blue.id, [sBlue.id]);
+    expect(await variantsOf(saved.id)).toEqual([[], [sBlue.id]]);
     expect(await auditCount('product.image_variant', saved.id)).toBe(1);
-    const after = (await getProductDetail(saved.slug))!;
+    let after = (await getProductDetail(saved.slug))!;
+    expect(after.images.map((image) => image.variantIds)).toEqual([[], [sBlue.id]]);
     expect(after.images.map((image) => image.variantId)).toEqual([null, sBlue.id]);
     expect(imageIndexForVariant(after.images, after.variants, sBlue.id)).toBe(1);
     // M / Blue has no image of its own: the one sharing its colour stands in; M / Red gets the image for all.
     expect(imageIndexForVariant(after.images, after.variants, mBlue.id)).toBe(1);
     expect(imageIndexForVariant(after.images, after.variants, mRed.id)).toBe(0);
 
-    await setImageVariant(actor, blue.id, null);
-    expect((await imagesOf(saved.id)).map((row) => row.variantId)).toEqual([null, null]);
+    // The same image for S / Blue and S / Red (named twice: kept once): both variants show it.
+    await setImageVariants(actor, blue.id, [sRed.id, sBlue.id, sRed.id]);
+    expect(await variantsOf(saved.id)).toEqual([[], [sBlue.id, sRed.id].sort()]);
+    after = (await getProductDetail(saved.slug))!;
+    expect(imageIndexForVariant(after.images, after.variants, sRed.id)).toBe(1);
+    expect(imageIndexForVariant(after.images, after.variants, sBlue.id)).toBe(1);
+
+    await setImageVariants(actor, blue.id, []);
+    expect(await variantsOf(saved.id)).toEqual([[], []]);
+    expect(await auditCount('product.image_variant', saved.id)).toBe(3);
   });
 
   it('puts images in a dragged order, refusing a stale one; a variant’s image leads the store page after the reorder', async () => {
@@ -111,7 +128,7 @@ describe('product images', () => {
     const detail = (await getProductDetail(saved.slug))!;
     const sBlue = detail.variants.find((variant) => variant.options.Size === 'S' && variant.options.Colour === 'Blue')!;
     const mRed = detail.variants.find((variant) => variant.options.Size === 'M' && variant.options.Colour === 'Red')!;
-    await setImageVariant(actor, b.id, sBlue.id);
+    await setImageVariants(actor, b.id, [sBlue.id]);
     const after = (await getProductDetail(saved.slug))!;
     expect(after.images[imageIndexForVariant(after.images, after.variants, sBlue.id)]!.alt).toBe('B');
     expect(after.images[imageIndexForVariant(after.images, after.variants, mRed.id)]!.alt).toBe('C');

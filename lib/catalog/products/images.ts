@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { productImages, products, variants } from '@/db/schema';
+import { productImageVariants, productImages, products, variants } from '@/db/schema';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { fetchRemoteBody, RemoteFetchError } from '@/lib/net/fetch-remote';
@@ -119,7 +119,6 @@ async function loadImage(tx: Parameters<Parameters<typeof db.transaction>[0]>[0]
     .select({
       id: productImages.id,
       productId: productImages.productId,
-      variantId: productImages.variantId,
       storageKey: productImages.storageKey,
       altText: productImages.altText,
       slug: products.slug,
@@ -142,26 +141,40 @@ export async function updateImageAlt(actor: AuditActor, imageId: string, altText
 }
 
 /**
- * Shows an image when a shopper picks `variantId` (null: for every variant). The variant must belong to the image's
- * product — checked in the same statement that reads it, so another product's variant id is simply not found.
+ * The variants an image is shown for (empty: every variant); replaces the image's whole set. Every variant must
+ * belong to the image's product — checked in the same statement that reads them, so another product's variant id is
+ * simply not found. The image row is locked first, so two saves of one image apply one after the other.
  */
-export async function setImageVariant(actor: AuditActor, imageId: string, variantId: string | null): Promise<{ slug: string }> {
+export async function setImageVariants(actor: AuditActor, imageId: string, variantIds: string[]): Promise<{ slug: string }> {
+  const wanted = [...new Set(variantIds)];
   return db.transaction(async (tx) => {
     const image = await loadImage(tx, imageId);
-    if (variantId !== null) {
-      const [variant] = await tx
+    if (wanted.length > 0) {
+      const found = await tx
         .select({ id: variants.id })
         .from(variants)
-        .where(and(eq(variants.id, variantId), eq(variants.productId, image.productId)));
-      if (!variant) throw new AppError('not_found', 'That variant is not one of this product’s.');
+        .where(and(inArray(variants.id, wanted), eq(variants.productId, image.productId)));
+      if (found.length !== wanted.length) throw new AppError('not_found', 'That variant is not one of this product’s.');
     }
-    await tx.update(productImages).set({ variantId }).where(eq(productImages.id, imageId));
+    const before = (await tx.select({ variantId: productImageVariants.variantId }).from(productImageVariants).where(eq(productImageVariants.imageId, imageId))).map((row) => row.variantId);
+    await tx.delete(productImageVariants).where(eq(productImageVariants.imageId, imageId));
+    if (wanted.length > 0) await tx.insert(productImageVariants).values(wanted.map((variantId) => ({ imageId, variantId })));
+    // The log names the variants as the merchant sees them ("Blue (TEE-BLUE)"), in the product's variant order.
+    const named = await tx
+      .select({ id: variants.id, title: variants.title, sku: variants.sku })
+      .from(variants)
+      .where(eq(variants.productId, image.productId))
+      .orderBy(asc(variants.position), asc(variants.sku));
+    const shownFor = (ids: string[]) => {
+      const names = named.filter((variant) => ids.includes(variant.id)).map((variant) => `${variant.title} (${variant.sku})`);
+      return names.length === 0 ? 'Every variant' : names.join(', ');
+    };
     await recordAudit(tx, actor, {
       action: 'product.image_variant',
       entityType: 'product',
       entityId: image.productId,
-      before: { imageId, variantId: image.variantId },
-      after: { imageId, variantId },
+      before: { imageId, shownFor: shownFor(before) },
+      after: { imageId, shownFor: shownFor(wanted) },
     });
     return { slug: image.slug };
   });

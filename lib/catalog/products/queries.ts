@@ -14,6 +14,7 @@ import {
   variants,
 } from '@/db/schema';
 import { mediaUrl } from '@/lib/storage';
+import { getImageVariantIds } from '../image-variants';
 
 // Admin reads: never cached, DTOs only.
 
@@ -148,13 +149,13 @@ export type ProductEditView = {
   categoryIds: string[];
   options: { name: string; values: string[] }[];
   variants: { id: string; values: string[]; sku: string; priceCents: number; compareAtPriceCents: number | null; stock: number; active: boolean }[];
-  images: { id: string; url: string; altText: string; width: number; height: number; variantId: string | null }[];
+  images: { id: string; url: string; altText: string; width: number; height: number; variantIds: string[] }[];
 };
 
 export async function getProductForEdit(id: string, executor: Executor = db): Promise<ProductEditView | null> {
   const [product] = await executor.select().from(products).where(eq(products.id, id));
   if (!product) return null;
-  const [categoryRows, optionRows, variantRows, imageRows] = await Promise.all([
+  const [categoryRows, optionRows, variantRows, imageRows, imageVariants] = await Promise.all([
     executor.select({ id: productCategories.categoryId }).from(productCategories).where(eq(productCategories.productId, id)).orderBy(asc(productCategories.position)),
     executor
       .select({ optionId: productOptions.id, name: productOptions.name, value: productOptionValues.value, valueId: productOptionValues.id })
@@ -164,6 +165,7 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
       .orderBy(asc(productOptions.position), asc(productOptionValues.position)),
     executor.select().from(variants).where(eq(variants.productId, id)).orderBy(asc(variants.position), asc(variants.sku)),
     executor.select().from(productImages).where(eq(productImages.productId, id)).orderBy(asc(productImages.position), asc(productImages.createdAt)),
+    getImageVariantIds(id, executor),
   ]);
   const options: { id: string; name: string; values: { id: string; value: string }[] }[] = [];
   for (const row of optionRows) {
@@ -195,6 +197,6 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
       const values = options.map((o) => o.values.find((value) => mine.has(value.id))?.value ?? '');
       return { id: v.id, values, sku: v.sku, priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, stock: v.stockOnHand, active: v.isActive };
     }),
-    images: imageRows.map((i) => ({ id: i.id, url: mediaUrl(i.storageKey), altText: i.altText, width: i.width, height: i.height, variantId: i.variantId })),
+    images: imageRows.map((i) => ({ id: i.id, url: mediaUrl(i.storageKey), altText: i.altText, width: i.width, height: i.height, variantIds: imageVariants.get(i.id) ?? [] })),
   };
 }

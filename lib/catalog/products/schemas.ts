@@ -134,3 +134,9 @@ export const bulkProductIdsSchema = z.object({
   ),
 });
 export type BulkProductIds = z.infer<typeof bulkProductIdsSchema>;
+
+/** The variants an image is shown for: the boxes ticked (one arrives as a string, several as an array; none: every variant). */
+export const imageVariantIdsSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : (value ?? [])),
+  z.array(z.uuid('Unknown variant.')).max(100, 'At most 100 variants.'),
+);

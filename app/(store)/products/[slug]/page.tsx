@@ -55,7 +55,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
     const base = { src: image.url, alt: image.alt, width: image.width, height: image.height };
     return {
       alt: image.alt,
-      variantId: image.variantId,
+      variantIds: image.variantIds,
       url: image.url,
       // The image shown first is the page's largest paint: preloaded from the document head, fetched ahead of scripts.
       main: imageAttributes({ ...base, sizes: '(min-width: 1152px) 552px, (min-width: 768px) 50vw, 100vw', ...(index === firstShown ? { preload: true, fetchPriority: 'high' } : {}) }),

@@ -136,7 +136,7 @@ describe('Admin API: product images by URL', () => {
     });
     expect(first.response.status, JSON.stringify(first.error)).toBe(201);
     const image = first.data!.data;
-    expect(image).toMatchObject({ altText: 'Green lamp, front', width: 320, height: 240, variantId: null });
+    expect(image).toMatchObject({ altText: 'Green lamp, front', width: 320, height: 240, variantIds: [], variantId: null });
     expect(hits).toEqual(['/moved', '/photo.png']);
 
     // A retry with the same Idempotency-Key answers the same image and fetches nothing again.
