@@ -38,7 +38,6 @@ const RESOLVERS: Record<string, (page: Page) => Promise<string>> = {
   '/admin/discounts/[id]': async (page) => must(await firstLink(page, '/admin/discounts', /^\/admin\/discounts\/[0-9a-f-]{36}$/), 'a discount'),
   '/admin/markets/[id]': async (page) => must(await firstLink(page, '/admin/markets', /^\/admin\/markets\/[0-9a-f-]{36}$/), 'a market'),
   '/admin/inventory/[variantId]': async (page) => must(await firstLink(page, '/admin/inventory', /^\/admin\/inventory\/[0-9a-f-]{36}$/), 'a variant'),
-  '/admin/markets/[id]': async (page) => must(await firstLink(page, '/admin/markets', /^\/admin\/markets\/[0-9a-f-]{36}$/), 'a market'),
   '/admin/orders/[number]': async (page) => must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order'),
   '/admin/orders/[number]/packing-slip': async (page) => `${must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order')}/packing-slip`,
   '/admin/pages/[id]': async (page) => must(await firstLink(page, '/admin/pages', /^\/admin\/pages\/[0-9a-f-]{36}$/), 'a content page'),
