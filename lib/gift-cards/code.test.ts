@@ -13,7 +13,10 @@ describe('gift card codes', () => {
     for (let i = 0; i < 2000; i += 1) for (const char of generateGiftCardCode().replace(/-/g, '')) counts.set(char, (counts.get(char) ?? 0) + 1);
     expect(counts.size).toBe(32);
     // 32,000 characters over 32 symbols: 1,000 each expected; a biased generator lands far outside this band.
-    for (const count of counts.values()) expect(count).toBeGreaterThan(800), expect(count).toBeLessThan(1200);
+    for (const count of counts.values()) {
+      expect(count).toBeGreaterThan(800);
+      expect(count).toBeLessThan(1200);
+    }
   });
 
   it('reads back what a person typed: case, spaces, dashes, and I/L/O mistaken for 1/0', () => {
