@@ -87,7 +87,7 @@ export function CheckoutForm(props: {
   // summary says it is stale from the change until that answer (or a refusal) arrives.
   const sequence = useRef(0);
   const [tenders, setTenders] = useState<TenderChoice>(NO_TENDERS);
-  const request = JSON.stringify({ countryCode: pricing.countryCode, region: pricing.region, shippingRateId: rateId ?? '', discountCode: appliedCode, ...tenders });
+  const request = JSON.stringify({ countryCode: pricing.countryCode, region: pricing.region, shippingRateId: rateId ?? '', discountCode: appliedCode, giftCardCodes: tenders.giftCardCodes, useStoreCredit: tenders.useStoreCredit });
   const [answered, setAnswered] = useState(request);
   useEffect(() => {
     if (request === answered) return;

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FieldError } from '@/components/ui/form-message';
 import { formatGiftCardCode, normaliseGiftCardCode } from '@/lib/gift-cards/code-format';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
 import { formatMoney, money } from '@/lib/money';
 
-/** What the shopper chose to pay with besides a card or manual payment; the checkout re-prices on every change. */
-export type TenderChoice = { giftCardCodes: string[]; useStoreCredit: boolean };
+/**
+ * What the shopper chose to pay with besides a card or manual payment (the checkout re-prices when the codes or the
+ * credit choice change), and the last code refused with its reason, shown under the field until the next one.
+ */
+export type TenderChoice = { giftCardCodes: string[]; useStoreCredit: boolean; refused: string | null };
 
-export const NO_TENDERS: TenderChoice = { giftCardCodes: [], useStoreCredit: false };
+export const NO_TENDERS: TenderChoice = { giftCardCodes: [], useStoreCredit: false, refused: null };
 
 /**
  * Gift cards and store credit at checkout. A code is checked when the shopper applies it (never letter by letter:
@@ -32,32 +35,35 @@ export function GiftCardField({
   errors?: string[];
 }) {
   const [typed, setTyped] = useState('');
-  const [refused, setRefused] = useState<{ code: string; message: string } | null>(null);
+  // A code that cannot be one is refused here, without asking the server (and without spending a guess).
+  const [malformed, setMalformed] = useState<string | null>(null);
   const fmt = (cents: number) => formatMoney(money(cents, quote.currency));
   const accepted = new Set(quote.giftCards.map((card) => card.code));
 
-  // A fresh answer that did not accept a code on the list: keep its reason, drop the code (render-time update).
+  // A fresh answer that did not accept a code on the list: keep its reason, drop the code. (An effect: the list is
+  // the checkout's state, which a child may not set while rendering.)
   const dropped = !busy ? value.giftCardCodes.find((code) => !accepted.has(code)) : undefined;
-  if (dropped !== undefined) {
-    setRefused({ code: dropped, message: quote.giftCardError ?? 'This gift card code is not valid.' });
-    onChange({ ...value, giftCardCodes: value.giftCardCodes.filter((code) => code !== dropped) });
-  }
+  useEffect(() => {
+    if (dropped === undefined) return;
+    onChange({ ...value, giftCardCodes: value.giftCardCodes.filter((code) => code !== dropped), refused: quote.giftCardError ?? 'This gift card code is not valid.' });
+  }, [dropped, quote.giftCardError, onChange, value]);
 
   const apply = () => {
     const raw = typed.trim();
     if (!raw) return;
     const normal = normaliseGiftCardCode(raw);
     if (!normal) {
-      setRefused({ code: raw, message: 'Enter the 16-character code from the gift card email.' });
+      setMalformed('Enter the 16-character code from the gift card email.');
       return;
     }
     const code = formatGiftCardCode(normal);
-    setRefused(null);
+    setMalformed(null);
     setTyped('');
-    if (!value.giftCardCodes.includes(code)) onChange({ ...value, giftCardCodes: [...value.giftCardCodes, code] });
+    onChange({ ...value, giftCardCodes: value.giftCardCodes.includes(code) ? value.giftCardCodes : [...value.giftCardCodes, code], refused: null });
   };
 
-  const fieldErrors = errors ?? (refused ? [refused.message] : undefined);
+  const message = malformed ?? value.refused;
+  const fieldErrors = errors ?? (message ? [message] : undefined);
   return (
     <div className="rounded-lg border border-zinc-200 p-4">
       <label htmlFor="checkout-giftCard" className="block text-sm font-medium">
