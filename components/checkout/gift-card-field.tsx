@@ -92,7 +92,7 @@ export function GiftCardField({
           className="block w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono"
         />
         <button type="button" onClick={apply} className="shrink-0 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
-          Apply gift card
+          Use gift card
         </button>
       </div>
       <FieldError id="checkout-giftCard-error" errors={fieldErrors} />

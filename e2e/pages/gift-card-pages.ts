@@ -30,7 +30,7 @@ export class CheckoutGiftCards {
 
   async apply(code: string) {
     await this.field.fill(code);
-    await this.page.getByRole('button', { name: 'Apply gift card' }).click();
+    await this.page.getByRole('button', { name: 'Use gift card' }).click();
     await expect(this.totals).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
   }
 
