@@ -37,6 +37,16 @@ const RESOLVERS: Record<string, (page: Page) => Promise<string>> = {
   '/admin/customers/[id]': async (page) => must(await firstLink(page, '/admin/customers', /^\/admin\/customers\/[0-9a-f-]{36}$/), 'a customer'),
   '/admin/discounts/[id]': async (page) => must(await firstLink(page, '/admin/discounts', /^\/admin\/discounts\/[0-9a-f-]{36}$/), 'a discount'),
   '/admin/markets/[id]': async (page) => must(await firstLink(page, '/admin/markets', /^\/admin\/markets\/[0-9a-f-]{36}$/), 'a market'),
+  '/admin/gift-cards/[id]': async (page) => {
+    const found = await firstLink(page, '/admin/gift-cards', /^\/admin\/gift-cards\/[0-9a-f-]{36}$/);
+    if (found) return found;
+    // The seed sells none: issue one, as staff would, to see its page.
+    const form = page.getByRole('form', { name: 'Issue a gift card' });
+    await form.getByLabel('Amount').fill('20.00');
+    await form.getByRole('button', { name: 'Issue gift card' }).click();
+    await expect(page.getByTestId('issued-gift-card-code')).toBeVisible();
+    return must(await firstLink(page, '/admin/gift-cards', /^\/admin\/gift-cards\/[0-9a-f-]{36}$/), 'a gift card');
+  },
   '/admin/inventory/[variantId]': async (page) => must(await firstLink(page, '/admin/inventory', /^\/admin\/inventory\/[0-9a-f-]{36}$/), 'a variant'),
   '/admin/orders/[number]': async (page) => must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order'),
   '/admin/orders/[number]/packing-slip': async (page) => `${must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order')}/packing-slip`,

@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { type AddedToCart, addToCartAction } from '@/lib/cart/actions';
 import type { ActionState } from '@/lib/http/action';
 import { useVariantSelection } from './variant-selection';
+import { GiftCardRecipientFields } from './gift-card-recipient-fields';
 
 const idle: ActionState<AddedToCart> = null;
 
@@ -32,9 +33,9 @@ type Props = {
 };
 
 /** The purchase form for the variant chosen in the picker; a new variant starts a fresh form. */
-export function SelectedVariantPurchase() {
+export function SelectedVariantPurchase({ giftCard = false }: { giftCard?: boolean }) {
   const { variant } = useVariantSelection();
-  return <ProductPurchase key={variant?.id ?? 'none'} variant={variant} />;
+  return <ProductPurchase key={variant?.id ?? 'none'} variant={variant} giftCard={giftCard} />;
 }
 
 /**
@@ -66,7 +67,7 @@ function useScrolledPast(target: RefObject<HTMLElement | null>): boolean {
 }
 
 /** Quantity and "Add to cart" for the selected variant. The server decides price, stock and limits again. */
-export function ProductPurchase({ variant }: Props) {
+export function ProductPurchase({ variant, giftCard = false }: Props & { giftCard?: boolean }) {
   const [state, action, pending] = useActionState(addToCartAction, idle);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const addButtonArea = useRef<HTMLDivElement>(null);
@@ -93,6 +94,7 @@ export function ProductPurchase({ variant }: Props) {
         aria-label="Add to cart"
       >
         {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
+        {giftCard ? <GiftCardRecipientFields errors={state && !state.ok ? state.fieldErrors : undefined} /> : null}
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">
             Quantity

@@ -9,6 +9,7 @@ import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { AddressFields, type AddressValues, type CountryOption, type PricingAddress } from './address-fields';
 import { OrderSummary } from './order-summary';
+import { GiftCardField, NO_TENDERS, type TenderChoice } from './gift-card-field';
 import { NEW_ADDRESS, type SavedAddressOption } from './address-choice';
 import { SavedAddressPicker } from './saved-address-picker';
 import { SummaryDisclosure } from './summary-disclosure';
@@ -94,7 +95,8 @@ export function CheckoutForm(props: {
   // Re-price after a pause in typing. Answers can arrive out of order: only the latest request's is shown. The
   // summary says it is stale from the change until that answer (or a refusal) arrives.
   const sequence = useRef(0);
-  const request = JSON.stringify({ countryCode: pricing.countryCode, region: pricing.region, shippingRateId: rateId ?? '', discountCode: appliedCode });
+  const [tenders, setTenders] = useState<TenderChoice>(NO_TENDERS);
+  const request = JSON.stringify({ countryCode: pricing.countryCode, region: pricing.region, shippingRateId: rateId ?? '', discountCode: appliedCode, giftCardCodes: tenders.giftCardCodes, useStoreCredit: tenders.useStoreCredit });
   const [answered, setAnswered] = useState(request);
   useEffect(() => {
     if (request === answered) return;
@@ -175,6 +177,7 @@ export function CheckoutForm(props: {
       lines={linesPriced}
       busy={stale}
       totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
+      tenders={quote}
       heading={options.heading}
       totalsTestId={options.totalsTestId}
     />
@@ -307,6 +310,7 @@ export function CheckoutForm(props: {
             <FieldError id="checkout-discountCode-error" errors={codeErrors} />
             {quote.discount && !codeErrors ? <p className="mt-1 text-sm text-green-800">{quote.discount.description}</p> : null}
           </div>
+          <GiftCardField quote={quote} value={tenders} onChange={setTenders} busy={stale} errors={errors.giftCardCodes} />
           <fieldset className="rounded-lg border border-zinc-200 p-4">
             <legend className="px-1 text-lg font-semibold">Payment</legend>
             {props.providers.map((provider, index) => (

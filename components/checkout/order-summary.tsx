@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Image } from '@/components/ui/image';
 import { Price } from '@/components/ui/price';
 
@@ -22,7 +23,10 @@ export function OrderSummary({
   heading = 'Order summary',
   busy = false,
   totalsTestId = 'order-totals',
+  tenders,
 }: {
+  /** Gift cards and store credit taking part of the total, and what is left to pay (the checkout's quote). */
+  tenders?: { giftCards: { lastFour: string; amountCents: number }[]; storeCredit: { appliedCents: number } | null; amountDueCents: number };
   lines: SummaryLine[];
   totals: SummaryTotals;
   currency: string;
@@ -70,6 +74,20 @@ export function OrderSummary({
             <Price className="inline" amountCents={totals.totalCents} currency={currency} />
           </dd>
         </div>
+        {tenders && (tenders.giftCards.some((card) => card.amountCents > 0) || (tenders.storeCredit?.appliedCents ?? 0) > 0) ? (
+          <>
+            {tenders.giftCards.filter((card) => card.amountCents > 0).map((card) => (
+              <Fragment key={card.lastFour}>{row(`Gift card •••• ${card.lastFour}`, card.amountCents, true)}</Fragment>
+            ))}
+            {tenders.storeCredit && tenders.storeCredit.appliedCents > 0 ? row('Store credit', tenders.storeCredit.appliedCents, true) : null}
+            <div className="flex justify-between border-t border-zinc-200 pt-2 text-base font-semibold">
+              <dt>To pay</dt>
+              <dd>
+                <Price className="inline" amountCents={tenders.amountDueCents} currency={currency} />
+              </dd>
+            </div>
+          </>
+        ) : null}
       </dl>
     </>
   );

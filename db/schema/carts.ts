@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { variants } from './catalog';
-import { createdAt, currency, id, updatedAt } from './columns';
+import { createdAt, currency, type GiftCardRecipient, id, updatedAt } from './columns';
 import { markets } from './markets';
 import { users } from './users';
 
@@ -47,6 +47,8 @@ export const cartLines = pgTable(
       .notNull()
       .references(() => variants.id, { onDelete: 'cascade' }),
     quantity: integer().notNull(),
+    // Gift card lines: who receives the card(s) (null: the buyer).
+    giftCardRecipient: jsonb().$type<GiftCardRecipient>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -54,6 +54,9 @@ export const products = pgTable(
     status: text({ enum: productStatuses }).notNull().default('draft'),
     vendor: text(),
     featured: boolean().notNull().default(false),
+    // Product type "gift card": its variants are denominations; each unit paid for issues a card (lib/gift-cards).
+    // Not discountable, no tax, no shipping.
+    isGiftCard: boolean().notNull().default(false),
     seoTitle: text(),
     seoDescription: text(),
     // How the editor fills an empty variant SKU, e.g. "{PRODUCT}-{SIZE}-{COLOUR}" (lib/catalog/products/sku-pattern.ts);

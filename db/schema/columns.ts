@@ -23,3 +23,6 @@ export const tsvector = customType<{ data: string; driverData: string }>({
     return 'tsvector';
   },
 });
+
+/** A gift card recipient chosen on the product page, kept on the cart line and the order line. */
+export type GiftCardRecipient = { email: string; name: string; message: string };

@@ -7,3 +7,4 @@ export * from './system';
 export * from './users';
 export * from './integrations';
 export * from './markets';
+export * from './gift-cards';

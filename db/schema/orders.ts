@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { products, variants } from './catalog';
-import { createdAt, currency, id, updatedAt } from './columns';
+import { createdAt, currency, type GiftCardRecipient, id, updatedAt } from './columns';
 import { discountCodes, shippingRates } from './commerce';
 import { users } from './users';
 
@@ -48,6 +48,10 @@ export const orders = pgTable(
     taxCents: integer().notNull().default(0),
     totalCents: integer().notNull(),
     refundedCents: integer().notNull().default(0),
+    // Tendered at placement from gift cards and store credit (after tax); the rest, total − both, is paid by card or
+    // manually. Given back once on cancel or full refund (lib/gift-cards/service.ts).
+    giftCardCents: integer().notNull().default(0),
+    storeCreditCents: integer().notNull().default(0),
     taxInclusive: boolean().notNull().default(false),
     shippingAddress: jsonb().$type<AddressSnapshot>().notNull(),
     billingAddress: jsonb().$type<AddressSnapshot>(),
@@ -89,6 +93,7 @@ export const orders = pgTable(
     ),
     // Refunds can never exceed what was charged.
     check('orders_refunded_check', sql`${t.refundedCents} >= 0 and ${t.refundedCents} <= ${t.totalCents}`),
+    check('orders_tendered_check', sql`${t.giftCardCents} >= 0 and ${t.storeCreditCents} >= 0 and ${t.giftCardCents} + ${t.storeCreditCents} <= ${t.totalCents}`),
   ],
 );
 
@@ -111,6 +116,9 @@ export const orderLines = pgTable(
     taxCents: integer().notNull().default(0),
     totalCents: integer().notNull(),
     imageKey: text(),
+    // A gift card line (snapshot of the product type) and its recipient: paid, it issues one card per unit.
+    isGiftCard: boolean().notNull().default(false),
+    giftCardRecipient: jsonb().$type<GiftCardRecipient>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS: { href: string; label: string; role: AdminRole }[] 
   { href: '/admin/import-export', label: 'Import / export', role: 'staff' },
   { href: '/admin/customers', label: 'Customers', role: 'staff' },
   { href: '/admin/discounts', label: 'Discounts', role: 'admin' },
+  { href: '/admin/gift-cards', label: 'Gift cards', role: 'admin' },
   { href: '/admin/markets', label: 'Markets', role: 'admin' },
   { href: '/admin/home', label: 'Home page', role: 'admin' },
   { href: '/admin/pages', label: 'Pages', role: 'admin' },

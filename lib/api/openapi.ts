@@ -17,6 +17,8 @@ import { checkoutQuoteSchema } from '@/lib/checkout/schemas';
 import { checkoutQuoteViewSchema, shippingOptionSchema } from '@/lib/checkout/types';
 import { orderSummarySchema } from '@/lib/orders/types';
 import { MARKET_CODE } from '@/lib/markets/types';
+import { giftCardBalanceQuerySchema } from '@/lib/gift-cards/schemas';
+import { giftCardBalanceSchema } from '@/lib/gift-cards/types';
 
 /** The `market` parameter of catalogue reads, as lib/markets/api.ts reads it. */
 const MARKET_PARAM_DESCRIPTION =
@@ -53,6 +55,7 @@ const responseComponents: [z.ZodType, string][] = [
   [orderSummarySchema, 'OrderSummary'],
   [shippingOptionSchema, 'ShippingOption'],
   [checkoutQuoteViewSchema, 'CheckoutPreview'],
+  [giftCardBalanceSchema, 'GiftCardBalance'],
 ];
 
 /** Request bodies, as clients send them (zod's input side: before defaults and transforms). */
@@ -66,6 +69,7 @@ const requestComponents: [z.ZodType, string][] = [
   [apiRefreshSchema, 'RefreshRequest'],
   [addressBookEntrySchema, 'AddressBookEntry'],
   [checkoutQuoteSchema, 'CheckoutPreviewRequest'],
+  [giftCardBalanceQuerySchema, 'GiftCardBalanceRequest'],
 ];
 
 export function components(entries: [z.ZodType, string][], io: 'input' | 'output'): Record<string, Schema> {
@@ -379,6 +383,21 @@ export function storeApiDocument(siteUrl: string) {
           responses: {
             200: json(ref('SearchSuggestions'), 'Products, categories and whole queries; empty lists when nothing matches'),
             422: errorResponse('Invalid query parameters'),
+          },
+        },
+      },
+      '/gift-cards/balance': {
+        post: {
+          summary: 'Check a gift card balance',
+          description:
+            'What is left on a gift card, by its code (sent in the body, never the URL). Wrong codes are counted per client address (failures only, shared with the web balance page and the checkout\'s gift card field): past the limit, 429. To pay with cards, send their codes in giftCardCodes to /checkout/preview and /checkout.',
+          operationId: 'checkGiftCardBalance',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('GiftCardBalanceRequest') } } },
+          responses: {
+            200: json({ type: 'object', properties: { data: ref('GiftCardBalance') }, required: ['data'] }, 'The card\'s balance, currency, expiry and status'),
+            404: errorResponse('No gift card has this code'),
+            422: errorResponse('No code sent'),
+            429: errorResponse('Too many wrong codes from this address'),
           },
         },
       },

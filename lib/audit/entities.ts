@@ -25,6 +25,7 @@ const SECTION_HREF: Record<string, string> = {
   api_key: '/admin/api-keys',
   search_synonyms: '/admin/search',
   import: '/admin/import-export',
+  gift_card: '/admin/gift-cards',
 };
 
 type Named = { id: string; name: string | null; href: string | null };

@@ -2,7 +2,8 @@
 
 import { refresh } from 'next/cache';
 import { publicAction } from '@/lib/auth/guards';
-import { addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
+import { z } from 'zod';
+import { addToCartFormToInput, addToCartSchema, removeLineSchema, updateLineSchema } from './schemas';
 import { addCartLine, removeCartLine, updateCartLine } from './service';
 import { getShopperMarket } from '@/lib/markets/context';
 import { writeCartHint } from '@/lib/store/hints';
@@ -17,7 +18,7 @@ import type { CartView } from './types';
 export type AddedToCart = { cart: CartView; productTitle: string | null };
 
 export const addToCartAction = publicAction(
-  addToCartSchema,
+  z.preprocess(addToCartFormToInput, addToCartSchema),
   async (input): Promise<AddedToCart> => {
     // Added at the price the shopper saw: in their market (a cart made elsewhere moves to it).
     const result = await addCartLine(await currentCartRef(), input, undefined, await getShopperMarket());

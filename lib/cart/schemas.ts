@@ -14,10 +14,26 @@ export const quantitySchema = z.preprocess(
     .max(MAX_LINE_QUANTITY, `At most ${MAX_LINE_QUANTITY} per item.`),
 );
 
+/** Gift cards only: who receives the card(s) of the line; left out, the buyer does. */
+export const giftCardRecipientSchema = z.object({
+  email: z.email('Enter the recipient’s email address.').trim().toLowerCase().max(254),
+  name: z.string().trim().max(100).default(''),
+  message: z.string().trim().max(500, 'Keep the message under 500 characters.').default(''),
+});
+
 export const addToCartSchema = z.object({
   variantId: z.uuid('Choose an option.'),
   quantity: z.preprocess((value) => (value === undefined || value === '' ? 1 : value), quantitySchema),
+  recipient: giftCardRecipientSchema.optional().describe('Gift cards only: who receives the card(s); ignored for other products'),
 });
+
+/** The product page's flat fields ("recipient.email"…) as the nested shape; an empty email means "to me". */
+export function addToCartFormToInput(raw: unknown): unknown {
+  const form = raw as Record<string, unknown>;
+  if (!form || typeof form !== 'object' || !('recipient.email' in form)) return raw;
+  const { 'recipient.email': email, 'recipient.name': name, 'recipient.message': message, ...rest } = form;
+  return email ? { ...rest, recipient: { email, name, message } } : rest;
+}
 
 export const updateLineSchema = z.object({
   lineId: z.uuid(),

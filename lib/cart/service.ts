@@ -95,6 +95,7 @@ async function loadPurchasable(executor: Executor, variantId: string) {
       currency: variants.currency,
       isActive: variants.isActive,
       productStatus: products.status,
+      isGiftCard: products.isGiftCard,
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
@@ -150,8 +151,12 @@ export async function addCartLine(ref: CartRef, input: AddToCartInput, executor:
     // Adds to the line, or creates it, in one statement; over the limit, the transaction is rolled back.
     const [line] = await tx
       .insert(cartLines)
-      .values({ cartId: cart.id, variantId: variant.id, quantity: input.quantity })
-      .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity: sql`${cartLines.quantity} + ${input.quantity}` } })
+      .values({ cartId: cart.id, variantId: variant.id, quantity: input.quantity, giftCardRecipient: variant.isGiftCard ? (input.recipient ?? null) : null })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.variantId],
+        // A gift card added again for someone else: the line's cards go to the latest recipient named.
+        set: { quantity: sql`${cartLines.quantity} + ${input.quantity}`, ...(variant.isGiftCard && input.recipient ? { giftCardRecipient: input.recipient } : {}) },
+      })
       .returning({ quantity: cartLines.quantity });
     if (line!.quantity > limit) throw tooMany(limit, line!.quantity - input.quantity);
     return { cart, quantity: line!.quantity, newToken };
@@ -238,6 +243,8 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
       stockOnHand: variants.stockOnHand,
       isActive: variants.isActive,
       quantity: cartLines.quantity,
+      isGiftCard: products.isGiftCard,
+      giftCardRecipient: cartLines.giftCardRecipient,
       imageKey: firstImage.storageKey,
       imageAlt: firstImage.altText,
     })
@@ -275,6 +282,8 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
         lineTotalCents: unitPriceCents * quantity,
         maxQuantity,
         problem,
+        isGiftCard: row.isGiftCard ?? false,
+        giftCardRecipient: row.isGiftCard ? (row.giftCardRecipient ?? null) : null,
       },
     ];
   });

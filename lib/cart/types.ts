@@ -19,6 +19,11 @@ export const cartLineSchema = z.object({
   lineTotalCents: cents('unitPriceCents × quantity'),
   maxQuantity: z.number().int().min(0).describe('Most this line may hold now: min(stock, per-line maximum); 0 when it can no longer be bought'),
   problem: z.enum(['unavailable', 'insufficient_stock']).nullable().describe('Why the line cannot be checked out as it is; null when it can'),
+  isGiftCard: z.boolean().describe('A gift card: issued and emailed when the order is paid; not discounted, taxed or shipped'),
+  giftCardRecipient: z
+    .object({ email: z.string(), name: z.string(), message: z.string() })
+    .nullable()
+    .describe('Who receives the gift card(s) of this line; null: the buyer'),
 });
 export type CartLineView = z.infer<typeof cartLineSchema>;
 

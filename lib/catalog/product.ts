@@ -33,6 +33,7 @@ export async function getProductDetail(slug: string, executor: Executor = db): P
       seoDescription: products.seoDescription,
       priceMinCents: products.priceMinCents,
       priceMaxCents: products.priceMaxCents,
+      isGiftCard: products.isGiftCard,
       updatedAt: products.updatedAt,
     })
     .from(products)

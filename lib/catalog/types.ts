@@ -80,6 +80,7 @@ export const productDetailSchema = z.object({
   options: z.array(productOptionSchema),
   variants: z.array(variantSchema),
   categories: z.array(categorySummarySchema),
+  isGiftCard: z.boolean().describe('A gift card: its variants are denominations; adding one may name a recipient (AddCartLineRequest.recipient)'),
   updatedAt: z.iso.datetime(),
 });
 export type ProductDetail = z.infer<typeof productDetailSchema>;

@@ -75,6 +75,8 @@ export const updateCheckoutSummaryAction = publicAction(
       postalCode: form['shipping.postalCode'],
       shippingRateId: form.shippingRateId,
       discountCode: form.discountCode,
+      giftCardCodes: form.giftCardCodes,
+      useStoreCredit: form.useStoreCredit,
     };
   }, checkoutQuoteSchema),
   async (input, ctx) => {

@@ -15,7 +15,7 @@ export type PreviewWithCode = { preview: CheckoutPreview | null; discountError: 
 
 export async function previewCheckoutWithinCodeLimit(
   ref: CartRef,
-  input: { countryCode: string; region: string; shippingRateId: string | null; discountCode: string | null },
+  input: { countryCode: string; region: string; shippingRateId: string | null; discountCode: string | null; giftCardCodes?: string[]; useStoreCredit?: boolean },
   ip: string,
   executor: Executor = db,
 ): Promise<PreviewWithCode> {

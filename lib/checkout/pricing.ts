@@ -3,7 +3,8 @@ import { allocate, applyRatio } from '@/lib/money';
 // Pure order arithmetic in integer minor units. Used for the checkout preview and, again, inside the placement
 // transaction with prices read from the database there.
 
-export type PricingLine = { unitPriceCents: number; quantity: number };
+/** A gift card line (isGiftCard) is neither discounted nor taxed, and needs no shipping. */
+export type PricingLine = { unitPriceCents: number; quantity: number; isGiftCard?: boolean };
 export type PricingDiscount = { type: 'percentage' | 'fixed_amount' | 'free_shipping'; value: number } | null;
 export type PricingShipping = { priceCents: number; freeAboveCents: number | null } | null;
 export type PricingTax = { rateBasisPoints: number; appliesToShipping: boolean } | null;
@@ -28,21 +29,25 @@ export function computeTotals(input: {
 }): Totals {
   const lineSubtotals = input.lines.map((line) => line.unitPriceCents * line.quantity);
   const subtotalCents = lineSubtotals.reduce((a, b) => a + b, 0);
+  // Gift cards are money, not goods: the discount, the tax and shipping see only the other lines.
+  const goodsSubtotals = input.lines.map((line, i) => (line.isGiftCard ? 0 : lineSubtotals[i]!));
+  const goodsSubtotalCents = goodsSubtotals.reduce((a, b) => a + b, 0);
+  const hasGoods = input.lines.some((line) => !line.isGiftCard);
 
   let discountCents = 0;
-  if (input.discount?.type === 'percentage') discountCents = applyRatio(subtotalCents, input.discount.value, 100);
-  else if (input.discount?.type === 'fixed_amount') discountCents = Math.min(input.discount.value, subtotalCents);
-  const discountedSubtotal = subtotalCents - discountCents;
+  if (input.discount?.type === 'percentage') discountCents = applyRatio(goodsSubtotalCents, input.discount.value, 100);
+  else if (input.discount?.type === 'fixed_amount') discountCents = Math.min(input.discount.value, goodsSubtotalCents);
+  const discountedSubtotal = goodsSubtotalCents - discountCents;
 
-  let shippingCents = input.shipping?.priceCents ?? 0;
+  let shippingCents = hasGoods ? (input.shipping?.priceCents ?? 0) : 0;
   if (input.discount?.type === 'free_shipping') shippingCents = 0;
   // The free-shipping threshold is measured on the discounted subtotal, as the rate's column documents.
   if (input.shipping?.freeAboveCents !== null && input.shipping?.freeAboveCents !== undefined && discountedSubtotal >= input.shipping.freeAboveCents) {
     shippingCents = 0;
   }
 
-  const lineDiscountCents = allocate(discountCents, lineSubtotals);
-  const lineNet = lineSubtotals.map((amount, i) => amount - lineDiscountCents[i]!);
+  const lineDiscountCents = allocate(discountCents, goodsSubtotals);
+  const lineNet = goodsSubtotals.map((amount, i) => amount - lineDiscountCents[i]!);
   let taxCents = 0;
   let lineTaxCents = lineNet.map(() => 0);
   if (input.tax && input.tax.rateBasisPoints > 0) {
@@ -53,6 +58,7 @@ export function computeTotals(input: {
     const goodsTax = input.taxInclusive ? applyRatio(discountedSubtotal, bp, 10_000 + bp) : applyRatio(discountedSubtotal, bp, 10_000);
     lineTaxCents = allocate(Math.min(goodsTax, taxCents), lineNet);
   }
-  const totalCents = discountedSubtotal + shippingCents + (input.taxInclusive ? 0 : taxCents);
+  const giftCardsCents = subtotalCents - goodsSubtotalCents;
+  const totalCents = giftCardsCents + discountedSubtotal + shippingCents + (input.taxInclusive ? 0 : taxCents);
   return { subtotalCents, discountCents, shippingCents, taxCents, totalCents, taxInclusive: input.taxInclusive, lineDiscountCents, lineTaxCents };
 }

@@ -6,6 +6,7 @@ import { getCachedMarkets } from '@/lib/markets/cache';
 import { marketForCountry } from '@/lib/markets/queries';
 import { AppError } from '@/lib/errors';
 import { previewCheckoutWithinCodeLimit } from './discount-preview';
+import { GIFT_CARD_ATTEMPTS_MESSAGE, withinGiftCardGuessLimit } from '@/lib/gift-cards/limits';
 import { checkPostalCode, checkRegion, countryName } from './regions';
 import type { CheckoutQuoteInput } from './schemas';
 import { listShippingCountries } from './service';
@@ -17,7 +18,29 @@ import type { CheckoutQuoteView } from './types';
 
 export type CheckoutQuote = { cart: CartView; quote: CheckoutQuoteView };
 
-export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip: string, executor: Executor = db): Promise<CheckoutQuote | null> {
+/** Callers that price no gift cards (the first render, shipping options) may leave the tender fields out. */
+type QuoteInput = Omit<CheckoutQuoteInput, 'giftCardCodes' | 'useStoreCredit'> & Partial<Pick<CheckoutQuoteInput, 'giftCardCodes' | 'useStoreCredit'>>;
+
+export async function quoteCheckout(ref: CartRef, input: QuoteInput, ip: string, executor: Executor = db): Promise<CheckoutQuote | null> {
+  // Gift card codes are secrets worth money: wrong ones tried here spend the address's guessing budget (failures
+  // only, reserved before the lookup); over it, the summary is priced without the codes and says why.
+  const codes = input.giftCardCodes ?? [];
+  const guard = codes.length > 0 ? await withinGiftCardGuessLimit(ip) : null;
+  if (guard === 'limited') {
+    const quoted = await quoteCheckout(ref, { ...input, giftCardCodes: [] }, ip, executor);
+    return quoted ? { ...quoted, quote: { ...quoted.quote, giftCardError: GIFT_CARD_ATTEMPTS_MESSAGE } } : null;
+  }
+  try {
+    const quoted = await quoteCheckoutPriced(ref, input, ip, executor);
+    if (guard && !quoted?.unknownCode) await guard.release();
+    return quoted ? { cart: quoted.cart, quote: quoted.quote } : null;
+  } catch (error) {
+    if (guard) await guard.release();
+    throw error;
+  }
+}
+
+async function quoteCheckoutPriced(ref: CartRef, input: QuoteInput, ip: string, executor: Executor): Promise<(CheckoutQuote & { unknownCode: boolean }) | null> {
   const countryCode = input.countryCode;
   // Only where a zone ships: anything else is a request the page never makes.
   if (!(await listShippingCountries(executor)).includes(countryCode)) {
@@ -35,13 +58,21 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
   const { preview, discountError } = await previewCheckoutWithinCodeLimit(
     ref,
     // A region that does not fit the country prices as the country alone (its country-wide tax, if any).
-    { countryCode, region: region.ok ? (region.value ?? '') : '', shippingRateId: input.shippingRateId, discountCode: input.discountCode },
+    {
+      countryCode,
+      region: region.ok ? (region.value ?? '') : '',
+      shippingRateId: input.shippingRateId,
+      discountCode: input.discountCode,
+      giftCardCodes: input.giftCardCodes ?? [],
+      useStoreCredit: input.useStoreCredit ?? false,
+    },
     ip,
     executor,
   );
   if (!preview) return null;
-  const { totals } = preview;
+  const { totals, tenders } = preview;
   return {
+    unknownCode: tenders.unknownCode,
     cart: preview.cart,
     quote: {
       currency: preview.cart.currency,
@@ -60,6 +91,10 @@ export async function quoteCheckout(ref: CartRef, input: CheckoutQuoteInput, ip:
       },
       discount: preview.discount,
       discountError,
+      giftCards: tenders.giftCards,
+      giftCardError: tenders.error,
+      storeCredit: tenders.storeCredit,
+      amountDueCents: tenders.amountDueCents,
       // previewCheckout priced exactly these lines, in this order (the ones without a problem).
       allocations: preview.cart.lines
         .filter((line) => line.problem === null)

@@ -9,6 +9,19 @@ export const discountCodeSchema = z
   .optional()
   .transform((value) => (value ? value.toUpperCase() : null));
 
+/** Gift card codes applied at checkout, in the order they pay (a form sends one field per code). */
+export const giftCardCodesSchema = z
+  .union([z.string().trim().max(40), z.array(z.string().trim().max(40)).max(5, 'At most 5 gift cards per order.')])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(Boolean))
+  .describe('Gift card codes to pay with, in order; each pays what it can of what is left');
+
+const useStoreCreditSchema = z
+  .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+  .optional()
+  .transform((value) => value === true || value === 'on' || value === 'true')
+  .describe("Signed-in shoppers: pay what gift cards leave with the customer's store credit in the order's currency");
+
 /** What a shopper submits to place an order. Prices, totals and stock are never part of it. */
 export const placeOrderSchema = z.object({
   cartId: z.uuid().optional(),
@@ -16,6 +29,8 @@ export const placeOrderSchema = z.object({
   shippingAddress: addressSchema,
   shippingRateId: z.uuid('Choose a shipping method.'),
   discountCode: discountCodeSchema,
+  giftCardCodes: giftCardCodesSchema,
+  useStoreCredit: useStoreCreditSchema,
   paymentProvider: z.enum(['manual', 'stripe']).default('manual'),
   customerNote: z.string().trim().max(1000).optional().transform((value) => (value ? value : null)),
 });
@@ -38,6 +53,8 @@ export function checkoutFormToInput(form: Record<string, string | string[]>): Re
     shippingAddress,
     shippingRateId: one('shippingRateId'),
     discountCode: one('discountCode'),
+    giftCardCodes: form.giftCardCodes ?? [],
+    useStoreCredit: one('useStoreCredit'),
     paymentProvider: one('paymentProvider') || 'manual',
     customerNote: one('customerNote'),
   };
@@ -57,6 +74,8 @@ export const checkoutQuoteSchema = z.object({
   postalCode: z.string().trim().max(20, 'Enter a valid postal code.').optional().default(''),
   shippingRateId: z.union([z.uuid(), z.literal('')]).optional().transform((value) => value || null),
   discountCode: discountCodeSchema,
+  giftCardCodes: giftCardCodesSchema,
+  useStoreCredit: useStoreCreditSchema,
 });
 
 export type CheckoutQuoteInput = z.infer<typeof checkoutQuoteSchema>;

@@ -36,6 +36,7 @@ import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import type { PlaceOrderInput } from './schemas';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
+import { previewTenders, recordTenders, spendTenders, type TenderPreview } from '@/lib/gift-cards/service';
 
 // Checkout: shipping options, tax, discount validation, and placing the order in one transaction.
 
@@ -144,12 +145,13 @@ export type CheckoutPreview = {
   totals: Totals;
   discount: { code: string; description: string } | null;
   discountError: string | null;
+  tenders: TenderPreview;
 };
 
 /** What the review step shows: the same arithmetic placement uses, on today's prices. */
 export async function previewCheckout(
   ref: CartRef,
-  input: { countryCode?: string | null; region?: string | null; shippingRateId?: string | null; discountCode?: string | null },
+  input: { countryCode?: string | null; region?: string | null; shippingRateId?: string | null; discountCode?: string | null; giftCardCodes?: string[]; useStoreCredit?: boolean },
   executor: Executor = db,
 ): Promise<CheckoutPreview | null> {
   const cart = await getCartView(ref, executor);
@@ -170,14 +172,27 @@ export async function previewCheckout(
       discountMessage = error.message;
     }
   }
+  const buyable = cart.lines.filter((line) => line.problem === null);
   const totals = computeTotals({
-    lines: cart.lines.filter((line) => line.problem === null),
+    lines: buyable,
     discount: asPricingDiscount(discount),
     shipping: rate,
     tax,
     taxInclusive: market.taxDisplay === 'inclusive',
   });
+  const tenders = await previewTenders(
+    {
+      codes: input.giftCardCodes ?? [],
+      useStoreCredit: input.useStoreCredit ?? false,
+      customerId: ref.userId ?? null,
+      currency: market.currency,
+      amountCents: totals.totalCents,
+      buysGiftCards: buyable.some((line) => line.isGiftCard),
+    },
+    executor,
+  );
   return {
+    tenders,
     cart,
     shippingOptions,
     selectedRateId: rate?.id ?? null,
@@ -201,6 +216,8 @@ export type PlacedOrder = {
   orderId: string;
   number: string;
   totalCents: number;
+  /** Left to pay after gift cards and store credit (0: paid at placement, nothing to start). */
+  amountDueCents: number;
   currency: string;
   created: boolean;
   /** Products whose stock and sales changed (empty when an existing order was returned). */
@@ -228,7 +245,13 @@ async function lockCheckoutCart(tx: Transaction, ref: CartRef, cartId: string | 
 
 async function existingOrderFor(executor: Executor, cartId: string): Promise<PlacedOrder | null> {
   const [row] = await executor
-    .select({ orderId: orders.id, number: orders.number, totalCents: orders.totalCents, currency: orders.currency })
+    .select({
+      orderId: orders.id,
+      number: orders.number,
+      totalCents: orders.totalCents,
+      amountDueCents: sql<number>`${orders.totalCents} - ${orders.giftCardCents} - ${orders.storeCreditCents}`.mapWith(Number),
+      currency: orders.currency,
+    })
     .from(orders)
     .where(eq(orders.sourceCartId, cartId));
   return row ? { ...row, created: false, productSlugs: [] } : null;
@@ -306,6 +329,8 @@ export async function placeOrder(
           currency: variants.currency,
           isActive: variants.isActive,
           quantity: cartLines.quantity,
+          isGiftCard: products.isGiftCard,
+          giftCardRecipient: cartLines.giftCardRecipient,
           imageKey: sql<string | null>`(select ${productImages.storageKey} from ${productImages}
             where ${productImages.productId} = ${products.id} order by ${productImages.position} limit 1)`,
         })
@@ -370,6 +395,21 @@ export async function placeOrder(
       taxInclusive: market.taxDisplay === 'inclusive',
     });
 
+    // Gift cards and store credit pay after tax, in this transaction: locked, planned, conditionally decremented.
+    const tendered = await spendTenders(tx, {
+      codes: input.giftCardCodes ?? [],
+      useStoreCredit: input.useStoreCredit ?? false,
+      customerId: options.userId ?? null,
+      currency: market.currency,
+      amountCents: totals.totalCents,
+      buysGiftCards: lines.some((line) => line.isGiftCard),
+    });
+    const giftCardCents = tendered.giftCards.reduce((sum, card) => sum + card.amountCents, 0);
+    const amountDueCents = totals.totalCents - giftCardCents - tendered.storeCreditCents;
+    // Covered in full by gift cards and store credit: paid now, nothing to collect.
+    const paidByTender = amountDueCents === 0 && giftCardCents + tendered.storeCreditCents > 0;
+    const placedAt = new Date();
+
     let order: { id: string; number: string } | undefined;
     for (let attempt = 0; !order && attempt < 5; attempt += 1) {
       [order] = await tx
@@ -387,6 +427,9 @@ export async function placeOrder(
           shippingCents: totals.shippingCents,
           taxCents: totals.taxCents,
           totalCents: totals.totalCents,
+          giftCardCents,
+          storeCreditCents: tendered.storeCreditCents,
+          ...(paidByTender ? { status: 'paid' as const, paymentStatus: 'paid' as const, paidAt: placedAt } : {}),
           taxInclusive: totals.taxInclusive,
           shippingAddress: input.shippingAddress,
           shippingRateId: rate.id,
@@ -423,6 +466,8 @@ export async function placeOrder(
             taxCents: lineTax,
             totalCents: gross - lineDiscount + (totals.taxInclusive ? 0 : lineTax),
             imageKey: line.imageKey,
+            isGiftCard: line.isGiftCard,
+            giftCardRecipient: line.isGiftCard ? line.giftCardRecipient : null,
           };
         }),
       ),
@@ -435,15 +480,18 @@ export async function placeOrder(
             amountCents: totals.discountCents,
           })
         : null,
-      input.paymentProvider === 'manual'
-        ? tx.insert(payments).values({ orderId, provider: 'manual', status: 'pending', amountCents: totals.totalCents, currency: market.currency })
+      input.paymentProvider === 'manual' && !paidByTender
+        ? tx.insert(payments).values({ orderId, provider: 'manual', status: 'pending', amountCents: amountDueCents, currency: market.currency })
         : null,
       tx.insert(orderEvents).values({
         orderId,
         type: 'placed',
-        message: `Order placed (${input.paymentProvider === 'manual' ? 'awaiting payment' : 'card payment'})`,
+        message: `Order placed (${paidByTender ? 'paid by gift card / store credit' : input.paymentProvider === 'manual' ? 'awaiting payment' : 'card payment'})`,
+        data: giftCardCents + tendered.storeCreditCents > 0 ? { giftCardCents, storeCreditCents: tendered.storeCreditCents, giftCards: tendered.giftCards.map((card) => ({ lastFour: card.lastFour, amountCents: card.amountCents })) } : null,
         actorId: options.userId ?? null,
       }),
+      recordTenders(tx, orderId, tendered, options.userId ?? null),
+      paidByTender ? enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: orderId }) : null,
       tx.update(carts).set({ status: 'converted', email: input.email }).where(eq(carts.id, cart.id)),
       tx.insert(outboxEvents).values({ type: 'order.placed', aggregateType: 'order', aggregateId: orderId, payload: { orderId, number: order.number } }),
       enqueueWebhookEvent(tx, 'order.created', { kind: 'order', id: orderId }),
@@ -465,6 +513,7 @@ export async function placeOrder(
       orderId,
       number: order.number,
       totalCents: totals.totalCents,
+      amountDueCents,
       currency: market.currency,
       created: true,
       productSlugs: [...new Set(lines.map((line) => line.productSlug))],

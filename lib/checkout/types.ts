@@ -7,6 +7,7 @@ export const placedOrderResponseSchema = z.object({
     number: z.string(),
     totalCents: z.number().int().min(0).describe('Total to pay, computed on the server, in minor units (cents)'),
     currency: z.string(),
+    amountDueCents: z.number().int().min(0).describe('Left to pay after gift cards and store credit; 0: the order is paid already'),
   }),
   payment: paymentStartSchema.optional().describe('Present when paymentProvider is "stripe": the PaymentIntent to confirm'),
 });
@@ -51,6 +52,12 @@ export const checkoutQuoteViewSchema = z.object({
   }),
   discount: z.object({ code: z.string(), description: z.string() }).nullable(),
   discountError: z.string().nullable(),
+  giftCards: z
+    .array(z.object({ code: z.string(), lastFour: z.string(), amountCents: cents.describe('What this card pays of the order'), balanceCents: cents.describe("The card's balance now") }))
+    .describe('The gift cards applied, in the order they pay; a card the order no longer needs pays 0'),
+  giftCardError: z.string().nullable().describe('Why a code was refused (unknown, disabled, expired, another currency, empty, or too many attempts)'),
+  storeCredit: z.object({ availableCents: cents, appliedCents: cents }).nullable().describe("The signed-in customer's store credit in this currency, when they have some"),
+  amountDueCents: cents.describe('Left to pay by card or manual payment after gift cards and store credit; 0 needs no payment'),
   allocations: z
     .array(
       z.object({

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { AccountExistsEmail, EmailChangedEmail, PasswordChangedEmail, PasswordResetEmail, StaffInviteEmail, TwoFactorChangedEmail, VerificationEmail } from './templates/account';
+import { GiftCardEmail } from './templates/gift-cards';
 import { WebhookEndpointDisabledEmail } from './templates/integrations';
 import type { EmailBrand } from './templates/layout';
 import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail, PaymentInstructionsEmail } from './templates/orders';
@@ -94,6 +95,22 @@ export const EMAIL_TEMPLATES = {
       reason: 'Returned item',
       toCard: true,
       orderUrl: link(brand, '/orders/lookup'),
+    }),
+  }),
+  gift_card: define(GiftCardEmail, {
+    label: 'Gift card',
+    subject: (p) => (p.fromName ? `${p.fromName} sent you a gift card` : `Your ${p.brand.storeName} gift card`),
+    sample: (brand) => ({
+      brand,
+      code: 'K7QM-3F9X-2HDV-8RTA',
+      amountCents: 5000,
+      currency: 'USD',
+      recipientName: 'Sam',
+      fromName: 'Alex',
+      message: 'Happy birthday!',
+      expiresAt: null,
+      shopUrl: link(brand, '/'),
+      balanceUrl: link(brand, '/gift-cards/balance'),
     }),
   }),
   password_reset: define(PasswordResetEmail, {

@@ -29,6 +29,7 @@ import {
 } from '@/lib/orders/state-machine';
 import { ORDER_NOTE_EVENT, type FulfillOrderInput, type RefundOrderInput } from '@/lib/orders/schemas';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
+import { describeRestored, issueGiftCardsForOrder, restoreOrderTenders } from '@/lib/gift-cards/service';
 
 // Staff moves on an order. Each one is a single transaction that (1) locks the order row, (2) re-checks the move
 // against the state machine on what it reads under that lock, (3) writes with a conditional UPDATE on the status it
@@ -46,6 +47,8 @@ type LockedOrder = {
   paymentProvider: string;
   currency: string;
   totalCents: number;
+  /** Total less what gift cards and store credit paid at placement: what a payment collects. */
+  amountDueCents: number;
   refundedCents: number;
   discountCodeId: string | null;
 };
@@ -61,6 +64,7 @@ async function lockOrder(tx: Transaction, number: string): Promise<LockedOrder> 
       paymentProvider: orders.paymentProvider,
       currency: orders.currency,
       totalCents: orders.totalCents,
+      amountDueCents: sql<number>`${orders.totalCents} - ${orders.giftCardCents} - ${orders.storeCreditCents}`.mapWith(Number),
       refundedCents: orders.refundedCents,
       discountCodeId: orders.discountCodeId,
     })
@@ -129,19 +133,22 @@ export async function markOrderPaid(actor: AuditActor, number: string, executor:
       .limit(1)
       .for('update');
     if (existing) {
-      await tx.update(payments).set({ status: 'succeeded', amountCents: order.totalCents, capturedAt: now }).where(eq(payments.id, existing.id));
+      await tx.update(payments).set({ status: 'succeeded', amountCents: order.amountDueCents, capturedAt: now }).where(eq(payments.id, existing.id));
     } else {
-      await tx.insert(payments).values({ orderId: order.id, provider: 'manual', status: 'succeeded', amountCents: order.totalCents, currency: order.currency, capturedAt: now });
+      await tx.insert(payments).values({ orderId: order.id, provider: 'manual', status: 'succeeded', amountCents: order.amountDueCents, currency: order.currency, capturedAt: now });
     }
     await moveOrder(tx, order, { status: 'paid', paymentStatus: 'paid', paidAt: now });
     await enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: order.id });
-    await timeline(tx, order.id, actor, 'paid', `Marked paid (${fmt(order.totalCents, order.currency)}, manual payment)`);
+    await timeline(tx, order.id, actor, 'paid', `Marked paid (${fmt(order.amountDueCents, order.currency)}, manual payment)`);
+    // Gift cards bought in this order are issued (and mailed) with the payment, once.
+    const issued = await issueGiftCardsForOrder(tx, order.id);
+    if (issued > 0) await timeline(tx, order.id, actor, 'gift_cards_issued', `${issued} gift card${issued === 1 ? '' : 's'} issued and emailed`);
     await recordAudit(tx, actor, {
       action: 'order.mark_paid',
       entityType: 'order',
       entityId: order.id,
       before: { status: order.status, paymentStatus: order.paymentStatus },
-      after: { status: 'paid', paymentStatus: 'paid', amountCents: order.totalCents },
+      after: { status: 'paid', paymentStatus: 'paid', amountCents: order.amountDueCents },
     });
   });
 }
@@ -326,26 +333,36 @@ export async function cancelOrder(actor: AuditActor, number: string, reason: str
         releasedDiscount = true;
       }
     }
+    // What gift cards and store credit paid goes back to them (once, whoever else gives it back concurrently).
+    const restored = await restoreOrderTenders(tx, order.id, actor.user.id, reason ? `Order cancelled: ${reason}` : 'Order cancelled');
+    const restoredNote = describeRestored(restored, order.currency);
     const units = restocked.reduce((sum, row) => sum + row.quantity, 0);
     await timeline(
       tx,
       order.id,
       actor,
       'cancelled',
-      `Cancelled${reason ? `: ${reason}` : ''}. ${units} item${units === 1 ? '' : 's'} returned to stock${releasedDiscount ? '; discount use released' : ''}.`,
-      { restocked, releasedDiscount },
+      `Cancelled${reason ? `: ${reason}` : ''}. ${units} item${units === 1 ? '' : 's'} returned to stock${releasedDiscount ? '; discount use released' : ''}${restoredNote ? `; ${restoredNote}` : ''}.`,
+      { restocked, releasedDiscount, restored },
     );
     await recordAudit(tx, actor, {
       action: 'order.cancel',
       entityType: 'order',
       entityId: order.id,
       before: { status: order.status },
-      after: { status: 'cancelled', reason, restocked, releasedDiscount },
+      after: { status: 'cancelled', reason, restocked, releasedDiscount, restored },
     });
     const productIds = [...new Set(lines.map((line) => line.productId).filter((id): id is string => id !== null))];
     const slugs = productIds.length > 0 ? await tx.select({ slug: products.slug }).from(products).where(inArray(products.id, productIds)) : [];
     return { productSlugs: slugs.map((row) => row.slug), restockedUnits: units };
   });
+}
+
+/** A refund in full gives back what gift cards and store credit paid, once (restoreOrderTenders), on the timeline. */
+async function giveBackTenders(tx: Transaction, order: LockedOrder, actor: AuditActor): Promise<void> {
+  const restored = await restoreOrderTenders(tx, order.id, actor.user.id, 'Order refunded');
+  const summary = describeRestored(restored, order.currency);
+  if (summary) await timeline(tx, order.id, actor, 'tenders_restored', `Refunded in full: ${summary}`, { ...restored });
 }
 
 export type RefundResult = { refundId: string; amountCents: number; paymentStatus: 'partially_refunded' | 'refunded' };
@@ -403,6 +420,7 @@ export async function refundOrder(
     if (manual) {
       await tx.insert(outboxEvents).values(refundedOutboxEvent(refund!.id, order.id));
       await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
+      if (paymentStatus === 'refunded') await giveBackTenders(tx, order, actor);
     }
     await timeline(tx, order.id, actor, manual ? 'refunded' : 'refund_requested', manual ? `Refunded ${amount}${input.reason ? `: ${input.reason}` : ''}` : `Card refund of ${amount} requested`, {
       refundId: refund!.id,
@@ -449,6 +467,7 @@ export async function refundOrder(
     await tx.insert(outboxEvents).values(refundedOutboxEvent(reserved.refundId, order.id));
     await tx.update(orders).set({ paymentStatus }).where(eq(orders.id, order.id));
     await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
+    if (paymentStatus === 'refunded') await giveBackTenders(tx, order, actor);
     await timeline(tx, order.id, actor, 'refunded', `Refunded ${amount} to the card${input.reason ? `: ${input.reason}` : ''}`, { refundId: reserved.refundId, providerReference });
     await recordAudit(tx, actor, { action: 'order.refund_settled', entityType: 'order', entityId: order.id, before: { paymentStatus: order.paymentStatus }, after: { paymentStatus, refundId: reserved.refundId, providerReference } });
     return { refundId: reserved.refundId, amountCents: input.amountCents, paymentStatus };

@@ -12,6 +12,10 @@ import { refundedOutboxEvent } from './refund-event';
 import type { PaymentStart } from './types';
 import { getStripe, type StripeEvent, type StripePaymentIntent, type StripeRefund, stripeWebhooks } from './stripe';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
+import { describeRestored, issueGiftCardsForOrder, restoreOrderTenders } from '@/lib/gift-cards/service';
+
+/** What is left to collect: the total less what gift cards and store credit paid at placement. */
+const amountDue = sql<number>`${orders.totalCents} - ${orders.giftCardCents} - ${orders.storeCreditCents}`.mapWith(Number);
 
 /**
  * Starts payment for a placed order. Manual payments were recorded with the order. For Stripe, a PaymentIntent is
@@ -21,10 +25,12 @@ export async function startPayment(orderId: string, provider: 'manual' | 'stripe
   if (provider === 'manual') return { provider: 'manual' };
   if (!isStripeEnabled()) throw new AppError('validation_failed', 'Card payments are not available.');
   const [order] = await executor
-    .select({ id: orders.id, number: orders.number, totalCents: orders.totalCents, currency: orders.currency })
+    .select({ id: orders.id, number: orders.number, totalCents: amountDue, currency: orders.currency })
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!order) throw new AppError('not_found', 'No such order.');
+  // Gift cards and store credit covered it all: the order was paid at placement, there is nothing to charge.
+  if (order.totalCents === 0) return { provider: 'manual' };
   const intent = await getStripe().paymentIntents.create(
     {
       amount: order.totalCents,
@@ -154,7 +160,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     const orderId = known?.orderId ?? intent.metadata?.orderId;
     const [order] = orderId && /^[0-9a-f-]{36}$/i.test(orderId)
       ? await tx
-          .select({ id: orders.id, totalCents: orders.totalCents, currency: orders.currency, paymentStatus: orders.paymentStatus, refundedCents: orders.refundedCents })
+          .select({ id: orders.id, totalCents: amountDue, currency: orders.currency, paymentStatus: orders.paymentStatus, refundedCents: orders.refundedCents })
           .from(orders)
           .where(eq(orders.id, orderId))
           .for('update')
@@ -194,6 +200,8 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
       if (paid.length > 0) {
         await tx.insert(orderEvents).values({ orderId: order.id, type: 'paid', message: 'Paid by card', data: { eventId: event.id, paymentIntent: intent.id } });
         await enqueueWebhookEvent(tx, 'order.paid', { kind: 'order', id: order.id });
+        // Gift cards bought in this order are issued and mailed now that it is paid.
+        await issueGiftCardsForOrder(tx, order.id);
       }
     } else if (event.type === 'payment_intent.payment_failed' && (intent.status === 'requires_payment_method' || intent.status === 'canceled')) {
       await tx
@@ -295,6 +303,7 @@ async function reconcileRefunds(
     // and settled itself was skipped above, and sent its own email).
     await tx.insert(outboxEvents).values(refundedOutboxEvent(refundId, order.id));
     await enqueueWebhookEvent(tx, 'order.refunded', { kind: 'order', id: order.id });
+    if (paymentStatus === 'refunded') await giveBackTenders(tx, order.id, order.currency);
     await recordSystemAudit(tx, 'stripe-webhook', {
       action: existing ? 'order.refund_settled' : 'order.refund_external',
       entityType: 'order',
@@ -316,4 +325,11 @@ export async function getStripeClientSecret(orderId: string, executor: Executor 
   if (!payment?.reference) return null;
   const intent = await getStripe().paymentIntents.retrieve(payment.reference);
   return intent.status === 'succeeded' ? null : intent.client_secret;
+}
+
+/** A refund in full gives back what gift cards and store credit paid (once: see restoreOrderTenders). */
+async function giveBackTenders(tx: Transaction, orderId: string, currency: string): Promise<void> {
+  const restored = await restoreOrderTenders(tx, orderId, null, 'Order refunded');
+  const summary = describeRestored(restored, currency);
+  if (summary) await tx.insert(orderEvents).values({ orderId, type: 'tenders_restored', message: `Refunded in full: ${summary}`, data: { ...restored } });
 }

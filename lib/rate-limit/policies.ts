@@ -43,6 +43,12 @@ export const RATE_LIMITS = {
   // Wrong codes tried in the checkout's code field (its live summary would be a free guessing oracle otherwise):
   // failures only, per address, like sign-in — shoppers re-pricing with a valid code spend nothing.
   discountCodeFailuresPerIp: { name: 'discount-code-fail-ip', limit: 10, windowS: 15 * 60, failMode: 'open' },
+  // Gift card codes tried (checkout summary, balance check page, Store API): failures only, per address — a code is
+  // money, so a stranger walking the code space is stopped after a few wrong ones. 'local' like sign-in: the guard
+  // must hold when the shared store is away.
+  giftCardFailuresPerIp: { name: 'gift-card-fail-ip', limit: 10, windowS: 15 * 60, failMode: 'local' },
+  // Placement attempts that carry gift card codes, per address (every attempt, like discountCodePerIp).
+  giftCardPerIp: { name: 'gift-card-ip', limit: 20, windowS: 15 * 60, failMode: 'local' },
   // The checkout's live order summary, re-priced on the server as the shopper types (debounced, so a few calls a
   // minute per shopper): a ceiling for scripts replaying it as a free pricing oracle, per address.
   checkoutQuotePerIp: { name: 'checkout-quote-ip', limit: 120, windowS: 60, failMode: 'open' },

@@ -7,12 +7,14 @@ import { ActionForm } from '@/components/ui/action-form';
 import { changeEmailAction, changePasswordAction, updateProfileAction } from '@/lib/auth/actions';
 import { getProfile } from '@/lib/auth/service';
 import { requireUser } from '@/lib/auth/session';
+import { StoreCreditSummary } from '@/components/gift-cards/store-credit-summary';
+import { getCustomerCredit } from '@/lib/gift-cards/queries';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
-  const profile = await getProfile(user.id);
+  const [profile, credit] = await Promise.all([getProfile(user.id), getCustomerCredit(user.id)]);
   if (!profile) notFound();
   return (
     <section aria-labelledby="account-heading" className="flex flex-col gap-8">
@@ -27,6 +29,7 @@ export default async function AccountPage() {
         Signed in as <strong>{profile.email}</strong>
         {profile.emailVerified ? ' (verified)' : ' (not verified yet — check your inbox)'}
       </p>
+      <StoreCreditSummary credit={credit} />
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading" className="mb-3 text-lg font-semibold">
           Profile

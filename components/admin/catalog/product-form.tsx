@@ -23,6 +23,7 @@ export type ProductFormValues = {
   status: 'draft' | 'active' | 'archived';
   vendor: string;
   featured: boolean;
+  isGiftCard?: boolean;
   seoTitle: string;
   seoDescription: string;
   /** How "Fill empty SKUs" names variants, e.g. {PRODUCT}-{SIZE}-{COLOUR}; empty: the product's code and every option. */
@@ -63,6 +64,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
     status: initial.status,
     vendor: initial.vendor,
     featured: initial.featured,
+    isGiftCard: initial.isGiftCard ?? false,
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
     skuPattern: initial.skuPattern,
@@ -198,6 +200,15 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
         <div className="flex items-center gap-2">
           <input id="featured" name="featured" type="checkbox" checked={fields.featured} onChange={(e) => set('featured', e.target.checked)} />
           <label htmlFor="featured" className="text-sm font-medium">Featured on the home page</label>
+        </div>
+        <div className="flex items-start gap-2">
+          <input id="isGiftCard" name="isGiftCard" type="checkbox" className="mt-1" checked={fields.isGiftCard} onChange={(e) => set('isGiftCard', e.target.checked)} aria-describedby="isGiftCard-hint" />
+          <div>
+            <label htmlFor="isGiftCard" className="text-sm font-medium">Gift card</label>
+            <p id="isGiftCard-hint" className="text-xs text-zinc-600">
+              Each variant is a denomination. Paid orders issue one card per unit and email its code; no discount, tax or shipping.
+            </p>
+          </div>
         </div>
         <div>
           <MultiSelectCombobox

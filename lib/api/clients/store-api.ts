@@ -55,6 +55,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/gift-cards/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a gift card balance
+         * @description What is left on a gift card, by its code (sent in the body, never the URL). Wrong codes are counted per client address (failures only, shared with the web balance page and the checkout's gift card field): past the limit, 429. To pay with cards, send their codes in giftCardCodes to /checkout/preview and /checkout.
+         */
+        post: operations["checkGiftCardBalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/categories": {
         parameters: {
             query?: never;
@@ -494,6 +514,8 @@ export interface components {
                 slug: string;
                 name: string;
             }[];
+            /** @description A gift card: its variants are denominations; adding one may name a recipient (AddCartLineRequest.recipient) */
+            isGiftCard: boolean;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -594,6 +616,14 @@ export interface components {
                 maxQuantity: number;
                 /** @description Why the line cannot be checked out as it is; null when it can */
                 problem: ("unavailable" | "insufficient_stock") | null;
+                /** @description A gift card: issued and emailed when the order is paid; not discounted, taxed or shipped */
+                isGiftCard: boolean;
+                /** @description Who receives the gift card(s) of this line; null: the buyer */
+                giftCardRecipient: {
+                    email: string;
+                    name: string;
+                    message: string;
+                } | null;
             }[];
             itemCount: number;
             /** @description Sum of the lines that can be bought, at current prices, in minor units (cents) */
@@ -621,6 +651,8 @@ export interface components {
                 /** @description Total to pay, computed on the server, in minor units (cents) */
                 totalCents: number;
                 currency: string;
+                /** @description Left to pay after gift cards and store credit; 0: the order is paid already */
+                amountDueCents: number;
             };
             /** @description Present when paymentProvider is "stripe": the PaymentIntent to confirm */
             payment?: components["schemas"]["PaymentStart"];
@@ -787,6 +819,24 @@ export interface components {
                 description: string;
             } | null;
             discountError: string | null;
+            /** @description The gift cards applied, in the order they pay; a card the order no longer needs pays 0 */
+            giftCards: {
+                code: string;
+                lastFour: string;
+                /** @description What this card pays of the order */
+                amountCents: number;
+                /** @description The card's balance now */
+                balanceCents: number;
+            }[];
+            /** @description Why a code was refused (unknown, disabled, expired, another currency, empty, or too many attempts) */
+            giftCardError: string | null;
+            /** @description The signed-in customer's store credit in this currency, when they have some */
+            storeCredit: {
+                availableCents: number;
+                appliedCents: number;
+            } | null;
+            /** @description Left to pay by card or manual payment after gift cards and store credit; 0 needs no payment */
+            amountDueCents: number;
             /** @description How the discount and tax are split over the lines that can be bought, as placement records them per order line */
             allocations: {
                 /** Format: uuid */
@@ -802,6 +852,16 @@ export interface components {
                 region?: string;
                 postalCode?: string;
             };
+        };
+        GiftCardBalance: {
+            /** @description The last four characters of the code */
+            lastFour: string;
+            currency: string;
+            /** @description What is left on the card, in minor units */
+            balanceCents: number;
+            expiresAt: string | null;
+            /** @enum {string} */
+            status: "active" | "spent" | "expired" | "disabled";
         };
         Address: {
             name: string;
@@ -823,6 +883,10 @@ export interface components {
             /** Format: uuid */
             shippingRateId: string;
             discountCode?: string;
+            /** @description Gift card codes to pay with, in order; each pays what it can of what is left */
+            giftCardCodes?: string | string[];
+            /** @description Signed-in shoppers: pay what gift cards leave with the customer's store credit in the order's currency */
+            useStoreCredit?: boolean | ("on" | "true" | "false");
             /**
              * @default manual
              * @enum {string}
@@ -834,6 +898,15 @@ export interface components {
             /** Format: uuid */
             variantId: string;
             quantity: number;
+            /** @description Gift cards only: who receives the card(s); ignored for other products */
+            recipient?: {
+                /** Format: email */
+                email: string;
+                /** @default  */
+                name?: string;
+                /** @default  */
+                message?: string;
+            };
         };
         UpdateCartLineRequest: {
             quantity: number;
@@ -864,6 +937,13 @@ export interface components {
             postalCode?: string;
             shippingRateId?: string | "";
             discountCode?: string;
+            /** @description Gift card codes to pay with, in order; each pays what it can of what is left */
+            giftCardCodes?: string | string[];
+            /** @description Signed-in shoppers: pay what gift cards leave with the customer's store credit in the order's currency */
+            useStoreCredit?: boolean | ("on" | "true" | "false");
+        };
+        GiftCardBalanceRequest: {
+            code: string;
         };
     };
     responses: never;
@@ -1062,6 +1142,71 @@ export interface operations {
                 };
             };
             /** @description Too many requests from this client (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkGiftCardBalance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the storefront's publishable key (pk_…). Its requests get that storefront's own rate-limit budget; an unknown key is 401. */
+                "X-Publishable-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiftCardBalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The card's balance, currency, expiry and status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["GiftCardBalance"];
+                    };
+                };
+            };
+            /** @description Unknown publishable key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No gift card has this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No code sent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong codes from this address */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -143,6 +143,7 @@ export type ProductEditView = {
   status: (typeof productStatuses)[number];
   vendor: string;
   featured: boolean;
+  isGiftCard: boolean;
   seoTitle: string;
   seoDescription: string;
   skuPattern: string;
@@ -187,6 +188,7 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
     status: product.status,
     vendor: product.vendor ?? '',
     featured: product.featured,
+    isGiftCard: product.isGiftCard,
     seoTitle: product.seoTitle ?? '',
     seoDescription: product.seoDescription ?? '',
     skuPattern: product.skuPattern ?? '',

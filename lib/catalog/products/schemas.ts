@@ -65,6 +65,8 @@ export const productInputSchema = z
     status: z.enum(productStatuses, { error: 'Choose draft, active or archived.' }),
     vendor: optionalText(120),
     featured: z.boolean(),
+    /** Product type "gift card" (each variant a denomination); absent leaves it as saved. */
+    isGiftCard: z.boolean().optional(),
     categoryIds: z.array(z.uuid()).max(20).default([]),
     seoTitle: optionalText(120),
     seoDescription: optionalText(320),
@@ -123,7 +125,7 @@ export const productFormSchema = z.preprocess((raw) => {
     const v = (variant ?? {}) as Record<string, unknown>;
     return { ...v, values: asArray(v.values), active: checkbox(v.active) };
   });
-  return { ...input, featured: checkbox(input.featured), categoryIds: asArray(input.categoryIds), options, variants };
+  return { ...input, featured: checkbox(input.featured), isGiftCard: checkbox(input.isGiftCard), categoryIds: asArray(input.categoryIds), options, variants };
 }, productInputSchema);
 
 /** A bulk action's products: the boxes ticked in the list (one id arrives as a string, several as an array). */

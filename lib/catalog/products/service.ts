@@ -111,6 +111,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
     status: input.status,
     vendor: input.vendor,
     featured: input.featured,
+    ...(input.isGiftCard === undefined ? {} : { isGiftCard: input.isGiftCard }),
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
     ...(input.skuPattern === undefined ? {} : { skuPattern: input.skuPattern || null }),
@@ -252,6 +253,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
       status: input.status,
       vendor: input.vendor,
       featured: input.featured,
+      ...(input.isGiftCard === undefined ? {} : { isGiftCard: input.isGiftCard }),
       currency,
       variants: Object.fromEntries(
         parsed.map((v) => [v.sku, { priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, active: v.active }]),

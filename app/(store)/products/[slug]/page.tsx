@@ -98,7 +98,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </div>
           <VariantPrice range={{ minCents: product.priceMinCents, maxCents: product.priceMaxCents, currency: product.currency }} />
           <VariantPicker slug={product.slug} />
-          <SelectedVariantPurchase />
+          <SelectedVariantPurchase giftCard={product.isGiftCard} />
           {/* Markdown as the merchant wrote it, sanitised on output (lib/catalog/description.ts). */}
           <div className="border-t border-zinc-200 pt-6" data-testid="product-description">
             <RichText html={renderProductDescription(product.description)} />

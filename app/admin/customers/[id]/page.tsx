@@ -8,6 +8,9 @@ import { EmptyState, formatDateTime } from '@/components/admin/people/pager';
 import { Price } from '@/components/ui/price';
 import { getCustomer } from '@/lib/customers/queries';
 import { requireStaffPage } from '@/lib/admin/guard';
+import { StoreCreditPanel } from '@/components/admin/gift-cards/store-credit-panel';
+import { getCustomerCredit } from '@/lib/gift-cards/queries';
+import { getCachedMarkets } from '@/lib/markets/cache';
 
 export const metadata = { title: 'Customer' };
 
@@ -17,6 +20,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   if (!z.uuid().safeParse(id).success) notFound();
   const customer = await getCustomer(id);
   if (!customer) notFound();
+  const [credit, markets] = await Promise.all([getCustomerCredit(id), getCachedMarkets()]);
+  const currencies = [...new Set([...markets].sort((a, b) => Number(b.isDefault) - Number(a.isDefault)).map((market) => market.currency))];
   return (
     <div className="max-w-3xl space-y-6">
       <p className="text-sm">
@@ -152,6 +157,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           </ul>
         )}
       </section>
+      {customer.erasedAt ? null : <StoreCreditPanel customerId={customer.id} credit={credit} currencies={currencies} />}
     </div>
   );
 }

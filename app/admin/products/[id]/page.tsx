@@ -54,6 +54,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           status: product.status,
           vendor: product.vendor,
           featured: product.featured,
+          isGiftCard: product.isGiftCard,
           seoTitle: product.seoTitle,
           seoDescription: product.seoDescription,
           skuPattern: product.skuPattern,

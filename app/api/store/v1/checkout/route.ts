@@ -13,7 +13,7 @@ import type { PaymentStart } from '@/lib/payments/types';
 
 // POST /api/store/v1/checkout — place the order for the signed-in customer's cart (bearer token or session), else the
 // cart named by X-Cart-Token. Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
-// discount code; every price comes from the database. A retry with the same key replays the first answer.
+// discount code, gift card codes and store credit; every price comes from the database. A retry with the same key replays the first answer.
 // With paymentProvider "stripe" the answer also carries the PaymentIntent (sized from the order's server-side
 // total) that the client confirms with Stripe.js / the mobile SDKs.
 export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits, identify: true }, async ({ request, body, user, log }) => {
@@ -26,14 +26,15 @@ export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits,
     const placed = await completeCheckout(ref, body, { userId: user?.id ?? null, followCountryMarket: true });
     return {
       status: placed.created ? 201 : 200,
-      body: { order: { number: placed.number, totalCents: placed.totalCents, currency: placed.currency } },
+      body: { order: { number: placed.number, totalCents: placed.totalCents, amountDueCents: placed.amountDueCents, currency: placed.currency } },
     };
   });
   const stored = result.body as Pick<PlacedOrderResponse, 'order'>;
   // The PaymentIntent is started (or, on a replay, found again: Stripe's idempotency key is per order) after the
   // stored answer, so its client secret is never written to the idempotency table.
   let payment: PaymentStart | null = null;
-  if (body.paymentProvider === 'stripe') {
+  // Covered in full by gift cards / store credit: paid already, there is nothing to start.
+  if (body.paymentProvider === 'stripe' && (stored.order.amountDueCents ?? stored.order.totalCents) > 0) {
     try {
       payment = await startPaymentForOrderNumber(stored.order.number);
     } catch (error) {
