@@ -328,9 +328,19 @@ export async function seedOrders(
   const planned = new Map(
     (byVariant.size === 0 ? [] : await tx.select({ id: variants.id, stock: variants.stockOnHand }).from(variants).where(inArray(variants.id, [...byVariant.keys()]))).map((row) => [row.id, row.stock]),
   );
+  // An order cancelled later may have taken more than the variant ends with: the opening stock is then raised by the
+  // shortfall too (and the variant ends that much higher), so that no point of its history is below zero.
+  const endRaise: { variantId: string; raise: number }[] = [];
   for (const [variantId, moves] of byVariant) {
     moves.sort((a, b) => a.at.getTime() - b.at.getTime());
-    const raise = -moves.reduce((sum, move) => sum + move.delta, 0);
+    let raise = -moves.reduce((sum, move) => sum + move.delta, 0);
+    let lowest = 0;
+    let running = planned.get(variantId)! + raise;
+    for (const move of moves) lowest = Math.min(lowest, (running += move.delta));
+    if (lowest < 0) {
+      raise -= lowest;
+      endRaise.push({ variantId, raise: -lowest });
+    }
     let quantity = planned.get(variantId)! + raise;
     openingRaise.push({ variantId, raise });
     for (const move of moves) {
@@ -346,6 +356,12 @@ export async function seedOrders(
       where l.variant_id = r.variant_id and l.reason = 'initial'`);
   }
   await bulkInsert(tx, inventoryLedger, ledgerRows);
+  if (endRaise.length > 0) {
+    await tx.execute(sql`
+      update ${variants} v set stock_on_hand = v.stock_on_hand + r.raise
+      from unnest(${sql`${`{${endRaise.map((row) => row.variantId).join(',')}}`}::uuid[]`}, ${sql`${`{${endRaise.map((row) => row.raise).join(',')}}`}::int[]`}) as r(variant_id, raise)
+      where v.id = r.variant_id`);
+  }
 
   return { orders: orderRows.length, customers: buyers.length, guestCustomers: buyers.filter((person) => !person.registered).length };
 }

@@ -680,6 +680,7 @@ export interface components {
             status: "draft" | "active" | "archived";
             vendor?: string;
             featured: boolean;
+            isGiftCard?: boolean;
             /** @default [] */
             categoryIds?: string[];
             seoTitle?: string;
