@@ -24,6 +24,8 @@ declare module '@tanstack/react-table' {
     /** The direction of the first click on this column's sort button (text ascends, dates and amounts descend). */
     firstDir?: 'asc' | 'desc';
     align?: 'right';
+    /** The cell that names its row (a code, a number, a title): a row header for screen readers. */
+    rowHeader?: boolean;
   }
 }
 
@@ -241,11 +243,19 @@ export function DataTable<T>({ id, caption, columns, data, getRowId, sort, page,
             <tbody>
               {table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className={`border-b border-zinc-100 last:border-b-0 ${row.getIsSelected() ? 'bg-zinc-50' : ''}`}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`px-3 py-2 align-middle ${cell.column.columnDef.meta?.align === 'right' ? 'text-right' : ''}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
+                  {row.getVisibleCells().map((cell) => {
+                    const className = `px-3 py-2 align-middle ${cell.column.columnDef.meta?.align === 'right' ? 'text-right' : ''}`;
+                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                    return cell.column.columnDef.meta?.rowHeader ? (
+                      <th key={cell.id} scope="row" className={`${className} text-left font-normal`}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={className}>
+                        {content}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, type FieldSpec } from '@/components/ui/action-form';
-import { issueGiftCardAction } from '@/lib/gift-cards/actions';
+import { issueGiftCardAction } from '@/lib/admin/gift-cards/actions';
 
 /** Staff issue a card; the code is shown here once (the store keeps only its hash). */
 export function IssueGiftCardForm({ currencies }: { currencies: string[] }) {

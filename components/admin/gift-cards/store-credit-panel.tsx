@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/components/admin/people/pager';
-import { adjustStoreCreditAction } from '@/lib/gift-cards/actions';
+import { adjustStoreCreditAction } from '@/lib/admin/gift-cards/actions';
 import type { CustomerCreditView } from '@/lib/gift-cards/types';
 import { formatMoney, money } from '@/lib/money';
 

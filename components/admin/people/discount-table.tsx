@@ -21,7 +21,7 @@ const columns: ColumnDef<DiscountTableRow>[] = [
     id: 'code',
     header: 'Code',
     enableHiding: false,
-    meta: { label: 'Code', sortKey: 'code', firstDir: 'asc' },
+    meta: { label: 'Code', sortKey: 'code', firstDir: 'asc', rowHeader: true },
     cell: ({ row }) => (
       <Link href={`/admin/discounts/${row.original.id}`} className="font-mono underline">
         {row.original.code}

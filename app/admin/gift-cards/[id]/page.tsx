@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDateTime } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
-import { adjustGiftCardAction, setGiftCardDisabledAction } from '@/lib/gift-cards/actions';
+import { adjustGiftCardAction, setGiftCardDisabledAction } from '@/lib/admin/gift-cards/actions';
 import { getGiftCardDetail } from '@/lib/gift-cards/queries';
 import { formatMoney, money } from '@/lib/money';
 
