@@ -13,15 +13,15 @@ const header = 'handle,title,description,status,vendor,featured,categories,optio
 function file(s: string, badPrice = '12.50') {
   return [
     header,
-    `csv-tee-${s},CSV Tee ${s},"Soft, plain",active,Acme,false,,Size,S,Colour,Red,CSV-${s}-S-R,19.99,,5,true`,
-    `csv-tee-${s},,,,,,,,S,,Blue,CSV-${s}-S-B,19.99,,3,true`,
-    `csv-tee-${s},,,,,,,,M,,Red,CSV-${s}-M-R,${badPrice},,0,true`,
+    `csv-zorblat-${s},CSV Zorblat ${s},"Soft, plain",active,Acme,false,,Size,S,Colour,Red,CSV-${s}-S-R,19.99,,5,true`,
+    `csv-zorblat-${s},,,,,,,,S,,Blue,CSV-${s}-S-B,19.99,,3,true`,
+    `csv-zorblat-${s},,,,,,,,M,,Red,CSV-${s}-M-R,${badPrice},,0,true`,
     `csv-mug-${s},CSV Mug ${s},,draft,,,,,,,,CSV-${s}-MUG,8,,2,`,
   ].join('\n');
 }
 
 async function productCount(s: string) {
-  return db.$count(products, inArray(products.slug, [`csv-tee-${s}`, `csv-mug-${s}`]));
+  return db.$count(products, inArray(products.slug, [`csv-zorblat-${s}`, `csv-mug-${s}`]));
 }
 
 describe('product CSV import', () => {
@@ -52,8 +52,8 @@ describe('product CSV import', () => {
 
     const good = await importProductsCsv(actor, file(s), { dryRun: false });
     expect(good).toMatchObject({ applied: true, created: 2, updated: 0, variants: 4, errors: [] });
-    const [tee] = await db.select().from(products).where(eq(products.slug, `csv-tee-${s}`));
-    expect(tee).toMatchObject({ title: `CSV Tee ${s}`, description: 'Soft, plain', status: 'active', vendor: 'Acme', priceMinCents: 1250, priceMaxCents: 1999 });
+    const [tee] = await db.select().from(products).where(eq(products.slug, `csv-zorblat-${s}`));
+    expect(tee).toMatchObject({ title: `CSV Zorblat ${s}`, description: 'Soft, plain', status: 'active', vendor: 'Acme', priceMinCents: 1250, priceMaxCents: 1999 });
     const teeVariants = await db.select().from(variants).where(eq(variants.productId, tee!.id));
     expect(teeVariants.map((v) => v.title).sort()).toEqual(['M / Red', 'S / Blue', 'S / Red']);
     for (const v of teeVariants) expect(await ledgerSum(v.id)).toBe(v.stockOnHand);
@@ -61,11 +61,11 @@ describe('product CSV import', () => {
     expect(await auditCount('product.create', tee!.id)).toBe(1);
 
     // Same handle, same SKU: an update; an empty stock keeps what is there.
-    const update = [header, `csv-tee-${s},CSV Tee renamed,,active,,,,Size,S,Colour,Red,CSV-${s}-S-R,21.00,25.00,,true`].join('\n');
+    const update = [header, `csv-zorblat-${s},CSV Zorblat renamed,,active,,,,Size,S,Colour,Red,CSV-${s}-S-R,21.00,25.00,,true`].join('\n');
     const updated = await importProductsCsv(actor, update, { dryRun: false });
     expect(updated).toMatchObject({ applied: true, created: 0, updated: 1 });
     const [after] = await db.select().from(products).where(eq(products.id, tee!.id));
-    expect(after).toMatchObject({ title: 'CSV Tee renamed', priceMinCents: 2100, priceMaxCents: 2100 });
+    expect(after).toMatchObject({ title: 'CSV Zorblat renamed', priceMinCents: 2100, priceMaxCents: 2100 });
     const [sRed] = await db.select().from(variants).where(eq(variants.sku, `CSV-${s}-S-R`.toUpperCase()));
     expect(sRed).toMatchObject({ stockOnHand: 5, compareAtPriceCents: 2500, productId: tee!.id });
   });
@@ -118,7 +118,7 @@ describe('product CSV import', () => {
     const actor = await staffActor();
     const s = uniqueSuffix();
     const sku = `EUR-${s}`.toUpperCase();
-    const euro = (price: string, compareAt = '') => [`${header},price_eur,compare_at_price_eur`, `eur-tee-${s},Euro tee ${s},,active,,,,,,,,${sku},20.00,,4,true,${price},${compareAt}`].join('\n');
+    const euro = (price: string, compareAt = '') => [`${header},price_eur,compare_at_price_eur`, `eur-zorblat-${s},Euro zorblat ${s},,active,,,,,,,,${sku},20.00,,4,true,${price},${compareAt}`].join('\n');
     const explicitEur = async () =>
       db
         .select({ price: variantMarketPrices.priceCents, compareAt: variantMarketPrices.compareAtPriceCents, currency: variantMarketPrices.currency, market: markets.code })
@@ -143,7 +143,7 @@ describe('product CSV import', () => {
     expect(await explicitEur()).toEqual([{ price: 1799, compareAt: 2400, currency: 'EUR', market: 'eu' }]);
     const [variant] = await db.select({ id: variants.id }).from(variants).where(eq(variants.sku, sku));
     expect(await auditCount('market.price.set', variant!.id)).toBe(1);
-    const [product] = await db.select({ id: products.id }).from(products).where(eq(products.slug, `eur-tee-${s}`));
+    const [product] = await db.select({ id: products.id }).from(products).where(eq(products.slug, `eur-zorblat-${s}`));
     const reader = (await exportProductsCsv([product!.id])).getReader();
     let text = '';
     for (;;) {

@@ -42,7 +42,7 @@ describe('product import screen', () => {
     const columns = header.split(',');
     const row = (values: Record<string, string>) => columns.map((c) => values[c] ?? '').join(',');
     const file = new File(
-      [[header, row({ handle: `tpl-${s}`, title: `Template tee ${s}`, status: 'active', sku: `TPL-${s}`, price: '12.00', stock: '3' })].join('\r\n')],
+      [[header, row({ handle: `tpl-zorblat-${s}`, title: `Template zorblat ${s}`, status: 'active', sku: `TPL-${s}`, price: '12.00', stock: '3' })].join('\r\n')],
       'products.csv',
       { type: 'text/csv' },
     );
@@ -50,11 +50,11 @@ describe('product import screen', () => {
     const dry = await upload(file, 'dry-run');
     expect(dry.status).toBe(200);
     expect(await dry.json()).toMatchObject({ applied: false, errors: [], created: 1 });
-    expect(await db.$count(products, inArray(products.slug, [`tpl-${s}`]))).toBe(0);
+    expect(await db.$count(products, inArray(products.slug, [`tpl-zorblat-${s}`]))).toBe(0);
 
     const applied = await upload(file, 'apply');
     expect(await applied.json()).toMatchObject({ applied: true, errors: [], created: 1 });
-    expect(await db.$count(products, inArray(products.slug, [`tpl-${s}`]))).toBe(1);
+    expect(await db.$count(products, inArray(products.slug, [`tpl-zorblat-${s}`]))).toBe(1);
   });
 
   it('refuses the template and the import to a shopper', async () => {
