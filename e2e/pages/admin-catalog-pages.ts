@@ -270,6 +270,28 @@ export class InventoryPages {
   toast(text: string | RegExp) {
     return this.page.getByRole('region', { name: /^Notifications/ }).getByText(text);
   }
+
+  results() {
+    return this.page.getByRole('table', { name: 'Variants and stock' });
+  }
+
+  columnHeader(column: string) {
+    return this.results().getByRole('columnheader', { name: column });
+  }
+
+  async sortBy(column: string) {
+    await this.columnHeader(column).getByRole('button').click();
+  }
+
+  /** The SKUs in the order the table shows them (each row's header). */
+  async skus(): Promise<string[]> {
+    return this.results().getByRole('rowheader').allTextContents();
+  }
+
+  /** The row of a SKU. */
+  row(sku: string) {
+    return this.results().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: sku, exact: true }) });
+  }
 }
 
 /** /admin/products: the list, its filters (they apply as they change), sort, columns, saved views and bulk actions. */

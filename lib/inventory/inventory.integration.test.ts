@@ -101,5 +101,12 @@ describe('stock adjustments', () => {
     expect(low.items.map((v) => v.stockOnHand)).toEqual([1, 2, 3, 4, 5]);
     const all = await listInventory(inventoryQuerySchema.parse({ q: `fixture ${suffix}` }));
     expect(all.total).toBe(6);
+    // By SKU by default; by stock either way when asked; an unknown sort falls back to SKU.
+    const skus = all.items.map((v) => v.sku);
+    expect(skus).toEqual([...skus].sort());
+    const byStockDesc = await listInventory(inventoryQuerySchema.parse({ q: `fixture ${suffix}`, sort: 'stock', dir: 'desc' }));
+    expect(byStockDesc.items.map((v) => v.stockOnHand)).toEqual([6, 5, 4, 3, 2, 1]);
+    const bogus = await listInventory(inventoryQuerySchema.parse({ q: `fixture ${suffix}`, sort: 'price; drop table', dir: 'sideways' }));
+    expect(bogus.items.map((v) => v.sku)).toEqual(skus);
   });
 });

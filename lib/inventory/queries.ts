@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { inventoryLedger, products, storeSettings, users, variants } from '@/db/schema';
-import type { InventoryQuery, LedgerFilter } from './schemas';
+import { inventoryLedger, productImages, productImageVariants, products, storeSettings, users, variants } from '@/db/schema';
+import { mediaUrl } from '@/lib/storage';
+import { type InventoryQuery, inventorySort, type LedgerFilter } from './schemas';
 
 export const INVENTORY_PAGE_SIZE = 50;
 
@@ -11,7 +12,17 @@ export async function getLowStockThreshold(executor: Executor = db): Promise<num
   return row?.n ?? 5;
 }
 
-export type InventoryRow = { variantId: string; sku: string; variantTitle: string; productId: string; productTitle: string; stockOnHand: number; isActive: boolean };
+export type InventoryRow = {
+  variantId: string;
+  sku: string;
+  variantTitle: string;
+  productId: string;
+  productTitle: string;
+  stockOnHand: number;
+  isActive: boolean;
+  /** The variant's own first image, else the product's first; null without images. */
+  thumbnailUrl: string | null;
+};
 
 export async function listInventory(query: InventoryQuery, executor: Executor = db) {
   const threshold = await getLowStockThreshold(executor);
@@ -23,6 +34,10 @@ export async function listInventory(query: InventoryQuery, executor: Executor = 
   // Low stock: at or below the store's threshold, sold-out included; only what is on sale.
   if (query.low) conditions.push(sql`${variants.stockOnHand} <= ${threshold} and ${variants.isActive}`);
   const where = conditions.length ? and(...conditions) : undefined;
+  const sort = inventorySort(query);
+  const column = { sku: sql`${variants.sku}`, product: sql`lower(${products.title})`, stock: sql`${variants.stockOnHand}` }[sort.key];
+  // Ties in a stable order (SKUs are unique), so paging never repeats or skips a variant.
+  const order = sort.dir === 'asc' ? [sql`${column} asc`, asc(variants.sku)] : [sql`${column} desc`, desc(variants.sku)];
   const [rows, [total]] = await Promise.all([
     executor
       .select({
@@ -37,12 +52,34 @@ export async function listInventory(query: InventoryQuery, executor: Executor = 
       .from(variants)
       .innerJoin(products, eq(products.id, variants.productId))
       .where(where)
-      .orderBy(...(query.low ? [asc(variants.stockOnHand), asc(variants.sku)] : [asc(variants.sku)]))
+      .orderBy(...order)
       .limit(INVENTORY_PAGE_SIZE)
       .offset((query.page - 1) * INVENTORY_PAGE_SIZE),
     executor.select({ n: sql<number>`count(*)::int` }).from(variants).where(where),
   ]);
-  return { items: rows as InventoryRow[], total: total?.n ?? 0, threshold, page: query.page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / INVENTORY_PAGE_SIZE)) };
+  const thumbnails = await variantThumbnails(rows, executor);
+  const items: InventoryRow[] = rows.map((row) => ({ ...row, thumbnailUrl: thumbnails.get(row.variantId) ?? null }));
+  return { items, total: total?.n ?? 0, threshold, page: query.page, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / INVENTORY_PAGE_SIZE)) };
+}
+
+/** Each variant's first image of its own (by position), else its product's first: one statement for the page. */
+async function variantThumbnails(rows: { variantId: string; productId: string }[], executor: Executor): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const productIds = [...new Set(rows.map((row) => row.productId))];
+  const images = await executor
+    .select({ productId: productImages.productId, storageKey: productImages.storageKey, variantIds: sql<string[]>`coalesce(array_agg(${productImageVariants.variantId}) filter (where ${productImageVariants.variantId} is not null), '{}')` })
+    .from(productImages)
+    .leftJoin(productImageVariants, eq(productImageVariants.imageId, productImages.id))
+    .where(inArray(productImages.productId, productIds))
+    .groupBy(productImages.id)
+    .orderBy(asc(productImages.position), asc(productImages.id));
+  const result = new Map<string, string>();
+  for (const row of rows) {
+    const own = images.find((image) => image.productId === row.productId && image.variantIds.includes(row.variantId));
+    const first = own ?? images.find((image) => image.productId === row.productId);
+    if (first) result.set(row.variantId, mediaUrl(first.storageKey));
+  }
+  return result;
 }
 
 export type LedgerEntryView = { id: number; delta: number; quantityAfter: number; reason: string; note: string | null; actorEmail: string | null; orderId: string | null; createdAt: Date };

@@ -58,12 +58,22 @@ export const bulkAdjustStockSchema = z
   .superRefine(reasonFitsDirection);
 export type BulkAdjustStockInput = z.infer<typeof bulkAdjustStockSchema>;
 
+export const inventorySorts = ['sku', 'product', 'stock'] as const;
+
 export const inventoryQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   low: z.enum(['1']).optional().catch(undefined),
+  // The column the list is sorted by and which way; without them by SKU, or lowest stock first when only low stock is shown.
+  sort: z.enum(inventorySorts).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type InventoryQuery = z.infer<typeof inventoryQuerySchema>;
+
+/** The sort a list query gets: the URL's, else by SKU (lowest stock first for the low-stock view); every column ascends first. */
+export function inventorySort(query: Pick<InventoryQuery, 'sort' | 'dir' | 'low'>): { key: (typeof inventorySorts)[number]; dir: 'asc' | 'desc' } {
+  return { key: query.sort ?? (query.low ? 'stock' : 'sku'), dir: query.dir ?? 'asc' };
+}
 
 const day = z
   .string()

@@ -70,19 +70,24 @@ export function minorUnitScale(currency: string, base: string): string {
   return shift >= 0 ? `1${'0'.repeat(shift)}` : `0.${'0'.repeat(-shift - 1)}1`;
 }
 
-/** Every currency orders were placed in, with its scale into the base currency, as a VALUES list for the queries. */
-async function currencyScales(executor: Executor, base: string): Promise<SQL> {
-  const seen = rowsOf<{ currency: string }>(await executor.execute(sql`select distinct ${orders.currency} as currency from ${orders}`)).map((row) => row.currency);
-  const all = [...new Set([base, ...seen])];
+/** The ISO currencies whose minor unit is not a hundredth (JPY, KWD, …): the only ones whose scale differs from USD's. */
+const UNUSUAL_CURRENCIES = Intl.supportedValuesOf('currency').filter((code) => minorUnitDigits(code) !== 2);
+
+/**
+ * Each currency's scale into the base currency, as a VALUES list for the queries: the currencies without two decimals
+ * are listed, every other one takes the two-decimal scale (toBaseSql). Known from the code alone, so no statement has to
+ * find the currencies orders were placed in first.
+ */
+function currencyScales(base: string): SQL {
   return sql.join(
-    all.map((currency) => sql`(${currency}::text, ${minorUnitScale(currency, base)}::numeric)`),
+    [base, ...UNUSUAL_CURRENCIES].map((currency) => sql`(${currency}::text, ${minorUnitScale(currency, base)}::numeric)`),
     sql`, `,
   );
 }
 
 /** An order's factor into the base currency: scale ÷ its stored rate (1 in the base currency); null when unknown. */
 function toBaseSql(base: string) {
-  return sql`sc.scale / case when o.currency = ${base} then 1 else nullif(o.exchange_rate, 0) end`;
+  return sql`coalesce(sc.scale, ${minorUnitScale('USD', base)}::numeric) / case when o.currency = ${base} then 1 else nullif(o.exchange_rate, 0) end`;
 }
 
 /**
@@ -141,7 +146,7 @@ async function periodTotals(executor: Executor, base: string, scales: SQL, from:
 export async function getDashboard(periodDays: DashboardPeriod, now = new Date(), executor: Executor = db): Promise<DashboardData> {
   const store = await getStoreInfo(executor);
   const currency = store.currency;
-  const scales = await currencyScales(executor, currency);
+  const scales = currencyScales(currency);
   const to = now;
   const from = new Date(to.getTime() - periodDays * DAY_MS);
   const previousFrom = new Date(from.getTime() - periodDays * DAY_MS);

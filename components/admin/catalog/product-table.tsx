@@ -11,6 +11,7 @@ import type { ImageAttributes } from '@/components/ui/image';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { adjustProductsStockAction, archiveProductsAction, publishProductsAction } from '@/lib/admin/products/actions';
+import { ListThumbnail } from './list-thumbnail';
 import { StockChangeFields, StockNoteField } from './stock-change-fields';
 
 export type ProductTableRow = {
@@ -39,20 +40,12 @@ const columns: ColumnDef<ProductTableRow>[] = [
     enableHiding: false,
     meta: { label: 'Title', sortKey: 'title', firstDir: 'asc' },
     cell: ({ row: { original: row } }) => (
-      <div className="flex min-w-48 items-center gap-3">
-        {row.thumbnail ? (
-          // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- next/image's attributes, worked out on the server (alt "" beside the title)
-          <img {...row.thumbnail} className="h-10 w-10 shrink-0 rounded border border-zinc-200 object-cover" />
-        ) : (
-          <span aria-hidden="true" className="h-10 w-10 shrink-0 rounded border border-dashed border-zinc-300 bg-zinc-50" />
-        )}
-        <span className="min-w-0">
-          <Link href={`/admin/products/${row.id}`} className="font-medium hover:underline">
-            {row.title}
-          </Link>
-          {row.vendor ? <span className="block text-xs text-zinc-600">{row.vendor}</span> : null}
-        </span>
-      </div>
+      <ListThumbnail image={row.thumbnail}>
+        <Link href={`/admin/products/${row.id}`} className="font-medium hover:underline">
+          {row.title}
+        </Link>
+        {row.vendor ? <span className="block text-xs text-zinc-600">{row.vendor}</span> : null}
+      </ListThumbnail>
     ),
   },
   {

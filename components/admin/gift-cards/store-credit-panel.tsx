@@ -1,11 +1,8 @@
 import { ActionForm } from '@/components/ui/action-form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
-import { formatDateTime } from '@/components/admin/people/pager';
+import { BalanceLedger } from './balance-ledger';
 import { adjustStoreCreditAction } from '@/lib/admin/gift-cards/actions';
 import type { CustomerCreditView } from '@/lib/gift-cards/types';
 import { formatMoney, money } from '@/lib/money';
-
-const KIND: Record<string, string> = { issue: 'Issued', redeem: 'Spent on order', refund: 'Given back', adjust: 'Adjusted' };
 
 /** A customer's store credit on their admin page: balances per currency, the ledger, and a form to give or take. */
 export function StoreCreditPanel({ customerId, credit, currencies }: { customerId: string; credit: CustomerCreditView; currencies: string[] }) {
@@ -19,30 +16,7 @@ export function StoreCreditPanel({ customerId, credit, currencies }: { customerI
         {credit.balances.length === 0 ? 'No store credit.' : credit.balances.map((balance) => fmt(balance.balanceCents, balance.currency)).join(' · ')}
       </p>
       {credit.ledger.length > 0 ? (
-        <ScrollRegion label="Store credit ledger, table">
-          <table className="w-full bg-white text-sm">
-            <thead>
-              <tr className="border-b border-zinc-200 text-left">
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">What</th>
-                <th scope="col" className="p-2 text-right">Amount</th>
-                <th scope="col" className="p-2 text-right">Balance after</th>
-                <th scope="col" className="p-2">Reason / order</th>
-              </tr>
-            </thead>
-            <tbody>
-              {credit.ledger.map((entry) => (
-                <tr key={entry.id} className="border-b border-zinc-100">
-                  <td className="whitespace-nowrap p-2">{formatDateTime(new Date(entry.createdAt))}</td>
-                  <td className="p-2">{KIND[entry.kind]}</td>
-                  <td className="whitespace-nowrap p-2 text-right">{entry.amountCents < 0 ? `−${fmt(-entry.amountCents, entry.currency)}` : `+${fmt(entry.amountCents, entry.currency)}`}</td>
-                  <td className="whitespace-nowrap p-2 text-right">{fmt(entry.balanceAfterCents, entry.currency)}</td>
-                  <td className="p-2">{entry.orderNumber ?? entry.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <BalanceLedger label="Store credit ledger" entries={credit.ledger} />
       ) : null}
       <div className="rounded-md border border-zinc-200 bg-white p-4">
         <ActionForm

@@ -11,10 +11,10 @@ type Explicit = { marketId: string; variantId: string; priceCents: number; compa
 
 /**
  * The product editor's prices in the other markets: each variant's price there — explicit (set here or by CSV) or
- * converted from the base price by the market's rate and rounding, labelled as such. Admins set and remove explicit
- * prices in place; staff see them.
+ * converted from the base price by the market's rate and rounding, labelled as such. Whoever edits the product (staff
+ * and admins, as with the base price and the CSV import) sets and removes explicit prices in place.
  */
-export function ProductMarketPrices(props: { markets: MarketView[]; baseCurrency: string; variants: Variant[]; explicit: Explicit[]; canEdit: boolean }) {
+export function ProductMarketPrices(props: { markets: MarketView[]; baseCurrency: string; variants: Variant[]; explicit: Explicit[] }) {
   const markets = props.markets.filter((market) => !market.isDefault && market.id !== null);
   if (markets.length === 0) return null;
   return (
@@ -45,11 +45,9 @@ export function ProductMarketPrices(props: { markets: MarketView[]; baseCurrency
                   <tr className="border-b border-zinc-200 text-left">
                     <th scope="col" className="p-2">Variant</th>
                     <th scope="col" className="p-2">Price in {market.currency}</th>
-                    {props.canEdit ? (
-                      <th scope="col" className="p-2">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
+                    <th scope="col" className="p-2">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -76,47 +74,43 @@ export function ProductMarketPrices(props: { markets: MarketView[]; baseCurrency
                             </>
                           )}
                         </td>
-                        {props.canEdit ? (
-                          <td className="p-2">
-                            {set ? (
-                              <ActionForm
-                                action={removeMarketPriceAction}
-                                label={`Use the converted price of ${variant.sku} in ${market.name}`}
-                                idPrefix={`remove-${market.code}-${variant.id}`}
-                                fields={[
-                                  { name: 'marketId', label: '', type: 'hidden', defaultValue: marketId },
-                                  { name: 'variantId', label: '', type: 'hidden', defaultValue: variant.id },
-                                ]}
-                                submitLabel="Use converted"
-                                pendingLabel="Removing…"
-                                variant="secondary"
-                                successMessage={`${variant.sku} in ${market.name}: converted price again.`}
-                              />
-                            ) : null}
-                          </td>
-                        ) : null}
+                        <td className="p-2">
+                          {set ? (
+                            <ActionForm
+                              action={removeMarketPriceAction}
+                              label={`Use the converted price of ${variant.sku} in ${market.name}`}
+                              idPrefix={`remove-${market.code}-${variant.id}`}
+                              fields={[
+                                { name: 'marketId', label: '', type: 'hidden', defaultValue: marketId },
+                                { name: 'variantId', label: '', type: 'hidden', defaultValue: variant.id },
+                              ]}
+                              submitLabel="Use converted"
+                              pendingLabel="Removing…"
+                              variant="secondary"
+                              successMessage={`${variant.sku} in ${market.name}: converted price again.`}
+                            />
+                          ) : null}
+                        </td>
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </ScrollRegion>
-            {props.canEdit ? (
-              <ActionForm
-                action={setMarketPriceAction}
-                label={`Set a price in ${market.name}`}
-                idPrefix={`set-${market.code}`}
-                fields={[
-                  { name: 'marketId', label: '', type: 'hidden', defaultValue: marketId },
-                  { name: 'sku', label: 'Variant', type: 'select', options: props.variants.map((variant) => ({ value: variant.sku, label: `${variant.label} (${variant.sku})` })) },
-                  { name: 'price', label: `Price (${market.currency})`, inputMode: 'decimal' },
-                  { name: 'compareAtPrice', label: `Compare-at price (${market.currency})`, inputMode: 'decimal', required: false, hint: 'Optional: shown struck through.' },
-                ]}
-                submitLabel={`Set ${market.currency} price`}
-                pendingLabel="Saving…"
-                successMessage={`Price in ${market.name} set.`}
-              />
-            ) : null}
+            <ActionForm
+              action={setMarketPriceAction}
+              label={`Set a price in ${market.name}`}
+              idPrefix={`set-${market.code}`}
+              fields={[
+                { name: 'marketId', label: '', type: 'hidden', defaultValue: marketId },
+                { name: 'sku', label: 'Variant', type: 'select', options: props.variants.map((variant) => ({ value: variant.sku, label: `${variant.label} (${variant.sku})` })) },
+                { name: 'price', label: `Price (${market.currency})`, inputMode: 'decimal' },
+                { name: 'compareAtPrice', label: `Compare-at price (${market.currency})`, inputMode: 'decimal', required: false, hint: 'Optional: shown struck through.' },
+              ]}
+              submitLabel={`Set ${market.currency} price`}
+              pendingLabel="Saving…"
+              successMessage={`Price in ${market.name} set.`}
+            />
           </section>
         );
       })}

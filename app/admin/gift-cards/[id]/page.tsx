@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { BalanceLedger } from '@/components/admin/gift-cards/balance-ledger';
 import { formatDateTime } from '@/components/admin/people/pager';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { adjustGiftCardAction, setGiftCardDisabledAction } from '@/lib/admin/gift-cards/actions';
@@ -10,8 +10,6 @@ import { getGiftCardDetail } from '@/lib/gift-cards/queries';
 import { formatMoney, money } from '@/lib/money';
 
 export const metadata = { title: 'Gift card' };
-
-const KIND: Record<string, string> = { issue: 'Issued', redeem: 'Spent on order', refund: 'Given back', adjust: 'Adjusted' };
 
 export default async function GiftCardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -46,32 +44,7 @@ export default async function GiftCardPage({ params }: { params: Promise<{ id: s
         <h2 id="ledger-heading" className="mb-2 text-lg font-semibold">
           Ledger
         </h2>
-        <ScrollRegion label="Gift card ledger, table">
-          <table className="w-full bg-white text-sm">
-            <thead>
-              <tr className="border-b border-zinc-200 text-left">
-                <th scope="col" className="p-2">When</th>
-                <th scope="col" className="p-2">What</th>
-                <th scope="col" className="p-2 text-right">Amount</th>
-                <th scope="col" className="p-2 text-right">Balance after</th>
-                <th scope="col" className="p-2">Reason / order</th>
-                <th scope="col" className="p-2">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.ledger.map((entry) => (
-                <tr key={entry.id} className="border-b border-zinc-100">
-                  <td className="whitespace-nowrap p-2">{formatDateTime(new Date(entry.createdAt))}</td>
-                  <td className="p-2">{KIND[entry.kind]}</td>
-                  <td className="whitespace-nowrap p-2 text-right">{entry.amountCents < 0 ? `−${fmt(-entry.amountCents)}` : `+${fmt(entry.amountCents)}`}</td>
-                  <td className="whitespace-nowrap p-2 text-right">{fmt(entry.balanceAfterCents)}</td>
-                  <td className="p-2">{entry.orderNumber ? <Link href={`/admin/orders/${entry.orderNumber}`} className="underline">{entry.orderNumber}</Link> : (entry.reason ?? '')}</td>
-                  <td className="break-all p-2">{entry.actorEmail ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <BalanceLedger label="Gift card ledger" entries={card.ledger.map((entry) => ({ ...entry, currency: card.currency }))} showActor />
       </section>
       <section aria-labelledby="adjust-heading" className="max-w-xl rounded-lg border border-zinc-200 bg-white p-5">
         <h2 id="adjust-heading" className="mb-3 text-lg font-semibold">
