@@ -4,6 +4,7 @@ import { axeViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
 import { AdminShell } from './pages/admin-shell';
 import { AdminMarkets, MarketSelector, ProductMarketPricesPanel } from './pages/market-pages';
+import { CatalogPage } from './pages/catalog-page';
 import { ProductPage } from './pages/product-page';
 import { CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { findBuyableVariant, uniqueEmail } from './support/commerce';
@@ -84,6 +85,49 @@ test.describe('a shopper in Germany', () => {
     await adminContext.close();
   });
 });
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px a euro shopper filters by price in euros: ranges, counts, a typed maximum and its chip`, async ({ browser, baseURL }) => {
+    const { shopper, shopperPage: page } = await euroShopper(browser, baseURL!);
+    await page.setViewportSize({ width, height: 844 });
+    const catalog = new CatalogPage(page);
+    await catalog.gotoCategory('sneakers');
+    const total = await catalog.total();
+    // On a phone the filters are in a drawer, which stays open as they apply; its button closes it.
+    const openFilters = async () => {
+      if (width === 390) await page.getByRole('button', { name: /^Filters/ }).click();
+    };
+    const closeFilters = async (shown: RegExp) => {
+      if (width === 390) await page.getByRole('dialog', { name: 'Filters' }).getByRole('button', { name: shown }).click();
+    };
+    await openFilters();
+    const ranges = catalog.filters.getByRole('group', { name: 'Price' }).getByRole('link');
+    await expect(ranges.first()).toHaveAccessibleName(/^Under €25 ?, \d+ products?$/);
+    await expect(catalog.filters.getByRole('group', { name: 'Price' })).not.toContainText('$');
+    await expectNoAxe(page, `euro price filter at ${width} px`);
+    await expectNoSidewaysScroll(page, `euro price filter at ${width} px`);
+
+    // A range with some of the sneakers but not all: choosing it lists exactly as many as it said.
+    const counts = (await ranges.allTextContents()).map((text) => Number(text.match(/, ([\d,]+) products?$/)?.[1]?.replace(/,/g, '') ?? NaN));
+    const pick = counts.findIndex((n) => n > 0 && n < total);
+    expect(pick, `a range narrower than the ${total} sneakers among ${counts.join(', ')}`).toBeGreaterThanOrEqual(0);
+    await ranges.nth(pick).click();
+    await expect(page).toHaveURL(/price_min=\d+/);
+    await closeFilters(new RegExp(`^Show ${counts[pick]} products?$`));
+    await expect.poll(() => catalog.total()).toBe(counts[pick]);
+    await expect(page.getByRole('navigation', { name: 'Active filters' }).getByRole('link', { name: /^Price: €[\d,]+\.00 – €[\d,]+\.99/ })).toBeVisible();
+
+    // A maximum typed in euros is read as euros.
+    await page.goto('/categories/sneakers');
+    await openFilters();
+    await catalog.filters.getByLabel('Max').fill('60');
+    await catalog.filters.getByLabel('Max').press('Tab');
+    await expect(page).toHaveURL(/price_max=60/);
+    await closeFilters(/^Show \d+ products?$/);
+    await expect(page.getByRole('navigation', { name: 'Active filters' }).getByRole('link', { name: /^Price: up to €60\.00/ })).toBeVisible();
+    await shopper.close();
+  });
+}
 
 test('a UK shopper picks the United Kingdom in the footer and sees pounds; the cart moves with them', async ({ page, request }) => {
   const variant = await findBuyableVariant(request, 22, 1);

@@ -11,8 +11,9 @@ import type { MarketView } from '@/lib/markets/types';
 import { priceCardsInMarket, priceProductInMarket, priceResultInMarket } from './market-prices';
 import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
+import { translatePriceFilter } from './price-buckets';
 import type { CatalogQuery } from './schemas';
-import { searchCatalog } from './search';
+import { type CatalogResult, searchCatalog } from './search';
 import { loadSearchVocabulary } from './search-vocabulary';
 import { suggestSearch } from './suggest';
 
@@ -102,13 +103,21 @@ export function getCachedCategoryPageInfo(slug: string) {
 
 /**
  * Browsing (category + filters + sort + page) is cached per query. Free-text searches are not: their variety would
- * fill the cache with one-off entries, and the GIN indexes answer them directly.
+ * fill the cache with one-off entries, and the GIN indexes answer them directly. The query's prices are in the
+ * market's currency; outside the default market they are translated for the engine (./price-buckets.ts).
  */
 export async function searchCatalogCached(query: CatalogQuery, market: MarketView) {
-  if (query.q) return priceResultInMarket(await searchCatalog(query, undefined, getCachedSearchVocabulary), market);
-  const key = `browse ${JSON.stringify(query)}`;
-  const tags = [CACHE_TAGS.catalog, CACHE_TAGS.categories];
-  return cachedInMarket(key, tags, market, () => cached(key, tags, () => searchCatalog(query)), (result) => priceResultInMarket(result, market));
+  if (market.isDefault) {
+    if (query.q) return searchCatalog(query, undefined, getCachedSearchVocabulary);
+    const key = `browse ${JSON.stringify(query)}`;
+    return cached(key, [CACHE_TAGS.catalog, CACHE_TAGS.categories], () => searchCatalog(query));
+  }
+  const store = await getCachedStoreInfo();
+  const filter = translatePriceFilter(query, store.currency, market);
+  const search = () => searchCatalog(filter.engineQuery, undefined, getCachedSearchVocabulary, filter.engineBuckets);
+  const inMarket = (result: CatalogResult) => priceResultInMarket(result, market, query, filter.buckets);
+  if (query.q) return inMarket(await search());
+  return cachedInMarket(`browse ${JSON.stringify(query)}`, [CACHE_TAGS.catalog, CACHE_TAGS.categories], market, search, inMarket);
 }
 
 /**

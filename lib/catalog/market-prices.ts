@@ -2,6 +2,8 @@ import 'server-only';
 import { getExplicitPrices, listProductsWithExplicitPrices } from '@/lib/markets/queries';
 import { convertAmount, resolvePrice } from '@/lib/markets/pricing';
 import type { MarketView } from '@/lib/markets/types';
+import type { PriceBounds } from './price-buckets';
+import type { CatalogQuery } from './schemas';
 import type { CatalogResult } from './search';
 import type { ProductCard, ProductDetail } from './types';
 
@@ -51,8 +53,15 @@ export async function priceProductInMarket(product: ProductDetail | null, market
   return { ...product, variants, priceMinCents: Math.min(...prices), priceMaxCents: Math.max(...prices), currency: market.currency };
 }
 
-/** A listing in the market: its cards. (Price filters and their buckets stay in the base currency the query is in.) */
-export async function priceResultInMarket(result: CatalogResult, market: MarketView): Promise<CatalogResult> {
-  if (market.isDefault) return result;
-  return { ...result, items: await priceCardsInMarket(result.items, market) };
+/**
+ * A listing in the market: its cards, and its price facet under the market's own ranges (`buckets`, in the order the
+ * engine counted their translations: ./price-buckets.ts), the one chosen marked against the shopper's query.
+ */
+export async function priceResultInMarket(result: CatalogResult, market: MarketView, query: CatalogQuery, buckets: PriceBounds): Promise<CatalogResult> {
+  const priceBuckets = result.facets.priceBuckets.map((bucket, index) => {
+    const [minCents, maxCents] = buckets[index]!;
+    const selected = query.priceMinCents === minCents && (maxCents === null ? query.priceMaxCents === undefined : query.priceMaxCents === maxCents - 1);
+    return { ...bucket, minCents, maxCents, selected };
+  });
+  return { ...result, items: await priceCardsInMarket(result.items, market), facets: { ...result.facets, priceBuckets } };
 }

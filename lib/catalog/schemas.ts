@@ -28,26 +28,27 @@ export const optionFiltersSchema = z
 
 const cents = z.number().int().min(0).max(100_000_000);
 
-export const catalogQuerySchema = z
-  .object({
-    q: z.string().trim().max(100).optional(),
-    category: z
-      .string()
-      .max(120)
-      .regex(/^[a-z0-9-]+$/, 'Category is a slug')
-      .optional(),
-    options: optionFiltersSchema.default({}),
-    priceMinCents: cents.optional(),
-    priceMaxCents: cents.optional(),
-    inStock: z.boolean().default(false),
-    sort: z.enum(catalogSorts).optional(),
-    page: z.number().int().min(1).max(PAGE_MAX).default(1),
-    perPage: z.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-  })
-  .refine((query) => query.priceMinCents === undefined || query.priceMaxCents === undefined || query.priceMinCents <= query.priceMaxCents, {
-    message: 'Minimum price must not be above the maximum',
-    path: ['priceMinCents'],
-  });
+/** The query as the engine reads it: a market's price range, translated into the base currency, may be empty. */
+export const engineQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  category: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+$/, 'Category is a slug')
+    .optional(),
+  options: optionFiltersSchema.default({}),
+  priceMinCents: cents.optional(),
+  priceMaxCents: cents.optional(),
+  inStock: z.boolean().default(false),
+  sort: z.enum(catalogSorts).optional(),
+  page: z.number().int().min(1).max(PAGE_MAX).default(1),
+  perPage: z.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+});
+
+export const catalogQuerySchema = engineQuerySchema.refine((query) => query.priceMinCents === undefined || query.priceMaxCents === undefined || query.priceMinCents <= query.priceMaxCents, {
+  message: 'Minimum price must not be above the maximum',
+  path: ['priceMinCents'],
+});
 
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 export type CatalogQueryInput = z.input<typeof catalogQuerySchema>;

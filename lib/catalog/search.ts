@@ -15,7 +15,8 @@ import {
   type VocabularyIndex,
 } from './search-terms';
 import { loadSearchVocabulary, stemmerFor } from './search-vocabulary';
-import { type CatalogQuery, catalogQuerySchema, type CatalogQueryInput, type CatalogSort, effectiveSort } from './schemas';
+import { PRICE_BUCKETS, type PriceBounds } from './price-buckets';
+import { type CatalogQuery, type CatalogQueryInput, type CatalogSort, effectiveSort, engineQuerySchema } from './schemas';
 import type { CatalogFacets, FacetCategory, FacetOption, FacetOptionValue, PriceBucket, ProductCard } from './types';
 
 // Search, filters, facet counts, sorting and pagination over the catalog, in PostgreSQL (and PGlite).
@@ -59,13 +60,6 @@ export class UnknownCategoryError extends Error {
 }
 
 /** Price facet buckets in minor units; the last one is open-ended. */
-export const PRICE_BUCKETS: readonly [number, number | null][] = [
-  [0, 2_500],
-  [2_500, 5_000],
-  [5_000, 10_000],
-  [10_000, 20_000],
-  [20_000, null],
-];
 const MAX_FACET_OPTIONS = 6;
 // Apparel sizes read smallest to largest, not alphabetically.
 const SIZE_ORDER = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', '2XL', '3XL', '4XL'];
@@ -423,15 +417,15 @@ async function optionDisplayNames(executor: Executor, keys: string[]): Promise<M
 
 type PriceAndStockRow = Record<string, number | string>;
 
-function priceAndStockSql(query: CatalogQuery, scope: Scope): SQL {
+function priceAndStockSql(query: CatalogQuery, scope: Scope, buckets: PriceBounds): SQL {
   // Per product: does any variant fall in each bucket (under every filter but price) / have stock (under every filter
   // but stock); then the products counted per column. The same counts as count(distinct product) filter (…) per
   // column, in one hash aggregate instead of six sorts.
-  const bucketFlags = PRICE_BUCKETS.map(([min, max], index) => {
+  const bucketFlags = buckets.map(([min, max], index) => {
     const upper = max === null ? sql`true` : sql`v.price_cents < ${max}`;
     return sql`bool_or(v.price_cents >= ${min} and ${upper} and ${allOf(variantPredicates(query, scope.source, 'price'))}) as ${sql.raw(`b${index}`)}`;
   });
-  const bucketCounts = PRICE_BUCKETS.map((_, index) => sql.raw(`count(*) filter (where b${index})::int as b${index}`));
+  const bucketCounts = buckets.map((_, index) => sql.raw(`count(*) filter (where b${index})::int as b${index}`));
   const products = productPredicatesWithoutVariants(query, scope);
   return sql`
       select ${sql.join(bucketCounts, sql`, `)}, count(*) filter (where in_stock)::int as in_stock
@@ -444,8 +438,8 @@ function priceAndStockSql(query: CatalogQuery, scope: Scope): SQL {
       ) as product_flags`;
 }
 
-function priceAndStockFromRow(row: PriceAndStockRow, query: CatalogQuery) {
-  const priceBuckets: PriceBucket[] = PRICE_BUCKETS.map(([minCents, maxCents], index) => ({
+function priceAndStockFromRow(row: PriceAndStockRow, query: CatalogQuery, buckets: PriceBounds) {
+  const priceBuckets: PriceBucket[] = buckets.map(([minCents, maxCents], index) => ({
     minCents,
     maxCents,
     count: Number(row[`b${index}`] ?? 0),
@@ -565,8 +559,10 @@ export async function searchCatalog(
   input: CatalogQueryInput,
   executor: Executor = db,
   vocabulary: VocabularySource = () => loadSearchVocabulary(executor),
+  // The price facet's ranges, in the base currency (a market's own ranges, translated: lib/catalog/market-price-filter.ts).
+  buckets: PriceBounds = PRICE_BUCKETS,
 ): Promise<CatalogResult> {
-  const query = catalogQuerySchema.parse(input);
+  const query = engineQuerySchema.parse(input);
   const q = query.q ? query.q : undefined;
   const normalised: CatalogQuery = { ...query, q };
   const category = query.category ? await getCategoryBySlug(query.category, executor) : null;
@@ -579,7 +575,7 @@ export async function searchCatalog(
     page: pageSql(normalised, scope, sort),
     categories: categoryFacetSql(normalised, scope),
     options: optionFacetSql(normalised, scope),
-    priceAndStock: priceAndStockSql(normalised, scope),
+    priceAndStock: priceAndStockSql(normalised, scope, buckets),
   };
   const selectedKeys = Object.keys(normalised.options).map(optionKey);
   let rows: SearchRows;
@@ -613,7 +609,7 @@ export async function searchCatalog(
     perPage: query.perPage,
     totalPages: Math.max(1, Math.ceil(rows.total / query.perPage)),
     sort,
-    facets: { categories: categoriesFromRows(rows.categories), options: optionFacetsFrom(optionGroups, names), ...priceAndStockFromRow(rows.priceAndStock, normalised) },
+    facets: { categories: categoriesFromRows(rows.categories), options: optionFacetsFrom(optionGroups, names), ...priceAndStockFromRow(rows.priceAndStock, normalised, buckets) },
     category: category ? { slug: category.slug, name: category.name } : null,
     search: reading,
   };

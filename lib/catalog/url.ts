@@ -64,7 +64,7 @@ export function parseCatalogParamsStrict(params: SearchParamsRecord, currency: s
   const raw = rawInput(params, currency);
   const issues: z.core.$ZodIssue[] = [];
   for (const field of ['priceMinCents', 'priceMaxCents'] as const) {
-    if (raw[field] === 'invalid') issues.push({ code: 'custom', path: [field], message: 'Not an amount in the store currency', input: undefined });
+    if (raw[field] === 'invalid') issues.push({ code: 'custom', path: [field], message: 'Not an amount in the currency of the prices shown', input: undefined });
   }
   const inStock = raw.inStock === undefined ? false : flagSchema.safeParse(raw.inStock);
   if (typeof inStock === 'object' && !inStock.success) issues.push({ code: 'custom', path: ['inStock'], message: 'Use 1 or 0', input: undefined });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CatalogView } from '@/components/catalog/catalog-view';
 import { SearchNoResults } from '@/components/search/no-results';
-import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { searchCatalogCached } from '@/lib/catalog/cache';
 import { catalogQuerySchema } from '@/lib/catalog/schemas';
 import { getShopperMarket } from '@/lib/markets/context';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
@@ -21,8 +21,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 const POPULAR_COUNT = 8;
 
 export default async function SearchPage({ searchParams }: Props) {
-  const [store, market] = await Promise.all([getCachedStoreInfo(), getShopperMarket()]);
-  const query = parseCatalogParams(await searchParams, store.currency);
+  const market = await getShopperMarket();
+  const query = parseCatalogParams(await searchParams, market.currency);
   const result = await searchCatalogCached(query, market);
   const filtered = Object.keys(query.options).length > 0 || query.inStock || query.priceMinCents !== undefined || query.priceMaxCents !== undefined;
   // Nothing found and no filter to blame: suggestions and best sellers instead of an empty grid beside zero counts.
@@ -48,8 +48,8 @@ export default async function SearchPage({ searchParams }: Props) {
           result={result}
           query={query}
           pathname="/search"
-          currency={store.currency}
-          categoryHref={(slug) => catalogHref(`/categories/${slug}`, { ...query, q: undefined, page: 1 }, store.currency)}
+          currency={market.currency}
+          categoryHref={(slug) => catalogHref(`/categories/${slug}`, { ...query, q: undefined, page: 1 }, market.currency)}
         />
       )}
     </div>

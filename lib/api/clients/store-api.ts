@@ -965,9 +965,9 @@ export interface operations {
                 category?: string;
                 /** @description Option filter, repeatable: opt.size=M&opt.size=L&opt.colour=Black. A product matches when one variant has all chosen options. */
                 "opt.{name}"?: string;
-                /** @description Lowest variant price, in store currency units. */
+                /** @description Lowest variant price, in units of the market's currency (the store's without `market`). */
                 price_min?: string;
-                /** @description Highest variant price, in store currency units. */
+                /** @description Highest variant price, in units of the market's currency (the store's without `market`). */
                 price_max?: string;
                 in_stock?: "1" | "0" | "true" | "false";
                 /** @description Default: relevance with q, else best_selling. */

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { CatalogView } from '@/components/catalog/catalog-view';
-import { getCachedCategoryPageInfo, getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { getCachedCategoryPageInfo, searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { getShopperMarket } from '@/lib/markets/context';
 import { catalogHref, parseCatalogParams } from '@/lib/catalog/url';
@@ -25,9 +25,9 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const [info, store, market] = await Promise.all([getCachedCategoryPageInfo(slug), getCachedStoreInfo(), getShopperMarket()]);
+  const [info, market] = await Promise.all([getCachedCategoryPageInfo(slug), getShopperMarket()]);
   if (!info) notFound();
-  const query = { ...parseCatalogParams(await searchParams, store.currency), category: slug };
+  const query = { ...parseCatalogParams(await searchParams, market.currency), category: slug };
   const result = await searchCatalogCached(query, market).catch((error: unknown) => {
     if (error instanceof UnknownCategoryError) notFound();
     throw error;
@@ -63,8 +63,8 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         result={result}
         query={query}
         pathname={pathname}
-        currency={store.currency}
-        categoryHref={(child) => catalogHref(`/categories/${child}`, { ...filters, page: 1 }, store.currency)}
+        currency={market.currency}
+        categoryHref={(child) => catalogHref(`/categories/${child}`, { ...filters, page: 1 }, market.currency)}
       />
     </div>
   );

@@ -2,15 +2,15 @@
 // service and parameters as the storefront's category and search pages.
 import { NextResponse } from 'next/server';
 import { CATALOG_CACHE_CONTROL, parseCatalogApiQuery, type ProductList } from '@/lib/api/catalog';
-import { getCachedStoreInfo, searchCatalogCached } from '@/lib/catalog/cache';
+import { searchCatalogCached } from '@/lib/catalog/cache';
 import { UnknownCategoryError } from '@/lib/catalog/search';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/auth/guards';
 import { marketFromQuery } from '@/lib/markets/api';
 
 export const GET = route({}, async ({ request }) => {
-  const [store, market] = await Promise.all([getCachedStoreInfo(), marketFromQuery(request.nextUrl.searchParams)]);
-  const query = parseCatalogApiQuery(request.nextUrl.searchParams, store.currency);
+  const market = await marketFromQuery(request.nextUrl.searchParams);
+  const query = parseCatalogApiQuery(request.nextUrl.searchParams, market.currency);
   const result = await searchCatalogCached(query, market).catch((error: unknown) => {
     if (error instanceof UnknownCategoryError) throw new AppError('not_found', `No category "${query.category}".`);
     throw error;
