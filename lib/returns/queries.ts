@@ -4,7 +4,7 @@ import { db, type Executor } from '@/db/client';
 import { orderLines, orders, products, returnEvents, returnLines, returns, users, variants } from '@/db/schema';
 import { normaliseEmail } from '@/lib/auth/email';
 import { ORDER_NUMBER_PATTERN } from '@/lib/orders/schemas';
-import { returnWindowEndsAt } from './policy';
+import { feeInOrderCurrency, returnWindowEndsAt } from './policy';
 import { RETURN_NUMBER_PATTERN } from './schemas';
 import { getReturnPolicy, returnedQuantities, returnEligibility } from './service';
 import type { ReturnableOrder, ReturnDetail, ReturnSummary, StaffReturnRow } from './types';
@@ -31,7 +31,7 @@ export async function getReturnableOrder(number: string, scope: OrderScope, exec
   const where = orderWhere(number, scope);
   if (!where) return null;
   const [order] = await executor
-    .select({ id: orders.id, number: orders.number, status: orders.status, currency: orders.currency, customerId: orders.customerId, fulfilledAt: orders.fulfilledAt, deliveredAt: orders.deliveredAt })
+    .select({ id: orders.id, number: orders.number, status: orders.status, currency: orders.currency, exchangeRate: orders.exchangeRate, customerId: orders.customerId, fulfilledAt: orders.fulfilledAt, deliveredAt: orders.deliveredAt })
     .from(orders)
     .where(where);
   if (!order) return null;
@@ -71,7 +71,7 @@ export async function getReturnableOrder(number: string, scope: OrderScope, exec
     reasons: policy.reasons,
     refundChoice: policy.refundDestination === 'customer_choice' && order.customerId !== null,
     refundDestination: policy.refundDestination,
-    shippingFeeCents: policy.shippingFeeCents,
+    shippingFeeCents: feeInOrderCurrency(policy.shippingFeeCents, policy.currency, order.currency, order.exchangeRate),
     lines: lines.map((line) => {
       const returnable = !line.isGiftCard && line.returnable !== false;
       return {

@@ -91,7 +91,7 @@ const REASON_LIST_MAX = 20;
 export const returnPolicySchema = z.object({
   returnWindowDays: z.coerce.number().int('Enter whole days.').min(0, 'Enter 0 or more days.').max(3650, 'At most 3650 days.'),
   returnReasons: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split('\n').map((line) => line.trim()).filter(Boolean) : v),
+    (v) => (typeof v === 'string' ? v.split(/[;\n]/).map((line) => line.trim()).filter(Boolean) : v),
     z.array(z.string().trim().min(1).max(100, 'Keep each reason under 100 characters.')).min(1, 'List at least one reason.').max(REASON_LIST_MAX, `At most ${REASON_LIST_MAX} reasons.`),
   ),
   returnShippingFee: z.string().trim().default('0'),

@@ -160,7 +160,13 @@ export function returnEligibility(order: Pick<LockedOrder, 'status' | 'fulfilled
   return null;
 }
 
-export type RequestedReturn = { id: string; number: string; status: 'requested' };
+export type RequestedReturn = { id: string; number: string; status: 'requested'; /** Products whose stock an exchange hold changed. */ productSlugs: string[] };
+
+async function slugsOfVariants(tx: Executor, variantIds: string[]): Promise<string[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await tx.selectDistinct({ slug: products.slug }).from(variants).innerJoin(products, eq(products.id, variants.productId)).where(inArray(variants.id, variantIds));
+  return rows.map((row) => row.slug);
+}
 
 /**
  * A customer (or staff for them) asks to send items back, each for a refund or in exchange for another variant of the
@@ -261,7 +267,7 @@ export async function requestReturn(requester: ReturnRequester, input: ReturnReq
       after: { number, orderNumber: order.number, lines: input.lines, reason: input.reason, refundMethod, shippingFeeCents },
     });
     await queueReturnEmail(tx, returnId, 'return_requested');
-    return { id: returnId, number, status: 'requested' as const };
+    return { id: returnId, number, status: 'requested' as const, productSlugs: await slugsOfVariants(tx, exchanges.map((hold) => hold.variantId)) };
   });
 }
 
@@ -351,7 +357,7 @@ async function refuseMove(tx: Executor, id: string, wanted: string): Promise<nev
 }
 
 /** Gives back every exchange hold of a return still held (once: the flag is cleared with a conditional update). */
-async function releaseHolds(tx: Transaction, row: LockedReturn, actorId: string | null): Promise<number> {
+async function releaseHolds(tx: Transaction, row: LockedReturn, actorId: string | null): Promise<{ units: number; productSlugs: string[] }> {
   const held = await tx
     .update(returnLines)
     .set({ exchangeHeld: false })
@@ -363,7 +369,7 @@ async function releaseHolds(tx: Transaction, row: LockedReturn, actorId: string 
     await moveStock(tx, { variantId: hold.variantId, delta: hold.quantity, reason: 'exchange_released', orderId: row.orderId, actorId, note: `Exchange released: return ${row.number}` });
     units += hold.quantity;
   }
-  return units;
+  return { units, productSlugs: await slugsOfVariants(tx, held.map((hold) => hold.variantId).filter((id): id is string => id !== null)) };
 }
 
 export async function approveReturn(actor: AuditActor, number: string, executor: Executor = db): Promise<void> {
@@ -376,31 +382,32 @@ export async function approveReturn(actor: AuditActor, number: string, executor:
   });
 }
 
-export async function rejectReturn(actor: AuditActor, number: string, reason: string, executor: Executor = db): Promise<{ releasedUnits: number }> {
+export async function rejectReturn(actor: AuditActor, number: string, reason: string, executor: Executor = db): Promise<{ releasedUnits: number; productSlugs: string[] }> {
   return executor.transaction(async (tx) => {
     const row = await getReturnRow(tx, number);
     if (!(await moveReturn(tx, row.id, ['requested', 'approved'], { status: 'rejected', rejectedAt: new Date(), rejectionReason: reason }))) await refuseMove(tx, row.id, 'rejected');
-    const releasedUnits = await releaseHolds(tx, row, actor.user.id);
+    const { units: releasedUnits, productSlugs } = await releaseHolds(tx, row, actor.user.id);
     await timeline(tx, row.id, actor.user.id, 'rejected', `Rejected by ${actor.user.email}: ${reason}${releasedUnits > 0 ? ` (${releasedUnits} held for exchange back in stock)` : ''}`);
     await orderTimeline(tx, row.orderId, actor.user.id, 'return_rejected', `Return ${row.number} rejected: ${reason}`);
     await recordAudit(tx, actor, { action: 'return.reject', entityType: 'return', entityId: row.id, before: { status: row.status }, after: { status: 'rejected', reason, releasedUnits } });
     await queueReturnEmail(tx, row.id, 'return_rejected');
-    return { releasedUnits };
+    return { releasedUnits, productSlugs };
   });
 }
 
 /** The customer withdraws a request staff have not approved yet; the exchange hold goes back to stock. */
-export async function cancelReturn(requester: ReturnRequester, number: string, executor: Executor = db): Promise<void> {
-  await executor.transaction(async (tx) => {
+export async function cancelReturn(requester: ReturnRequester, number: string, executor: Executor = db): Promise<{ productSlugs: string[] }> {
+  return executor.transaction(async (tx) => {
     const row = await getReturnRow(tx, number);
     // Ownership through the order: another customer's return is not found, the same as a made-up number.
     await lockOrderFor(tx, requester, row.orderNumber);
     if (!(await moveReturn(tx, row.id, ['requested'], { status: 'cancelled', cancelledAt: new Date() }))) await refuseMove(tx, row.id, 'cancelled');
     const actorId = requester.kind === 'staff' ? requester.actor.user.id : null;
-    const released = await releaseHolds(tx, row, actorId);
+    const { units: released, productSlugs } = await releaseHolds(tx, row, actorId);
     await timeline(tx, row.id, actorId, 'cancelled', `Cancelled${requester.kind === 'staff' ? ` by ${requester.actor.user.email}` : ' by the customer'}.`);
     await orderTimeline(tx, row.orderId, actorId, 'return_cancelled', `Return ${row.number} cancelled`);
     await audit(tx, requester.kind === 'staff' ? requester.actor : `customer:${requester.kind}`, { action: 'return.cancel', entityType: 'return', entityId: row.id, after: { status: 'cancelled', releasedUnits: released } });
+    return { productSlugs };
   });
 }
 
@@ -409,7 +416,7 @@ export async function cancelReturn(requester: ReturnRequester, number: string, e
  * recorded as returned then damaged, so the ledger shows the unit came back and why it is not for sale). Once: the
  * move from "approved" is conditional, so a second receipt (another tab, another person) is refused and moves no stock.
  */
-export async function receiveReturn(actor: AuditActor, input: ReceiveReturnInput, executor: Executor = db): Promise<{ restocked: number; writtenOff: number; productIds: string[] }> {
+export async function receiveReturn(actor: AuditActor, input: ReceiveReturnInput, executor: Executor = db): Promise<{ restocked: number; writtenOff: number; productSlugs: string[] }> {
   return executor.transaction(async (tx) => {
     const row = await getReturnRow(tx, input.number);
     const lines = await tx
@@ -442,7 +449,8 @@ export async function receiveReturn(actor: AuditActor, input: ReceiveReturnInput
     await orderTimeline(tx, row.orderId, actor.user.id, 'return_received', `Return ${row.number} received: ${restocked} restocked, ${writtenOff} written off`);
     await recordAudit(tx, actor, { action: 'return.receive', entityType: 'return', entityId: row.id, before: { status: 'approved' }, after: { status: 'received', dispositions: input.dispositions } });
     const productIds = [...new Set(lines.map((line) => line.productId).filter((id): id is string => id !== null))];
-    return { restocked, writtenOff, productIds };
+    const slugs = productIds.length > 0 ? await tx.select({ slug: products.slug }).from(products).where(inArray(products.id, productIds)) : [];
+    return { restocked, writtenOff, productSlugs: slugs.map((row) => row.slug) };
   });
 }
 
