@@ -24,13 +24,13 @@ export class ReturnRequestPage {
     if (exchangeFor) await item.getByLabel('Refund or exchange').selectOption({ label: `Exchange for ${exchangeFor}` });
   }
 
-  /** Sends the request and answers the return number the page confirms. */
+  /** Sends the request; the customer lands on the new return's page. Answers its number. */
   async submit(reason: string, comment: string): Promise<string> {
     await this.form.getByLabel('Reason').selectOption(reason);
     await this.form.getByLabel('Comment (optional)').fill(comment);
     await this.form.getByRole('button', { name: 'Request return' }).click();
-    const done = this.page.getByRole('status').filter({ hasText: /^Return RT-/ });
-    await expect(done).toBeVisible();
+    const done = this.page.getByRole('status').filter({ hasText: /^Return RT-[0-9A-Z]{8} requested\. We have emailed you the instructions\.$/ });
+    await expect(done).toBeVisible({ timeout: 15_000 });
     return (await done.textContent())!.match(/RT-[0-9A-Z]{8}/)![0];
   }
 }
@@ -54,20 +54,26 @@ export class AdminReturnPage {
 
   async approve() {
     await this.steps.getByRole('form', { name: 'Approve return' }).getByRole('button', { name: 'Approve return' }).click();
-    await expect(this.toast('Return approved.')).toBeVisible();
+    // The page moves on to the next step (the form that was used is gone with it): the status says what happened.
+    await expect(this.status).toHaveText('Approved');
   }
 
   async receive(dispositions: Record<string, 'Restock' | 'Write off (damaged)'>) {
     const form = this.steps.getByRole('form', { name: 'Receive return' });
     for (const [item, choice] of Object.entries(dispositions)) await form.getByLabel(item).selectOption({ label: choice });
     await form.getByRole('button', { name: 'Mark received' }).click();
+    await expect(this.status).toHaveText('Received');
+  }
+
+  get timeline(): Locator {
+    return this.page.getByRole('list', { name: 'Return timeline' });
   }
 
   async complete(refundTo: 'Original payment' | 'Store credit') {
     const form = this.steps.getByRole('form', { name: 'Complete return' });
     await form.getByLabel('Refund to').selectOption({ label: refundTo });
     await form.getByRole('button', { name: 'Complete return' }).click();
-    await expect(this.toast('Return completed.')).toBeVisible();
+    await expect(this.status).toHaveText('Completed', { timeout: 15_000 });
   }
 
   get status(): Locator {

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { customerAction, publicAction } from '@/lib/auth/guards';
 import { invalidateProductPages } from '@/lib/catalog/cache';
 import { AppError } from '@/lib/errors';
@@ -19,9 +20,9 @@ export const requestReturnAction = customerAction(
     // An exchange held stock: the product pages must show it at once.
     invalidateProductPages(created.productSlugs);
     revalidatePath(`/account/orders/${input.number}`);
-    return { id: created.id, number: created.number, status: created.status };
+    // The order page's return form has nothing left to show once everything is asked for: land on the return itself.
+    redirect(`/account/returns/${created.number}?requested=1`);
   },
-  { successMessage: (data) => `Return ${data.number} requested. We have emailed you the instructions.` },
 );
 
 export const cancelReturnAction = customerAction(

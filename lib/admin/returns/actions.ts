@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { adminAction, staffAction } from '@/lib/auth/guards';
 import type { SessionUser } from '@/lib/auth/session-types';
 import { invalidateProductPages } from '@/lib/catalog/cache';
@@ -31,9 +32,8 @@ export const openReturnAction = staffAction(
     const created = await requestReturn({ kind: 'staff', actor: actor(ctx) }, input);
     invalidateProductPages(created.productSlugs);
     refresh(created.number, input.number);
-    return { id: created.id, number: created.number, status: created.status };
+    redirect(`/admin/returns/${created.number}?opened=1`);
   },
-  { successMessage: (data) => `Return ${data.number} opened; the customer has been emailed the instructions.` },
 );
 
 export const approveReturnAction = staffAction(

@@ -3,13 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ReturnActions } from '@/components/admin/returns/return-actions';
 import { ReturnDetailView } from '@/components/returns/return-detail';
+import { FormMessage } from '@/components/ui/form-message';
 import { requireStaffPage } from '@/lib/admin/guard';
 import { getReturnDetail } from '@/lib/returns/queries';
 
 export const metadata: Metadata = { title: 'Return' };
 
-export default async function AdminReturnPage({ params }: { params: Promise<{ number: string }> }) {
+export default async function AdminReturnPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ opened?: string }> }) {
   const { number } = await params;
+  const { opened } = await searchParams;
   const user = await requireStaffPage('staff', `/admin/returns/${encodeURIComponent(number)}`);
   const detail = await getReturnDetail(number, { kind: 'staff' });
   if (!detail) notFound();
@@ -21,6 +23,7 @@ export default async function AdminReturnPage({ params }: { params: Promise<{ nu
         </Link>
       </p>
       <h1 className="text-2xl font-bold tracking-tight">Return {detail.number}</h1>
+      {opened ? <FormMessage status="success" message={`Return ${detail.number} opened; the customer has been emailed the instructions.`} /> : null}
       <p className="text-sm text-zinc-700 [overflow-wrap:anywhere]">Customer: {detail.email}</p>
       <div className="grid gap-6 lg:grid-cols-[1fr_340px]">
         <section aria-label="Return details" className="rounded-md border border-zinc-200 bg-white p-4">
