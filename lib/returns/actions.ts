@@ -54,7 +54,7 @@ export const requestGuestReturnAction = publicAction(
   async ({ email, ...input }) => {
     const created = await requestReturn({ kind: 'guest', email }, input);
     invalidateProductPages(created.productSlugs);
-    return { id: created.id, number: created.number, status: created.status };
+    return { number: created.number, status: created.status };
   },
   { rateLimit: orderLookupLimits, successMessage: (data) => `Return ${data.number} requested. We have emailed you the instructions.` },
 );

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
-import { auditLog, customerCredits, emailMessages, inventoryLedger, orders, payments, refunds, returnLines, returns, users, variants } from '@/db/schema';
+import { auditLog, customerCredits, emailMessages, inventoryLedger, orders, payments, products, refunds, returnLines, returns, users, variants } from '@/db/schema';
 import { addCartLine } from '@/lib/cart/service';
 import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder } from '@/lib/checkout/service';
@@ -86,6 +86,27 @@ describe('return requests', () => {
     expect(mails.filter((mail) => mail.subject.startsWith(`Your return RT-`))).toHaveLength(3);
   });
 
+  it('the window and the Returnable flag bind customers; staff may open a return after the window', async () => {
+    const late = await shippedOrder(1);
+    await db.update(orders).set({ deliveredAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000) }).where(eq(orders.id, late.orderId));
+    await expect(requestReturn({ kind: 'customer', userId: late.user.id }, ask(late.number, [{ orderLineId: late.lineId, quantity: 1 }]))).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Returns are accepted for 30 days after delivery; this order is past that.',
+    });
+    expect((await getReturnableOrder(late.number, { kind: 'customer', userId: late.user.id }))!.refusal).toMatch(/past that/);
+    await expect(requestReturn({ kind: 'staff', actor: staff }, ask(late.number, [{ orderLineId: late.lineId, quantity: 1 }]))).resolves.toMatchObject({ status: 'requested' });
+
+    const finalSale = await shippedOrder(1);
+    await db.update(products).set({ returnable: false }).where(eq(products.id, finalSale.product.id));
+    await expect(requestReturn({ kind: 'customer', userId: finalSale.user.id }, ask(finalSale.number, [{ orderLineId: finalSale.lineId, quantity: 1 }]))).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: `${finalSale.product.title} cannot be returned.`,
+    });
+    // A reason that is not in the policy's list is refused for customers.
+    const other = await shippedOrder(1);
+    await expect(requestReturn({ kind: 'customer', userId: other.user.id }, ask(other.number, [{ orderLineId: other.lineId, quantity: 1 }], { reason: 'Made up' }))).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+
   it('concurrent requests for the last unit: exactly one is accepted', async () => {
     const order = await shippedOrder(1);
     const me = { kind: 'customer' as const, userId: order.user.id };
@@ -102,6 +123,15 @@ describe('return requests', () => {
     await expect(requestReturn({ kind: 'guest', email: 'someone@example.com' }, ask(order.number, [{ orderLineId: order.lineId, quantity: 1 }]))).rejects.toMatchObject({ code: 'not_found' });
     expect(await getReturnableOrder(order.number, { kind: 'customer', userId: stranger.id })).toBeNull();
     await expect(requestReturn({ kind: 'guest', email: order.user.email.toUpperCase() }, ask(order.number, [{ orderLineId: order.lineId, quantity: 1 }]))).resolves.toMatchObject({ status: 'requested' });
+
+    // Paid but not shipped yet: nothing to send back.
+    const { variant } = await createTestVariant({ stock: 5 });
+    const buyer = await customer();
+    const { newToken } = await addCartLine({ userId: buyer.id }, { variantId: variant.id, quantity: 1 });
+    const placed = await placeOrder({ token: newToken!, userId: buyer.id }, placeOrderSchema.parse({ email: buyer.email, shippingAddress: address, shippingRateId: rateId }), { userId: buyer.id });
+    await markOrderPaid(staff, placed.number);
+    const [line] = (await db.execute(sql`select id from order_lines where order_id = ${placed.orderId}`)) as unknown as [{ id: string }];
+    await expect(requestReturn({ kind: 'customer', userId: buyer.id }, ask(placed.number, [{ orderLineId: line.id, quantity: 1 }]))).rejects.toMatchObject({ code: 'conflict', message: 'Only an order that has shipped can be returned.' });
   });
 
   it('exchange holds never oversell: concurrent exchanges for the last unit of a size, exactly one holds it', async () => {
