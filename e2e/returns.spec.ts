@@ -8,7 +8,7 @@ import { ProductPage } from './pages/product-page';
 import { AdminReturnPage, ReturnRequestPage } from './pages/return-pages';
 import { AccountPages, CartPage, cartLink, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { axeViolations } from './support/axe';
-import { uniqueEmail } from './support/commerce';
+import { findBuyableVariant, placeGuestOrderThroughApi, uniqueEmail } from './support/commerce';
 import { expectNoSidewaysScroll } from './support/layout';
 
 // A customer, on a phone, returns one of two items for a refund and exchanges the other for a bigger size; staff (at
@@ -145,6 +145,41 @@ test('a customer returns one item for a refund and exchanges the other for anoth
   await page.setViewportSize({ width: 390, height: 844 });
   await staffReturn.goto(returnNumber);
   await expectNoSidewaysScroll(page);
+});
+
+test('a guest asks for a return with the order number and email; the order then lists it as requested', async ({ page, browser, request }) => {
+  test.slow(); // an order placed, paid and shipped before the return
+  const email = uniqueEmail('guest-returner');
+  const variant = await findBuyableVariant(request, 31, 1);
+  const orderNumber = await placeGuestOrderThroughApi(request, email, variant);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await new AdminShell(page).signIn(undefined, `/admin/orders/${orderNumber}`);
+  const order = new AdminOrderPage(page);
+  await order.goto(orderNumber);
+  await order.markPaid();
+  await order.ship('UPS', `1ZGUEST${randomBytes(3).toString('hex').toUpperCase()}`);
+
+  const context = await browser.newContext(PHONE);
+  const guest = await context.newPage();
+  await guest.goto('/orders/return');
+  const lookup = guest.getByRole('form', { name: 'Find your order to return' });
+  await lookup.getByLabel('Order number').fill(orderNumber.toLowerCase());
+  await lookup.getByLabel('Email used for the order').fill(email.toUpperCase());
+  await lookup.getByRole('button', { name: 'Find order' }).click();
+  const form = guest.getByRole('form', { name: 'Request a return' });
+  await expect(form).toBeVisible();
+  await form.getByLabel('Quantity to return').selectOption('1');
+  await form.getByLabel('Reason').selectOption('Not as described');
+  await form.getByRole('button', { name: 'Request return' }).click();
+  const done = guest.getByRole('status').filter({ hasText: /^Return RT-[0-9A-Z]{8} requested/ });
+  await expect(done).toBeVisible();
+  const returnNumber = (await done.textContent())!.match(/RT-[0-9A-Z]{8}/)![0];
+  await expectNoSidewaysScroll(guest);
+  expect(await axeViolations(guest)).toEqual([]);
+  await context.close();
+
+  await order.goto(orderNumber);
+  await expect(page.getByRole('region', { name: 'Returns' }).getByRole('listitem').filter({ hasText: returnNumber })).toContainText('Requested');
 });
 
 test('a guest finds an order by number and email on the returns page; a wrong email finds nothing', async ({ page }) => {
