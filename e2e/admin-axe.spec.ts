@@ -47,6 +47,19 @@ const RESOLVERS: Record<string, (page: Page) => Promise<string>> = {
     await expect(page.getByTestId('issued-gift-card-code')).toBeVisible();
     return must(await firstLink(page, '/admin/gift-cards', /^\/admin\/gift-cards\/[0-9a-f-]{36}$/), 'a gift card');
   },
+  '/admin/returns/[number]': async (page) => {
+    const found = await firstLink(page, '/admin/returns', /^\/admin\/returns\/RT-[0-9A-Z]{8}$/);
+    if (found) return found;
+    // The seed has none: staff open one for a shipped order (a request only: no stock or money moves).
+    const order = must(await firstLink(page, '/admin/orders?status=delivered', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'a delivered order');
+    await page.goto(`/admin/returns/new?order=${order.split('/').pop()}`);
+    const form = page.getByRole('form', { name: 'Open a return' });
+    await form.getByLabel('Quantity to return').first().selectOption('1');
+    await form.getByLabel('Reason').selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Open return' }).click();
+    await expect(page).toHaveURL(/\/admin\/returns\/RT-/);
+    return new URL(page.url()).pathname;
+  },
   '/admin/inventory/[variantId]': async (page) => must(await firstLink(page, '/admin/inventory', /^\/admin\/inventory\/[0-9a-f-]{36}$/), 'a variant'),
   '/admin/orders/[number]': async (page) => must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order'),
   '/admin/orders/[number]/packing-slip': async (page) => `${must(await firstLink(page, '/admin/orders', /^\/admin\/orders\/SF-[0-9A-Z]{8}$/), 'an order')}/packing-slip`,

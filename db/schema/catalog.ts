@@ -57,6 +57,8 @@ export const products = pgTable(
     // Product type "gift card": its variants are denominations; each unit paid for issues a card (lib/gift-cards).
     // Not discountable, no tax, no shipping.
     isGiftCard: boolean().notNull().default(false),
+    // Return policy: whether customers may ask to return it (final-sale items are not).
+    returnable: boolean().notNull().default(true),
     seoTitle: text(),
     seoDescription: text(),
     // How the editor fills an empty variant SKU, e.g. "{PRODUCT}-{SIZE}-{COLOUR}" (lib/catalog/products/sku-pattern.ts);

@@ -124,6 +124,9 @@ export const taxRates = pgTable(
 export const taxDisplayModes = ['inclusive', 'exclusive'] as const;
 export type TaxDisplayMode = (typeof taxDisplayModes)[number];
 
+export const returnRefundDestinations = ['original_payment', 'store_credit', 'customer_choice'] as const;
+export type ReturnRefundDestination = (typeof returnRefundDestinations)[number];
+
 /** One row (id = 1): the store-wide settings staff edit in the admin. */
 export const storeSettings = pgTable(
   'store_settings',
@@ -143,12 +146,25 @@ export const storeSettings = pgTable(
     contactAddress: text(),
     /** What a shopper who chose manual payment is told to do (bank details, reference), on the confirmation page and email. */
     paymentInstructions: text(),
+    /** Return policy (lib/returns): days from delivery (or shipping) a customer may ask for a return in. */
+    returnWindowDays: integer().notNull().default(30),
+    /** The reasons a customer picks from, in order. */
+    returnReasons: text()
+      .array()
+      .notNull()
+      .default(sql`array['Too small', 'Too large', 'Not as described', 'Arrived damaged', 'Changed my mind']::text[]`),
+    /** Deducted from a refund, in the store's currency (free returns: 0). */
+    returnShippingFeeCents: integer().notNull().default(0),
+    /** Where refunds go: the original payment, store credit, or the customer chooses. */
+    returnRefundDestination: text({ enum: returnRefundDestinations }).notNull().default('original_payment'),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('store_settings_singleton_check', sql`${t.id} = 1`),
     check('store_settings_tax_display_check', sql`${t.taxDisplay} in ('inclusive', 'exclusive')`),
     check('store_settings_low_stock_check', sql`${t.lowStockThreshold} >= 0`),
+    check('store_settings_return_policy_check', sql`${t.returnWindowDays} between 0 and 3650 and ${t.returnShippingFeeCents} >= 0`),
+    check('store_settings_return_destination_check', sql`${t.returnRefundDestination} in ('original_payment', 'store_credit', 'customer_choice')`),
   ],
 );
 

@@ -13,6 +13,8 @@ export const inventoryReasons = [
   'returned',
   'order_placed',
   'order_cancelled',
+  'exchange_held',
+  'exchange_released',
 ] as const;
 export type InventoryReason = (typeof inventoryReasons)[number];
 
@@ -42,7 +44,7 @@ export const inventoryLedger = pgTable(
     check('inventory_ledger_quantity_after_check', sql`${t.quantityAfter} >= 0`),
     check(
       'inventory_ledger_reason_check',
-      sql`${t.reason} in ('initial', 'received', 'damaged', 'correction', 'returned', 'order_placed', 'order_cancelled')`,
+      sql`${t.reason} in ('initial', 'received', 'damaged', 'correction', 'returned', 'order_placed', 'order_cancelled', 'exchange_held', 'exchange_released')`,
     ),
   ],
 );

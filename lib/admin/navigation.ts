@@ -4,6 +4,7 @@ import type { AdminRole } from './guard';
 export const ADMIN_SECTIONS: { href: string; label: string; role: AdminRole }[] = [
   { href: '/admin', label: 'Dashboard', role: 'staff' },
   { href: '/admin/orders', label: 'Orders', role: 'staff' },
+  { href: '/admin/returns', label: 'Returns', role: 'staff' },
   { href: '/admin/products', label: 'Products', role: 'staff' },
   { href: '/admin/categories', label: 'Categories', role: 'staff' },
   { href: '/admin/search', label: 'Search synonyms', role: 'staff' },

@@ -3,6 +3,7 @@ import { AccountExistsEmail, EmailChangedEmail, PasswordChangedEmail, PasswordRe
 import { GiftCardEmail } from './templates/gift-cards';
 import { WebhookEndpointDisabledEmail } from './templates/integrations';
 import type { EmailBrand } from './templates/layout';
+import { ReturnRejectedEmail, ReturnRequestedEmail } from './templates/returns';
 import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail, PaymentInstructionsEmail } from './templates/orders';
 
 // Every message the store sends, by template name (the name stored with each email): its subject, its React Email
@@ -46,9 +47,33 @@ const sampleOrder = (brand: EmailBrand, manual: boolean) => ({
   awaitingManualPayment: manual,
 });
 
+const sampleReturn = (brand: EmailBrand) => ({
+  brand,
+  number: 'RT-4M8Q2ZKD',
+  orderNumber: 'SF-7K3F9QX2',
+  lines: [
+    { title: 'Linen shirt', variant: 'Blue / M', quantity: 1, exchangeFor: null },
+    { title: 'Linen shirt', variant: 'Blue / M', quantity: 1, exchangeFor: 'Blue / L' },
+  ],
+  shippingFee: '$5.00',
+  refundTo: 'your original payment',
+  rejectionReason: null,
+  returnUrl: link(brand, '/orders/return'),
+});
+
 const sampleInstructions = 'Bank transfer to Example Shop Ltd\nIBAN: GB00 EXAM 0000 0000 0000 00\nBIC: EXAMGB00';
 
 export const EMAIL_TEMPLATES = {
+  return_requested: define(ReturnRequestedEmail, {
+    label: 'Return requested (instructions)',
+    subject: (p) => `Your return ${p.number} for order ${p.orderNumber}`,
+    sample: sampleReturn,
+  }),
+  return_rejected: define(ReturnRejectedEmail, {
+    label: 'Return not accepted',
+    subject: (p) => `Return ${p.number} was not accepted`,
+    sample: (brand) => ({ ...sampleReturn(brand), rejectionReason: 'The items were worn.' }),
+  }),
   order_confirmation: define(OrderConfirmationEmail, {
     label: 'Order confirmation',
     subject: (p) => `Order confirmation ${p.number}`,

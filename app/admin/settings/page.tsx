@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: '/admin/settings/general', title: 'General', text: 'Store name, currency, how prices show tax, low-stock threshold, support email, two-factor for admins.' },
   { href: '/admin/settings/brand', title: 'Brand and contact', text: 'Logo, accent colour, phone, address and the payment instructions for manual payment.' },
   { href: '/admin/settings/shipping', title: 'Shipping zones', text: 'Where you ship, and the rates shoppers choose from in each zone.' },
+  { href: '/admin/settings/returns', title: 'Returns', text: 'Return window, reasons, the return shipping fee and where refunds go.' },
   { href: '/admin/settings/taxes', title: 'Taxes', text: 'Tax rates by country and region, and whether they apply to shipping.' },
   { href: '/admin/emails/templates', title: 'Emails', text: 'The messages the store sends: preview each template; see what was sent.' },
   { href: '/admin/staff', title: 'Staff', text: 'Who can sign in to the admin, and with which role.' },

@@ -24,6 +24,7 @@ export type ProductFormValues = {
   vendor: string;
   featured: boolean;
   isGiftCard?: boolean;
+  returnable?: boolean;
   seoTitle: string;
   seoDescription: string;
   /** How "Fill empty SKUs" names variants, e.g. {PRODUCT}-{SIZE}-{COLOUR}; empty: the product's code and every option. */
@@ -65,6 +66,7 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
     vendor: initial.vendor,
     featured: initial.featured,
     isGiftCard: initial.isGiftCard ?? false,
+    returnable: initial.returnable ?? true,
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
     skuPattern: initial.skuPattern,
@@ -207,6 +209,15 @@ export function ProductForm({ initial, categories, currency }: { initial: Produc
             <label htmlFor="isGiftCard" className="text-sm font-medium">Gift card</label>
             <p id="isGiftCard-hint" className="text-xs text-zinc-600">
               Each variant is a denomination. Paid orders issue one card per unit and email its code; no discount, tax or shipping.
+            </p>
+          </div>
+        </div>
+        <div className="flex items-start gap-2">
+          <input id="returnable" name="returnable" type="checkbox" className="mt-1" checked={fields.returnable} onChange={(e) => set('returnable', e.target.checked)} aria-describedby="returnable-hint" />
+          <div>
+            <label htmlFor="returnable" className="text-sm font-medium">Returnable</label>
+            <p id="returnable-hint" className="text-xs text-zinc-600">
+              Customers may ask to return or exchange it within the return window. Clear it for final-sale items.
             </p>
           </div>
         </div>

@@ -494,7 +494,7 @@ export interface components {
             delta: number;
             quantityAfter: number;
             /** @enum {string} */
-            reason: "initial" | "received" | "damaged" | "correction" | "returned" | "order_placed" | "order_cancelled";
+            reason: "initial" | "received" | "damaged" | "correction" | "returned" | "order_placed" | "order_cancelled" | "exchange_held" | "exchange_released";
             note: string | null;
             /** @description The staff member who made a manual change; null for orders and API keys (the audit log names the key) */
             actorEmail: string | null;
@@ -681,6 +681,7 @@ export interface components {
             vendor?: string;
             featured: boolean;
             isGiftCard?: boolean;
+            returnable?: boolean;
             /** @default [] */
             categoryIds?: string[];
             seoTitle?: string;

@@ -144,6 +144,7 @@ export type ProductEditView = {
   vendor: string;
   featured: boolean;
   isGiftCard: boolean;
+  returnable: boolean;
   seoTitle: string;
   seoDescription: string;
   skuPattern: string;
@@ -189,6 +190,7 @@ export async function getProductForEdit(id: string, executor: Executor = db): Pr
     vendor: product.vendor ?? '',
     featured: product.featured,
     isGiftCard: product.isGiftCard,
+    returnable: product.returnable,
     seoTitle: product.seoTitle ?? '',
     seoDescription: product.seoDescription ?? '',
     skuPattern: product.skuPattern ?? '',

@@ -67,6 +67,8 @@ export const productInputSchema = z
     featured: z.boolean(),
     /** Product type "gift card" (each variant a denomination); absent leaves it as saved. */
     isGiftCard: z.boolean().optional(),
+    /** Return policy: customers may ask to return it (final-sale items are not); absent leaves it as saved. */
+    returnable: z.boolean().optional(),
     categoryIds: z.array(z.uuid()).max(20).default([]),
     seoTitle: optionalText(120),
     seoDescription: optionalText(320),
@@ -125,7 +127,7 @@ export const productFormSchema = z.preprocess((raw) => {
     const v = (variant ?? {}) as Record<string, unknown>;
     return { ...v, values: asArray(v.values), active: checkbox(v.active) };
   });
-  return { ...input, featured: checkbox(input.featured), isGiftCard: checkbox(input.isGiftCard), categoryIds: asArray(input.categoryIds), options, variants };
+  return { ...input, featured: checkbox(input.featured), isGiftCard: checkbox(input.isGiftCard), returnable: checkbox(input.returnable), categoryIds: asArray(input.categoryIds), options, variants };
 }, productInputSchema);
 
 /** A bulk action's products: the boxes ticked in the list (one id arrives as a string, several as an array). */

@@ -112,6 +112,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
     vendor: input.vendor,
     featured: input.featured,
     ...(input.isGiftCard === undefined ? {} : { isGiftCard: input.isGiftCard }),
+    ...(input.returnable === undefined ? {} : { returnable: input.returnable }),
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
     ...(input.skuPattern === undefined ? {} : { skuPattern: input.skuPattern || null }),
@@ -254,6 +255,7 @@ export async function saveProductInTransaction(tx: Transaction, actor: AuditActo
       vendor: input.vendor,
       featured: input.featured,
       ...(input.isGiftCard === undefined ? {} : { isGiftCard: input.isGiftCard }),
+      ...(input.returnable === undefined ? {} : { returnable: input.returnable }),
       currency,
       variants: Object.fromEntries(
         parsed.map((v) => [v.sku, { priceCents: v.priceCents, compareAtPriceCents: v.compareAtPriceCents, active: v.active }]),

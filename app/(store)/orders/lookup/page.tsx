@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { OrderLookupForm } from '@/components/orders/order-lookup-form';
 
 export const metadata: Metadata = { title: 'Find your order', robots: { index: false } };
@@ -10,6 +11,12 @@ export default function OrderLookupPage() {
         Find your order
       </h1>
       <OrderLookupForm />
+      <p className="mt-8 text-sm">
+        Want to send something back?{' '}
+        <Link href="/orders/return" className="underline">
+          Return or exchange items
+        </Link>
+      </p>
     </section>
   );
 }

@@ -18,6 +18,8 @@ const REASONS: Record<string, string> = {
   returned: 'Returned',
   order_placed: 'Order placed',
   order_cancelled: 'Order cancelled',
+  exchange_held: 'Held for an exchange',
+  exchange_released: 'Exchange released',
 };
 
 export default async function VariantStockPage({ params, searchParams }: { params: Promise<{ variantId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -13,6 +13,8 @@ import { getStaffOrder } from '@/lib/orders/queries';
 import { orderNumberSchema } from '@/lib/orders/schemas';
 import type { StaffOrderDetail } from '@/lib/orders/types';
 import { formatMoney, money } from '@/lib/money';
+import { listReturnsForOrder } from '@/lib/returns/queries';
+import { ReturnList } from '@/components/returns/return-detail';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -32,6 +34,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
   const parsed = orderNumberSchema.safeParse(raw);
   const order = parsed.success ? await getStaffOrder(parsed.data) : null;
   if (!order) notFound();
+  const returns = await listReturnsForOrder(order.number, { kind: 'staff' });
   const fmt = (cents: number) => formatMoney(money(cents, order.currency));
   return (
     <div className="flex flex-col gap-6">
@@ -102,6 +105,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ num
                   </li>
                 ))}
               </ul>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="returns-heading" className="rounded-md border border-zinc-200 bg-white p-4 text-sm">
+            <h2 id="returns-heading" className="mb-2 text-lg font-semibold">Returns</h2>
+            {returns.length === 0 ? <p className="text-zinc-600">No returns for this order.</p> : <ReturnList returns={returns} hrefBase="/admin/returns/" />}
+            {order.status === 'fulfilled' || order.status === 'delivered' ? (
+              <p className="mt-3">
+                <Link href={`/admin/returns/new?order=${order.number}`} className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50">
+                  Open a return
+                </Link>
+              </p>
             ) : null}
           </section>
 

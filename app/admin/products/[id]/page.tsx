@@ -54,6 +54,7 @@ export default async function EditProductPage({ params, searchParams }: { params
           vendor: product.vendor,
           featured: product.featured,
           isGiftCard: product.isGiftCard,
+          returnable: product.returnable,
           seoTitle: product.seoTitle,
           seoDescription: product.seoDescription,
           skuPattern: product.skuPattern,
