@@ -8,3 +8,4 @@ export * from './users';
 export * from './integrations';
 export * from './markets';
 export * from './gift-cards';
+export * from './promotions';
