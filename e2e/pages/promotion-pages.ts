@@ -15,8 +15,14 @@ export class PromotionsAdminPage {
     await expect(this.page.getByRole('heading', { name: 'Promotions', level: 1 })).toBeVisible();
   }
 
+  /** A field by its label, which says "(optional)" when it may be left empty. */
+  field(label: string): Locator {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.form.getByLabel(new RegExp(`^${escaped}( \\(optional\\))?$`));
+  }
+
   async pickProducts(titles: string[]) {
-    const box = this.form.getByRole('combobox', { name: 'Products' });
+    const box = this.form.getByRole('combobox', { name: /^Products/ });
     for (const title of titles) {
       await box.fill(title);
       await this.page.getByRole('option', { name: title, exact: true }).click();
@@ -31,10 +37,12 @@ export class PromotionsAdminPage {
     selects?: Record<string, string>;
     products?: string[];
   }) {
+    // A fresh form for each (the last one's chosen products stay in it after a success).
+    await this.goto();
     await this.form.getByLabel('Name shoppers see').fill(promotion.title);
     await this.form.getByLabel('What it gives').selectOption({ label: promotion.gives });
-    for (const [label, value] of Object.entries(promotion.selects ?? {})) await this.form.getByLabel(label, { exact: true }).selectOption({ label: value });
-    for (const [label, value] of Object.entries(promotion.fields ?? {})) await this.form.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(promotion.selects ?? {})) await this.field(label).selectOption({ label: value });
+    for (const [label, value] of Object.entries(promotion.fields ?? {})) await this.field(label).fill(value);
     if (promotion.products) {
       await this.form.getByLabel('Applies to').selectOption({ label: 'Some products' });
       await this.pickProducts(promotion.products);
