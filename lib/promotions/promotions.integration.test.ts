@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as createCartRoute } from '@/app/api/store/v1/carts/route';
+import { GET as getCartRoute } from '@/app/api/store/v1/carts/current/route';
+import { POST as addLineRoute } from '@/app/api/store/v1/carts/current/lines/route';
 import { closeConnection, db } from '@/db/client';
 import { createTestVariant } from '@/db/testing/fixtures';
 import { orderLines, orderPromotions, orders, promotions, users } from '@/db/schema';
@@ -145,5 +149,32 @@ describe('promotions in the cart and at placement', () => {
     expect(withCode.discountError).toBeNull();
     const unknown = (await previewCheckout(ref, { countryCode: 'US', discountCode: 'NOSUCHCODE42' }))!;
     expect(unknown.discountError).toBe('This discount code is not valid.');
+  });
+
+  it('the Store API cart carries the promotions, the lines’ shares and the next tier; a client-sent discount is ignored', async () => {
+    const { variant, product } = await createTestVariant({ priceCents: 3000, stock: 20 });
+    await savePromotion(staff, form({ title: 'Two-step spend', actionKind: 'tiered', tierBasis: 'spend', tiers: '50 = 5, 100 = 15', productIds: product.id }));
+    const noParams = { params: Promise.resolve({}) };
+    const request = (path: string, init: { method?: string; token?: string; body?: unknown } = {}) =>
+      new NextRequest(new URL(path, 'http://store.test'), {
+        method: init.method ?? 'GET',
+        headers: { ...(init.token ? { 'x-cart-token': init.token } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+    const { token } = await (await createCartRoute(request('/api/store/v1/carts', { method: 'POST' }), noParams)).json();
+    const added = await addLineRoute(request('/api/store/v1/carts/current/lines', { method: 'POST', token, body: { variantId: variant.id, quantity: 2, discountCents: 6000 } }), noParams);
+    expect(added.status).toBe(201);
+    const { cart } = await added.json();
+    // $60: 5 % ($3.00); $40 more reaches 15 %.
+    expect(cart).toMatchObject({
+      subtotalCents: 6000,
+      discountCents: 300,
+      discountedSubtotalCents: 5700,
+      promotions: [{ title: 'Two-step spend', amountCents: 300, freeShipping: false }],
+      nextTier: { title: 'Two-step spend', basis: 'spend', remaining: 4000, percent: 15 },
+      lines: [{ discountCents: 300 }],
+    });
+    const current = await (await getCartRoute(request('/api/store/v1/carts/current', { token }), noParams)).json();
+    expect(current.cart).toMatchObject({ discountCents: 300, nextTier: { remaining: 4000 } });
   });
 });
