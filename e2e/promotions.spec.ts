@@ -7,6 +7,7 @@ import { ProductPage } from './pages/product-page';
 import { CartPage, CheckoutPage, ConfirmationPage } from './pages/shop-pages';
 import { axeViolations } from './support/axe';
 import { uniqueEmail } from './support/commerce';
+import { E2E_CUSTOMER } from './support/environment';
 import { expectNoSidewaysScroll } from './support/layout';
 
 // A merchant sets up "buy 2 socks get 1 free" and "10 % over $100, 20 % over $200" on products of their own (never
@@ -35,6 +36,9 @@ test('buy 2 get 1 free and spend tiers: badges, cart amounts and the next tier, 
   const groups = new CustomerGroupsAdminPage(page);
   await groups.goto();
   await groups.createGroup(`Insiders ${s}`);
+  const outcome = await groups.addCustomers(`Insiders ${s}`, `${E2E_CUSTOMER.email}, nobody-${s}@e2e.test`);
+  await expect(outcome).toHaveText(`1 customer added. No customer has nobody-${s}@e2e.test.`);
+  await expect(groups.members(`Insiders ${s}`)).toContainText(E2E_CUSTOMER.email);
 
   const promotions = new PromotionsAdminPage(page);
   await promotions.goto();

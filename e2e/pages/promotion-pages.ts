@@ -68,6 +68,18 @@ export class CustomerGroupsAdminPage {
     await form.getByRole('button', { name: 'Create group' }).click();
     await expect(this.page.getByRole('heading', { name: new RegExp(`^${name}`), level: 2 })).toBeVisible();
   }
+
+  /** Pastes emails into a group's form; answers the outcome it announced. */
+  async addCustomers(group: string, emails: string): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: `Add a customer to ${group}` });
+    await form.getByLabel('Customer emails').fill(emails);
+    await form.getByRole('button', { name: 'Add customers' }).click();
+    return form.getByRole('status');
+  }
+
+  members(group: string): Locator {
+    return this.page.getByRole('list', { name: `Members of ${group}` });
+  }
 }
 
 /** The cart's promotions block (cart page or drawer). */

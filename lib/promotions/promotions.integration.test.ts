@@ -13,7 +13,7 @@ import { placeOrderSchema } from '@/lib/checkout/schemas';
 import { listShippingOptions, placeOrder, previewCheckout } from '@/lib/checkout/service';
 import { getOrderByNumberAndEmail } from '@/lib/orders/queries';
 import { promotionFormSchema } from './schemas';
-import { addGroupMember, saveCustomerGroup, savePromotion } from './service';
+import { addGroupMembers, saveCustomerGroup, savePromotion } from './service';
 
 // Promotions through the real cart, checkout and placement: every promotion here is scoped to products made for
 // the test, so the other files' totals on the shared database never see them.
@@ -127,7 +127,9 @@ describe('promotions in the cart and at placement', () => {
     const memberEmail = `vip-${randomBytes(4).toString('hex')}@example.com`;
     const [member] = await db.insert(users).values({ email: memberEmail, name: 'Vee Ip', role: 'customer', passwordHash: 'x' }).returning({ id: users.id });
     const [outsider] = await db.insert(users).values({ email: `out-${randomBytes(4).toString('hex')}@example.com`, name: 'Out Sider', role: 'customer', passwordHash: 'x' }).returning({ id: users.id });
-    await addGroupMember(staff, { groupId, email: memberEmail });
+    const added = await addGroupMembers(staff, { groupId, emails: [memberEmail, 'nobody-here@example.com'] });
+    expect(added).toEqual({ added: 1, unknown: ['nobody-here@example.com'] });
+    expect((await addGroupMembers(staff, { groupId, emails: [memberEmail] })).added).toBe(0);
 
     const guest = await addCartLine({}, { variantId: variant.id, quantity: 1 });
     expect(guest.cart.promotions).toEqual([]);

@@ -100,9 +100,14 @@ export const customerGroupSchema = z.object({
   name: z.string().trim().min(1, 'Name the group.').max(60, 'Keep the name under 60 characters.'),
 });
 
+/** One or more emails, separated by commas, semicolons, spaces or new lines (a column pasted from a CSV file). */
 export const groupMemberSchema = z.object({
   groupId: z.uuid('Unknown group.'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter the customer’s email address.')),
+  emails: z
+    .string()
+    .max(50_000)
+    .transform((value) => [...new Set(value.split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))])
+    .pipe(z.array(z.email('Enter customers’ email addresses, separated by commas or new lines.')).min(1, 'Enter at least one email address.').max(1000, 'Add at most 1,000 customers at a time.')),
 });
 
 export const groupMemberRemoveSchema = z.object({ groupId: z.uuid('Unknown group.'), userId: z.uuid('Unknown customer.') });

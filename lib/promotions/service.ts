@@ -177,18 +177,23 @@ export async function saveCustomerGroup(actor: AuditActor, input: { id?: string;
   }
 }
 
-/** Adds a customer (by the email of their account or guest record) to a group; adding twice changes nothing. */
-export async function addGroupMember(actor: AuditActor, input: { groupId: string; email: string }, executor: Executor = db): Promise<{ userId: string; added: boolean }> {
+/**
+ * Adds customers (by the email of their account or guest record) to a group; one already in it is left as it is.
+ * Emails that match no customer are answered back, not added.
+ */
+export async function addGroupMembers(actor: AuditActor, input: { groupId: string; emails: string[] }, executor: Executor = db): Promise<{ added: number; unknown: string[] }> {
   return executor.transaction(async (tx) => {
     const [group] = await tx.select({ id: customerGroups.id }).from(customerGroups).where(eq(customerGroups.id, input.groupId));
     if (!group) throw new AppError('not_found', 'No such group.');
-    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, input.email), eq(users.role, 'customer')));
-    if (!user) throw invalid('email', 'No customer has this email address.');
-    const inserted = await tx.insert(customerGroupMembers).values({ groupId: group.id, userId: user.id }).onConflictDoNothing().returning({ userId: customerGroupMembers.userId });
+    const found = await tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.email, input.emails), eq(users.role, 'customer')));
+    const known = new Set(found.map((user) => user.email));
+    const inserted = found.length
+      ? await tx.insert(customerGroupMembers).values(found.map((user) => ({ groupId: group.id, userId: user.id }))).onConflictDoNothing().returning({ userId: customerGroupMembers.userId })
+      : [];
     if (inserted.length > 0) {
-      await recordAudit(tx, actor, { action: 'customer_group.add_member', entityType: 'customer_group', entityId: group.id, after: { userId: user.id, email: input.email } });
+      await recordAudit(tx, actor, { action: 'customer_group.add_members', entityType: 'customer_group', entityId: group.id, after: { userIds: inserted.map((row) => row.userId) } });
     }
-    return { userId: user.id, added: inserted.length > 0 };
+    return { added: inserted.length, unknown: input.emails.filter((email) => !known.has(email)) };
   });
 }
 

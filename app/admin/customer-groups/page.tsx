@@ -37,11 +37,10 @@ export default async function CustomerGroupsPage() {
             idPrefix={`add-${group.id}`}
             fields={[
               { name: 'groupId', label: '', type: 'hidden', defaultValue: group.id },
-              { name: 'email', label: 'Customer email', type: 'email' },
+              { name: 'emails', label: 'Customer emails', hint: 'One or more, separated by commas or spaces: a column pasted from a CSV file works.' },
             ]}
-            submitLabel="Add customer"
+            submitLabel="Add customers"
             pendingLabel="Adding…"
-            layout="inline"
           />
           {members[i]!.length > 0 ? (
             <ul aria-label={`Members of ${group.name}`} className="divide-y divide-zinc-100 text-sm">

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/session-types';
 import { invalidatePromotions } from '@/lib/catalog/cache';
 import type { ActionContext } from '@/lib/http/action';
 import { customerGroupSchema, groupMemberRemoveSchema, groupMemberSchema, promotionFormSchema, promotionIdSchema } from '@/lib/promotions/schemas';
-import { addGroupMember, deletePromotion, removeGroupMember, saveCustomerGroup, savePromotion } from '@/lib/promotions/service';
+import { addGroupMembers, deletePromotion, removeGroupMember, saveCustomerGroup, savePromotion } from '@/lib/promotions/service';
 
 // Staff's promotion and customer group actions, thin over lib/promotions: the wrapper authorises and parses, the
 // service writes and audits; product pages that advertise promotions are purged here.
@@ -37,10 +37,13 @@ export const saveCustomerGroupAction = adminAction(customerGroupSchema, async (i
 }, { successMessage: 'Group saved.' });
 
 export const addGroupMemberAction = adminAction(groupMemberSchema, async (input, ctx) => {
-  const result = await addGroupMember(actor(ctx), input);
+  const result = await addGroupMembers(actor(ctx), input);
   revalidatePath('/admin/customer-groups');
   return result;
-}, { successMessage: (result) => (result.added ? 'Customer added.' : 'This customer is already in the group.') });
+}, {
+  successMessage: (result) =>
+    `${result.added === 1 ? '1 customer added' : `${result.added} customers added`}.${result.unknown.length > 0 ? ` No customer has ${result.unknown.slice(0, 5).join(', ')}${result.unknown.length > 5 ? ` and ${result.unknown.length - 5} more` : ''}.` : ''}`,
+});
 
 export const removeGroupMemberAction = adminAction(groupMemberRemoveSchema, async (input, ctx) => {
   await removeGroupMember(actor(ctx), input);
