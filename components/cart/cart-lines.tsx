@@ -10,6 +10,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { removeCartLineAction, updateCartLineAction } from '@/lib/cart/actions';
 import type { CartLineView, CartView } from '@/lib/cart/types';
 import type { ActionResult, ActionState } from '@/lib/http/action';
+import { formatMoney, money } from '@/lib/money';
 
 type CartChangeResult = ActionResult<CartView>;
 
@@ -29,6 +30,8 @@ function applyChange(cart: CartView, change: Change): CartView {
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
     subtotalCents: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalCents, 0),
     hasProblems: lines.some((line) => line.problem !== null),
+    // Promotions are the server's to price: until its answer, the last ones stand.
+    discountedSubtotalCents: Math.max(0, lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalCents, 0) - cart.discountCents),
   };
 }
 
@@ -100,6 +103,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
           <span>Subtotal ({itemsLabel}):</span>
           <Price amountCents={optimisticCart.subtotalCents} currency={optimisticCart.currency} />
         </div>
+        <CartPromotions cart={optimisticCart} compact={drawer} />
         <p role="status" className="sr-only">
           {announcement}
         </p>
@@ -115,6 +119,53 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
         ) : null}
         {actions}
       </div>
+    </div>
+  );
+}
+
+/** Each promotion applied with its amount, the subtotal after them, and the next step the shopper could reach. */
+function CartPromotions({ cart, compact }: { cart: CartView; compact: boolean }) {
+  const { promotions, nextTier, currency } = cart;
+  if (promotions.length === 0 && !nextTier) return null;
+  return (
+    <div className={`flex w-full flex-col gap-1 text-sm ${compact ? '' : 'max-w-sm'}`} data-testid="cart-promotions">
+      {promotions.length > 0 ? (
+        <dl className="flex flex-col gap-1">
+          {promotions.map((promotion) => (
+            <div key={promotion.id} className="flex justify-between gap-3 text-green-800">
+              <dt className="min-w-0 [overflow-wrap:anywhere]">{promotion.title}</dt>
+              <dd className="shrink-0">
+                {promotion.freeShipping && promotion.amountCents === 0 ? 'Free shipping' : (
+                  <>
+                    −<Price className="inline" amountCents={promotion.amountCents} currency={currency} />
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+          {cart.discountCents > 0 ? (
+            <div className="flex justify-between gap-3 font-medium" data-testid="cart-discounted-subtotal">
+              <dt>After promotions</dt>
+              <dd className="shrink-0">
+                <Price className="inline" amountCents={cart.discountedSubtotalCents} currency={currency} />
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {nextTier ? (
+        <p className="rounded-md bg-brand-50 px-3 py-2 text-zinc-800" data-testid="cart-next-tier">
+          {nextTier.basis === 'spend' ? (
+            <>
+              Spend <strong>{formatMoney(money(nextTier.remaining, currency))}</strong> more for {nextTier.percent} % off
+            </>
+          ) : (
+            <>
+              Add {nextTier.remaining} more {nextTier.remaining === 1 ? 'item' : 'items'} for {nextTier.percent} % off
+            </>
+          )}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -246,6 +297,11 @@ function CartLineRow({
         </Heading>
         <p className="text-sm text-zinc-600">{line.variantTitle}</p>
         <Price className="text-sm" amountCents={line.unitPriceCents} currency={currency} />
+        {line.discountCents > 0 && line.problem === null ? (
+          <p className="text-sm text-green-800">
+            Promotion: −{formatMoney(money(line.discountCents, currency))}
+          </p>
+        ) : null}
         {line.problem === 'unavailable' ? (
           <p className="text-sm text-red-700">No longer available — please remove it.</p>
         ) : line.problem === 'insufficient_stock' ? (

@@ -176,7 +176,7 @@ export function CheckoutForm(props: {
       currency={quote.currency}
       lines={linesPriced}
       busy={stale}
-      totals={{ ...quote.totals, discountLabel: quote.discount?.code, shippingLabel: rate?.name }}
+      totals={{ ...quote.totals, discountLabel: quote.discount?.code, promotions: quote.promotions, shippingLabel: rate?.name }}
       tenders={quote}
       heading={options.heading}
       totalsTestId={options.totalsTestId}

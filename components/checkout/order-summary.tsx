@@ -8,6 +8,8 @@ export type SummaryTotals = {
   subtotalCents: number;
   discountCents: number;
   discountLabel?: string | null;
+  /** Promotions inside discountCents, each shown on its own row; the rest of discountCents is the code's. */
+  promotions?: readonly { title: string; amountCents: number }[];
   shippingCents: number;
   shippingLabel?: string | null;
   taxCents: number;
@@ -46,6 +48,7 @@ export function OrderSummary({
       </dd>
     </div>
   );
+  const codeDiscountCents = totals.discountCents - (totals.promotions ?? []).reduce((sum, promotion) => sum + promotion.amountCents, 0);
   const body = (
     <>
       <ul aria-label="Items" className="divide-y divide-zinc-100 text-sm">
@@ -65,7 +68,10 @@ export function OrderSummary({
       </ul>
       <dl className={`mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined} data-testid={totalsTestId}>
         {row('Subtotal', totals.subtotalCents)}
-        {totals.discountCents > 0 ? row(`Discount${totals.discountLabel ? ` (${totals.discountLabel})` : ''}`, totals.discountCents, true) : null}
+        {(totals.promotions ?? []).filter((promotion) => promotion.amountCents > 0).map((promotion) => (
+          <Fragment key={promotion.title}>{row(promotion.title, promotion.amountCents, true)}</Fragment>
+        ))}
+        {codeDiscountCents > 0 ? row(`Discount${totals.discountLabel ? ` (${totals.discountLabel})` : ''}`, codeDiscountCents, true) : null}
         {row(`Shipping${totals.shippingLabel ? ` (${totals.shippingLabel})` : ''}`, totals.shippingCents)}
         {row(totals.taxInclusive ? 'Tax included' : 'Tax', totals.taxCents)}
         <div className="flex justify-between border-t border-zinc-200 pt-2 text-base font-semibold">

@@ -80,6 +80,7 @@ export function OrderDetailView({ order }: { order: OrderDetail }) {
           subtotalCents: order.subtotalCents,
           discountCents: order.discountCents,
           discountLabel: order.discountCode,
+          promotions: order.promotions,
           shippingCents: order.shippingCents,
           shippingLabel: order.shippingMethod,
           taxCents: order.taxCents,

@@ -9,3 +9,4 @@ export * from './integrations';
 export * from './markets';
 export * from './gift-cards';
 export * from './returns';
+export * from './promotions';

@@ -12,6 +12,8 @@ export const ADMIN_SECTIONS: { href: string; label: string; role: AdminRole }[] 
   { href: '/admin/import-export', label: 'Import / export', role: 'staff' },
   { href: '/admin/customers', label: 'Customers', role: 'staff' },
   { href: '/admin/discounts', label: 'Discounts', role: 'admin' },
+  { href: '/admin/promotions', label: 'Promotions', role: 'admin' },
+  { href: '/admin/customer-groups', label: 'Customer groups', role: 'admin' },
   { href: '/admin/gift-cards', label: 'Gift cards', role: 'admin' },
   { href: '/admin/markets', label: 'Markets', role: 'admin' },
   { href: '/admin/home', label: 'Home page', role: 'admin' },

@@ -26,6 +26,8 @@ const SECTION_HREF: Record<string, string> = {
   search_synonyms: '/admin/search',
   import: '/admin/import-export',
   gift_card: '/admin/gift-cards',
+  promotion: '/admin/promotions',
+  customer_group: '/admin/customer-groups',
 };
 
 type Named = { id: string; name: string | null; href: string | null };

@@ -10,6 +10,7 @@ import { isOnSale, isPurchasable, type PurchasableFields } from '@/lib/catalog/p
 import { getCachedMarkets } from '@/lib/markets/cache';
 import { resolvePrice } from '@/lib/markets/pricing';
 import { defaultMarket, getExplicitPrices } from '@/lib/markets/queries';
+import { applyPromotions } from '@/lib/promotions/pricing';
 import type { MarketView } from '@/lib/markets/types';
 import { type AddToCartInput, MAX_LINE_QUANTITY, type UpdateLineInput } from './schemas';
 import type { CartLineView, CartRef, CartView } from './types';
@@ -230,6 +231,7 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
     .select({
       cartId: carts.id,
       marketId: carts.marketId,
+      userId: carts.userId,
       id: cartLines.id,
       variantId: variants.id,
       productSlug: products.slug,
@@ -280,6 +282,7 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
         unitPriceCents,
         quantity,
         lineTotalCents: unitPriceCents * quantity,
+        discountCents: 0,
         maxQuantity,
         problem,
         isGiftCard: row.isGiftCard ?? false,
@@ -287,14 +290,30 @@ export async function getCartViewById(cartId: string, executor: Executor = db): 
       },
     ];
   });
+  // Automatic promotions on the lines that can be bought, for the cart's owner (a guest cart: anyone's).
+  const buyable = lines.filter((line) => line.problem === null);
+  const promoted = await applyPromotions(executor, {
+    lines: buyable.map((line) => ({ key: line.id, variantId: line.variantId, unitPriceCents: line.unitPriceCents, quantity: line.quantity, isGiftCard: line.isGiftCard })),
+    customerId: head.userId,
+    market,
+    baseCurrency,
+  });
+  buyable.forEach((line, i) => {
+    line.discountCents = promoted.lineDiscountCents[i] ?? 0;
+  });
+  const subtotalCents = buyable.reduce((sum, line) => sum + line.lineTotalCents, 0);
   return {
     id: head.cartId,
     currency: market.currency,
     market: market.code,
     lines,
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    subtotalCents: lines.filter((line) => line.problem === null).reduce((sum, line) => sum + line.lineTotalCents, 0),
+    subtotalCents,
     hasProblems: lines.some((line) => line.problem !== null),
+    promotions: promoted.applied.map((entry) => ({ id: entry.promotionId, title: entry.title, amountCents: entry.amountCents, freeShipping: entry.freeShipping })),
+    discountCents: promoted.discountCents,
+    discountedSubtotalCents: subtotalCents - promoted.discountCents,
+    nextTier: promoted.hint ? { title: promoted.hint.title, basis: promoted.hint.basis, remaining: promoted.hint.remaining, percent: promoted.hint.percent } : null,
   };
 }
 

@@ -17,6 +17,7 @@ export const cartLineSchema = z.object({
   unitPriceCents: cents('Current unit price'),
   quantity: z.number().int().min(1),
   lineTotalCents: cents('unitPriceCents × quantity'),
+  discountCents: cents("What the cart's automatic promotions take off this line"),
   maxQuantity: z.number().int().min(0).describe('Most this line may hold now: min(stock, per-line maximum); 0 when it can no longer be bought'),
   problem: z.enum(['unavailable', 'insufficient_stock']).nullable().describe('Why the line cannot be checked out as it is; null when it can'),
   isGiftCard: z.boolean().describe('A gift card: issued and emailed when the order is paid; not discounted, taxed or shipped'),
@@ -35,6 +36,27 @@ export const cartSchema = z.object({
   itemCount: z.number().int().min(0),
   subtotalCents: cents('Sum of the lines that can be bought, at current prices'),
   hasProblems: z.boolean().describe('Some line is sold out, over stock or no longer sold'),
+  promotions: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        title: z.string().describe('What the shopper reads, e.g. "Buy 2 socks get 1 free"'),
+        amountCents: cents('What it takes off'),
+        freeShipping: z.boolean().describe('It makes shipping free at checkout'),
+      }),
+    )
+    .describe('Automatic promotions applied to the cart now (codes are entered at checkout)'),
+  discountCents: cents('Sum of the promotions, equal to the sum of the lines’ discountCents'),
+  discountedSubtotalCents: cents('subtotalCents − discountCents; shipping and tax are added at checkout'),
+  nextTier: z
+    .object({
+      title: z.string(),
+      basis: z.enum(['spend', 'quantity']),
+      remaining: z.number().int().min(1).describe('Minor units (spend) or items (quantity) still to add'),
+      percent: z.number().int().min(1).max(100).describe('The percentage off it unlocks'),
+    })
+    .nullable()
+    .describe('The closest promotion step not reached yet, e.g. "Spend $23.00 more for 20 % off"; null when none'),
 });
 export type CartView = z.infer<typeof cartSchema>;
 

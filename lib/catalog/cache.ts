@@ -8,6 +8,7 @@ import { getStoreInfo } from '@/lib/store/settings';
 import { getCategoryBySlug, listCategoryAncestors, listCategoryTree } from '@/lib/catalog/categories/queries';
 import { marketCacheTag, MARKETS_CACHE_TAG } from '@/lib/markets/cache';
 import type { MarketView } from '@/lib/markets/types';
+import { listProductPromotionBadges } from '@/lib/promotions/queries';
 import { priceCardsInMarket, priceProductInMarket, priceResultInMarket } from './market-prices';
 import { getProductDetail, listRelatedProducts } from './product';
 import { countActiveProducts, listFeaturedProducts, listNewestProducts, listTopCategories } from './queries';
@@ -36,6 +37,8 @@ export const CACHE_TAGS = {
   settings: 'store-settings',
   /** The merchant's search synonyms (read into the search vocabulary). */
   synonyms: 'search-synonyms',
+  /** Automatic promotions as product pages advertise them. */
+  promotions: 'promotions',
 } as const;
 
 /** Upper bound on staleness on instances that did not take the write themselves. */
@@ -149,6 +152,26 @@ export function getCachedRelatedProducts(productId: string, slug: string, market
   const tags = [CACHE_TAGS.catalog, CACHE_TAGS.product(slug)];
   const base = () => cached(`related ${productId}`, tags, () => listRelatedProducts(productId, 4));
   return cachedInMarket(`related ${productId}`, tags, market, base, (cards) => priceCardsInMarket(cards, market));
+}
+
+/**
+ * A product's promotion badges: the same for every shopper (lib/promotions/queries.ts), so cached and shown on the
+ * cached page. A promotion that starts on its schedule shows within REVALIDATE_S.
+ */
+export function getCachedPromotionBadges(productId: string, slug: string) {
+  return cached(`promotion-badges ${productId}`, [CACHE_TAGS.promotions, CACHE_TAGS.product(slug)], () => listProductPromotionBadges(productId));
+}
+
+/** After a promotion changes: its products' pages (or, for a wider scope, every page) show the new badges. */
+export function invalidatePromotions(affected: readonly string[] | 'all'): void {
+  if (affected === 'all') {
+    invalidateEverywhere({ tags: [CACHE_TAGS.promotions], pages: 'all' });
+    return;
+  }
+  invalidateEverywhere({
+    tags: [CACHE_TAGS.promotions],
+    pages: affected.flatMap((slug) => [`/products/${slug}`, `/api/store/v1/products/${slug}`]),
+  });
 }
 
 /** Drops cached reads (by tag) and pages (by path, or all; of one market, or of every one) on this instance. */

@@ -72,3 +72,27 @@ describe('addressSchema', () => {
     expect(addressSchema.safeParse({ ...base, region: '' }).success).toBe(false);
   });
 });
+
+describe('computeTotals with promotions', () => {
+  it('applies promotions first, then the code to what the goods still cost; shares add up per line', () => {
+    const totals = computeTotals({
+      lines: [{ unitPriceCents: 800, quantity: 3 }, { unitPriceCents: 7000, quantity: 2 }, { unitPriceCents: 5000, quantity: 1, isGiftCard: true }],
+      promotions: { lineDiscountCents: [960, 1400, 500], freeShipping: false },
+      discount: { type: 'percentage', value: 10 },
+      shipping: { priceCents: 599, freeAboveCents: null },
+      tax: null,
+      taxInclusive: false,
+    });
+    // Goods 16 400 − promotions 2 360 (the gift card's 500 is ignored) = 14 040; the code takes 10 % of that.
+    expect(totals.discountCents).toBe(2360 + 1404);
+    expect(totals.lineDiscountCents.reduce((a, b) => a + b, 0)).toBe(totals.discountCents);
+    expect(totals.lineDiscountCents[2]).toBe(0);
+    expect(totals.totalCents).toBe(5000 + 16_400 - 3764 + 599);
+  });
+
+  it('a free-shipping promotion makes shipping free', () => {
+    const totals = computeTotals({ lines: [{ unitPriceCents: 1000, quantity: 1 }], promotions: { lineDiscountCents: [0], freeShipping: true }, discount: null, shipping: { priceCents: 599, freeAboveCents: null }, tax: null, taxInclusive: false });
+    expect(totals.shippingCents).toBe(0);
+    expect(totals.totalCents).toBe(1000);
+  });
+});

@@ -9,11 +9,13 @@ import {
   discountRedemptions,
   orderEvents,
   orderLines,
+  orderPromotions,
   orders,
   outboxEvents,
   payments,
   productImages,
   products,
+  promotions as promotionsTable,
   shippingRates,
   shippingZones,
   taxRates,
@@ -34,6 +36,7 @@ import { getStoreInfo } from '@/lib/store/settings';
 import { formatMoney, money } from '@/lib/money';
 import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
+import { type AppliedPromotions, applyPromotions, isPromotionCode } from '@/lib/promotions/pricing';
 import type { PlaceOrderInput } from './schemas';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 import { previewTenders, recordTenders, spendTenders, type TenderPreview } from '@/lib/gift-cards/service';
@@ -143,6 +146,8 @@ export type CheckoutPreview = {
   shippingOptions: ShippingOption[];
   selectedRateId: string | null;
   totals: Totals;
+  /** The promotions applied (automatic ones, and one whose code was entered), with their amounts. */
+  promotions: AppliedPromotions;
   discount: { code: string; description: string } | null;
   discountError: string | null;
   tenders: TenderPreview;
@@ -164,7 +169,10 @@ export async function previewCheckout(
   const tax = await findTaxRate(executor, countryCode, input.region?.toUpperCase() ?? null);
   let discount: DiscountRow | null = null;
   let discountMessage: string | null = null;
-  if (input.discountCode) {
+  // A code names a promotion or a discount code (the promotion first); a promotion's code that does not fit the
+  // cart says so, as a discount code's would.
+  const promotionCode = input.discountCode && (await isPromotionCode(input.discountCode, executor)) ? input.discountCode : null;
+  if (input.discountCode && !promotionCode) {
     try {
       discount = await findUsableDiscount(executor, input.discountCode, cart.subtotalCents, market, store.currency);
     } catch (error) {
@@ -173,8 +181,20 @@ export async function previewCheckout(
     }
   }
   const buyable = cart.lines.filter((line) => line.problem === null);
+  const promoted = await applyPromotions(executor, {
+    lines: buyable.map((line) => ({ key: line.id, variantId: line.variantId, unitPriceCents: line.unitPriceCents, quantity: line.quantity, isGiftCard: line.isGiftCard })),
+    customerId: ref.userId ?? null,
+    market,
+    baseCurrency: store.currency,
+    code: promotionCode,
+    shippingCents: rate?.priceCents ?? 0,
+  });
+  if (promotionCode && !promoted.applied.some((entry) => entry.code === promotionCode.trim().toUpperCase())) {
+    discountMessage = 'This code does not apply to your cart.';
+  }
   const totals = computeTotals({
     lines: buyable,
+    promotions: promoted,
     discount: asPricingDiscount(discount),
     shipping: rate,
     tax,
@@ -197,9 +217,34 @@ export async function previewCheckout(
     shippingOptions,
     selectedRateId: rate?.id ?? null,
     totals,
+    promotions: promoted,
     discount: discount ? { code: discount.code, description: discount.description } : null,
     discountError: discountMessage,
   };
+}
+
+/**
+ * Counts one use of each applied promotion in the order's transaction: a conditional increment (never past the
+ * overall limit), whose row lock also serialises the per-customer count after it — so concurrent orders of one
+ * customer cannot both take the last use. Rows are locked in id order, so two orders never wait on each other.
+ */
+async function countPromotionUses(tx: Transaction, promoted: AppliedPromotions, customerId: string): Promise<void> {
+  for (const entry of [...promoted.applied].sort((a, b) => (a.promotionId < b.promotionId ? -1 : 1))) {
+    const [counted] = await tx
+      .update(promotionsTable)
+      .set({ timesUsed: sql`${promotionsTable.timesUsed} + 1` })
+      .where(and(eq(promotionsTable.id, entry.promotionId), or(isNull(promotionsTable.usageLimit), sql`${promotionsTable.timesUsed} < ${promotionsTable.usageLimit}`)))
+      .returning({ perCustomerLimit: promotionsTable.perCustomerLimit });
+    const refused = `“${entry.title}” is no longer available for this order. Review the order summary (its total has been updated) and place the order again.`;
+    if (!counted) throw new AppError('conflict', refused, { fieldErrors: { discountCode: [refused] } });
+    if (counted.perCustomerLimit !== null) {
+      const used = await tx.$count(orderPromotions, and(eq(orderPromotions.promotionId, entry.promotionId), eq(orderPromotions.customerId, customerId)));
+      if (used >= counted.perCustomerLimit) {
+        const message = `You have already used “${entry.title}” as many times as it allows. Review the order summary and place the order again.`;
+        throw new AppError('conflict', message, { fieldErrors: { discountCode: [message] } });
+      }
+    }
+  }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -364,7 +409,8 @@ export async function placeOrder(
     const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
 
     let discount: DiscountRow | null = null;
-    if (input.discountCode) {
+    const promotionCode = input.discountCode && (await isPromotionCode(input.discountCode, tx)) ? input.discountCode : null;
+    if (input.discountCode && !promotionCode) {
       discount = await findUsableDiscount(tx, input.discountCode, subtotalCents, market, baseStore.currency);
       // Conditional increment: the row lock it takes also serialises the per-customer count just below.
       const [counted] = await tx
@@ -387,8 +433,23 @@ export async function placeOrder(
       }
     }
 
+    // Promotions priced again here, on the prices read in this transaction, as the summary priced them.
+    const promoted = await applyPromotions(tx, {
+      lines: lines.map((line) => ({ key: line.variantId, variantId: line.variantId, unitPriceCents: line.unitPriceCents, quantity: line.quantity, isGiftCard: line.isGiftCard })),
+      customerId: options.userId ?? null,
+      market,
+      baseCurrency: baseStore.currency,
+      code: promotionCode,
+      shippingCents: rate.priceCents,
+    });
+    if (promotionCode && !promoted.applied.some((entry) => entry.code === promotionCode.trim().toUpperCase())) {
+      throw discountError('This code does not apply to your cart.');
+    }
+    await countPromotionUses(tx, promoted, customer.id);
+
     const totals = computeTotals({
       lines,
+      promotions: promoted,
       discount: asPricingDiscount(discount),
       shipping: rate,
       tax,
@@ -471,6 +532,19 @@ export async function placeOrder(
           };
         }),
       ),
+      promoted.applied.length > 0
+        ? tx.insert(orderPromotions).values(
+            promoted.applied.map((entry) => ({
+              orderId,
+              promotionId: entry.promotionId,
+              customerId: customer.id,
+              title: entry.title,
+              code: entry.code,
+              amountCents: entry.amountCents,
+              freeShipping: entry.freeShipping,
+            })),
+          )
+        : null,
       discount
         ? tx.insert(discountRedemptions).values({
             discountCodeId: discount.id,

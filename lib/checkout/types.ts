@@ -51,6 +51,9 @@ export const checkoutQuoteViewSchema = z.object({
     taxInclusive: z.boolean(),
   }),
   discount: z.object({ code: z.string(), description: z.string() }).nullable(),
+  promotions: z
+    .array(z.object({ id: z.uuid(), title: z.string(), amountCents: cents, freeShipping: z.boolean() }))
+    .describe('The promotions applied, each with what it takes off (within totals.discountCents; the rest is the code’s)'),
   discountError: z.string().nullable(),
   giftCards: z
     .array(z.object({ code: z.string(), lastFour: z.string(), amountCents: cents.describe('What this card pays of the order'), balanceCents: cents.describe("The card's balance now") }))

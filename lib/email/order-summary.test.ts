@@ -30,3 +30,26 @@ describe('order email summary', () => {
     expect(summaryAddsUp({ lines, subtotalCents: 10554, discountCents: 0, discountCode: null, shippingCents: 0, shippingMethod: 'x', taxCents: 0, taxInclusive: false, totalCents: 10555 })).toBe(false);
   });
 });
+
+describe('promotions in the money block', () => {
+  it('shows each promotion on its own row and the code the rest, still adding up', () => {
+    const order = {
+      lines: [{ unitPriceCents: 800, quantity: 3 }, { unitPriceCents: 7000, quantity: 2 }],
+      subtotalCents: 16_400,
+      discountCents: 2360 + 500,
+      discountCode: 'SAVE5',
+      promotions: [{ title: 'Buy 2 socks get 1 free', amountCents: 800 }, { title: 'Spend more, save more', amountCents: 1560 }],
+      shippingCents: 0,
+      shippingMethod: 'Standard',
+      taxCents: 0,
+      taxInclusive: false,
+      totalCents: 16_400 - 2860,
+    };
+    expect(summaryRows(order).filter((row) => row.kind === 'discount').map((row) => [row.label, row.cents])).toEqual([
+      ['Buy 2 socks get 1 free', 800],
+      ['Spend more, save more', 1560],
+      ['Discount (SAVE5)', 500],
+    ]);
+    expect(summaryAddsUp(order)).toBe(true);
+  });
+});

@@ -8,6 +8,8 @@ export type SummaryOrder = {
   subtotalCents: number;
   discountCents: number;
   discountCode: string | null;
+  /** Promotions inside discountCents, each on its own row; the rest of discountCents is the code's. */
+  promotions?: { title: string; amountCents: number }[];
   shippingCents: number;
   shippingMethod: string;
   taxCents: number;
@@ -23,7 +25,10 @@ export function lineAmountCents(line: { unitPriceCents: number; quantity: number
 
 export function summaryRows(order: SummaryOrder): SummaryRow[] {
   const rows: SummaryRow[] = [{ kind: 'subtotal', label: 'Subtotal', cents: order.subtotalCents, sign: 1 }];
-  if (order.discountCents > 0) rows.push({ kind: 'discount', label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount', cents: order.discountCents, sign: -1 });
+  const promotions = (order.promotions ?? []).filter((promotion) => promotion.amountCents > 0);
+  for (const promotion of promotions) rows.push({ kind: 'discount', label: promotion.title, cents: promotion.amountCents, sign: -1 });
+  const codeCents = order.discountCents - promotions.reduce((sum, promotion) => sum + promotion.amountCents, 0);
+  if (codeCents > 0) rows.push({ kind: 'discount', label: order.discountCode ? `Discount (${order.discountCode})` : 'Discount', cents: codeCents, sign: -1 });
   rows.push({ kind: 'shipping', label: `Shipping (${order.shippingMethod})`, cents: order.shippingCents, sign: 1 });
   if (order.taxInclusive) rows.push({ kind: 'tax_included', label: 'Including tax', cents: order.taxCents, sign: 0 });
   else rows.push({ kind: 'tax', label: 'Tax', cents: order.taxCents, sign: 1 });

@@ -102,6 +102,7 @@ async function composeConfirmation(orderId: string, order: OrderDetail, awaiting
       subtotalCents: order.subtotalCents,
       discountCents: order.discountCents,
       discountCode: order.discountCode,
+      promotions: order.promotions.map((promotion) => ({ title: promotion.title, amountCents: promotion.amountCents })),
       shippingCents: order.shippingCents,
       shippingMethod: order.shippingMethod,
       taxCents: order.taxCents,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { emailMessages, fulfillmentLines, fulfillments, orderEvents, orderLines, orders, payments, refunds, users } from '@/db/schema';
+import { emailMessages, fulfillmentLines, fulfillments, orderEvents, orderLines, orderPromotions, orders, payments, refunds, users } from '@/db/schema';
 import { normaliseEmail } from '@/lib/auth/email';
 import { ORDER_NOTE_EVENT, ORDER_NUMBER_PATTERN, ORDERS_PAGE_SIZE, type OrderListQuery, orderSortDirection } from './schemas';
 import { fulfilmentLabel, legalTransitions, type OrderMachineState } from './state-machine';
@@ -43,7 +43,7 @@ async function readOrder(executor: Executor, where: SQL) {
     .leftJoin(users, eq(users.id, orders.userId))
     .where(where);
   if (!order) return null;
-  const [lines, shipments, shippedItems, [email]] = await Promise.all([
+  const [lines, shipments, shippedItems, [email], promotions] = await Promise.all([
     executor
       .select({
         id: orderLines.id,
@@ -84,9 +84,15 @@ async function readOrder(executor: Executor, where: SQL) {
       .where(and(eq(emailMessages.template, 'order_confirmation'), eq(emailMessages.toAddress, order.email), sql`${emailMessages.subject} like ${`%${order.number}%`}`))
       .orderBy(desc(emailMessages.createdAt))
       .limit(1),
+    executor
+      .select({ title: orderPromotions.title, amountCents: orderPromotions.amountCents, freeShipping: orderPromotions.freeShipping })
+      .from(orderPromotions)
+      .where(eq(orderPromotions.orderId, order.id))
+      .orderBy(asc(orderPromotions.createdAt), asc(orderPromotions.id)),
   ]);
   return {
     order,
+    promotions,
     lines: lines.map((line) => ({ ...line, shippedQuantity: Number(line.shippedQuantity) })),
     shipments: shipments.map(({ id, shippedAt, deliveredAt, ...shipment }) => ({
       ...shipment,
@@ -108,7 +114,7 @@ function units(read: OrderRead) {
 }
 
 /** The customer's view: named fields only, so nothing staff-only (notes on the timeline, payments) can reach it. */
-function customerView({ order, lines, shipments, confirmationEmail }: OrderRead): OrderDetail {
+function customerView({ order, lines, shipments, confirmationEmail, promotions }: OrderRead): OrderDetail {
   return {
     number: order.number,
     email: order.email,
@@ -119,6 +125,7 @@ function customerView({ order, lines, shipments, confirmationEmail }: OrderRead)
     subtotalCents: order.subtotalCents,
     discountCents: order.discountCents,
     discountCode: order.discountCode,
+    promotions,
     shippingCents: order.shippingCents,
     shippingMethod: order.shippingMethod,
     taxCents: order.taxCents,
@@ -127,7 +134,7 @@ function customerView({ order, lines, shipments, confirmationEmail }: OrderRead)
     placedAt: order.placedAt.toISOString(),
     shippingAddress: order.shippingAddress,
     lines: lines.map(({ productTitle, variantTitle, sku, unitPriceCents, quantity, totalCents }) => ({ productTitle, variantTitle, sku, unitPriceCents, quantity, totalCents })),
-    fulfilment: fulfilmentLabel({ status: order.status, ...units({ order, lines, shipments, confirmationEmail }) }),
+    fulfilment: fulfilmentLabel({ status: order.status, ...units({ order, lines, shipments, confirmationEmail, promotions }) }),
     shipments,
     confirmationEmail,
   };

@@ -65,6 +65,9 @@ export const orderDetailSchema = z.object({
   subtotalCents: cents('Sum of lines'),
   discountCents: cents('Discount'),
   discountCode: z.string().nullable(),
+  promotions: z
+    .array(z.object({ title: z.string(), amountCents: z.number().int().min(0), freeShipping: z.boolean() }))
+    .describe('The promotions the order used, with what each took off (within discountCents; the rest is the code’s)'),
   shippingCents: cents('Shipping'),
   shippingMethod: z.string(),
   taxCents: cents('Tax (included in prices when taxInclusive)'),

@@ -612,6 +612,8 @@ export interface components {
                 quantity: number;
                 /** @description unitPriceCents × quantity, in minor units (cents) */
                 lineTotalCents: number;
+                /** @description What the cart's automatic promotions take off this line, in minor units (cents) */
+                discountCents: number;
                 /** @description Most this line may hold now: min(stock, per-line maximum); 0 when it can no longer be bought */
                 maxQuantity: number;
                 /** @description Why the line cannot be checked out as it is; null when it can */
@@ -630,6 +632,31 @@ export interface components {
             subtotalCents: number;
             /** @description Some line is sold out, over stock or no longer sold */
             hasProblems: boolean;
+            /** @description Automatic promotions applied to the cart now (codes are entered at checkout) */
+            promotions: {
+                /** Format: uuid */
+                id: string;
+                /** @description What the shopper reads, e.g. "Buy 2 socks get 1 free" */
+                title: string;
+                /** @description What it takes off, in minor units (cents) */
+                amountCents: number;
+                /** @description It makes shipping free at checkout */
+                freeShipping: boolean;
+            }[];
+            /** @description Sum of the promotions, equal to the sum of the lines’ discountCents, in minor units (cents) */
+            discountCents: number;
+            /** @description subtotalCents − discountCents; shipping and tax are added at checkout, in minor units (cents) */
+            discountedSubtotalCents: number;
+            /** @description The closest promotion step not reached yet, e.g. "Spend $23.00 more for 20 % off"; null when none */
+            nextTier: {
+                title: string;
+                /** @enum {string} */
+                basis: "spend" | "quantity";
+                /** @description Minor units (spend) or items (quantity) still to add */
+                remaining: number;
+                /** @description The percentage off it unlocks */
+                percent: number;
+            } | null;
         };
         /** @description With paymentProvider "stripe": confirm the PaymentIntent client-side (Stripe.js confirmPayment, or the mobile SDKs) with clientSecret and publishableKey. Its amount and currency are the order total from the server. The order is marked paid by the Stripe webhook, never by the client. */
         PaymentStart: {
@@ -699,6 +726,12 @@ export interface components {
             /** @description Discount, in minor units (cents) */
             discountCents: number;
             discountCode: string | null;
+            /** @description The promotions the order used, with what each took off (within discountCents; the rest is the code’s) */
+            promotions: {
+                title: string;
+                amountCents: number;
+                freeShipping: boolean;
+            }[];
             /** @description Shipping, in minor units (cents) */
             shippingCents: number;
             shippingMethod: string;
@@ -818,6 +851,14 @@ export interface components {
                 code: string;
                 description: string;
             } | null;
+            /** @description The promotions applied, each with what it takes off (within totals.discountCents; the rest is the code’s) */
+            promotions: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                amountCents: number;
+                freeShipping: boolean;
+            }[];
             discountError: string | null;
             /** @description The gift cards applied, in the order they pay; a card the order no longer needs pays 0 */
             giftCards: {

@@ -517,6 +517,12 @@ export interface components {
             /** @description Discount, in minor units (cents) */
             discountCents: number;
             discountCode: string | null;
+            /** @description The promotions the order used, with what each took off (within discountCents; the rest is the code’s) */
+            promotions: {
+                title: string;
+                amountCents: number;
+                freeShipping: boolean;
+            }[];
             /** @description Shipping, in minor units (cents) */
             shippingCents: number;
             shippingMethod: string;

@@ -11,7 +11,8 @@ import { VariantSelectionProvider } from '@/components/catalog/variant-selection
 import { RichText } from '@/components/content/rich-text';
 import { productDescriptionText, renderProductDescription } from '@/lib/catalog/description';
 import { imageIndexForVariant } from '@/lib/catalog/gallery';
-import { getCachedProductDetail, getCachedRelatedProducts, getCachedStoreInfo } from '@/lib/catalog/cache';
+import { getCachedProductDetail, getCachedPromotionBadges, getCachedRelatedProducts, getCachedStoreInfo } from '@/lib/catalog/cache';
+import { Badge } from '@/components/ui/badge';
 import { productJsonLd } from '@/lib/catalog/structured-data';
 import { resolveVariantSelection, selectionFromParams } from '@/lib/catalog/variant-matrix';
 import { env } from '@/lib/env';
@@ -44,10 +45,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const market = await getShopperMarket();
   const product = await getCachedProductDetail(slug, market);
   if (!product) notFound();
-  const [store, related, search] = await Promise.all([
+  const [store, related, search, badges] = await Promise.all([
     getCachedStoreInfo(),
     getCachedRelatedProducts(product.id, product.slug, market),
     searchParams,
+    product.isGiftCard ? [] : getCachedPromotionBadges(product.id, product.slug),
   ]);
   const picked = resolveVariantSelection(product, selectionFromParams(product, search));
   const firstShown = imageIndexForVariant(product.images, product.variants, picked.variant?.id ?? null);
@@ -97,6 +99,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
             {product.vendor ? <p className="mt-1 text-zinc-600">{product.vendor}</p> : null}
           </div>
           <VariantPrice range={{ minCents: product.priceMinCents, maxCents: product.priceMaxCents, currency: product.currency }} />
+          {badges.length > 0 ? (
+            <ul aria-label="Promotions" className="flex flex-wrap gap-2">
+              {badges.map((badge) => (
+                <li key={badge}>
+                  <Badge tone="success">{badge}</Badge>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <VariantPicker slug={product.slug} />
           <SelectedVariantPurchase giftCard={product.isGiftCard} />
           {/* Markdown as the merchant wrote it, sanitised on output (lib/catalog/description.ts). */}
