@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
+import { LOCALE_HEADER, splitLocale } from '@/lib/i18n/config';
 import { preflightResponse } from '@/lib/http/cors';
 import { FILL_HEADER, pageCacheFillSecret } from '@/lib/server/page-cache';
 import { requestIdFrom } from '@/lib/server/request-id';
@@ -11,7 +12,9 @@ import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers'
 //  2. the per-request security headers: a CSP with a fresh nonce (also set on the *request*, where Next reads it
 //     and puts the nonce on its own scripts — pages are dynamic via connection(), so every render gets one),
 //     Referrer-Policy (no-referrer where the URL carries a token) and Cache-Control for personalised paths;
-//  3. the page cache's own render requests (lib/server/front-door.ts) bring the nonce the cached copy is cut at.
+//  3. the page cache's own render requests (lib/server/front-door.ts) bring the nonce the cached copy is cut at;
+//  4. the storefront's language: `/de/...` and `/fr/...` are served by the same routes as `/...`, rewritten here with
+//     the language in LOCALE_HEADER (lib/i18n/config.ts); `/en/...` redirects to its one address without a prefix.
 // Anonymous catalog pages already in the page cache never reach this far: the front door answers them.
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
 export function proxy(request: NextRequest) {
@@ -26,7 +29,15 @@ export function proxy(request: NextRequest) {
   const fillSecret = pageCacheFillSecret();
   const fill = fillSecret ? request.headers.get(FILL_HEADER)?.split(' ') : undefined;
   const nonce = fill?.length === 2 && fill[0] === fillSecret ? fill[1]! : newNonce();
-  const security = requestSecurityHeaders({ nonce, pathname: request.nextUrl.pathname, production: isProduction, https: env.SITE_URL.startsWith('https:') });
+  const { locale, pathname, explicitDefault } = splitLocale(request.nextUrl.pathname);
+  if (explicitDefault && (request.method === 'GET' || request.method === 'HEAD')) {
+    const target = request.nextUrl.clone();
+    target.pathname = pathname;
+    const redirect = NextResponse.redirect(target, 308);
+    redirect.headers.set('x-request-id', requestId);
+    return redirect;
+  }
+  const security = requestSecurityHeaders({ nonce, pathname, production: isProduction, https: env.SITE_URL.startsWith('https:') });
 
   const headers = new Headers(request.headers);
   headers.delete(FILL_HEADER);
@@ -34,7 +45,15 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   for (const [name, value] of security) if (name === 'content-security-policy') headers.set(name, value);
   headers.set('x-nonce', nonce);
-  const response = NextResponse.next({ request: { headers } });
+  // Always set: a client's own value never chooses the language.
+  headers.set(LOCALE_HEADER, locale);
+  let response: NextResponse;
+  if (pathname === request.nextUrl.pathname) response = NextResponse.next({ request: { headers } });
+  else {
+    const target = request.nextUrl.clone();
+    target.pathname = pathname;
+    response = NextResponse.rewrite(target, { request: { headers } });
+  }
   response.headers.set('x-request-id', requestId);
   for (const [name, value] of security) response.headers.set(name, value);
   return response;

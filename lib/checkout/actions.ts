@@ -1,5 +1,6 @@
 'use server';
 
+import { localisedHref } from '@/lib/i18n/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearCartToken, currentCartRef } from '@/lib/cart/session';
@@ -42,7 +43,8 @@ export const placeOrderAction = publicAction(
     if (!ref.userId) await clearCartToken();
     await writeCartHint(null);
     await writeReceipt(placed.orderId);
-    redirect('/checkout/confirmation');
+    // The confirmation in the language the order was placed in (/de/checkout → /de/checkout/confirmation).
+    redirect(await localisedHref('/checkout/confirmation'));
   },
   { rateLimit: placeOrderLimits, formFieldName: (path) => path.replace(/^shippingAddress\./, 'shipping.') },
 );

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { splitLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/log';
 import { beforeHead, countActionRefusal, hasActionBody, isForeignOrigin, isMalformedActionBody, isPossibleAction, peekBody } from './action-requests';
 import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission';
@@ -123,9 +124,11 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     const page = servePage(cached, nonce, { gzip: acceptsGzip(header(request, 'accept-encoding')) });
     const pathname = (request.url ?? '/').split('?')[0]!;
     response.statusCode = 200;
+    // The headers of the page without its language prefix, as proxy.ts sets them on the pages it lets through.
+    const unprefixed = splitLocale(pathname).pathname;
     for (const { key: name, value } of securityHeaders) response.setHeader(name, value);
     for (const [name, value] of page.headers) response.setHeader(name, value);
-    for (const [name, value] of requestSecurityHeaders({ nonce, pathname, production: true, https: options.https })) response.setHeader(name, value);
+    for (const [name, value] of requestSecurityHeaders({ nonce, pathname: unprefixed, production: true, https: options.https })) response.setHeader(name, value);
     response.setHeader('x-request-id', requestIdOf(request));
     response.setHeader('x-page-cache', outcome);
     // A cached Store API read is the same for every client; its CORS headers are the asking origin's (never stored).
