@@ -1,7 +1,7 @@
 'use client';
 
 import type { Locale } from '@/lib/i18n/config';
-import { useMarketLanguage } from './use-market-language';
+import { MarketLanguageOffer } from './market-language-offer';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
@@ -23,7 +23,6 @@ export const marketLabel = (market: Pick<MarketChoice, 'name' | 'currency'>) => 
 export function MarketSelector({ markets, current, action }: { markets: MarketChoice[]; current: string; action: FormAction<Chosen> }) {
   const [state, formAction, pending] = useActionState(action, null);
   const t = useTranslations('Market');
-  useMarketLanguage(state?.ok ? state.data.locale : null);
   return (
     <form action={formAction} aria-label={t('formLabel')} className="flex flex-wrap items-end gap-2">
       <div className="min-w-0">
@@ -50,6 +49,7 @@ export function MarketSelector({ markets, current, action }: { markets: MarketCh
       {state ? (
         <div className="w-full">
           <FormMessage status={state.ok ? 'success' : 'error'} message={state.ok ? (state.message ?? 'Updated.') : state.message} />
+          {state.ok ? <MarketLanguageOffer locale={state.data.locale} /> : null}
         </div>
       ) : null}
     </form>

@@ -1,7 +1,6 @@
 'use client';
 
 import type { Locale } from '@/lib/i18n/config';
-import { useMarketLanguage } from './use-market-language';
 import { useActionState, useSyncExternalStore } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/http/action-result';
@@ -45,7 +44,6 @@ export function MarketSuggestion({ markets, current, action }: { markets: Market
     () => null,
   );
   const [state, formAction, pending] = useActionState(action, null);
-  useMarketLanguage(state?.ok ? state.data.locale : null);
   if (!suggestion || state?.ok) return null;
   const [code, country] = suggestion.split('|') as [string, string];
   const market = markets.find((candidate) => candidate.code === code)!;
