@@ -1,3 +1,4 @@
+import { LOCALE_REWRITE_HEADER, localeRewriteToken, readLocaleRewrite } from '@/lib/server/locale-rewrite';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
 import { isLocale, LOCALE_HEADER, splitLocale } from '@/lib/i18n/config';
@@ -17,16 +18,6 @@ import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers'
 //     the language in LOCALE_HEADER (lib/i18n/config.ts); `/en/...` redirects to its one address without a prefix.
 // Anonymous catalog pages already in the page cache never reach this far: the front door answers them.
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
-const REWRITE_HEADER = 'x-locale-rewrite';
-const REWRITE_TOKEN = Symbol.for('storefront.locale-rewrite-token');
-
-/** A secret of this process, marking the requests this proxy rewrote (see below). */
-function rewriteToken(): string {
-  const holder = globalThis as typeof globalThis & { [REWRITE_TOKEN]?: string };
-  holder[REWRITE_TOKEN] ??= crypto.randomUUID();
-  return holder[REWRITE_TOKEN];
-}
-
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   // A CORS preflight for the Store API is answered here: no handler runs for it (lib/http/cors.ts).
@@ -38,11 +29,9 @@ export function proxy(request: NextRequest) {
   // The page cache's own render request brings the nonce the cached copy is cut at.
   const fillSecret = pageCacheFillSecret();
   const fill = fillSecret ? request.headers.get(FILL_HEADER)?.split(' ') : undefined;
-  // A request this proxy rewrote may come back through it: Next serves a rewrite whose origin differs from the one it
-  // listens on (NextURL writes 127.0.0.1 as "localhost") by proxying it over loopback. That second pass keeps the
-  // first one's language and nonce, proven by this process's own token (a client cannot send them).
-  const carried = request.headers.get(REWRITE_HEADER)?.split(' ');
-  const inner = carried?.length === 3 && carried[0] === rewriteToken() && isLocale(carried[1]) ? { locale: carried[1], nonce: carried[2]! } : null;
+  // A request this proxy rewrote may come back through it (lib/server/locale-rewrite.ts): it keeps its language and nonce.
+  const carried = readLocaleRewrite(request.headers.get(LOCALE_REWRITE_HEADER));
+  const inner = carried && isLocale(carried.locale) ? { locale: carried.locale, nonce: carried.nonce } : null;
   const nonce = inner?.nonce ?? (fill?.length === 2 && fill[0] === fillSecret ? fill[1]! : newNonce());
   const { locale, pathname, explicitDefault } = inner ? { locale: inner.locale, pathname: request.nextUrl.pathname, explicitDefault: false } : splitLocale(request.nextUrl.pathname);
   if (explicitDefault && (request.method === 'GET' || request.method === 'HEAD')) {
@@ -54,7 +43,7 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.delete(FILL_HEADER);
-  headers.delete(REWRITE_HEADER);
+  headers.delete(LOCALE_REWRITE_HEADER);
   headers.set('x-request-id', requestId);
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   for (const [name, value] of security) if (name === 'content-security-policy') headers.set(name, value);
@@ -64,7 +53,7 @@ export function proxy(request: NextRequest) {
   let response: NextResponse;
   if (pathname === request.nextUrl.pathname) response = NextResponse.next({ request: { headers } });
   else {
-    headers.set(REWRITE_HEADER, `${rewriteToken()} ${locale} ${nonce}`);
+    headers.set(LOCALE_REWRITE_HEADER, `${localeRewriteToken()} ${locale} ${nonce}`);
     const target = request.nextUrl.clone();
     target.pathname = pathname;
     response = NextResponse.rewrite(target, { request: { headers } });

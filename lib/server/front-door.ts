@@ -1,3 +1,4 @@
+import { LOCALE_REWRITE_HEADER, readLocaleRewrite } from './locale-rewrite';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { splitLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/log';
@@ -280,7 +281,10 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     }
     if (parent) countSelfRequest('admitted');
     const cache = options.pageCache;
-    if (cache && !isFill) {
+    // A /de/... request Next proxied to itself unprefixed (./locale-rewrite.ts) is rendered: the page cache would
+    // answer it under the English page's key.
+    const innerRewrite = readLocaleRewrite(header(request, LOCALE_REWRITE_HEADER)) !== null;
+    if (cache && !isFill && !innerRewrite) {
       const url = request.url ?? '/';
       const query = url.indexOf('?');
       const key = pageCacheKey({
