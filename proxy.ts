@@ -1,9 +1,9 @@
-import { LOCALE_REWRITE_HEADER, localeRewriteToken, readLocaleRewrite } from '@/lib/server/locale-rewrite';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env, isProduction } from '@/lib/env';
 import { isLocale, LOCALE_HEADER, splitLocale } from '@/lib/i18n/config';
 import { preflightResponse } from '@/lib/http/cors';
 import { FILL_HEADER, pageCacheFillSecret } from '@/lib/server/page-cache';
+import { LOCALE_REWRITE_HEADER, localeRewriteValue, readLocaleRewrite } from '@/lib/server/locale-rewrite';
 import { requestIdFrom } from '@/lib/server/request-id';
 import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers';
 
@@ -14,8 +14,10 @@ import { newNonce, requestSecurityHeaders } from '@/lib/server/security-headers'
 //     and puts the nonce on its own scripts — pages are dynamic via connection(), so every render gets one),
 //     Referrer-Policy (no-referrer where the URL carries a token) and Cache-Control for personalised paths;
 //  3. the page cache's own render requests (lib/server/front-door.ts) bring the nonce the cached copy is cut at;
-//  4. the storefront's language: `/de/...` and `/fr/...` are served by the same routes as `/...`, rewritten here with
-//     the language in LOCALE_HEADER (lib/i18n/config.ts); `/en/...` redirects to its one address without a prefix.
+//  4. the storefront's language: `/de/...` and `/fr/...` are served by the same routes as `/...`, with the language in
+//     LOCALE_HEADER (lib/i18n/config.ts); `/en/...` redirects to its one address without a prefix. In the production
+//     server the front door has already taken the prefix off and named the language (lib/server/locale-rewrite.ts);
+//     without it (`next dev`) the prefix is rewritten away here.
 // Anonymous catalog pages already in the page cache never reach this far: the front door answers them.
 // Static headers (nosniff, HSTS, Permissions-Policy, …) come from next.config.ts so static files get them too.
 export function proxy(request: NextRequest) {
@@ -29,7 +31,8 @@ export function proxy(request: NextRequest) {
   // The page cache's own render request brings the nonce the cached copy is cut at.
   const fillSecret = pageCacheFillSecret();
   const fill = fillSecret ? request.headers.get(FILL_HEADER)?.split(' ') : undefined;
-  // A request this proxy rewrote may come back through it (lib/server/locale-rewrite.ts): it keeps its language and nonce.
+  // The language the front door took off the URL, or that this proxy's own rewrite carried back to it over loopback
+  // (lib/server/locale-rewrite.ts); a client's header is not ours and is ignored.
   const carried = readLocaleRewrite(request.headers.get(LOCALE_REWRITE_HEADER));
   const inner = carried && isLocale(carried.locale) ? { locale: carried.locale, nonce: carried.nonce } : null;
   const nonce = inner?.nonce ?? (fill?.length === 2 && fill[0] === fillSecret ? fill[1]! : newNonce());
@@ -53,7 +56,7 @@ export function proxy(request: NextRequest) {
   let response: NextResponse;
   if (pathname === request.nextUrl.pathname) response = NextResponse.next({ request: { headers } });
   else {
-    headers.set(LOCALE_REWRITE_HEADER, `${localeRewriteToken()} ${locale} ${nonce}`);
+    headers.set(LOCALE_REWRITE_HEADER, localeRewriteValue(locale, nonce));
     const target = request.nextUrl.clone();
     target.pathname = pathname;
     response = NextResponse.rewrite(target, { request: { headers } });

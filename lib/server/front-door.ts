@@ -1,4 +1,3 @@
-import { LOCALE_REWRITE_HEADER, readLocaleRewrite } from './locale-rewrite';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { splitLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/log';
@@ -16,6 +15,7 @@ import { requestIdFromValue } from './request-id';
 import { newNonce, requestSecurityHeaders, staticSecurityHeaders } from './security-headers';
 import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
 import { onResponseClose } from './response-close';
+import { LOCALE_REWRITE_HEADER, localeRewriteValue, unprefixedRequest } from './locale-rewrite';
 
 // The front door of the production server: every request passes here before Next sees it.
 //  1. Anonymous catalog pages are answered from the page cache (lib/server/page-cache.ts) without entering Next at
@@ -30,6 +30,10 @@ import { onResponseClose } from './response-close';
 //     the request they are made for: queueing them behind their own parent stalled the whole store (SECURITY.md,
 //     finding 1). A forwarded action's Set-Cookie, which Next drops, is passed on to the client's response.
 //  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/server/action-requests.ts; finding 7).
+//  5. The storefront's language prefix (`/de/...`, `/fr/...`) is taken off the URL here, just before Next sees the
+//     request, with the language in a header only this process can write (lib/server/locale-rewrite.ts): Next serves
+//     the route of the unprefixed path with no rewrite, so no request goes back over loopback. The page cache keys by
+//     the URL as the client sent it (one copy per language); a self-request keeps the language of its parent.
 //
 // Next's standalone server.js is generated and not ours to edit, and it hands the app no server object. The server is
 // found through Node's documented `http.server.request.start` diagnostics channel (published before the server
@@ -226,6 +230,20 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     });
   }
 
+  /** The language each request the door let in is served in (a self-request without a prefix inherits it). */
+  const localeOf = new WeakMap<Visit, string>();
+
+  /** Next's listener, handed the request without its language prefix and with its language (see 5. above). */
+  function localised(next: Listener, visit: Visit): Listener {
+    return (request, response) => {
+      const { url, locale } = unprefixedRequest(request.url ?? '/', request.method, visit.parent ? (localeOf.get(visit.parent) ?? null) : null);
+      localeOf.set(visit, locale);
+      request.url = url;
+      request.headers[LOCALE_REWRITE_HEADER] = localeRewriteValue(locale);
+      next(request, response);
+    };
+  }
+
   let status: DoorStatus = 'waiting';
   let seen = 0;
   let checking = false;
@@ -234,6 +252,8 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     return (request, response) => {
       seen++;
       const url = request.url ?? '/';
+      // Set only by the door (below): a client's value is dropped unread.
+      delete request.headers[LOCALE_REWRITE_HEADER];
       if (BYPASS.test(url)) return next(request, response);
       const parent = claimParent(request);
       // Headers only this process's own requests may carry; from anyone else they are dropped unread.
@@ -245,7 +265,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
       // A self-request acts for its parent's client: rate limits count against that client, not against loopback.
       if (parent?.clientIp !== undefined) request.headers[CLIENT_IP_HEADER] = parent.clientIp;
       const visit = openVisit(response, { parent, clientIp: header(request, CLIENT_IP_HEADER) });
-      const proceed = () => inVisit(visit, () => enter(visit, parent, isFill, next, request, response));
+      const proceed = () => inVisit(visit, () => enter(visit, parent, isFill, localised(next, visit), request, response));
       if (!isPossibleAction(request.method, url, request.headers)) return proceed();
       // A forwarded action's parent passed these checks already (and its inner request names this server as Origin).
       if (!parent && isForeignOrigin(request.headers)) {
@@ -281,10 +301,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     }
     if (parent) countSelfRequest('admitted');
     const cache = options.pageCache;
-    // A /de/... request Next proxied to itself unprefixed (./locale-rewrite.ts) is rendered: the page cache would
-    // answer it under the English page's key.
-    const innerRewrite = readLocaleRewrite(header(request, LOCALE_REWRITE_HEADER)) !== null;
-    if (cache && !isFill && !innerRewrite) {
+    if (cache && !isFill) {
       const url = request.url ?? '/';
       const query = url.indexOf('?');
       const key = pageCacheKey({

@@ -1,0 +1,1 @@
+ALTER TABLE "markets" ADD COLUMN "default_locale" text DEFAULT 'en' NOT NULL;
