@@ -1,7 +1,7 @@
 import { expect, test } from './support/test';
 import { axeViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
-import { AS_A_PAGE, findBuyableVariant } from './support/commerce';
+import { AS_A_PAGE, findBuyableVariant, uniqueEmail } from './support/commerce';
 import { alternates, GermanProductPage, LanguageLinks } from './pages/i18n-pages';
 
 // The storefront in German and French: /de/... and /fr/... are the same pages in another language (English, the
@@ -84,6 +84,65 @@ for (const viewport of [
     });
   });
 }
+
+for (const viewport of [
+  { name: 'phone', width: 390, height: 844, index: 34 },
+  { name: 'desktop', width: 1280, height: 800, index: 35 },
+]) {
+  test(`a German shopper places an order in German (${viewport.name}, ${viewport.width} px): the forms post from /de pages`, async ({ page, request }) => {
+    test.slow(); // a cart and an order on a 2-core machine
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const variant = await findBuyableVariant(request, viewport.index, 1);
+    const email = uniqueEmail('german');
+
+    // Add to cart is a server action posted to /de/products/...: the cart it makes reaches this shopper.
+    const product = new GermanProductPage(page);
+    await product.goto(variant.slug);
+    await product.choose(variant.options);
+    await product.add(1);
+    await product.drawer.getByRole('link', { name: 'Zur Kasse' }).click();
+    await expect(page).toHaveURL(/\/de\/checkout$/);
+
+    const checkout = page.getByRole('form', { name: 'Kasse' });
+    const totals = page.getByTestId('order-totals');
+    const settled = () => expect(totals).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
+    await checkout.getByLabel('Land').selectOption('US');
+    await settled();
+    await checkout.getByLabel(/^Bundesstaat/).selectOption('TX');
+    await settled();
+    await checkout.getByLabel('E-Mail', { exact: true }).fill(email);
+    await checkout.getByLabel('Vollständiger Name').fill('Greta Käufer');
+    await checkout.getByLabel('Straße und Hausnummer').fill('1 Congress Ave');
+    await checkout.getByLabel('Ort').fill('Austin');
+    await checkout.getByLabel('Postleitzahl').fill('78701');
+    await expect(totals).toContainText('MwSt.');
+    await expectNoSidewaysScroll(page, 'German checkout, filled in');
+    await settled();
+    await checkout.getByRole('button', { name: 'Zahlungspflichtig bestellen' }).click();
+
+    // The order action redirects to the confirmation in the shopper's language.
+    await expect(page.getByRole('heading', { name: 'Vielen Dank für Ihre Bestellung!' })).toBeVisible();
+    await expect(page).toHaveURL(/\/de\/checkout\/confirmation/);
+    await expect(page.getByTestId('order-number')).toHaveText(/^SF-[0-9A-Z]{8}$/);
+    await expect(page.getByRole('banner').getByRole('link', { name: /Warenkorb/ })).toBeVisible();
+    await expectNoSidewaysScroll(page, 'German confirmation');
+  });
+}
+
+test("a client's own language header never chooses the language: the address does", async ({ request }) => {
+  const variant = await findBuyableVariant(request, 33, 1);
+  const forged = { 'x-locale': 'de', 'x-locale-rewrite': 'guessed-token de bm9uY2U=' };
+  const english = await request.get(`/products/${variant.slug}`, { ...AS_A_PAGE, headers: { ...AS_A_PAGE.headers, ...forged } });
+  expect(await english.text()).toContain('<html lang="en"');
+  const french = await request.get(`/fr/products/${variant.slug}`, { ...AS_A_PAGE, headers: { ...AS_A_PAGE.headers, ...forged } });
+  const body = await french.text();
+  expect(body).toContain('<html lang="fr"');
+  // Nor the nonce: the page's scripts carry the one in the answer's CSP, not the client's.
+  expect(body).not.toContain('bm9uY2U=');
+  // The cart is personal: never cached, rendered for the request, still by its address.
+  const cart = await request.get('/cart', { headers: forged });
+  expect(await cart.text()).toContain('<html lang="en"');
+});
 
 test('each language is its own page-cache copy, and /en has one address without the prefix', async ({ request }) => {
   const variant = await findBuyableVariant(request, 33, 1);

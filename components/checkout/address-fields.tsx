@@ -144,7 +144,9 @@ export function AddressFields(props: {
         : row(
             'region',
             rule.kind === 'list' ? (
-              rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1)
+              t.has(`regionNouns.${rule.noun.replaceAll(' ', '_')}`)
+                ? t(`regionNouns.${rule.noun.replaceAll(' ', '_')}`)
+                : rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1)
             ) : (
               <>
                 {t('stateRegion')}

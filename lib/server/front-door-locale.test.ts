@@ -13,7 +13,7 @@ import { FILL_HEADER, PageCache } from './page-cache';
 // its own parent holds.
 
 type Start = { request: IncomingMessage; response: ServerResponse; server: Server };
-type Seen = { url: string; locale: string | null; forged: boolean };
+type Seen = { url: string; locale: string; forged: boolean };
 
 let server: Server;
 let base: string;
@@ -27,7 +27,8 @@ const seen: Seen[] = [];
 
 function app(request: IncomingMessage, response: ServerResponse) {
   const value = request.headers[LOCALE_REWRITE_HEADER];
-  const locale = readLocaleRewrite(Array.isArray(value) ? value[0] : value)?.locale ?? null;
+  // No language named: proxy.ts reads the path as it is (English, or /en/... it redirects).
+  const locale = readLocaleRewrite(Array.isArray(value) ? value[0] : value)?.locale ?? 'its path';
   seen.push({ url: request.url ?? '', locale, forged: request.headers['x-locale'] !== undefined });
   if (request.url === '/forward') {
     // As Next forwards an action posted to a page that does not own it: fetch() to this same server, unprefixed.
@@ -62,15 +63,17 @@ describe('the front door and the language prefix', () => {
   it('hands the app /de/... as /... in German, and English paths untouched', async () => {
     seen.length = 0;
     expect(await (await fetch(`${base}/de/cart?x=1`, { method: 'POST', body: 'a' })).text()).toBe('/cart?x=1 in de');
-    expect(await (await fetch(`${base}/cart`, { method: 'POST', body: 'a' })).text()).toBe('/cart in en');
+    expect(await (await fetch(`${base}/cart`, { method: 'POST', body: 'a' })).text()).toBe('/cart in its path');
     expect(await (await fetch(`${base}/fr/cart`, { method: 'POST', body: 'a' })).text()).toBe('/cart in fr');
-    expect(await (await fetch(`${base}/de/admin`, { method: 'POST', body: 'a' })).text()).toBe('/de/admin in en');
+    expect(await (await fetch(`${base}/de/admin`, { method: 'POST', body: 'a' })).text()).toBe('/de/admin in its path');
+    expect(await (await fetch(`${base}/en/cart`, { method: 'POST', body: 'a' })).text()).toBe('/cart in en');
+    expect(await (await fetch(`${base}/en/cart`)).text()).toBe('/en/cart in its path');
   });
 
   it("ignores a client's own language header, guessed token or plain value", async () => {
     seen.length = 0;
     const forged = { [LOCALE_REWRITE_HEADER]: 'guessed de', 'x-locale': 'de' };
-    expect(await (await fetch(`${base}/cart`, { method: 'POST', body: 'a', headers: forged })).text()).toBe('/cart in en');
+    expect(await (await fetch(`${base}/cart`, { method: 'POST', body: 'a', headers: forged })).text()).toBe('/cart in its path');
     // Even the real shape from a client is replaced by the door's own value for the path.
     expect(await (await fetch(`${base}/fr/cart`, { method: 'POST', body: 'a', headers: { [LOCALE_REWRITE_HEADER]: localeRewriteValue('de') } })).text()).toBe('/cart in fr');
   });
@@ -78,14 +81,14 @@ describe('the front door and the language prefix', () => {
   it('keeps one page-cache copy per language, each rendered in its own language', async () => {
     const get = (path: string) => fetch(`${base}${path}`, { headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } });
     const text = async (path: string) => (await (await get(path)).text()).replace(/<script.*/, '');
-    expect(await text('/products/hat')).toBe('/products/hat in en');
+    expect(await text('/products/hat')).toBe('/products/hat in its path');
     expect(await text('/de/products/hat')).toBe('/products/hat in de');
     const again = await get('/de/products/hat');
     expect(again.headers.get('x-page-cache')).toBe('hit');
     expect((await again.text()).replace(/<script.*/, '')).toBe('/products/hat in de');
     const englishAgain = await get('/products/hat');
     expect(englishAgain.headers.get('x-page-cache')).toBe('hit');
-    expect((await englishAgain.text()).replace(/<script.*/, '')).toBe('/products/hat in en');
+    expect((await englishAgain.text()).replace(/<script.*/, '')).toBe('/products/hat in its path');
   });
 
   it('with one slot, a self-request made while serving a /de page runs under its slot, in German (no deadlock)', async () => {

@@ -236,10 +236,12 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
   /** Next's listener, handed the request without its language prefix and with its language (see 5. above). */
   function localised(next: Listener, visit: Visit): Listener {
     return (request, response) => {
-      const { url, locale } = unprefixedRequest(request.url ?? '/', request.method, visit.parent ? (localeOf.get(visit.parent) ?? null) : null);
+      const inherited = visit.parent ? (localeOf.get(visit.parent) ?? null) : null;
+      const { url, locale } = unprefixedRequest(request.url ?? '/', request.method, inherited);
       localeOf.set(visit, locale);
+      // A path left as it is (English, or `/en/...` that proxy.ts redirects) is read there by its path.
+      if (url !== request.url || inherited !== null) request.headers[LOCALE_REWRITE_HEADER] = localeRewriteValue(locale);
       request.url = url;
-      request.headers[LOCALE_REWRITE_HEADER] = localeRewriteValue(locale);
       next(request, response);
     };
   }
