@@ -160,3 +160,16 @@ test('each language is its own page-cache copy, and /en has one address without 
   expect(redirected.status()).toBe(308);
   expect(new URL(redirected.headers().location!, 'http://x').pathname).toBe(path);
 });
+
+test('the sitemap lists every page in each language, with its other languages as alternates', async ({ request }) => {
+  const index = await (await request.get('/sitemap.xml')).text();
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  expect(files).toEqual(expect.arrayContaining(['/sitemaps/products-0.xml', '/sitemaps/de-products-0.xml', '/sitemaps/fr-categories.xml', '/sitemaps/de-pages.xml']));
+  const locs = async (file: string) => [...(await (await request.get(file)).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  const [english, german] = await Promise.all([locs('/sitemaps/products-0.xml'), locs('/sitemaps/de-products-0.xml')]);
+  expect(german).toEqual(english.map((path) => `/de${path}`));
+  const xml = await (await request.get('/sitemaps/fr-categories.xml')).text();
+  expect(xml).toContain('<loc>http://127.0.0.1:');
+  expect(xml).toMatch(/<loc>[^<]+\/fr<\/loc>.*hreflang="de" href="[^"]+\/de"/);
+  expect([404, 422]).toContain((await request.get('/sitemaps/es-products-0.xml')).status());
+});
