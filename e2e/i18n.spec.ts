@@ -3,6 +3,7 @@ import { axeViolations } from './support/axe';
 import { expectNoSidewaysScroll } from './support/layout';
 import { AS_A_PAGE, findBuyableVariant, uniqueEmail } from './support/commerce';
 import { alternates, GermanProductPage, LanguageLinks } from './pages/i18n-pages';
+import { latestMail } from './support/mailbox';
 
 // The storefront in German and French: /de/... and /fr/... are the same pages in another language (English, the
 // default, has no prefix). The seeded catalogue has no German product texts, so products show their English ones.
@@ -126,6 +127,13 @@ for (const viewport of [
     await expect(page.getByTestId('order-number')).toHaveText(/^SF-[0-9A-Z]{8}$/);
     await expect(page.getByRole('banner').getByRole('link', { name: /Warenkorb/ })).toBeVisible();
     await expectNoSidewaysScroll(page, 'German confirmation');
+
+    // The confirmation email is written in the language the order was placed in.
+    const number = (await page.getByTestId('order-number').textContent())!;
+    const mail = await latestMail(email, /^Bestellbestätigung /);
+    expect(mail.subject).toBe(`Bestellbestätigung ${number}`);
+    expect(mail.text).toContain('Vielen Dank für Ihre Bestellung');
+    expect(mail.text).toContain(german(variant.priceCents));
   });
 }
 

@@ -1,1 +1,0 @@
-ALTER TABLE "markets" ADD COLUMN "default_locale" text DEFAULT 'en' NOT NULL;
