@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { isProduction } from './lib/env';
 import { HTML_LIMITED_BOTS } from './lib/server/bots';
 import { staticSecurityHeaders } from './lib/server/security-headers';
@@ -36,4 +37,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// The storefront's languages: next-intl reads each request's language and messages from lib/i18n/request.ts.
+export default createNextIntlPlugin('./lib/i18n/request.ts')(nextConfig);

@@ -93,9 +93,9 @@ export default async function globalSetup(config: FullConfig) {
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       STORE_API_CORS_ORIGINS: headlessOrigins(Number(port)).listed,
       // Every spec's browser is one address (127.0.0.1) standing in for dozens of shoppers; the suite signs up about
-      // 25 accounts in its quarter of an hour, more than one address's 20 an hour. The limit itself is tested in
-      // lib/rate-limit and lib/auth.
-      RATE_LIMIT_OVERRIDES: 'register-ip=200',
+      // 25 accounts in its quarter of an hour, more than one address's 20 an hour, and places more than one address's
+      // 30 orders in ten minutes. The limits themselves are tested in lib/rate-limit and lib/auth.
+      RATE_LIMIT_OVERRIDES: 'register-ip=200,checkout-ip=200',
       // The webhook specs receive on loopback (e2e/admin-integrations.spec.ts).
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       // Own key prefix per run: rate-limit counts from earlier runs (or other checkouts) sharing this Redis do not carry over.

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,13 +12,14 @@ const input = 'mt-1 w-full rounded-md border border-zinc-300 px-3 py-2';
 /** Email and password; for an account with two-factor on, a second step asks for the authenticator code. */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [passwordState, passwordAction, passwordPending] = useActionState(signInAction, null);
+  const t = useTranslations('Account');
   if (passwordState?.ok) return <CodeStep step={passwordState.data} />;
   const { errors, values } = refusal(passwordState);
   return (
-    <form action={passwordAction} aria-label="Sign in" className="flex max-w-md flex-col gap-4" noValidate>
+    <form action={passwordAction} aria-label={t('signIn')} className="flex max-w-md flex-col gap-4" noValidate>
       <div>
         <label htmlFor="sign-in-email" className="block text-sm font-medium">
-          Email
+          {t('email')}
         </label>
         <input
           id="sign-in-email"
@@ -35,7 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <div>
         <label htmlFor="sign-in-password" className="block text-sm font-medium">
-          Password
+          {t('password')}
         </label>
         <input
           id="sign-in-password"
@@ -50,8 +52,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <FieldError id="sign-in-password-error" errors={errors.password} />
       </div>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <SubmitButton pendingLabel="Signing in…" pending={passwordPending}>
-        Sign in
+      <SubmitButton pendingLabel={t('signingIn')} pending={passwordPending}>
+        {t('signIn')}
       </SubmitButton>
       {passwordState && !passwordState.ok ? <FormMessage status="error" message={passwordState.message} /> : null}
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
-import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { CartView } from '@/lib/cart/types';
 import { CartLines } from './cart-lines';
@@ -17,6 +18,7 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const t = useTranslations('Cart');
 
   // Syncing React's `open` with the dialog's imperative API is what an effect is for.
   useEffect(() => {
@@ -61,7 +63,7 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
       <div className="flex h-full flex-col gap-3 p-4">
         <div className="flex shrink-0 items-center justify-between">
           <h2 id={titleId} className="text-lg font-semibold">
-            Your cart
+            {t('title')}
           </h2>
           <button
             ref={closeRef}
@@ -69,7 +71,7 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
             onClick={() => dialogRef.current?.close()}
             className="rounded-md px-2 py-1 text-sm text-zinc-700 underline hover:text-zinc-900"
           >
-            Close<span className="sr-only"> cart</span>
+            {t('close')}<span className="sr-only">{t('closeCart')}</span>
           </button>
         </div>
         {/* The lines scroll on their own; the subtotal and the way to check out stay in view under them. */}
@@ -80,10 +82,10 @@ export function CartDrawer({ cart, open, onClose }: { cart: CartView; open: bool
           actions={
             <div className="grid grid-cols-2 gap-2">
               <Link href="/checkout" className="rounded-md bg-brand-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-700">
-                Check out
+                {t('checkOut')}
               </Link>
               <Link href="/cart" className="rounded-md border border-zinc-300 px-4 py-2.5 text-center font-medium hover:bg-zinc-50">
-                View cart
+                {t('viewCart')}
               </Link>
             </div>
           }

@@ -1,7 +1,8 @@
 'use client';
 
 import Image from 'next/image';
-import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { Link } from '@/components/ui/link';
 import { type FormEvent, type ReactNode, useActionState, useOptimistic, useRef, useState, useTransition } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { Price } from '@/components/ui/price';
@@ -61,7 +62,8 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
   }
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyChange);
   const [announcement, setAnnouncement] = useState('');
-  const itemsLabel = `${optimisticCart.itemCount} ${optimisticCart.itemCount === 1 ? 'item' : 'items'}`;
+  const t = useTranslations('Cart');
+  const itemsLabel = t('itemCount', { count: optimisticCart.itemCount });
 
   const settle = (result: CartChangeResult) => {
     if (result.ok) setCart(result.data);
@@ -70,7 +72,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
   if (optimisticCart.lines.length === 0) {
     return (
       <div>
-        <p className="text-zinc-600">Your cart is empty.</p>
+        <p className="text-zinc-600">{t('empty')}</p>
         <p role="status" className="sr-only">
           {announcement}
         </p>
@@ -82,7 +84,7 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
   return (
     // In the drawer the lines scroll and the subtotal and checkout stay in view beneath them.
     <div className={drawer ? 'flex min-h-0 flex-1 flex-col gap-3' : 'flex flex-col gap-4'}>
-      <ul aria-label="Cart items" className={`divide-y divide-zinc-200 border-y border-zinc-200 ${drawer ? 'min-h-0 overflow-y-auto' : ''}`}>
+      <ul aria-label={t('items')} className={`divide-y divide-zinc-200 border-y border-zinc-200 ${drawer ? 'min-h-0 overflow-y-auto' : ''}`}>
         {optimisticCart.lines.map((line, index) => (
           <CartLineRow
             key={line.id}
@@ -100,21 +102,21 @@ export function CartLines({ cart: serverCart, variant, lineHeadingLevel = 2, act
       </ul>
       <div className={`flex shrink-0 flex-col gap-3 ${drawer ? '' : 'items-end'}`}>
         <div className={`flex justify-between gap-2 ${drawer ? 'font-medium' : 'text-lg'}`} data-testid="cart-subtotal">
-          <span>Subtotal ({itemsLabel}):</span>
+          <span>{t('subtotal', { items: itemsLabel })}</span>
           <Price amountCents={optimisticCart.subtotalCents} currency={optimisticCart.currency} />
         </div>
         <CartPromotions cart={optimisticCart} compact={drawer} />
         <p role="status" className="sr-only">
           {announcement}
         </p>
-        {drawer ? null : <p className="text-sm text-zinc-600">Shipping and taxes are calculated at checkout.</p>}
+        {drawer ? null : <p className="text-sm text-zinc-600">{t('shippingAtCheckout')}</p>}
         {optimisticCart.hasProblems ? (
           <p role="alert" className="text-sm text-red-700">
-            Some items need your attention before you can check out.
+            {t('needsAttention')}
           </p>
         ) : variant === 'page' ? (
           <Link href="/checkout" className="rounded-md bg-brand-600 px-6 py-3 font-semibold text-white hover:bg-brand-700">
-            Check out
+            {t('checkOut')}
           </Link>
         ) : null}
         {actions}
@@ -197,6 +199,7 @@ function CartLineRow({
   const [updating, startUpdate] = useTransition();
   const [removing, startRemove] = useTransition();
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const t = useTranslations('Cart');
   // The field shows what the shopper typed until the line's quantity changes (optimistically, by the server, or
   // back again on a rollback); then it shows that.
   const [draft, setDraft] = useState(String(line.quantity));
@@ -258,7 +261,7 @@ function CartLineRow({
       const result = await removeCartLineAction(formData);
       startRemove(() => {
         onSettled(result);
-        if (result.ok) onRemoved(`${line.productTitle} removed.`);
+        if (result.ok) onRemoved(t('removed', { item: line.productTitle }));
         else setFeedback({ ok: false, message: result.message });
       });
     });
@@ -303,9 +306,9 @@ function CartLineRow({
           </p>
         ) : null}
         {line.problem === 'unavailable' ? (
-          <p className="text-sm text-red-700">No longer available — please remove it.</p>
+          <p className="text-sm text-red-700">{t('noLongerAvailable')}</p>
         ) : line.problem === 'insufficient_stock' ? (
-          <p className="text-sm text-red-700">Only {line.maxQuantity} left — please lower the quantity.</p>
+          <p className="text-sm text-red-700">{t('onlyLeftLower', { count: line.maxQuantity })}</p>
         ) : null}
       </div>
       <div className={`col-start-2 flex flex-wrap items-start justify-between gap-x-4 gap-y-2 ${compact ? '' : 'sm:col-start-3 sm:col-span-2 sm:grid sm:grid-cols-[11rem_7rem] sm:gap-x-4'}`}>
@@ -314,7 +317,7 @@ function CartLineRow({
             <input type="hidden" name="lineId" value={line.id} />
             <div>
               <label htmlFor={inputId} className={hydrated ? 'sr-only' : 'block text-xs font-medium text-zinc-700'}>
-                Quantity<span className="sr-only"> of {label}</span>
+                {t('quantity')}<span className="sr-only">{t('quantityOf', { item: label })}</span>
               </label>
               <div className={hydrated ? 'inline-flex items-center rounded-md border border-zinc-300' : ''} aria-busy={updating || undefined}>
                 {hydrated ? (
@@ -325,7 +328,7 @@ function CartLineRow({
                       if (!busy && line.quantity > 1) setQuantity(line.quantity - 1);
                     }}
                     aria-disabled={busy || line.quantity <= 1}
-                    aria-label={`Decrease quantity of ${label}`}
+                    aria-label={t('decrease', { item: label })}
                   >
                     <span aria-hidden="true">−</span>
                   </button>
@@ -361,7 +364,7 @@ function CartLineRow({
                       if (!busy && canIncrease) setQuantity(line.quantity + 1);
                     }}
                     aria-disabled={busy || !canIncrease}
-                    aria-label={`Increase quantity of ${label}`}
+                    aria-label={t('increase', { item: label })}
                   >
                     <span aria-hidden="true">+</span>
                   </button>
@@ -369,32 +372,32 @@ function CartLineRow({
               </div>
             </div>
             {hydrated ? null : (
-              <SubmitButton variant="secondary" pendingLabel="Updating…" pending={updating}>
-                Update<span className="sr-only"> {label}</span>
+              <SubmitButton variant="secondary" pendingLabel={t('updating')} pending={updating}>
+                {t('update')}<span className="sr-only"> {label}</span>
               </SubmitButton>
             )}
           </form>
           {hydrated && updating ? (
             <p className="text-xs text-zinc-600" aria-hidden="true">
-              Updating…
+              {t('updating')}
             </p>
           ) : null}
           {hydrated && !canIncrease && line.maxQuantity > 0 && !updating ? (
-            <p className="text-xs text-zinc-600">Most you can add: {line.maxQuantity}</p>
+            <p className="text-xs text-zinc-600">{t('mostYouCanAdd', { count: line.maxQuantity })}</p>
           ) : null}
           {/* Announced (role=alert) and tied to the field (aria-describedby). */}
           {quantityErrors ? <FormMessage id={errorId} status="error" message={quantityErrors.join(' ')} /> : null}
           {current?.ok && !updating ? <FormMessage status="success" message={current.message} /> : null}
           <form action={removeAction} onSubmit={submitRemove}>
             <input type="hidden" name="lineId" value={line.id} />
-            <SubmitButton variant="link" pendingLabel="Removing…" pending={removing}>
-              Remove<span className="sr-only"> {label}</span>
+            <SubmitButton variant="link" pendingLabel={t('removing')} pending={removing}>
+              {t('remove')}<span className="sr-only"> {label}</span>
             </SubmitButton>
           </form>
           {current && !current.ok && !quantityErrors ? <FormMessage status="error" message={current.message} /> : null}
         </div>
         <div className="text-right">
-          <span className="sr-only">Line total</span>
+          <span className="sr-only">{t('lineTotal')}</span>
           <Price amountCents={line.lineTotalCents} currency={currency} />
         </div>
       </div>

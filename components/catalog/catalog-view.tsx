@@ -4,19 +4,19 @@ import type { CatalogResult } from '@/lib/catalog/search';
 import type { ReactNode } from 'react';
 import type { CatalogQuery, CatalogSort } from '@/lib/catalog/schemas';
 import { catalogHref, OPTION_PARAM_PREFIX } from '@/lib/catalog/url';
+import { useLocale, useTranslations } from 'next-intl';
+import { useIntlLocale } from '@/components/ui/use-format-money';
+import { localiseHref, type Locale } from '@/lib/i18n/config';
 import { formatMoney, money, toDecimalString } from '@/lib/money';
 import { AutoSubmit } from './auto-submit';
 import { ApplyButton, FacetCheckbox, FilterDrawer, SortSelect } from './facet-controls';
 import { Pagination } from './pagination';
 import { ProductGrid } from './product-card';
 
-const SORT_LABELS: Record<CatalogSort, string> = {
-  relevance: 'Relevance',
-  best_selling: 'Best selling',
-  newest: 'Newest',
-  price_asc: 'Price: low to high',
-  price_desc: 'Price: high to low',
-};
+/** The sort orders, in the order offered (their names are in messages/*.json Catalog.sort). */
+const SORTS: CatalogSort[] = ['relevance', 'best_selling', 'newest', 'price_asc', 'price_desc'];
+
+type Translate = ReturnType<typeof useTranslations<'Catalog'>>;
 
 type CatalogViewProps = {
   result: CatalogResult;
@@ -28,21 +28,22 @@ type CatalogViewProps = {
   categoryHref?: (slug: string) => string;
 };
 
-function bucketLabel(minCents: number, maxCents: number | null, currency: string) {
-  const format = (cents: number) => formatMoney(money(cents, currency)).replace(/\.00$/, '');
-  if (minCents === 0 && maxCents !== null) return `Under ${format(maxCents)}`;
-  if (maxCents === null) return `${format(minCents)} and over`;
+function bucketLabel(minCents: number, maxCents: number | null, currency: string, t: Translate, intl: string) {
+  // Whole amounts without their zero cents, in either notation ("€50", "50 €").
+  const format = (cents: number) => formatMoney(money(cents, currency), intl).replace(/[.,]00(?=\D*$)/, '');
+  if (minCents === 0 && maxCents !== null) return t('bucketUnder', { amount: format(maxCents) });
+  if (maxCents === null) return t('bucketOver', { amount: format(minCents) });
   return `${format(minCents)} – ${format(maxCents)}`;
 }
 
-const countLabel = (count: number) => `${count.toLocaleString('en-US')} ${count === 1 ? 'product' : 'products'}`;
-
 /** A facet's count: a number on screen, "12 products" to a screen reader (not "Tops12"). */
 function FacetCount({ count }: { count: number }) {
+  const t = useTranslations('Catalog');
+  const intl = useIntlLocale();
   return (
     <span className="text-zinc-600">
-      <span aria-hidden="true">{count.toLocaleString('en-US')}</span>
-      <span className="sr-only">, {countLabel(count)}</span>
+      <span aria-hidden="true">{count.toLocaleString(intl)}</span>
+      <span className="sr-only">, {t('productCount', { count })}</span>
     </span>
   );
 }
@@ -50,7 +51,7 @@ function FacetCount({ count }: { count: number }) {
 type Chip = { label: string; href: string };
 
 /** Each active filter as a chip whose link removes it. */
-function activeChips(query: CatalogQuery, result: CatalogResult, pathname: string, currency: string): Chip[] {
+function activeChips(query: CatalogQuery, result: CatalogResult, pathname: string, currency: string, t: Translate, intl: string): Chip[] {
   const base: Partial<CatalogQuery> = { ...query, page: 1 };
   const chips: Chip[] = [];
   for (const [key, values] of Object.entries(query.options)) {
@@ -62,25 +63,28 @@ function activeChips(query: CatalogQuery, result: CatalogResult, pathname: strin
       chips.push({ label: `${name}: ${value}`, href: catalogHref(pathname, { ...base, options }, currency) });
     }
   }
-  const format = (cents: number) => formatMoney(money(cents, currency));
+  const format = (cents: number) => formatMoney(money(cents, currency), intl);
   if (query.priceMinCents !== undefined || query.priceMaxCents !== undefined) {
     const label =
       query.priceMinCents !== undefined && query.priceMaxCents !== undefined
-        ? `Price: ${format(query.priceMinCents)} – ${format(query.priceMaxCents)}`
+        ? t('chipRange', { min: format(query.priceMinCents), max: format(query.priceMaxCents) })
         : query.priceMinCents !== undefined
-          ? `Price: from ${format(query.priceMinCents)}`
-          : `Price: up to ${format(query.priceMaxCents!)}`;
+          ? t('chipFrom', { min: format(query.priceMinCents) })
+          : t('chipUpTo', { max: format(query.priceMaxCents!) });
     chips.push({ label, href: catalogHref(pathname, { ...base, priceMinCents: undefined, priceMaxCents: undefined }, currency) });
   }
-  if (query.inStock) chips.push({ label: 'In stock only', href: catalogHref(pathname, { ...base, inStock: false }, currency) });
+  if (query.inStock) chips.push({ label: t('inStockOnly'), href: catalogHref(pathname, { ...base, inStock: false }, currency) });
   return chips;
 }
 
 export function CatalogView({ result, query, pathname, currency, categoryHref }: CatalogViewProps) {
+  const t = useTranslations('Catalog');
+  const intl = useIntlLocale();
+  const formAction = useLocalisedPath(pathname);
   const hrefFor = (page: number) => catalogHref(pathname, { ...query, page }, currency);
-  const chips = activeChips(query, result, pathname, currency);
+  const chips = activeChips(query, result, pathname, currency, t, intl);
   const clearAllHref = catalogHref(pathname, { q: query.q, sort: query.sort }, currency);
-  const sortChoices = (Object.keys(SORT_LABELS) as CatalogSort[]).filter((sort) => sort !== 'relevance' || query.q);
+  const sortChoices = SORTS.filter((sort) => sort !== 'relevance' || query.q);
   const filters = (idPrefix: string) => (
     <FilterPanel result={result} query={query} pathname={pathname} currency={currency} categoryHref={categoryHref} idPrefix={idPrefix} clearAllHref={chips.length > 0 && idPrefix === 'm' ? clearAllHref : null} />
   );
@@ -88,14 +92,14 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr] lg:gap-8">
       {/* Wide screens: a sidebar. Narrower: a drawer (the same filters, with their own ids). */}
-      <aside aria-label="Filters" className="hidden lg:block">
+      <aside aria-label={t('filters')} className="hidden lg:block">
         {filters('f')}
       </aside>
 
       <section aria-labelledby="results-heading" className="min-w-0 space-y-6">
         {/* The product cards' titles are h3: without this h2 they would follow the page's h1 directly whenever there
             is no "Category" facet (a leaf category, a search), skipping a level for screen-reader navigation. */}
-        <h2 className="sr-only">Products</h2>
+        <h2 className="sr-only">{t('products')}</h2>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="lg:hidden">
             <FilterDrawer activeCount={chips.length} total={result.total}>
@@ -103,10 +107,10 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
             </FilterDrawer>
           </div>
           <p id="results-heading" role="status" className="text-sm text-zinc-700">
-            {countLabel(result.total)}
-            {result.totalPages > 1 ? ` · page ${result.page} of ${result.totalPages.toLocaleString('en-US')}` : ''}
+            {t('productCount', { count: result.total })}
+            {result.totalPages > 1 ? t('pageOf', { page: result.page, pages: result.totalPages }) : ''}
           </p>
-          <Form action={pathname} prefetch={false} className="flex items-center gap-2 text-sm" aria-label="Sort products">
+          <Form action={formAction} prefetch={false} className="flex items-center gap-2 text-sm" aria-label={t('sortProducts')}>
             <AutoSubmit />
             {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
             {Object.entries(query.options).flatMap(([name, values]) =>
@@ -115,19 +119,19 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
             {query.priceMinCents !== undefined ? <input type="hidden" name="price_min" value={toDecimalString(money(query.priceMinCents, currency))} /> : null}
             {query.priceMaxCents !== undefined ? <input type="hidden" name="price_max" value={toDecimalString(money(query.priceMaxCents, currency))} /> : null}
             {query.inStock ? <input type="hidden" name="in_stock" value="1" /> : null}
-            <label htmlFor="sort">Sort by</label>
+            <label htmlFor="sort">{t('sortBy')}</label>
             <SortSelect id="sort" name="sort" selected={result.sort} className="min-h-10 rounded border border-zinc-300 px-2 py-1">
               {sortChoices.map((sort) => (
                 <option key={sort} value={sort}>
-                  {SORT_LABELS[sort]}
+                  {t(`sort.${sort}`)}
                 </option>
               ))}
             </SortSelect>
-            <ApplyButton className="rounded border border-zinc-300 px-2 py-1">Sort</ApplyButton>
+            <ApplyButton className="rounded border border-zinc-300 px-2 py-1">{t('sortButton')}</ApplyButton>
           </Form>
         </div>
         {chips.length > 0 ? (
-          <nav aria-label="Active filters">
+          <nav aria-label={t('activeFilters')}>
             <ul className="flex flex-wrap items-center gap-2 text-sm">
               {chips.map((chip) => (
                 <li key={chip.label}>
@@ -138,13 +142,13 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
                   >
                     {chip.label}
                     <span aria-hidden="true">×</span>
-                    <span className="sr-only"> (remove this filter)</span>
+                    <span className="sr-only">{t('removeThisFilter')}</span>
                   </Link>
                 </li>
               ))}
               <li>
                 <Link href={clearAllHref} scroll={false} className="inline-flex min-h-9 items-center px-2 underline">
-                  Clear all
+                  {t('clearAll')}
                 </Link>
               </li>
             </ul>
@@ -152,13 +156,13 @@ export function CatalogView({ result, query, pathname, currency, categoryHref }:
         ) : null}
         {result.items.length === 0 ? (
           <div className="rounded-lg border border-dashed border-zinc-300 p-10 text-center">
-            <p className="font-medium">No products match.</p>
+            <p className="font-medium">{t('noMatch')}</p>
             <p className="mt-1 text-sm text-zinc-600">
-              {chips.length > 0 ? `Try removing a filter${query.q ? ' or searching for something else' : ''}.` : 'Try searching for something else.'}
+              {chips.length > 0 ? (query.q ? t('tryRemovingOrSearch') : t('tryRemovingFilter')) : t('trySearching')}
             </p>
           </div>
         ) : (
-          <ProductGrid products={result.items} label="Products" priorityCount={4} highlight={query.q} />
+          <ProductGrid products={result.items} label={t('products')} priorityCount={4} highlight={query.q} />
         )}
         <Pagination page={result.page} totalPages={result.totalPages} hrefFor={hrefFor} />
       </section>
@@ -176,12 +180,15 @@ function FilterPanel({
   clearAllHref,
 }: Omit<CatalogViewProps, 'children'> & { idPrefix: string; clearAllHref: string | null }): ReactNode {
   const base: Partial<CatalogQuery> = { ...query, page: 1 };
+  const t = useTranslations('Catalog');
+  const intl = useIntlLocale();
+  const formAction = useLocalisedPath(pathname);
   return (
     <div className="space-y-6">
       {result.facets.categories.length > 0 && categoryHref ? (
         <nav aria-labelledby={`${idPrefix}-facet-category`}>
           <h2 id={`${idPrefix}-facet-category`} className="mb-2 text-sm font-semibold">
-            Category
+            {t('category')}
           </h2>
           <ul className="space-y-1 text-sm">
             {result.facets.categories.map((category) => (
@@ -197,7 +204,7 @@ function FilterPanel({
       ) : null}
 
       {/* The forms, like the links, do not prefetch their target: see components/ui/link.tsx. */}
-      <Form action={pathname} prefetch={false} className="space-y-6" aria-label="Filter products">
+      <Form action={formAction} prefetch={false} className="space-y-6" aria-label={t('filterProducts')}>
         <AutoSubmit />
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
@@ -230,7 +237,7 @@ function FilterPanel({
         ))}
 
         <fieldset>
-          <legend className="mb-2 text-sm font-semibold">Price</legend>
+          <legend className="mb-2 text-sm font-semibold">{t('price')}</legend>
           <ul className="mb-3 space-y-1 text-sm">
             {result.facets.priceBuckets.map((bucket) => (
               <li key={bucket.minCents}>
@@ -240,7 +247,7 @@ function FilterPanel({
                   aria-current={bucket.selected ? 'true' : undefined}
                   className={`flex min-h-8 items-center justify-between hover:underline ${bucket.selected ? 'font-semibold' : ''}`}
                 >
-                  <span>{bucketLabel(bucket.minCents, bucket.maxCents, currency)}</span>
+                  <span>{bucketLabel(bucket.minCents, bucket.maxCents, currency, t, intl)}</span>
                   <FacetCount count={bucket.count} />
                 </Link>
               </li>
@@ -248,7 +255,7 @@ function FilterPanel({
           </ul>
           <div className="flex items-end gap-2 text-sm">
             <label className="flex flex-col">
-              <span>Min</span>
+              <span>{t('min')}</span>
               <input
                 // A new value from the server (a bucket link, a chip) replaces what is shown; typing does not.
                 key={`min-${query.priceMinCents ?? ''}`}
@@ -259,7 +266,7 @@ function FilterPanel({
               />
             </label>
             <label className="flex flex-col">
-              <span>Max</span>
+              <span>{t('max')}</span>
               <input
                 key={`max-${query.priceMaxCents ?? ''}`}
                 name="price_max"
@@ -274,20 +281,26 @@ function FilterPanel({
         <div className="flex min-h-8 items-center gap-2 text-sm">
           <FacetCheckbox id={`${idPrefix}-in-stock`} name="in_stock" value="1" selected={query.inStock} className="size-4 accent-brand-600" />
           <label htmlFor={`${idPrefix}-in-stock`} className="flex flex-1 justify-between">
-            <span>In stock only</span>
+            <span>{t('inStockOnly')}</span>
             <FacetCount count={result.facets.inStock.count} />
           </label>
         </div>
 
         <div className="flex gap-3">
-          <ApplyButton className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Apply filters</ApplyButton>
+          <ApplyButton className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">{t('applyFilters')}</ApplyButton>
           {clearAllHref ? (
             <Link href={clearAllHref} scroll={false} className="self-center text-sm underline">
-              Clear all
+              {t('clearAll')}
             </Link>
           ) : null}
         </div>
       </Form>
     </div>
   );
+}
+
+/** The form's target in the page's language (next/form's action is a plain path). */
+function useLocalisedPath(pathname: string): string {
+  const locale = useLocale() as Locale;
+  return localiseHref(pathname, locale);
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react';
 import { SheetButton } from '@/components/ui/sheet-button';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -54,7 +55,8 @@ export function ApplyButton({ children, className }: { children: ReactNode; clas
  */
 export function FilterDrawer({ activeCount, total, children }: { activeCount: number; total: number; children: ReactNode }) {
   const hydrated = useHydrated();
-  const label = `Filters${activeCount > 0 ? ` (${activeCount})` : ''}`;
+  const t = useTranslations('Catalog');
+  const label = activeCount > 0 ? t('filtersCount', { count: activeCount }) : t('filters');
   if (!hydrated) {
     return (
       <details className="rounded-md border border-zinc-200">
@@ -65,7 +67,7 @@ export function FilterDrawer({ activeCount, total, children }: { activeCount: nu
   }
   return (
     <SheetButton
-      title="Filters"
+      title={t('filters')}
       side="left"
       className="inline-flex items-center gap-2 min-h-11 rounded-md border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-50"
       label={
@@ -78,7 +80,7 @@ export function FilterDrawer({ activeCount, total, children }: { activeCount: nu
       }
       footer={(close) => (
         <button type="button" onClick={close} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">
-          Show {total.toLocaleString('en-US')} {total === 1 ? 'product' : 'products'}
+          {t('showProducts', { count: total })}
         </button>
       )}
     >

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Link } from '@/components/ui/link';
 
 function pageWindow(page: number, totalPages: number): (number | 'gap')[] {
@@ -12,13 +13,14 @@ function pageWindow(page: number, totalPages: number): (number | 'gap')[] {
 }
 
 export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+  const t = useTranslations('Catalog');
   if (totalPages <= 1) return null;
   const linkClass = 'rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50';
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-center gap-2">
+    <nav aria-label={t('pagination')} className="flex flex-wrap items-center justify-center gap-2">
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} className={linkClass} rel="prev">
-          Previous
+          {t('previous')}
         </Link>
       ) : null}
       {pageWindow(page, totalPages).map((entry, index) =>
@@ -31,14 +33,14 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
             {entry}
           </span>
         ) : (
-          <Link key={entry} href={hrefFor(entry)} className={linkClass} aria-label={`Page ${entry}`}>
+          <Link key={entry} href={hrefFor(entry)} className={linkClass} aria-label={t('page', { page: entry })}>
             {entry}
           </Link>
         ),
       )}
       {page < totalPages ? (
         <Link href={hrefFor(page + 1)} className={linkClass} rel="next">
-          Next
+          {t('next')}
         </Link>
       ) : null}
     </nav>

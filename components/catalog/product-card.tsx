@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Image } from '@/components/ui/image';
 import { Link } from '@/components/ui/link';
 import type { ProductCard as ProductCardData } from '@/lib/catalog/types';
@@ -5,6 +6,7 @@ import { Price } from '@/components/ui/price';
 import { HighlightedText } from './highlighted-title';
 
 export function ProductCard({ product, priority = false, highlight }: { product: ProductCardData; priority?: boolean; highlight?: string }) {
+  const t = useTranslations('Catalog');
   return (
     <article className="group relative flex flex-col" aria-labelledby={`product-${product.id}`}>
       <div className="relative aspect-square overflow-hidden rounded-lg bg-zinc-100">
@@ -24,7 +26,7 @@ export function ProductCard({ product, priority = false, highlight }: { product:
         ) : null}
         {!product.inStock ? (
           <span className="absolute left-2 top-2 rounded bg-zinc-900 px-2 py-0.5 text-xs font-medium text-white">
-            Sold out
+            {t('soldOut')}
           </span>
         ) : null}
       </div>
@@ -56,9 +58,7 @@ export function ProductGrid({
   priorityCount?: number;
   highlight?: string;
 }) {
-  if (products.length === 0) {
-    return <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">No products here yet.</p>;
-  }
+  if (products.length === 0) return <NoProductsYet />;
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
@@ -69,4 +69,9 @@ export function ProductGrid({
       ))}
     </ul>
   );
+}
+
+function NoProductsYet() {
+  const t = useTranslations('Catalog');
+  return <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600">{t('noProductsYet')}</p>;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ComponentProps, lazy, type ReactNode, Suspense, type RefObject, useActionState, useEffect, useId, useRef, useState } from 'react';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { Price } from '@/components/ui/price';
@@ -69,6 +70,7 @@ function useScrolledPast(target: RefObject<HTMLElement | null>): boolean {
 /** Quantity and "Add to cart" for the selected variant. The server decides price, stock and limits again. */
 export function ProductPurchase({ variant, giftCard = false }: Props & { giftCard?: boolean }) {
   const [state, action, pending] = useActionState(addToCartAction, idle);
+  const t = useTranslations('Product');
   const [drawerOpen, setDrawerOpen] = useState(false);
   const addButtonArea = useRef<HTMLDivElement>(null);
   // Each accepted add (a new state object) opens the drawer on the cart the server returned.
@@ -91,13 +93,13 @@ export function ProductPurchase({ variant, giftCard = false }: Props & { giftCar
         onFocus={preloadCartDrawer}
         onSubmit={preloadCartDrawer}
         className="space-y-3"
-        aria-label="Add to cart"
+        aria-label={t('addToCart')}
       >
         {variant ? <input type="hidden" name="variantId" value={variant.id} /> : null}
         {giftCard ? <GiftCardRecipientFields errors={state && !state.ok ? state.fieldErrors : undefined} /> : null}
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">
-            Quantity
+            {t('quantity')}
           </label>
           <input
             id="quantity"
@@ -115,21 +117,21 @@ export function ProductPurchase({ variant, giftCard = false }: Props & { giftCar
         </div>
         {!variant ? (
           <p role="status" className="text-sm text-zinc-700">
-            This combination is not available. Choose another option.
+            {t('combinationUnavailable')}
           </p>
         ) : !variant.inStock ? (
           <p role="status" className="text-sm font-medium text-zinc-700">
-            {variant.title} is sold out.
+            {t('variantSoldOut', { variant: variant.title })}
           </p>
         ) : variant.maxQuantity < 5 ? (
-          <p className="text-sm text-amber-700">Only {variant.maxQuantity} left.</p>
+          <p className="text-sm text-amber-700">{t('onlyLeft', { count: variant.maxQuantity })}</p>
         ) : (
-          <p className="text-sm text-green-700">In stock</p>
+          <p className="text-sm text-green-700">{t('inStock')}</p>
         )}
         {/* Focus returns to this button when the drawer closes. */}
         <div ref={addButtonArea}>
-          <SubmitButton pending={pending} pendingLabel="Adding…" disabled={!purchasable}>
-            {purchasable ? 'Add to cart' : variant ? 'Sold out' : 'Unavailable'}
+          <SubmitButton pending={pending} pendingLabel={t('adding')} disabled={!purchasable}>
+            {purchasable ? t('addToCart') : variant ? t('soldOut') : t('unavailable')}
           </SubmitButton>
         </div>
         {state ? <FormMessage status={state.ok ? 'success' : 'error'} message={state.message ?? ''} /> : null}
@@ -150,7 +152,7 @@ export function ProductPurchase({ variant, giftCard = false }: Props & { giftCar
             disabled={pending}
             className="shrink-0 rounded-md bg-brand-600 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
           >
-            {pending ? 'Adding…' : 'Add to cart'}
+            {pending ? t('adding') : t('addToCart')}
           </button>
         </div>
         </>

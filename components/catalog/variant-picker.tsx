@@ -1,11 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { MouseEvent } from 'react';
 import { Link } from '@/components/ui/link';
 import { selectionParams } from '@/lib/catalog/variant-matrix';
 import { useVariantSelection } from './variant-selection';
 
-const STATE_NOTE = { available: '', sold_out: ' (sold out)', unavailable: ' (not available)' } as const;
 
 /**
  * One link per option value. Its address names the exact variant (the server renders that page, so picking works
@@ -15,12 +15,14 @@ const STATE_NOTE = { available: '', sold_out: ' (sold out)', unavailable: ' (not
  */
 export function VariantPicker({ slug }: { slug: string }) {
   const { options, selection, choose } = useVariantSelection();
+  const t = useTranslations('Product');
+  const stateNote = { available: '', sold_out: t('stateSoldOut'), unavailable: t('stateUnavailable') } as const;
   return (
     <div className="space-y-4">
       {options.map((option) => (
         <fieldset key={option.name}>
           <legend className="mb-2 text-sm font-medium">
-            {option.name}: <span className="font-normal">{selection[option.name] ?? 'choose'}</span>
+            {option.name}: <span className="font-normal">{selection[option.name] ?? t('choose')}</span>
           </legend>
           <ul className="flex flex-wrap gap-2">
             {option.values.map((value) => {
@@ -47,7 +49,7 @@ export function VariantPicker({ slug }: { slug: string }) {
                     replace
                     onClick={pick}
                     aria-current={value.selected ? 'true' : undefined}
-                    aria-label={`${option.name} ${value.value}${STATE_NOTE[value.state]}`}
+                    aria-label={`${option.name} ${value.value}${stateNote[value.state]}`}
                     className={`${base} ${look}`}
                   >
                     {value.value}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ChangeEvent, type ReactNode, useState } from 'react';
 import { FieldError } from '@/components/ui/form-message';
 import { checkPostalCode, regionRule } from '@/lib/checkout/regions';
@@ -15,7 +16,8 @@ const inputClass = 'mt-1 block w-full rounded-md border border-zinc-300 bg-white
 type ControlWiring = { id: string; name: string; className: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
 
 function Optional() {
-  return <span className="font-normal text-zinc-600"> (optional)</span>;
+  const t = useTranslations('Address');
+  return <span className="font-normal text-zinc-600">{t('optional')}</span>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function AddressFields(props: {
   onPricingChange?: (address: PricingAddress) => void;
 }) {
   const prefix = props.namePrefix ?? '';
+  const t = useTranslations('Address');
   const token = (name: string) => (props.section ? `${props.section} ${name}` : name);
   const firstCountry = props.countries[0]?.code ?? 'US';
   const initialCountry = props.countries.some((c) => c.code === props.defaults.countryCode) ? props.defaults.countryCode! : firstCountry;
@@ -109,7 +112,7 @@ export function AddressFields(props: {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        {row('countryCode', 'Country', serverError('countryCode'), (wiring) => (
+        {row('countryCode', t('country'), serverError('countryCode'), (wiring) => (
           <select
             {...wiring}
             value={country}
@@ -131,20 +134,22 @@ export function AddressFields(props: {
           </select>
         ))}
       </div>
-      <div className="sm:col-span-2">{field('name', 'Full name', 'name')}</div>
-      <div className="sm:col-span-2">{field('company', 'Company', 'organization', { required: false })}</div>
-      <div className="sm:col-span-2">{field('line1', 'Street address', 'address-line1')}</div>
-      <div className="sm:col-span-2">{field('line2', 'Apartment, suite, etc.', 'address-line2', { required: false })}</div>
-      {field('city', 'City', 'address-level2')}
+      <div className="sm:col-span-2">{field('name', t('fullName'), 'name')}</div>
+      <div className="sm:col-span-2">{field('company', t('company'), 'organization', { required: false })}</div>
+      <div className="sm:col-span-2">{field('line1', t('line1'), 'address-line1')}</div>
+      <div className="sm:col-span-2">{field('line2', t('line2'), 'address-line2', { required: false })}</div>
+      {field('city', t('city'), 'address-level2')}
       {rule.kind === 'none'
         ? null
         : row(
             'region',
             rule.kind === 'list' ? (
-              rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1)
+              t.has(`regionNouns.${rule.noun.replaceAll(' ', '_')}`)
+                ? t(`regionNouns.${rule.noun.replaceAll(' ', '_')}`)
+                : rule.noun.charAt(0).toUpperCase() + rule.noun.slice(1)
             ) : (
               <>
-                State / region
+                {t('stateRegion')}
                 <Optional />
               </>
             ),
@@ -158,7 +163,7 @@ export function AddressFields(props: {
                   required
                   onChange={changeRegion}
                 >
-                  <option value="">Select…</option>
+                  <option value="">{t('select')}</option>
                   {rule.options.map((o) => (
                     <option key={o.code} value={o.code}>
                       {o.name}
@@ -169,7 +174,7 @@ export function AddressFields(props: {
                 <input {...wiring} value={region} autoComplete={token('address-level1')} onChange={changeRegion} />
               ),
           )}
-      {row('postalCode', 'Postal code', postalErrors, (wiring) => (
+      {row('postalCode', t('postalCode'), postalErrors, (wiring) => (
         <input
           {...wiring}
           value={postalCode}
@@ -184,7 +189,7 @@ export function AddressFields(props: {
           onBlur={() => setPostalChecked(postalCode.trim() !== '')}
         />
       ))}
-      <div className="sm:col-span-2">{field('phone', 'Phone', 'tel', { required: false, type: 'tel' })}</div>
+      <div className="sm:col-span-2">{field('phone', t('phone'), 'tel', { required: false, type: 'tel' })}</div>
     </div>
   );
 }

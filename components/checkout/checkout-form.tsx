@@ -3,8 +3,9 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { checkoutFormAction, quoteCheckoutAction } from '@/lib/checkout/actions';
 import type { CheckoutQuoteView } from '@/lib/checkout/types';
-import { formatMoney, money } from '@/lib/money';
 import { writeMarketCookie } from '@/lib/http/market-cookie';
+import { useTranslations } from 'next-intl';
+import { useFormatMoney } from '@/components/ui/use-format-money';
 import { FieldError, FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { AddressFields, type AddressValues, type CountryOption, type PricingAddress } from './address-fields';
@@ -17,8 +18,8 @@ import { SummaryDisclosure } from './summary-disclosure';
 type Provider = { id: string; label: string; description: string };
 type SummaryLine = { key: string; title: string; detail: string; quantity: number; totalCents: number; imageUrl: string | null; imageAlt: string };
 
-// Errors that belong to no single input of the form: listed at the top of the outcome.
-const GENERAL_FIELDS: Record<string, string> = { cart: 'Cart', paymentProvider: 'Payment', _: 'Order' };
+// Errors that belong to no single input of the form: listed at the top of the outcome (named in messages/*.json Checkout.general).
+const GENERAL_FIELDS = { cart: 'cart', paymentProvider: 'paymentProvider', _: '_' } as const;
 
 /** How long typing must pause before the summary is re-priced: one call per pause, not per keystroke. */
 const QUOTE_DEBOUNCE_MS = 350;
@@ -137,7 +138,9 @@ export function CheckoutForm(props: {
     fill?.defaults ?? Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith('shipping.')).map(([key, value]) => [key.slice('shipping.'.length), value]));
   const errorsOutlived = fill !== null && fill.answer === answer;
 
-  const fmt = (cents: number) => formatMoney(money(cents, quote.currency));
+  const t = useTranslations('Checkout');
+  const formatMoney = useFormatMoney();
+  const fmt = (cents: number) => formatMoney(cents, quote.currency);
   const rate = quote.shippingOptions.find((option) => option.id === selectedRateId);
   const addressErrors = Object.fromEntries(
     Object.entries(errors)
@@ -209,14 +212,14 @@ export function CheckoutForm(props: {
           const formData = new FormData(event.currentTarget, submitter);
           startPlacing(() => formAction(formData));
         }}
-        aria-label="Checkout"
+        aria-label={t('formLabel')}
         className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start"
         noValidate
       >
         <input type="hidden" name="cartId" value={props.cartId} />
         {moved ? (
           <p role="status" className="rounded-md border border-brand-600/40 bg-brand-50 p-3 text-sm lg:col-span-2">
-            Prices are now in {moved.to.currency}: {moved.to.name} is the market for this country, so your cart was re-priced (it was in {moved.from.currency}).
+            {t('marketMoved', { to: moved.to.currency, market: moved.to.name, from: moved.from.currency })}
           </p>
         ) : null}
         <SummaryDisclosure total={fmt(quote.totals.totalCents)} busy={stale}>
@@ -224,11 +227,11 @@ export function CheckoutForm(props: {
         </SummaryDisclosure>
         <div className="flex min-w-0 flex-col gap-6">
           <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
-            <legend className="px-1 text-lg font-semibold">Contact</legend>
-            {input('email', 'Email', { autoComplete: 'email', type: 'email' })}
+            <legend className="px-1 text-lg font-semibold">{t('contact')}</legend>
+            {input('email', t('email'), { autoComplete: 'email', type: 'email' })}
           </fieldset>
           <fieldset className="flex flex-col gap-4 rounded-lg border border-zinc-200 p-4">
-            <legend className="px-1 text-lg font-semibold">Shipping address</legend>
+            <legend className="px-1 text-lg font-semibold">{t('shippingAddress')}</legend>
             {props.savedAddresses?.length ? (
               <SavedAddressPicker addresses={props.savedAddresses} selected={props.selectedAddress ?? NEW_ADDRESS} formId={SAVED_ADDRESS_FORM} onPick={pickAddress} />
             ) : null}
@@ -247,14 +250,14 @@ export function CheckoutForm(props: {
               <div className="flex items-center gap-2">
                 <input type="checkbox" id="checkout-save-address" name="saveAddress" defaultChecked={values.saveAddress === 'on'} />
                 <label htmlFor="checkout-save-address" className="text-sm">
-                  Save this address to my address book
+                  {t('saveAddress')}
                 </label>
               </div>
             ) : null}
           </fieldset>
           <fieldset className="rounded-lg border border-zinc-200 p-4" aria-describedby={rateErrors ? 'checkout-rate-error' : undefined}>
-            <legend className="px-1 text-lg font-semibold">Shipping method</legend>
-            {quote.shippingOptions.length === 0 ? <p className="text-sm text-red-700">We do not ship to this country.</p> : null}
+            <legend className="px-1 text-lg font-semibold">{t('shippingMethod')}</legend>
+            {quote.shippingOptions.length === 0 ? <p className="text-sm text-red-700">{t('noShipping')}</p> : null}
             {quote.shippingOptions.map((option) => (
               <div key={option.id} className="mt-2 flex items-start gap-2">
                 <input
@@ -268,8 +271,8 @@ export function CheckoutForm(props: {
                 />
                 <label htmlFor={`rate-${option.id}`} className="text-sm">
                   {option.name} — {fmt(option.priceCents)}
-                  {option.freeAboveCents !== null ? `, free from ${fmt(option.freeAboveCents)}` : ''}
-                  {option.minDeliveryDays !== null ? ` (${option.minDeliveryDays}–${option.maxDeliveryDays} days)` : ''}
+                  {option.freeAboveCents !== null ? t('freeFrom', { amount: fmt(option.freeAboveCents) }) : ''}
+                  {option.minDeliveryDays !== null ? t('days', { min: option.minDeliveryDays, max: option.maxDeliveryDays ?? option.minDeliveryDays }) : ''}
                 </label>
               </div>
             ))}
@@ -277,7 +280,7 @@ export function CheckoutForm(props: {
           </fieldset>
           <div className="rounded-lg border border-zinc-200 p-4">
             <label htmlFor="checkout-discountCode" className="block text-sm font-medium">
-              Discount code <span className="font-normal text-zinc-600">(optional)</span>
+              {t('discountCode')} <span className="font-normal text-zinc-600">{t('optional')}</span>
             </label>
             <div className="mt-1 flex gap-2">
               <input
@@ -303,7 +306,7 @@ export function CheckoutForm(props: {
               />
               {hydrated ? (
                 <button type="button" onClick={applyCode} className="shrink-0 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
-                  Apply
+                  {t('apply')}
                 </button>
               ) : null}
             </div>
@@ -312,7 +315,7 @@ export function CheckoutForm(props: {
           </div>
           <GiftCardField quote={quote} value={tenders} onChange={setTenders} busy={stale} errors={errors.giftCardCodes} />
           <fieldset className="rounded-lg border border-zinc-200 p-4">
-            <legend className="px-1 text-lg font-semibold">Payment</legend>
+            <legend className="px-1 text-lg font-semibold">{t('payment')}</legend>
             {props.providers.map((provider, index) => (
               <div key={provider.id} className="mt-2 flex items-start gap-2">
                 <input
@@ -337,21 +340,21 @@ export function CheckoutForm(props: {
           </fieldset>
           <div>
             <label htmlFor="checkout-note" className="block text-sm font-medium">
-              Note for the store <span className="font-normal text-zinc-600">(optional)</span>
+              {t('note')} <span className="font-normal text-zinc-600">{t('optional')}</span>
             </label>
             <textarea id="checkout-note" name="customerNote" maxLength={1000} rows={2} defaultValue={values.customerNote ?? ''} className="mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2" />
           </div>
         </div>
         <div className="flex flex-col gap-3 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-          {summary({ heading: 'Order summary' })}
+          {summary({ heading: t('orderSummary') })}
           {/* Without JavaScript nothing re-prices by itself: this posts the form for a fresh summary. */}
           {hydrated ? null : (
             <button type="submit" name="intent" value="update" formNoValidate className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50">
-              Update order summary
+              {t('updateSummary')}
             </button>
           )}
           <p role="status" className="sr-only">
-            {stale ? 'Updating the order summary…' : liveQuote ? `Order summary updated. Total ${fmt(quote.totals.totalCents)}.` : ''}
+            {stale ? t('updatingSummary') : liveQuote ? t('summaryUpdated', { total: fmt(quote.totals.totalCents) }) : ''}
           </p>
           {quoteError ? <FormMessage status="error" message={quoteError} /> : null}
         </div>
@@ -363,17 +366,17 @@ export function CheckoutForm(props: {
                 <ul className="mt-1 list-disc pl-5">
                   {generalErrors.map(([key, messages]) => (
                     <li key={key}>
-                      {GENERAL_FIELDS[key]}: {messages.join(' ')}
+                      {t(`general.${GENERAL_FIELDS[key as keyof typeof GENERAL_FIELDS]}`)}: {messages.join(' ')}
                     </li>
                   ))}
                 </ul>
               ) : null}
             </div>
           ) : null}
-          <SubmitButton pendingLabel="Placing order…" pending={placing} className="w-full py-3 text-base lg:w-auto">
-            Place order
+          <SubmitButton pendingLabel={t('placing')} pending={placing} className="w-full py-3 text-base lg:w-auto">
+            {t('placeOrder')}
           </SubmitButton>
-          {selectedRateId === null ? <p className="text-sm text-red-700">Choose a shipping method above first.</p> : null}
+          {selectedRateId === null ? <p className="text-sm text-red-700">{t('chooseRate')}</p> : null}
         </div>
       </form>
     </>

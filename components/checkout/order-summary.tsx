@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { useTranslations } from 'next-intl';
 import { Image } from '@/components/ui/image';
 import { Price } from '@/components/ui/price';
 
@@ -22,7 +23,7 @@ export function OrderSummary({
   lines,
   totals,
   currency,
-  heading = 'Order summary',
+  heading,
   busy = false,
   totalsTestId = 'order-totals',
   tenders,
@@ -39,6 +40,7 @@ export function OrderSummary({
   /** A second copy on the page needs its own. */
   totalsTestId?: string;
 }) {
+  const t = useTranslations('Checkout');
   const row = (label: string, cents: number, negative = false) => (
     <div className="flex justify-between gap-3">
       <dt className="min-w-0 [overflow-wrap:anywhere]">{label}</dt>
@@ -51,7 +53,7 @@ export function OrderSummary({
   const codeDiscountCents = totals.discountCents - (totals.promotions ?? []).reduce((sum, promotion) => sum + promotion.amountCents, 0);
   const body = (
     <>
-      <ul aria-label="Items" className="divide-y divide-zinc-100 text-sm">
+      <ul aria-label={t('items')} className="divide-y divide-zinc-100 text-sm">
         {lines.map((line) => (
           <li key={line.key} className="flex items-center justify-between gap-3 py-2">
             {line.imageUrl !== undefined ? (
@@ -67,15 +69,15 @@ export function OrderSummary({
         ))}
       </ul>
       <dl className={`mt-3 flex flex-col gap-1 border-t border-zinc-200 pt-3 text-sm ${busy ? 'opacity-60' : ''}`} aria-busy={busy || undefined} data-testid={totalsTestId}>
-        {row('Subtotal', totals.subtotalCents)}
+        {row(t('subtotal'), totals.subtotalCents)}
         {(totals.promotions ?? []).filter((promotion) => promotion.amountCents > 0).map((promotion) => (
           <Fragment key={promotion.title}>{row(promotion.title, promotion.amountCents, true)}</Fragment>
         ))}
-        {codeDiscountCents > 0 ? row(`Discount${totals.discountLabel ? ` (${totals.discountLabel})` : ''}`, codeDiscountCents, true) : null}
-        {row(`Shipping${totals.shippingLabel ? ` (${totals.shippingLabel})` : ''}`, totals.shippingCents)}
-        {row(totals.taxInclusive ? 'Tax included' : 'Tax', totals.taxCents)}
+        {codeDiscountCents > 0 ? row(totals.discountLabel ? t('discountWith', { code: totals.discountLabel }) : t('discount'), codeDiscountCents, true) : null}
+        {row(totals.shippingLabel ? t('shippingWith', { rate: totals.shippingLabel }) : t('shipping'), totals.shippingCents)}
+        {row(totals.taxInclusive ? t('taxIncluded') : t('tax'), totals.taxCents)}
         <div className="flex justify-between border-t border-zinc-200 pt-2 text-base font-semibold">
-          <dt>Total</dt>
+          <dt>{t('totalRow')}</dt>
           <dd>
             <Price className="inline" amountCents={totals.totalCents} currency={currency} />
           </dd>
@@ -98,10 +100,11 @@ export function OrderSummary({
     </>
   );
   if (heading === null) return body;
+  const title = heading ?? t('orderSummary');
   return (
     <section aria-labelledby="summary-heading" className="rounded-lg border border-zinc-200 p-4">
       <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
-        {heading}
+        {title}
       </h2>
       {body}
     </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useId, useState } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
@@ -21,11 +22,12 @@ const panel = 'border-t border-zinc-200 p-4';
  */
 export function SummaryDisclosure({ total, busy, children }: { total: string; busy: boolean; children: ReactNode }) {
   const hydrated = useHydrated();
+  const t = useTranslations('Checkout');
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const amount = (
     <span className={`shrink-0 text-base font-semibold ${busy ? 'opacity-60' : ''}`}>
-      <span className="sr-only">Total </span>
+      <span className="sr-only">{t('total')}</span>
       {total}
     </span>
   );
@@ -34,8 +36,8 @@ export function SummaryDisclosure({ total, busy, children }: { total: string; bu
       <details className="group rounded-lg border border-zinc-200 bg-zinc-50 lg:hidden">
         <summary className={`${bar} cursor-pointer list-none [&::-webkit-details-marker]:hidden`}>
           <span className="flex items-center gap-1.5 text-sm font-medium text-brand-700">
-            <span className="group-open:hidden">Show order summary</span>
-            <span className="hidden group-open:inline">Hide order summary</span>
+            <span className="group-open:hidden">{t('showSummary')}</span>
+            <span className="hidden group-open:inline">{t('hideSummary')}</span>
             <Chevron className="group-open:rotate-180" />
           </span>
           {amount}
@@ -48,7 +50,7 @@ export function SummaryDisclosure({ total, busy, children }: { total: string; bu
     <div className="rounded-lg border border-zinc-200 bg-zinc-50 lg:hidden">
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((was) => !was)} className={`${bar} rounded-lg`}>
         <span className="flex items-center gap-1.5 text-sm font-medium text-brand-700">
-          {open ? 'Hide' : 'Show'} order summary
+          {open ? t('hideSummary') : t('showSummary')}
           <Chevron className={open ? 'rotate-180' : undefined} />
         </span>
         {amount}

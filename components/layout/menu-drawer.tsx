@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { SheetButton } from '@/components/ui/sheet-button';
 
@@ -6,9 +7,10 @@ import { SheetButton } from '@/components/ui/sheet-button';
  * rendered on the server). Following a link in it closes it: the navigation is client-side, the page stays.
  */
 export function MenuDrawer({ children }: { children: ReactNode }) {
+  const t = useTranslations('Chrome');
   return (
     <SheetButton
-      title="Menu"
+      title={t('menu')}
       side="left"
       closeOnLink
       className="-ml-2 inline-flex items-center justify-center gap-1 min-h-11 min-w-11 rounded-md px-2 text-sm font-medium hover:bg-zinc-100"
@@ -17,7 +19,7 @@ export function MenuDrawer({ children }: { children: ReactNode }) {
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
             <path d="M4 7h16M4 12h16M4 17h16" />
           </svg>
-          <span className="sr-only">Menu</span>
+          <span className="sr-only">{t('menu')}</span>
         </>
       }
     >

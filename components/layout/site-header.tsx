@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Link } from '@/components/ui/link';
 import { AccountLink } from '@/components/account/account-link';
 import { CartLink } from '@/components/cart/cart-link';
@@ -17,6 +18,7 @@ type SiteHeaderProps = {
 };
 
 export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeaderProps) {
+  const t = useTranslations('Chrome');
   return (
     <header className="border-b border-zinc-200">
       {/* Phones: menu, name and cart on one row, the search on its own full-width row. From md up: one row. */}
@@ -34,11 +36,11 @@ export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeader
         <div className="order-last basis-full md:order-none md:flex md:flex-1 md:basis-auto md:justify-center">
           <PredictiveSearch />
         </div>
-        <nav aria-label="Main" className="shrink-0">
+        <nav aria-label={t('mainNav')} className="shrink-0">
           <ul className="flex items-center gap-4 text-sm">
             <li className="hidden md:block">
               <Link href="/search" className="hover:underline">
-                Shop all
+                {t('shopAll')}
               </Link>
             </li>
             <li className="hidden md:block">
@@ -52,7 +54,7 @@ export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeader
       </div>
       {links.length > 0 ? (
         <div className="mx-auto hidden max-w-6xl px-4 pb-3 md:block">
-          <MenuLinks label="Store menu" links={links} />
+          <MenuLinks label={t('storeMenu')} links={links} />
         </div>
       ) : null}
       {/* Without JavaScript the menu button cannot open; these links stand in for it on phones. */}
@@ -60,12 +62,12 @@ export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeader
         <ul className="mx-auto flex max-w-6xl gap-4 px-4 pb-3 text-sm md:hidden">
           <li>
             <Link href="/search" className="underline">
-              Shop all
+              {t('shopAll')}
             </Link>
           </li>
           <li>
             <Link href="/account" className="underline">
-              Account
+              {t('account')}
             </Link>
           </li>
         </ul>
@@ -76,14 +78,15 @@ export function SiteHeader({ storeName, logoUrl, categories, links }: SiteHeader
 
 /** The menu drawer's contents: the category tree (each top category folds open) and the shopper's links. */
 function MenuContents({ categories, links }: { categories: CategoryNode[]; links: MenuLink[] }) {
+  const t = useTranslations('Chrome');
   return (
     <div className="space-y-6">
-      <MenuLinks label="Store menu" links={links} className="space-y-1 font-medium" />
-      <nav aria-label="Categories">
+      <MenuLinks label={t('storeMenu')} links={links} className="space-y-1 font-medium" />
+      <nav aria-label={t('categories')}>
         <ul className="divide-y divide-zinc-200 border-y border-zinc-200">
           <li>
             <Link href="/search" className="block py-3 font-medium">
-              Shop all
+              {t('shopAll')}
             </Link>
           </li>
           {categories.map((category) => (
@@ -103,7 +106,7 @@ function MenuContents({ categories, links }: { categories: CategoryNode[]; links
                   <ul className="space-y-1 pb-3 pl-3 text-sm">
                     <li>
                       <Link href={`/categories/${category.slug}`} className="block py-1.5 underline">
-                        All {category.name}
+                        {t('allInCategory', { category: category.name })}
                       </Link>
                     </li>
                     {category.children.map((child) => (
@@ -131,19 +134,19 @@ function MenuContents({ categories, links }: { categories: CategoryNode[]; links
           ))}
         </ul>
       </nav>
-      <nav aria-label="Account and orders">
+      <nav aria-label={t('accountAndOrders')}>
         <ul className="space-y-1">
           <li>
             <AccountLink className="block py-2 font-medium" />
           </li>
           <li>
             <Link href="/orders/lookup" className="block py-2 font-medium">
-              Find an order
+              {t('findOrder')}
             </Link>
           </li>
           <li>
             <Link href="/cart" className="block py-2 font-medium">
-              Cart
+              {t('cart')}
             </Link>
           </li>
         </ul>

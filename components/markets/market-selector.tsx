@@ -1,12 +1,15 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/config';
+import { MarketLanguageOffer } from './market-language-offer';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/http/action-result';
 
 export type MarketChoice = { code: string; name: string; currency: string; countries: string[]; isDefault: boolean };
-type Chosen = { market: string; name: string; currency: string; cartMoved: boolean };
+type Chosen = { market: string; name: string; currency: string; cartMoved: boolean; locale: Locale };
 
 const currencySymbol = (currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
@@ -19,11 +22,12 @@ export const marketLabel = (market: Pick<MarketChoice, 'name' | 'currency'>) => 
  */
 export function MarketSelector({ markets, current, action }: { markets: MarketChoice[]; current: string; action: FormAction<Chosen> }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const t = useTranslations('Market');
   return (
-    <form action={formAction} aria-label="Country and currency" className="flex flex-wrap items-end gap-2">
+    <form action={formAction} aria-label={t('formLabel')} className="flex flex-wrap items-end gap-2">
       <div className="min-w-0">
         <label htmlFor="market-select" className="block text-sm font-medium text-zinc-900">
-          Shipping to / currency
+          {t('label')}
         </label>
         <select
           id="market-select"
@@ -39,12 +43,13 @@ export function MarketSelector({ markets, current, action }: { markets: MarketCh
           ))}
         </select>
       </div>
-      <SubmitButton variant="secondary" pendingLabel="Updating…" pending={pending} className="min-h-10">
-        Update
+      <SubmitButton variant="secondary" pendingLabel={t('updating')} pending={pending} className="min-h-10">
+        {t('update')}
       </SubmitButton>
       {state ? (
         <div className="w-full">
           <FormMessage status={state.ok ? 'success' : 'error'} message={state.ok ? (state.message ?? 'Updated.') : state.message} />
+          {state.ok ? <MarketLanguageOffer locale={state.data.locale} /> : null}
         </div>
       ) : null}
     </form>

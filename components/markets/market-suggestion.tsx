@@ -1,12 +1,13 @@
 'use client';
 
+import type { Locale } from '@/lib/i18n/config';
 import { useActionState, useSyncExternalStore } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/http/action-result';
 import { readMarketCookie } from '@/lib/http/market-cookie';
 import type { MarketChoice } from './market-selector';
 
-type Chosen = { market: string; name: string; currency: string; cartMoved: boolean };
+type Chosen = { market: string; name: string; currency: string; cartMoved: boolean; locale: Locale };
 
 // A first visit's suggestion: the shopper's own languages (navigator.languages — what the browser sends as
 // Accept-Language) name a country of another market, so the store offers it. It never switches by itself, and never

@@ -1,5 +1,7 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
+import { isLocale, localiseHref } from '@/lib/i18n/config';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, Suspense, useEffect, useRef, useState } from 'react';
 import { Combobox, type ComboboxOption, type ComboboxSection } from '@/components/ui/combobox';
@@ -37,6 +39,9 @@ function PredictiveSearchFromUrl() {
 
 function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
   const router = useRouter();
+  const t = useTranslations('Chrome');
+  const current = useLocale();
+  const locale = isLocale(current) ? current : 'en';
   const [text, setText] = useState(initialQuery);
   const [suggestions, setSuggestions] = useState<SearchSuggestions>(EMPTY);
   const typed = useRef(false);
@@ -65,28 +70,28 @@ function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
 
   const picks = new Map<string, Pick>();
   const option = (id: string, href: string, content: ComboboxOption['content'], textValue: string): ComboboxOption => {
-    picks.set(id, { href });
+    picks.set(id, { href: localiseHref(href, locale) });
     return { id, content, textValue };
   };
   const visible = text.trim() ? suggestions : EMPTY;
   const sections: ComboboxSection[] = [
     {
       id: 'queries',
-      label: 'Suggestions',
+      label: t('suggestions'),
       options: visible.queries.map((query) =>
         option(`q-${query}`, `/search?${new URLSearchParams({ q: query })}`, <span>{query}</span>, query),
       ),
     },
     {
       id: 'categories',
-      label: 'Categories',
+      label: t('categories'),
       options: visible.categories.map((category) =>
         option(`c-${category.slug}`, `/categories/${category.slug}`, <span>{category.name}</span>, category.name),
       ),
     },
     {
       id: 'products',
-      label: 'Products',
+      label: t('products'),
       options: visible.products.map((product) =>
         option(
           `p-${product.id}`,
@@ -118,20 +123,20 @@ function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    router.push(`/search?${new URLSearchParams({ q: text })}`);
+    router.push(localiseHref(`/search?${new URLSearchParams({ q: text })}`, locale));
   };
 
   return (
-    <form action="/search" role="search" onSubmit={submit} className="relative flex flex-1 justify-center">
+    <form action={localiseHref('/search', locale)} role="search" onSubmit={submit} className="relative flex flex-1 justify-center">
       <Combobox
-        label="Search products"
+        label={t('searchProducts')}
         value={text}
         onValueChange={(value) => {
           typed.current = true;
           setText(value);
         }}
         sections={sections}
-        status={count === 0 ? '' : `${count} suggestion${count === 1 ? '' : 's'}, use the arrow keys to choose`}
+        status={count === 0 ? '' : t('suggestionStatus', { count })}
         onPick={(picked) => {
           const target = picks.get(picked.id);
           if (!target) return;
@@ -142,14 +147,14 @@ function PredictiveSearchBox({ initialQuery }: { initialQuery: string }) {
           id: 'site-search',
           name: 'q',
           type: 'search',
-          placeholder: 'Search products',
+          placeholder: t('searchProducts'),
           maxLength: 100,
           enterKeyHint: 'search',
           className: 'w-full min-w-0 max-w-md rounded-md border border-zinc-300 px-3 py-1.5 text-sm',
         }}
       />
       <button type="submit" className="ml-2 rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700">
-        Search
+        {t('search')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
-import { formatMoney, money } from '@/lib/money';
+import { useTranslations } from 'next-intl';
+import { useFormatMoney } from './use-format-money';
 
 type PriceProps = {
   amountCents: number;
@@ -11,18 +12,20 @@ type PriceProps = {
 };
 
 export function Price({ amountCents, currency, compareAtCents, maxCents, className }: PriceProps) {
-  const price = formatMoney(money(amountCents, currency));
+  const t = useTranslations('Price');
+  const format = useFormatMoney();
+  const price = format(amountCents, currency);
   const isRange = maxCents !== undefined && maxCents > amountCents;
   const onSale = compareAtCents !== null && compareAtCents !== undefined && compareAtCents > amountCents;
   return (
     <p className={className}>
-      {isRange ? <span className="text-zinc-600">From </span> : null}
+      {isRange ? <span className="text-zinc-600">{t('from')} </span> : null}
       <span className={onSale ? 'font-semibold text-red-700' : 'font-semibold'}>{price}</span>
       {onSale ? (
         <>
           {' '}
-          <span className="sr-only">, was </span>
-          <s className="text-sm text-zinc-500">{formatMoney(money(compareAtCents, currency))}</s>
+          <span className="sr-only">{t('was')} </span>
+          <s className="text-sm text-zinc-500">{format(compareAtCents, currency)}</s>
         </>
       ) : null}
     </p>

@@ -26,6 +26,8 @@ export const markets = pgTable(
     // One unit of the base currency in this currency. numeric, so 0.92 is 0.92 and conversions stay exact.
     exchangeRate: numeric({ precision: 20, scale: 10 }).notNull().default('1'),
     roundingRule: text({ enum: roundingRules }).notNull().default('none'),
+    // The storefront language a shopper choosing this market is shown, unless they chose one (lib/i18n/config.ts).
+    defaultLocale: text({ enum: ['en', 'de', 'fr'] }).notNull().default('en'),
     isDefault: boolean().notNull().default(false),
     position: integer().notNull().default(0),
     createdAt: createdAt(),

@@ -42,6 +42,8 @@ export const orders = pgTable(
     // The market the order was placed in and its rate from the base currency then, so reports can convert it back.
     marketCode: text(),
     exchangeRate: numeric({ precision: 20, scale: 10 }),
+    // The storefront language the order was placed in: its emails are written in it (lib/i18n/config.ts).
+    locale: text({ enum: ['en', 'de', 'fr'] }).notNull().default('en'),
     subtotalCents: integer().notNull(),
     discountCents: integer().notNull().default(0),
     shippingCents: integer().notNull().default(0),

@@ -35,6 +35,8 @@ export const MARKETS: Omit<NewMarket, 'id'>[] = [
     taxDisplay: 'inclusive',
     exchangeRate: '0.92',
     roundingRule: '99',
+    // German and French are spoken there; German is the market's own language (a French page stays French).
+    defaultLocale: 'de',
     position: 2,
   },
 ];

@@ -82,6 +82,15 @@ function leafParts(headers: Record<string, string>, body: string): { headers: Re
     });
 }
 
+/** A header with RFC 2047 encoded words (`=?UTF-8?Q?Bestellbest=C3=A4tigung?=`, or `?B?` base64) as its text. */
+function decodeHeader(value: string): string {
+  return value.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=(\s+(?==\?))?/g, (_match, _charset: string, kind: string, text: string) =>
+    kind.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_hex, byte: string) => String.fromCharCode(parseInt(byte, 16))), 'latin1').toString('utf8'),
+  );
+}
+
 /** The plain-text and HTML bodies of a message as nodemailer writes it: one part, or the parts of a multipart. */
 export function parseMail(raw: string): { subject: string; text: string; html: string } {
   const { headers, body } = splitEntity(raw);
@@ -89,7 +98,7 @@ export function parseMail(raw: string): { subject: string; text: string; html: s
   const part = (type: string) => parts.find((entity) => (entity.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
   const text = part('text/plain');
   const html = part('text/html');
-  return { subject: headers.subject ?? '', text: text ? decodeBody(text.headers, text.body) : '', html: html ? decodeBody(html.headers, html.body) : '' };
+  return { subject: decodeHeader(headers.subject ?? ''), text: text ? decodeBody(text.headers, text.body) : '', html: html ? decodeBody(html.headers, html.body) : '' };
 }
 
 /** The newest message to `to` whose subject matches, waiting for it to arrive. */

@@ -9,7 +9,7 @@ import { products } from '@/db/schema';
 import { seedDatabase } from '@/db/seed';
 import { createScratchDatabase, type ScratchDatabase } from '@/db/testing/databases';
 import { createLocalMediaStore } from '@/lib/storage';
-import { countSitemapProductPages, listSitemapCategories, listSitemapProducts, renderUrlSet, SITEMAP_MAX_URLS } from './sitemap';
+import { countSitemapProductPages, listSitemapCategories, listSitemapProducts, renderUrlSet, SITEMAP_MAX_URLS, sitemapFiles } from './sitemap';
 
 async function allSitemapSlugs(executor: DatabaseConnection['db'] | typeof db, pageSize?: number) {
   const pages = await countSitemapProductPages(executor, pageSize);
@@ -31,9 +31,28 @@ describe('sitemaps on the demo store', () => {
 
   it('renders valid, escaped XML with absolute URLs, and lists every category', async () => {
     const categoriesXml = renderUrlSet(await listSitemapCategories(), 'https://shop.example.com');
-    expect(categoriesXml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(categoriesXml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/);
     expect(categoriesXml).toContain('<loc>https://shop.example.com/categories/');
     expect(renderUrlSet([{ path: '/a?b=1&c=<2>', lastModified: new Date(0) }], 'https://x.test')).toContain('a?b=1&amp;c=%3C2%3E');
+  });
+
+  it('has a file set per language, each page at its address in that language with every language as an alternate', () => {
+    expect(sitemapFiles(2)).toEqual([
+      ...['/sitemaps/categories.xml', '/sitemaps/pages.xml', '/sitemaps/products-0.xml', '/sitemaps/products-1.xml'],
+      ...['/sitemaps/de-categories.xml', '/sitemaps/de-pages.xml', '/sitemaps/de-products-0.xml', '/sitemaps/de-products-1.xml'],
+      ...['/sitemaps/fr-categories.xml', '/sitemaps/fr-pages.xml', '/sitemaps/fr-products-0.xml', '/sitemaps/fr-products-1.xml'],
+    ]);
+    const entries = [{ path: '/', lastModified: new Date(0) }, { path: '/products/wool-coat', lastModified: new Date(0) }];
+    const german = renderUrlSet(entries, 'https://shop.example.com', 'de');
+    expect([...german.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual(['https://shop.example.com/de', 'https://shop.example.com/de/products/wool-coat']);
+    const coat = german.split('<url>')[2]!;
+    expect([...coat.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => `${match[1]} ${match[2]}`)).toEqual([
+      'en https://shop.example.com/products/wool-coat',
+      'de https://shop.example.com/de/products/wool-coat',
+      'fr https://shop.example.com/fr/products/wool-coat',
+      'x-default https://shop.example.com/products/wool-coat',
+    ]);
+    expect(renderUrlSet(entries, 'https://shop.example.com')).toContain('<loc>https://shop.example.com/products/wool-coat</loc>');
   });
 });
 

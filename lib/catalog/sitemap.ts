@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { categories, products } from '@/db/schema';
+import { DEFAULT_LOCALE, type Locale, LOCALES, localisePath } from '@/lib/i18n/config';
 
 /** The sitemaps protocol allows 50,000 URLs per file; larger catalogs are split and listed in a sitemap index. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -35,11 +36,26 @@ export async function listSitemapCategories(executor: Executor = db): Promise<Si
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
-export function renderUrlSet(entries: SitemapEntry[], siteUrl: string): string {
+/**
+ * One sitemap file: each page at its address in `locale` (English unprefixed, `/de/...`, `/fr/...`), with its
+ * addresses in every language as hreflang alternates (x-default: the English one), as search engines read them.
+ */
+export function renderUrlSet(entries: SitemapEntry[], siteUrl: string, locale: Locale = DEFAULT_LOCALE): string {
+  const href = (path: string, language: Locale) => escapeXml(new URL(localisePath(path, language), siteUrl).toString());
   const urls = entries
-    .map((entry) => `<url><loc>${escapeXml(new URL(entry.path, siteUrl).toString())}</loc><lastmod>${entry.lastModified.toISOString()}</lastmod></url>`)
+    .map((entry) => {
+      const alternates = LOCALES.map((language) => `<xhtml:link rel="alternate" hreflang="${language}" href="${href(entry.path, language)}"/>`).join('');
+      const fallback = `<xhtml:link rel="alternate" hreflang="x-default" href="${href(entry.path, DEFAULT_LOCALE)}"/>`;
+      return `<url><loc>${href(entry.path, locale)}</loc><lastmod>${entry.lastModified.toISOString()}</lastmod>${alternates}${fallback}</url>`;
+    })
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls}</urlset>`;
+}
+
+/** The files of the sitemap index: per language (English unprefixed, then `de-…`, `fr-…`), categories, pages, products. */
+export function sitemapFiles(productPages: number): string[] {
+  const names = ['categories.xml', 'pages.xml', ...Array.from({ length: productPages }, (_, page) => `products-${page}.xml`)];
+  return LOCALES.flatMap((locale) => names.map((name) => `/sitemaps/${locale === DEFAULT_LOCALE ? '' : `${locale}-`}${name}`));
 }
 
 export function renderSitemapIndex(paths: string[], siteUrl: string): string {

@@ -1,5 +1,7 @@
 'use server';
 
+import { localisedHref } from '@/lib/i18n/server';
+import { requestLocale } from '@/lib/i18n/request';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clearCartToken, currentCartRef } from '@/lib/cart/session';
@@ -35,14 +37,15 @@ export const placeOrderAction = publicAction(
   checkoutFormSchema,
   async ({ saveAddress, ...input }, ctx) => {
     const ref = await currentCartRef();
-    const placed = await completeCheckout(ref, input, { userId: ctx.user?.id ?? null, saveAddress });
+    const placed = await completeCheckout(ref, input, { userId: ctx.user?.id ?? null, saveAddress, locale: await requestLocale() });
     await startPayment(placed.orderId, input.paymentProvider).catch((error: unknown) => {
       logger.error({ err: error }, 'payment could not be started');
     });
     if (!ref.userId) await clearCartToken();
     await writeCartHint(null);
     await writeReceipt(placed.orderId);
-    redirect('/checkout/confirmation');
+    // The confirmation in the language the order was placed in (/de/checkout → /de/checkout/confirmation).
+    redirect(await localisedHref('/checkout/confirmation'));
   },
   { rateLimit: placeOrderLimits, formFieldName: (path) => path.replace(/^shippingAddress\./, 'shipping.') },
 );

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { scheduleOrderPlacedDelivery } from '@/lib/orders/notifications';
 import { checkoutFailures, ordersPlaced } from './metrics';
+import type { Locale } from '@/lib/i18n/config';
 import type { PlaceOrderInput } from './schemas';
 import { type PlacedOrder, placeOrder } from './service';
 
@@ -27,7 +28,7 @@ function failureReason(error: unknown): string {
 export async function completeCheckout(
   ref: CartRef,
   input: PlaceOrderInput,
-  options: { userId?: string | null; saveAddress?: boolean; followCountryMarket?: boolean },
+  options: { userId?: string | null; saveAddress?: boolean; followCountryMarket?: boolean; locale?: Locale },
 ): Promise<PlacedOrder> {
   let placed: PlacedOrder;
   try {

@@ -172,9 +172,10 @@ const POSTAL_CODES: Record<string, PostalRule> = {
 };
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export function countryName(code: string): string {
+export function countryName(code: string, locale?: string): string {
   try {
-    return countryNames.of(code) ?? code;
+    // English by default; a storefront page passes its language (lib/i18n/config.ts INTL_LOCALES).
+    return (locale ? new Intl.DisplayNames([locale], { type: 'region' }) : countryNames).of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '@/lib/auth/email';
+import { LOCALES } from '@/lib/i18n/config';
 import { addressSchema } from './address';
 
 export const discountCodeSchema = z
@@ -33,6 +34,10 @@ export const placeOrderSchema = z.object({
   useStoreCredit: useStoreCreditSchema,
   paymentProvider: z.enum(['manual', 'stripe']).default('manual'),
   customerNote: z.string().trim().max(1000).optional().transform((value) => (value ? value : null)),
+  locale: z
+    .enum(LOCALES)
+    .optional()
+    .describe("The shopper's language (en, de, fr): the order's emails are written in it. Default: en. The web checkout sets it from the page's address."),
 });
 
 export type PlaceOrderInput = z.infer<typeof placeOrderSchema>;

@@ -37,6 +37,7 @@ import { formatMoney, money } from '@/lib/money';
 import { checkAddressRules } from './address';
 import { computeTotals, type PricingDiscount, type Totals } from './pricing';
 import { type AppliedPromotions, applyPromotions, isPromotionCode } from '@/lib/promotions/pricing';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import type { PlaceOrderInput } from './schemas';
 import { enqueueWebhookEvent } from '@/lib/webhooks/enqueue';
 import { previewTenders, recordTenders, spendTenders, type TenderPreview } from '@/lib/gift-cards/service';
@@ -323,6 +324,8 @@ export async function placeOrder(
      * summary moves the cart as the country changes), so a placement that skipped that is refused.
      */
     followCountryMarket?: boolean;
+    /** The storefront language the shopper placed the order in: its emails are written in it. */
+    locale?: Locale;
   } = {},
   executor: Executor = db,
 ): Promise<PlacedOrder> {
@@ -483,6 +486,7 @@ export async function placeOrder(
           currency: market.currency,
           marketCode: market.code,
           exchangeRate: market.exchangeRate,
+          locale: options.locale ?? DEFAULT_LOCALE,
           subtotalCents: totals.subtotalCents,
           discountCents: totals.discountCents,
           shippingCents: totals.shippingCents,

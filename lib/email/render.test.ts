@@ -75,6 +75,25 @@ describe('email templates', () => {
     expect(email.text).toContain('/orders/lookup');
   });
 
+  it("is written in the order's language: German words, subject and money (Intl de-DE), English where none is set", async () => {
+    const sample = { ...EMAIL_TEMPLATES.order_confirmation_manual_payment.sample(brand), currency: 'EUR', locale: 'de' as const };
+    const email = await renderEmail('order_confirmation_manual_payment', sample);
+    expect(email.subject).toBe('Bestellbestätigung SF-7K3F9QX2');
+    expect(email.html).toMatch(/<html[^>]* lang="de"/);
+    expect(email.text).toContain('Vielen Dank für Ihre Bestellung');
+    expect(email.html).toContain('Wir haben Ihre Bestellung <strong>SF-7K3F9QX2</strong> erhalten');
+    expect(email.text).toContain('Rabatt (WELCOME10)');
+    expect(email.text).toContain('„So bezahlen Sie Bestellung SF-7K3F9QX2“');
+    for (const amount of ['98,00\u00a0€', '125,78\u00a0€', '−12,30\u00a0€']) expect(email.html).toContain(amount);
+    expect(email.text).not.toMatch(/Thank you|Subtotal|Shipping to/);
+    const instructions = await renderEmail('order_payment_instructions', { ...EMAIL_TEMPLATES.order_payment_instructions.sample(brand), currency: 'EUR', totalCents: 4250, locale: 'fr' });
+    expect(instructions.subject).toBe('Comment payer la commande SF-7K3F9QX2');
+    expect(instructions.text).toMatch(/Montant à payer\s+42,50\u00a0€/);
+    const english = await renderEmail('order_confirmation', EMAIL_TEMPLATES.order_confirmation.sample(brand));
+    expect(english.subject).toBe('Order confirmation SF-7K3F9QX2');
+    expect(english.html).toMatch(/<html[^>]* lang="en"/);
+  });
+
   it('escapes what customers and merchants type', async () => {
     const email = await renderEmail('order_confirmation', {
       ...EMAIL_TEMPLATES.order_confirmation.sample({ ...brand, storeName: 'A <b>bold</b> shop' }),

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { AccountExistsEmail, EmailChangedEmail, PasswordChangedEmail, PasswordResetEmail, StaffInviteEmail, TwoFactorChangedEmail, VerificationEmail } from './templates/account';
 import { GiftCardEmail } from './templates/gift-cards';
 import { WebhookEndpointDisabledEmail } from './templates/integrations';
+import { emailTranslator } from './language';
 import type { EmailBrand } from './templates/layout';
 import { ReturnRejectedEmail, ReturnRequestedEmail } from './templates/returns';
 import { OrderConfirmationEmail, OrderDeliveredEmail, OrderRefundedEmail, OrderShippedEmail, PaymentInstructionsEmail } from './templates/orders';
@@ -76,17 +77,17 @@ export const EMAIL_TEMPLATES = {
   }),
   order_confirmation: define(OrderConfirmationEmail, {
     label: 'Order confirmation',
-    subject: (p) => `Order confirmation ${p.number}`,
+    subject: (p) => emailTranslator(p.locale)('confirmationSubject', { number: p.number }),
     sample: (brand) => sampleOrder(brand, false),
   }),
   order_confirmation_manual_payment: define(OrderConfirmationEmail, {
     label: 'Order confirmation (manual payment)',
-    subject: (p) => `Order confirmation ${p.number}`,
+    subject: (p) => emailTranslator(p.locale)('confirmationSubject', { number: p.number }),
     sample: (brand) => sampleOrder(brand, true),
   }),
   order_payment_instructions: define(PaymentInstructionsEmail, {
     label: 'Payment instructions (manual payment)',
-    subject: (p) => `How to pay for order ${p.number}`,
+    subject: (p) => emailTranslator(p.locale)('paySubject', { number: p.number }),
     sample: (brand) => ({ brand, number: 'SF-7K3F9QX2', currency: 'USD', totalCents: 12578, instructions: sampleInstructions, orderUrl: link(brand, '/orders/lookup') }),
   }),
   order_shipped: define(OrderShippedEmail, {

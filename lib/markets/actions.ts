@@ -20,7 +20,7 @@ export const chooseMarketAction = publicAction(
     await writeMarketCode(market.code);
     const moved = await moveCartToMarket(await currentCartRef(), market);
     refresh();
-    return { market: market.code, name: market.name, currency: market.currency, cartMoved: moved !== null };
+    return { market: market.code, name: market.name, currency: market.currency, cartMoved: moved !== null, locale: market.defaultLocale };
   },
   {
     successMessage: ({ name, currency, cartMoved }) => `Now shopping in ${name} (${currency})${cartMoved ? ': your cart was re-priced' : ''}.`,

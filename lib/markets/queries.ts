@@ -20,6 +20,7 @@ export const marketColumns = {
   taxDisplay: markets.taxDisplay,
   exchangeRate: markets.exchangeRate,
   roundingRule: markets.roundingRule,
+  defaultLocale: markets.defaultLocale,
   isDefault: markets.isDefault,
   position: markets.position,
 };
@@ -35,6 +36,7 @@ function asDefault(row: MarketView | null, store: StoreInfo): MarketView {
     taxDisplay: store.taxDisplay,
     exchangeRate: '1',
     roundingRule: 'none',
+    defaultLocale: row?.defaultLocale ?? 'en',
     isDefault: true,
     position: row?.position ?? 0,
   };

@@ -19,6 +19,8 @@ export type MarketView = MarketSummary & {
   id: string | null;
   exchangeRate: string;
   roundingRule: 'none' | 'whole' | '99' | '95';
+  /** The storefront language shoppers who choose this market are shown (unless they chose a language themselves). */
+  defaultLocale: 'en' | 'de' | 'fr';
   position: number;
 };
 

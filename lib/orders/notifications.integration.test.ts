@@ -32,7 +32,7 @@ function summaryAmount(html: string, kind: string): number | null {
   return row ? cents(row[1]!) : null;
 }
 
-async function placeManualOrder(email: string) {
+async function placeManualOrder(email: string, locale?: 'en' | 'de' | 'fr') {
   const a = await createTestVariant({ stock: 10, priceCents: 1999 });
   const b = await createTestVariant({ stock: 10, priceCents: 4550 });
   const { newToken } = await addCartLine({}, { variantId: a.variant.id, quantity: 3 });
@@ -44,7 +44,7 @@ async function placeManualOrder(email: string) {
     shippingRateId: rate.id,
     discountCode: 'WELCOME10',
   });
-  const placed = await placeOrder({ token: newToken! }, input);
+  const placed = await placeOrder({ token: newToken! }, input, { locale });
   await deliverOutboxFor({ type: 'order', id: placed.orderId });
   return placed;
 }
@@ -89,6 +89,27 @@ describe('order emails', () => {
     expect(mail!.textBody).toContain('Email Buyer');
     expect(mail!.textBody).toContain('United States');
     for (const row of ['Subtotal', 'Discount (WELCOME10)', 'Shipping', 'Tax', 'Total']) expect(mail!.textBody).toContain(row);
+  });
+
+  it("an order placed in German gets its confirmation and payment instructions in German, amounts still adding up", async () => {
+    const email = `deutsch-${Date.now()}@example.com`;
+    const placed = await placeManualOrder(email, 'de');
+    const [order] = await db.select().from(orders).where(eq(orders.id, placed.orderId));
+    expect(order!.locale).toBe('de');
+    const mail = await latest(email, 'order_confirmation');
+    expect(mail!.subject).toBe(`Bestellbestätigung ${order!.number}`);
+    expect(mail!.textBody).toContain('Vielen Dank für Ihre Bestellung');
+    for (const row of ['Zwischensumme', 'Rabatt (WELCOME10)', 'Versand', 'MwSt.', 'Gesamt']) expect(mail!.textBody).toContain(row);
+    // Money as a German reader writes it: "1.234,56 $".
+    const total = /<tr class="summary-total"[\s\S]*?class="summary-amount"[^>]*>([^<]*)</.exec(mail!.htmlBody!)![1]!;
+    expect(total).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'USD' }).format(order!.totalCents / 100));
+    const instructions = await latest(email, 'order_payment_instructions');
+    expect(instructions!.subject).toBe(`So bezahlen Sie Bestellung ${order!.number}`);
+    expect(instructions!.textBody).toContain('Zu zahlender Betrag');
+    // An order placed without a language (the Store API, staff) is English.
+    const english = `english-${Date.now()}@example.com`;
+    await placeManualOrder(english);
+    expect((await latest(english, 'order_confirmation'))!.subject).toMatch(/^Order confirmation SF-/);
   });
 
   it('manual payment: the instructions are a message of their own, queued once beside the confirmation', async () => {

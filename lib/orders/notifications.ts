@@ -4,6 +4,8 @@ import { db, type Executor } from '@/db/client';
 import { fulfillmentLines, fulfillments, orderEvents, orderLines, orders, refunds, type AddressSnapshot } from '@/db/schema';
 import { siteLink } from '@/lib/email/brand';
 import { composeEmail } from '@/lib/email/compose';
+import { emailTranslator } from '@/lib/email/language';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 import type { RenderedEmail } from '@/lib/email/render';
 import { addressed, type QueuedEmail, queueEmail } from '@/lib/email/service';
 import { type AuditActor, recordAudit } from '@/lib/audit/service';
@@ -20,8 +22,6 @@ import { deliverOutboxFor } from '@/lib/outbox/worker';
 import { getOrderById } from './queries';
 import type { OrderDetail } from './types';
 
-/** Said when the merchant has not written payment instructions yet (settings). */
-const DEFAULT_PAYMENT_INSTRUCTIONS = 'We will send you the bank details for the transfer shortly.';
 
 function emailAddress(address: AddressSnapshot) {
   return {
@@ -65,6 +65,7 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
   if (!order) return;
   const store = await getStoreInfo(executor);
   const awaitingManualPayment = order.paymentProvider === 'manual' && order.paymentStatus === 'unpaid';
+  const locale = await orderLocale(orderId, executor);
   const email = await composeConfirmation(orderId, order, awaitingManualPayment, executor);
   const queued = await queueOrderEmail(executor, { orderId, to: order.email, email, what: 'Confirmation', aggregate: { type: 'order', id: orderId } });
   logger.info({ orderId, emailStatus: queued.status }, 'order confirmation queued');
@@ -75,16 +76,25 @@ export async function handleOrderPlaced(orderId: string, ctx: OutboxContext): Pr
       number: order.number,
       currency: order.currency,
       totalCents: order.totalCents,
-      instructions: store.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS,
+      // Said when the merchant has not written payment instructions yet (settings).
+      instructions: store.paymentInstructions ?? emailTranslator(locale)('defaultInstructions'),
       orderUrl: siteLink('/orders/lookup'),
+      locale,
     },
     executor,
   );
   await queueOrderEmail(executor, { orderId, to: order.email, email: instructions, what: 'Payment instructions', aggregate: { type: 'order', id: orderId } });
 }
 
+/** The language the order was placed in: its emails are written in it. */
+async function orderLocale(orderId: string, executor: Executor): Promise<Locale> {
+  const [row] = await executor.select({ locale: orders.locale }).from(orders).where(eq(orders.id, orderId));
+  return row?.locale ?? DEFAULT_LOCALE;
+}
+
 /** The order confirmation as the order stands now (the same message at placement and when staff resend it). */
 async function composeConfirmation(orderId: string, order: OrderDetail, awaitingManualPayment: boolean, executor: Executor): Promise<RenderedEmail> {
+  const locale = await orderLocale(orderId, executor);
   const lineImages = await executor.select({ imageKey: orderLines.imageKey }).from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.createdAt), asc(orderLines.id));
   return composeEmail(
     'order_confirmation',
@@ -111,6 +121,7 @@ async function composeConfirmation(orderId: string, order: OrderDetail, awaiting
       shippingAddress: emailAddress(order.shippingAddress),
       orderUrl: siteLink('/orders/lookup'),
       awaitingManualPayment,
+      locale,
     },
     executor,
   );

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { splitLocale } from '@/lib/i18n/config';
 import { logger } from '@/lib/log';
 import { beforeHead, countActionRefusal, hasActionBody, isForeignOrigin, isMalformedActionBody, isPossibleAction, peekBody } from './action-requests';
 import { type AdmissionLimits, type Refusal, sharedAdmission } from './admission';
@@ -14,6 +15,7 @@ import { requestIdFromValue } from './request-id';
 import { newNonce, requestSecurityHeaders, staticSecurityHeaders } from './security-headers';
 import { claimParent, countSelfRequest, holdsSlot, inVisit, installSelfRequestTagging, openVisit, type Visit } from './self-request';
 import { onResponseClose } from './response-close';
+import { LOCALE_REWRITE_HEADER, localeRewriteValue, unprefixedRequest } from './locale-rewrite';
 
 // The front door of the production server: every request passes here before Next sees it.
 //  1. Anonymous catalog pages are answered from the page cache (lib/server/page-cache.ts) without entering Next at
@@ -28,6 +30,10 @@ import { onResponseClose } from './response-close';
 //     the request they are made for: queueing them behind their own parent stalled the whole store (SECURITY.md,
 //     finding 1). A forwarded action's Set-Cookie, which Next drops, is passed on to the client's response.
 //  4. Server-action requests Next would refuse are answered 4xx, not 500 (lib/server/action-requests.ts; finding 7).
+//  5. The storefront's language prefix (`/de/...`, `/fr/...`) is taken off the URL here, just before Next sees the
+//     request, with the language in a header only this process can write (lib/server/locale-rewrite.ts): Next serves
+//     the route of the unprefixed path with no rewrite, so no request goes back over loopback. The page cache keys by
+//     the URL as the client sent it (one copy per language); a self-request keeps the language of its parent.
 //
 // Next's standalone server.js is generated and not ours to edit, and it hands the app no server object. The server is
 // found through Node's documented `http.server.request.start` diagnostics channel (published before the server
@@ -123,9 +129,11 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     const page = servePage(cached, nonce, { gzip: acceptsGzip(header(request, 'accept-encoding')) });
     const pathname = (request.url ?? '/').split('?')[0]!;
     response.statusCode = 200;
+    // The headers of the page without its language prefix, as proxy.ts sets them on the pages it lets through.
+    const unprefixed = splitLocale(pathname).pathname;
     for (const { key: name, value } of securityHeaders) response.setHeader(name, value);
     for (const [name, value] of page.headers) response.setHeader(name, value);
-    for (const [name, value] of requestSecurityHeaders({ nonce, pathname, production: true, https: options.https })) response.setHeader(name, value);
+    for (const [name, value] of requestSecurityHeaders({ nonce, pathname: unprefixed, production: true, https: options.https })) response.setHeader(name, value);
     response.setHeader('x-request-id', requestIdOf(request));
     response.setHeader('x-page-cache', outcome);
     // A cached Store API read is the same for every client; its CORS headers are the asking origin's (never stored).
@@ -222,6 +230,22 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     });
   }
 
+  /** The language each request the door let in is served in (a self-request without a prefix inherits it). */
+  const localeOf = new WeakMap<Visit, string>();
+
+  /** Next's listener, handed the request without its language prefix and with its language (see 5. above). */
+  function localised(next: Listener, visit: Visit): Listener {
+    return (request, response) => {
+      const inherited = visit.parent ? (localeOf.get(visit.parent) ?? null) : null;
+      const { url, locale } = unprefixedRequest(request.url ?? '/', request.method, inherited);
+      localeOf.set(visit, locale);
+      // A path left as it is (English, or `/en/...` that proxy.ts redirects) is read there by its path.
+      if (url !== request.url || inherited !== null) request.headers[LOCALE_REWRITE_HEADER] = localeRewriteValue(locale);
+      request.url = url;
+      next(request, response);
+    };
+  }
+
   let status: DoorStatus = 'waiting';
   let seen = 0;
   let checking = false;
@@ -230,6 +254,8 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
     return (request, response) => {
       seen++;
       const url = request.url ?? '/';
+      // Set only by the door (below): a client's value is dropped unread.
+      delete request.headers[LOCALE_REWRITE_HEADER];
       if (BYPASS.test(url)) return next(request, response);
       const parent = claimParent(request);
       // Headers only this process's own requests may carry; from anyone else they are dropped unread.
@@ -241,7 +267,7 @@ export function createFrontDoor(init: FrontDoorOptions): FrontDoor {
       // A self-request acts for its parent's client: rate limits count against that client, not against loopback.
       if (parent?.clientIp !== undefined) request.headers[CLIENT_IP_HEADER] = parent.clientIp;
       const visit = openVisit(response, { parent, clientIp: header(request, CLIENT_IP_HEADER) });
-      const proceed = () => inVisit(visit, () => enter(visit, parent, isFill, next, request, response));
+      const proceed = () => inVisit(visit, () => enter(visit, parent, isFill, localised(next, visit), request, response));
       if (!isPossibleAction(request.method, url, request.headers)) return proceed();
       // A forwarded action's parent passed these checks already (and its inner request names this server as Origin).
       if (!parent && isForeignOrigin(request.headers)) {

@@ -87,6 +87,23 @@ describe('pageCacheKey', () => {
     });
   });
 
+  it('keeps a copy per language, the language being in the path; /en and unknown prefixes are not cached', () => {
+    expect(pageCacheKey(request('/de'))).toBe('browser /de');
+    expect(pageCacheKey(request('/de/products/wool-coat'))).toBe('browser /de/products/wool-coat');
+    expect(pageCacheKey(request('/fr/categories/apparel?page=2', { headers: { cookie: 'sf_market=eu' } }))).toBe('browser@eu /fr/categories/apparel?page=2');
+    for (const path of ['/en/products/a', '/es/products/a', '/de/cart', '/de/checkout', '/de/admin', '/deproducts/a']) expect(pageCacheKey(request(path)), path).toBeNull();
+  });
+
+  it('purges a path in every language', () => {
+    const cache = new PageCache(1 << 20, 60_000);
+    const keys = ['browser /products/a', 'browser /de/products/a', 'browser@eu /fr/products/a', 'browser /de/products/b'];
+    return Promise.all(keys.map((key) => cache.render(key, async () => rendered(page(key))))).then(() => {
+      cache.purge(['/products/a']);
+      for (const key of keys.slice(0, 3)) expect(cache.peek(key), key).toBeNull();
+      expect(cache.peek('browser /de/products/b')).not.toBeNull();
+    });
+  });
+
   it("shares the Store API's public catalogue reads whatever the client sends, and nothing else of the API", () => {
     const api = (path: string, headers: Record<string, string> = {}) => pageCacheKey(request(path, { headers: { accept: 'application/json', 'sec-fetch-dest': 'empty', ...headers } }));
     expect(api('/api/store/v1/products?category=apparel&page=2')).toBe('api /api/store/v1/products?category=apparel&page=2');

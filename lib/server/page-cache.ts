@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { DEFAULT_LOCALE, LOCALES, splitLocale } from '@/lib/i18n/config';
 import { agentClass } from './bots';
 import { type CompressedParts, compressParts, gzipSplice, packed } from './gzip-splice';
 import { NONCE_LENGTH } from './security-headers';
@@ -25,8 +26,13 @@ import { MARKET_COOKIE, MARKET_COOKIE_VALUE } from '@/lib/http/market-cookie';
 // key however many ask (single flight) and the background refresh are lru-cache's; what is ours is what a page is
 // (cut at its nonce, gzipped in parts) and when it may be shared.
 
-/** Paths whose anonymous rendering is shared by everyone. */
-const CACHEABLE_PATH = /^\/(?:$|categories\/[^/]+$|products\/[^/]+$|pages\/[^/]+$|search$)/;
+/**
+ * Paths whose anonymous rendering is shared by everyone, in each language: the language is in the path
+ * (`/de/products/x`, lib/i18n/config.ts), so the key, which is the path, keeps one copy per language.
+ */
+const CACHEABLE_PATH = new RegExp(
+  `^(?:/(?:${LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).join('|')})(?=/|$))?/?(?:$|categories/[^/]+$|products/[^/]+$|pages/[^/]+$|search$)`,
+);
 /** The Store API's public catalogue reads: the same answer for every client, declared publicly cacheable. */
 const CACHEABLE_API_PATH = /^\/api\/store\/v1\/(?:products(?:\/[^/]+)?|categories)$/;
 /** Response headers a cached page keeps; the per-request ones (CSP, request id, referrer policy) are set fresh. */
@@ -133,9 +139,9 @@ export function isShareable(rendered: RenderedPage): boolean {
 export type PageCacheStats = { hits: number; stale: number; misses: number; purges: number; entries: number; bytes: number };
 
 
-/** The path of a cache key (`<agent>[@market] <path>?<query>`). */
+/** The path of a cache key (`<agent> <path>?<query>`), without its language prefix: a purge reaches every language. */
 function pathOf(key: string): string {
-  return key.slice(key.indexOf(' ') + 1).split('?')[0]!;
+  return splitLocale(key.slice(key.indexOf(' ') + 1).split('?')[0]!).pathname;
 }
 
 /** Whether a cache key holds a copy priced in `market`: a page's `@market`, or a Store API read's `market=` parameter. */

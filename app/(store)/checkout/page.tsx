@@ -1,3 +1,6 @@
+import { useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { INTL_LOCALES, isLocale, localiseHref } from '@/lib/i18n/config';
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
@@ -13,23 +16,29 @@ import { getCartView } from '@/lib/cart/service';
 import { getCachedMarkets } from '@/lib/markets/cache';
 import { marketByCode, marketForCountry } from '@/lib/markets/queries';
 
-export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Checkout');
+  return { title: t('title'), robots: { index: false } };
+}
 
 type Search = { address?: string };
 
 function Heading() {
+  const t = useTranslations('Checkout');
   return (
     <h1 id="checkout-heading" className="text-2xl font-bold">
-      Checkout
+      {t('title')}
     </h1>
   );
 }
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
-  const user = await getSessionUser();
-  // Only the countries a shipping zone serves can be chosen.
-  const countries = (await listShippingCountries()).map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+  const [user, t, locale] = await Promise.all([getSessionUser(), getTranslations('Checkout'), getLocale()]);
+  const intlLocale = INTL_LOCALES[isLocale(locale) ? locale : 'en'];
+  const tCart = await getTranslations('Cart');
+  // Only the countries a shipping zone serves can be chosen, named in the page's language.
+  const countries = (await listShippingCountries()).map((code) => ({ code, name: countryName(code, intlLocale) })).sort((a, b) => a.name.localeCompare(b.name, intlLocale));
   // The address book, default first. The fields start from the first entry the store ships to; ?address= (the picker
   // without JavaScript) picks another of the customer's own, or "new" for empty fields. An entry in a country the
   // store does not ship to is never filled in: the picker lists it as unusable.
@@ -55,9 +64,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     return (
       <section aria-labelledby="checkout-heading" className="text-center">
         <Heading />
-        <p className="mt-4">{countryCode ? 'Your cart is empty.' : 'We are not shipping anywhere at the moment.'}</p>
+        <p className="mt-4">{countryCode ? tCart('empty') : t('notShipping')}</p>
         <Link href="/" className="mt-4 inline-block underline">
-          Continue shopping
+          {tCart('continueShopping')}
         </Link>
       </section>
     );
@@ -68,10 +77,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <section aria-labelledby="checkout-heading">
         <Heading />
         <p role="alert" className="mt-4 text-red-700">
-          Some items in your cart changed. Please review your cart before checking out.
+          {t('cartChanged')}
         </p>
         <Link href="/cart" className="mt-4 inline-block underline">
-          Review cart
+          {t('reviewCart')}
         </Link>
       </section>
     );
@@ -88,11 +97,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         <Heading />
         {!user ? (
           <p className="mt-2 text-sm text-zinc-600">
-            Checking out as a guest.{' '}
-            <Link href="/account/sign-in?callbackUrl=/checkout" className="underline">
-              Sign in
+            {t('guest')}{' '}
+            <Link href={`/account/sign-in?callbackUrl=${localiseHref('/checkout', isLocale(locale) ? locale : 'en')}`} className="underline">
+              {t('signIn')}
             </Link>{' '}
-            to use your saved addresses.
+            {t('toUseSaved')}
           </p>
         ) : null}
       </div>

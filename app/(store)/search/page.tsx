@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localeAlternates } from '@/lib/i18n/metadata';
 import type { Metadata } from 'next';
 import { CatalogView } from '@/components/catalog/catalog-view';
 import { SearchNoResults } from '@/components/search/no-results';
@@ -11,9 +13,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = (await searchParams).q;
   const text = Array.isArray(q) ? q[0] : q;
+  const [t, locale] = await Promise.all([getTranslations('Search'), getLocale()]);
   return {
-    title: text ? `Search: ${text.slice(0, 60)}` : 'All products',
-    alternates: { canonical: '/search' },
+    title: text ? t('searchTitle', { query: text.slice(0, 60) }) : t('allProducts'),
+    alternates: localeAlternates('/search', locale),
     robots: { index: false, follow: true },
   };
 }
@@ -21,7 +24,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 const POPULAR_COUNT = 8;
 
 export default async function SearchPage({ searchParams }: Props) {
-  const market = await getShopperMarket();
+  const [market, t] = await Promise.all([getShopperMarket(), getTranslations('Search')]);
   const query = parseCatalogParams(await searchParams, market.currency);
   const result = await searchCatalogCached(query, market);
   const filtered = Object.keys(query.options).length > 0 || query.inStock || query.priceMinCents !== undefined || query.priceMaxCents !== undefined;
@@ -34,10 +37,10 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header>
-        <h1 className="text-3xl font-bold tracking-tight">{query.q ? <>Results for “{query.q}”</> : 'All products'}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{query.q ? t('resultsFor', { query: query.q }) : t('allProducts')}</h1>
         {correctedQuery && result.total > 0 ? (
           <p className="mt-2 text-zinc-700">
-            Showing results for <strong>{correctedQuery}</strong>.
+            {t.rich('showingFor', { query: correctedQuery, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         ) : null}
       </header>

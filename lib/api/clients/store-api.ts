@@ -934,6 +934,11 @@ export interface components {
              */
             paymentProvider?: "manual" | "stripe";
             customerNote?: string;
+            /**
+             * @description The shopper's language (en, de, fr): the order's emails are written in it. Default: en. The web checkout sets it from the page's address.
+             * @enum {string}
+             */
+            locale?: "en" | "de" | "fr";
         };
         AddCartLineRequest: {
             /** Format: uuid */

@@ -30,10 +30,10 @@ export const styles = {
   box: { backgroundColor: '#f4f4f5', borderRadius: '6px', padding: '12px 16px', margin: '0 0 16px' } satisfies CSSProperties,
 };
 
-export function EmailLayout({ brand, preview, children }: { brand: EmailBrand; preview: string; children: ReactNode }) {
+export function EmailLayout({ brand, preview, children, lang = 'en' }: { brand: EmailBrand; preview: string; children: ReactNode; lang?: string }) {
   const contact = [brand.supportEmail, brand.contactPhone].filter(Boolean).join(' · ');
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head>
         <meta name="color-scheme" content="light only" />
         <meta name="supported-color-schemes" content="light" />

@@ -1,6 +1,8 @@
 import { Column, Heading, Img, Link, Row, Section, Text } from '@react-email/components';
+import type { Locale } from '@/lib/i18n/config';
 import { formatMoney, money } from '@/lib/money';
-import { lineAmountCents, summaryRows, type SummaryOrder } from '../order-summary';
+import { emailIntlLocale, emailTranslator } from '../language';
+import { lineAmountCents, type SummaryOrder, type SummaryRow, summaryRows } from '../order-summary';
 import { EmailButton, type EmailBrand, EmailLayout, Lines, styles } from './layout';
 
 // The order's messages: confirmation, payment instructions for manual payment (a message of its own, sent beside
@@ -18,6 +20,8 @@ export type OrderConfirmationProps = Omit<SummaryOrder, 'lines'> & {
   orderUrl: string;
   /** Manual payment not yet received: the confirmation points to the payment-instructions message sent beside it. */
   awaitingManualPayment: boolean;
+  /** The language the order was placed in (English when absent). */
+  locale?: Locale;
 };
 
 function Address({ address }: { address: EmailAddress }) {
@@ -29,30 +33,47 @@ function Address({ address }: { address: EmailAddress }) {
 }
 
 /** The confirmation's short pointer to the separate payment-instructions message (it repeats none of it). */
-function PaymentPointer({ number }: { number: string }) {
+function PaymentPointer({ number, locale }: { number: string; locale?: Locale }) {
+  const t = emailTranslator(locale);
   return (
     <Section style={styles.box} data-testid="payment-pointer">
       <Text style={{ ...styles.text, margin: 0 }}>
-        <strong>Payment needed.</strong> We have sent you a separate email, “How to pay for order {number}”, with what to pay and how. We ship once the
-        payment has arrived.
+        <strong>{t('paymentNeeded')}</strong> {t('paymentPointer', { number })}
       </Text>
     </Section>
   );
 }
 
+/** A money row's label in the email's language (the rows themselves come from ../order-summary). */
+function rowLabel(t: ReturnType<typeof emailTranslator>, row: SummaryRow, props: OrderConfirmationProps): string {
+  switch (row.kind) {
+    case 'subtotal':
+      return t('subtotal');
+    case 'discount':
+      return props.discountCode ? t('discountWith', { code: props.discountCode }) : t('discount');
+    case 'shipping':
+      return t('shippingWith', { method: props.shippingMethod });
+    case 'tax_included':
+      return t('includingTax');
+    case 'tax':
+      return t('tax');
+    case 'total':
+      return t('total');
+  }
+}
+
 export function OrderConfirmationEmail(props: OrderConfirmationProps) {
-  const fmt = (cents: number) => formatMoney(money(cents, props.currency));
+  const t = emailTranslator(props.locale);
+  const fmt = (cents: number) => formatMoney(money(cents, props.currency), emailIntlLocale(props.locale));
   return (
-    <EmailLayout brand={props.brand} preview={`Order ${props.number}: ${fmt(props.totalCents)}. Thank you for your order.`}>
+    <EmailLayout brand={props.brand} lang={props.locale} preview={t('confirmationPreview', { number: props.number, total: fmt(props.totalCents) })}>
       <Heading as="h1" style={styles.h1}>
-        Thank you for your order
+        {t('thanks')}
       </Heading>
-      <Text style={styles.text}>
-        We have received your order <strong>{props.number}</strong>. We will email you again when it ships.
-      </Text>
-      {props.awaitingManualPayment ? <PaymentPointer number={props.number} /> : null}
+      <Text style={styles.text}>{t.rich('received', { number: props.number, strong: (chunks) => <strong>{chunks}</strong> })}</Text>
+      {props.awaitingManualPayment ? <PaymentPointer number={props.number} locale={props.locale} /> : null}
       <Heading as="h2" style={styles.h2}>
-        Your order
+        {t('yourOrder')}
       </Heading>
       <table role="presentation" className="amounts" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse' }}>
         <tbody>
@@ -79,7 +100,7 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
         <tbody>
           {summaryRows(props).map((row) => (
             <tr key={row.kind} className={`summary-${row.kind}`}>
-              <td style={{ ...styles.cell, fontWeight: row.kind === 'total' ? 700 : 400, color: row.kind === 'tax_included' ? '#52525b' : '#18181b' }}>{row.label}</td>
+              <td style={{ ...styles.cell, fontWeight: row.kind === 'total' ? 700 : 400, color: row.kind === 'tax_included' ? '#52525b' : '#18181b' }}>{rowLabel(t, row, props)}</td>
               <td className="summary-amount" style={{ ...styles.amount, fontWeight: row.kind === 'total' ? 700 : 400, color: row.kind === 'tax_included' ? '#52525b' : '#18181b' }}>
                 {row.sign === -1 ? `−${fmt(row.cents)}` : fmt(row.cents)}
               </td>
@@ -90,16 +111,16 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <Row style={{ marginTop: '16px' }}>
         <Column>
           <Heading as="h2" style={styles.h2}>
-            Shipping to
+            {t('shippingTo')}
           </Heading>
           <Address address={props.shippingAddress} />
-          <Text style={styles.muted}>Method: {props.shippingMethod}</Text>
+          <Text style={styles.muted}>{t('method', { method: props.shippingMethod })}</Text>
         </Column>
       </Row>
       <EmailButton brand={props.brand} href={props.orderUrl}>
-        View your order
+        {t('viewOrder')}
       </EmailButton>
-      <Text style={styles.muted}>Look your order up at any time with its number and this email address.</Text>
+      <Text style={styles.muted}>{t('lookUp')}</Text>
     </EmailLayout>
   );
 }
@@ -112,26 +133,29 @@ export type PaymentInstructionsProps = {
   /** The merchant's instructions (bank details…), as written in settings. */
   instructions: string;
   orderUrl: string;
+  /** The language the order was placed in (English when absent). */
+  locale?: Locale;
 };
 
 export function PaymentInstructionsEmail(props: PaymentInstructionsProps) {
-  const amount = formatMoney(money(props.totalCents, props.currency));
+  const t = emailTranslator(props.locale);
+  const amount = formatMoney(money(props.totalCents, props.currency), emailIntlLocale(props.locale));
   return (
-    <EmailLayout brand={props.brand} preview={`Pay ${amount} with reference ${props.number} to complete your order.`}>
+    <EmailLayout brand={props.brand} lang={props.locale} preview={t('payPreview', { amount, number: props.number })}>
       <Heading as="h1" style={styles.h1}>
-        How to pay for order {props.number}
+        {t('paySubject', { number: props.number })}
       </Heading>
-      <Text style={styles.text}>Thank you for your order. It is reserved for you and ships as soon as your payment has arrived.</Text>
+      <Text style={styles.text}>{t('payIntro')}</Text>
       <table role="presentation" className="amounts payment-facts" width="100%" cellPadding={0} cellSpacing={0} style={{ borderCollapse: 'collapse', margin: '0 0 16px' }}>
         <tbody>
           <tr>
-            <td style={styles.cell}>Amount to pay</td>
+            <td style={styles.cell}>{t('amountToPay')}</td>
             <td className="payment-amount" style={{ ...styles.amount, fontWeight: 700 }}>
               {amount}
             </td>
           </tr>
           <tr>
-            <td style={styles.cell}>Reference</td>
+            <td style={styles.cell}>{t('reference')}</td>
             <td className="payment-reference" style={{ ...styles.amount, fontWeight: 700 }}>
               {props.number}
             </td>
@@ -140,17 +164,15 @@ export function PaymentInstructionsEmail(props: PaymentInstructionsProps) {
       </table>
       <Section style={styles.box} data-testid="payment-instructions">
         <Heading as="h2" style={{ ...styles.h2, marginTop: 0 }}>
-          Payment details
+          {t('paymentDetails')}
         </Heading>
         <Text style={{ ...styles.text, marginBottom: 0 }}>
           <Lines text={props.instructions} />
         </Text>
       </Section>
-      <Text style={styles.text}>
-        Please quote <strong>{props.number}</strong> as the reference, so we can match your payment to your order.
-      </Text>
+      <Text style={styles.text}>{t.rich('quoteReference', { number: props.number, strong: (chunks) => <strong>{chunks}</strong> })}</Text>
       <EmailButton brand={props.brand} href={props.orderUrl}>
-        View your order
+        {t('viewOrder')}
       </EmailButton>
     </EmailLayout>
   );

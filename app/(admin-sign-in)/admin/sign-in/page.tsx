@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from 'next-intl';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -34,7 +35,10 @@ export default async function AdminSignInPage({ searchParams }: { searchParams: 
             Sign in to the admin
           </h1>
         </div>
-        <SignInForm callbackUrl={returnTo} />
+        {/* The storefront's sign-in form, with its messages (the admin's own pages take none: they are in English). */}
+        <NextIntlClientProvider>
+          <SignInForm callbackUrl={returnTo} />
+        </NextIntlClientProvider>
         <p className="mt-6 text-sm">
           <Link href="/account/forgot-password" className="underline">
             Forgot your password?

@@ -1,21 +1,23 @@
+import { getTranslations } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { SignInForm } from '@/components/account/sign-in-form';
 
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Account');
+  return { title: t('signInTitle'), robots: { index: false } };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
-  const { callbackUrl, changed } = await searchParams;
+  const [{ callbackUrl, changed }, t] = await Promise.all([searchParams, getTranslations('Account')]);
   return (
     <section aria-labelledby="sign-in-heading" className="mx-auto max-w-md">
       <h1 id="sign-in-heading" className="text-2xl font-bold">
-        Sign in
+        {t('signInTitle')}
       </h1>
       {changed ? (
         <p role="status" className="mt-2 text-sm text-green-800">
-          {changed === 'email'
-            ? 'Your email address was changed. Please sign in again with the new address, and confirm it with the link we sent there.'
-            : 'Your password was changed. Please sign in again.'}
+          {changed === 'email' ? t('emailChanged') : t('passwordChanged')}
         </p>
       ) : null}
       <div className="mt-6">
@@ -23,19 +25,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="mt-6 text-sm">
         <Link href="/account/forgot-password" className="underline">
-          Forgot your password?
+          {t('forgotPassword')}
         </Link>
       </p>
       <p className="mt-2 text-sm">
-        New here?{' '}
+        {t('newHere')}{' '}
         <Link href="/account/register" className="underline">
-          Create an account
+          {t('createAccount')}
         </Link>
       </p>
       <p className="mt-2 text-sm">
-        Ordered without an account?{' '}
+        {t('orderedWithout')}{' '}
         <Link href="/orders/lookup" className="underline">
-          Look up your order
+          {t('lookUpOrder')}
         </Link>
       </p>
     </section>

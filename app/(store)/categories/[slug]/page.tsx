@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localeAlternates } from '@/lib/i18n/metadata';
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
@@ -11,13 +13,13 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const info = await getCachedCategoryPageInfo(slug);
-  if (!info) return { title: 'Category not found' };
+  const [info, t, locale] = await Promise.all([getCachedCategoryPageInfo(slug), getTranslations('Catalog'), getLocale()]);
+  if (!info) return { title: t('categoryNotFound') };
   const filtered = Object.keys(await searchParams).length > 0;
   return {
     title: info.category.seoTitle ?? info.category.name,
-    description: info.category.seoDescription ?? (info.category.description || `Shop ${info.category.name}.`),
-    alternates: { canonical: `/categories/${slug}` },
+    description: info.category.seoDescription ?? (info.category.description || t('shopCategory', { category: info.category.name })),
+    alternates: localeAlternates(`/categories/${slug}`, locale),
     // Filtered and paged variants of a category are not separate pages for search engines.
     robots: filtered ? { index: false, follow: true } : undefined,
   };
@@ -25,7 +27,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const [info, market] = await Promise.all([getCachedCategoryPageInfo(slug), getShopperMarket()]);
+  const [info, market, t] = await Promise.all([getCachedCategoryPageInfo(slug), getShopperMarket(), getTranslations('Catalog')]);
   if (!info) notFound();
   const query = { ...parseCatalogParams(await searchParams, market.currency), category: slug };
   const result = await searchCatalogCached(query, market).catch((error: unknown) => {
@@ -36,11 +38,11 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const { category: _category, ...filters } = query;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
+      <nav aria-label={t('breadcrumb')}>
         <ol className="flex flex-wrap gap-1 text-sm text-zinc-600">
           <li>
             <Link href="/" className="hover:underline">
-              Home
+              {t('home')}
             </Link>
           </li>
           {info.ancestors.map((ancestor) => (

@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { INTL_LOCALES, isLocale } from '@/lib/i18n/config';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StripePayment } from '@/components/checkout/stripe-payment';
@@ -15,18 +17,23 @@ import { readReceipt } from '@/lib/checkout/receipt';
 import { getOrderById } from '@/lib/orders/queries';
 import type { OrderDetail } from '@/lib/orders/types';
 
-export const metadata: Metadata = { title: 'Thank you for your order', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Order');
+  return { title: t('thanks'), robots: { index: false } };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<'Order'>>>;
 
 /** What the page may say about the confirmation email: "sent" only once the SMTP server took it (the outbox knows). */
-function emailNotice(order: OrderDetail): string {
+function emailNotice(order: OrderDetail, t: Translate): string {
   switch (order.confirmationEmail) {
     case 'sent':
-      return `A confirmation email has been sent to ${order.email}.`;
+      return t('emailSent', { email: order.email });
     case 'stored':
     case 'failed':
-      return `We could not email a confirmation to ${order.email}. Your order is placed: keep your order number, ${order.number}, to look it up.`;
+      return t('emailFailed', { email: order.email, number: order.number });
     default:
-      return `A confirmation email is on its way to ${order.email}.`;
+      return t('emailPending', { email: order.email });
   }
 }
 
@@ -35,7 +42,7 @@ export default async function ConfirmationPage() {
   const orderId = await readReceipt();
   const order = orderId ? await getOrderById(orderId) : null;
   if (!order) notFound();
-  const [store, user] = await Promise.all([getCachedStoreInfo(), getSessionUser()]);
+  const [store, user, t, locale] = await Promise.all([getCachedStoreInfo(), getSessionUser(), getTranslations('Order'), getLocale()]);
   const publishableKey = order.paymentProvider === 'stripe' ? stripePublishableKey() : null;
   const clientSecret =
     publishableKey && order.paymentStatus === 'unpaid'
@@ -49,23 +56,26 @@ export default async function ConfirmationPage() {
     <section aria-labelledby="confirmation-heading" className="flex flex-col gap-6">
       <div>
         <h1 id="confirmation-heading" className="text-2xl font-bold">
-          Thank you for your order!
+          {t('thanks')}
         </h1>
         <p role="status" className="mt-2">
-          {emailNotice(order)}
+          {emailNotice(order, t)}
         </p>
       </div>
       {awaitingTransfer ? (
         <section aria-labelledby="payment-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="payment-heading" className="font-semibold">
-            How to pay
+            {t('howToPay')}
           </h2>
           <p className="mt-2 text-sm">
-            Please pay <strong>{formatMoney(money(order.totalCents, order.currency))}</strong> and quote <strong>{order.number}</strong> as the reference. We ship once
-            the payment has arrived.
+            {t.rich('pleasePay', {
+              amount: formatMoney(money(order.totalCents, order.currency), INTL_LOCALES[isLocale(locale) ? locale : 'en']),
+              number: order.number,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <p className="mt-2 whitespace-pre-line text-sm" data-testid="payment-instructions">
-            {store.paymentInstructions ?? 'We will email you the bank details for the transfer shortly.'}
+            {store.paymentInstructions ?? t('bankDetailsSoon')}
           </p>
         </section>
       ) : null}
@@ -75,10 +85,10 @@ export default async function ConfirmationPage() {
       <OrderDetailView order={order} />
       <div className="flex flex-wrap items-center gap-4">
         <Link href="/" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-          Continue shopping
+          {t('continueShopping')}
         </Link>
         <Link href="/orders/lookup" className="text-sm underline">
-          Look up an order
+          {t('lookUp')}
         </Link>
       </div>
       {user ? null : <GuestAccountOffer name={order.shippingAddress.name} email={order.email} />}

@@ -1,3 +1,6 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isLocale, localisePath } from '@/lib/i18n/config';
+import { localeAlternates } from '@/lib/i18n/metadata';
 import type { Metadata } from 'next';
 import { imageAttributes } from '@/components/ui/image';
 import { Link } from '@/components/ui/link';
@@ -22,19 +25,19 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const product = await getCachedProductDetail(slug, await getShopperMarket());
-  if (!product) return { title: 'Product not found' };
+  const [product, locale, t] = await Promise.all([getCachedProductDetail(slug, await getShopperMarket()), getLocale(), getTranslations('Product')]);
+  if (!product) return { title: t('notFound') };
   const description = product.seoDescription ?? productDescriptionText(product.description, 160);
   const image = product.images[0];
   return {
     title: product.seoTitle ?? product.title,
     description,
-    alternates: { canonical: `/products/${product.slug}` },
+    alternates: localeAlternates(`/products/${product.slug}`, locale),
     openGraph: {
       type: 'website',
       title: product.seoTitle ?? product.title,
       description,
-      url: `/products/${product.slug}`,
+      url: localisePath(`/products/${product.slug}`, isLocale(locale) ? locale : 'en'),
       images: image ? [{ url: image.url, width: image.width, height: image.height, alt: image.alt }] : undefined,
     },
   };
@@ -45,11 +48,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const market = await getShopperMarket();
   const product = await getCachedProductDetail(slug, market);
   if (!product) notFound();
-  const [store, related, search, badges] = await Promise.all([
+  const [store, related, search, badges, t] = await Promise.all([
     getCachedStoreInfo(),
     getCachedRelatedProducts(product.id, product.slug, market),
     searchParams,
     product.isGiftCard ? [] : getCachedPromotionBadges(product.id, product.slug),
+    getTranslations('Product'),
   ]);
   const picked = resolveVariantSelection(product, selectionFromParams(product, search));
   const firstShown = imageIndexForVariant(product.images, product.variants, picked.variant?.id ?? null);
@@ -80,7 +84,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
         <section aria-labelledby="product-title" className="space-y-6">
           {product.categories.length > 0 ? (
-            <nav aria-label="Breadcrumb">
+            <nav aria-label={t('breadcrumb')}>
               <ol className="flex flex-wrap gap-1 text-sm text-zinc-600">
                 {product.categories.map((category, index) => (
                   <li key={category.slug} className={index > 0 ? "before:mr-1 before:content-['/']" : undefined}>
@@ -121,9 +125,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
       {related.length > 0 ? (
         <section aria-labelledby="related" className="space-y-4">
           <h2 id="related" className="text-xl font-semibold">
-            You may also like
+            {t('youMayAlsoLike')}
           </h2>
-          <ProductGrid products={related} label="Related products" />
+          <ProductGrid products={related} label={t('relatedProducts')} />
         </section>
       ) : null}
     </div>

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { orders } from '@/db/schema';
 import { setUpApiTestServer } from '@/db/testing/api-harness';
 import { createTestVariant } from '@/db/testing/fixtures';
 import type { paths } from '@/lib/api/clients/store-api';
@@ -48,11 +51,19 @@ describe('a headless storefront on another origin, through the generated client 
     expect(preview.data!.preview.allocations).toEqual([expect.objectContaining({ variantId: variant.id, quantity: 2, subtotalCents: 6200 })]);
 
     const email = `guest-${randomBytes(4).toString('hex')}@example.com`;
+    // A language the store has not got is refused; the shopper's own (French) is the order's, for its emails.
+    const unknown = await api.POST('/checkout', {
+      params: { header: { ...cartHeaders, 'Idempotency-Key': randomUUID() } },
+      body: { email, shippingAddress: address, shippingRateId: rate.id, locale: 'es' as never },
+    });
+    expect(unknown.response.status).toBe(422);
     const placed = await api.POST('/checkout', {
       params: { header: { ...cartHeaders, 'Idempotency-Key': randomUUID() } },
-      body: { email, shippingAddress: address, shippingRateId: rate.id },
+      body: { email, shippingAddress: address, shippingRateId: rate.id, locale: 'fr' },
     });
     expect(placed.response.status).toBe(201);
+    const [stored] = await db.select({ locale: orders.locale }).from(orders).where(eq(orders.number, placed.data!.order.number));
+    expect(stored!.locale).toBe('fr');
     // The preview and the order cannot disagree: one arithmetic, the same prices.
     expect(placed.data!.order.totalCents).toBe(totals.totalCents);
 

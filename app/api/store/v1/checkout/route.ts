@@ -13,7 +13,8 @@ import type { PaymentStart } from '@/lib/payments/types';
 
 // POST /api/store/v1/checkout — place the order for the signed-in customer's cart (bearer token or session), else the
 // cart named by X-Cart-Token. Requires an Idempotency-Key header. The body carries email, address, shipping rate and an optional
-// discount code, gift card codes and store credit; every price comes from the database. A retry with the same key replays the first answer.
+// discount code, gift card codes and store credit, and the shopper's language for the order's emails; every price
+// comes from the database. A retry with the same key replays the first answer.
 // With paymentProvider "stripe" the answer also carries the PaymentIntent (sized from the order's server-side
 // total) that the client confirms with Stripe.js / the mobile SDKs.
 export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits, identify: true }, async ({ request, body, user, log }) => {
@@ -23,7 +24,7 @@ export const POST = route({ body: placeOrderSchema, rateLimit: placeOrderLimits,
   if (!ref.userId && !ref.token) throw new AppError('not_found', 'No cart for this token.');
   const scope = `checkout:${user ? `user:${user.id}` : `cart:${hashCartToken(ref.token!)}`}`;
   const result = await withIdempotency(scope, key, requestHash(body), async () => {
-    const placed = await completeCheckout(ref, body, { userId: user?.id ?? null, followCountryMarket: true });
+    const placed = await completeCheckout(ref, body, { userId: user?.id ?? null, followCountryMarket: true, locale: body.locale });
     return {
       status: placed.created ? 201 : 200,
       body: { order: { number: placed.number, totalCents: placed.totalCents, amountDueCents: placed.amountDueCents, currency: placed.currency } },
