@@ -54,6 +54,11 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /** zod issues as field → messages, keyed by dotted path ("lines.0.quantity"); form-level issues under "_". */
+/** A validation failure of one form field, told under that field. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
+}
+
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {

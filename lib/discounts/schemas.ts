@@ -1,21 +1,6 @@
 import { z } from 'zod';
+import { optionalUtcDate as optionalDate } from '@/lib/http/form-data';
 
-// Dates come from the admin's date picker with its time ("2026-12-01T09:00", as datetime-local would send them) and
-// are read as UTC, as the form says.
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `${label} is not a valid date and time.` });
-        return z.NEVER;
-      }
-      return date;
-    });
 
 const optionalLimit = (label: string) =>
   z

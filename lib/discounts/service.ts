@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { db, type Executor } from '@/db/client';
 import { discountCodes, storeSettings } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/errors';
-import { MoneyError, parseMoney } from '@/lib/money';
+import { AppError, invalidField } from '@/lib/errors';
+import { parseAmountField } from '@/lib/money/fields';
 import { type Page, pageCountOf } from '@/lib/pagination';
 import type { DiscountInput } from './schemas';
 
@@ -90,27 +90,12 @@ export async function getDiscount(id: string, executor: Executor = db): Promise<
   return row ?? null;
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
-}
-
-function amountCents(field: string, value: string, currency: string, allowZero: boolean): number {
-  try {
-    const cents = parseMoney(value || '0', currency).amountCents;
-    if (cents < 0 || (!allowZero && cents === 0)) throw new MoneyError('out of range');
-    return cents;
-  } catch (error) {
-    if (error instanceof MoneyError) throw invalid(field, `Enter an amount like 10.00 (${currency})${allowZero ? '' : ' above zero'}.`);
-    throw error;
-  }
-}
-
 /** The value column's meaning depends on the type: whole percent, minor units, or 0 (see db/schema/commerce.ts). */
 function discountValue(input: DiscountInput, currency: string): number {
   if (input.type === 'free_shipping') return 0;
-  if (input.type === 'fixed_amount') return amountCents('value', input.value, currency, false);
+  if (input.type === 'fixed_amount') return parseAmountField('value', input.value, currency, false);
   if (!/^\d{1,3}$/.test(input.value) || Number(input.value) < 1 || Number(input.value) > 100) {
-    throw invalid('value', 'Enter a whole percentage from 1 to 100.');
+    throw invalidField('value', 'Enter a whole percentage from 1 to 100.');
   }
   return Number(input.value);
 }
@@ -135,7 +120,7 @@ export async function saveDiscount(actor: AuditActor, input: DiscountInput, exec
         type: input.type,
         value: discountValue(input, currency),
         currency,
-        minSubtotalCents: amountCents('minSubtotal', input.minSubtotal, currency, true),
+        minSubtotalCents: parseAmountField('minSubtotal', input.minSubtotal, currency, true),
         usageLimit: input.usageLimit,
         perCustomerLimit: input.perCustomerLimit,
         startsAt: input.startsAt,
@@ -150,7 +135,7 @@ export async function saveDiscount(actor: AuditActor, input: DiscountInput, exec
       const [before] = await tx.select(columns).from(discountCodes).where(eq(discountCodes.id, input.id)).for('update');
       if (!before) throw new AppError('not_found', 'No such discount.');
       if (values.usageLimit !== null && values.usageLimit < before.timesUsed) {
-        throw invalid('usageLimit', `This code was already used ${before.timesUsed} times; the limit cannot be lower.`);
+        throw invalidField('usageLimit', `This code was already used ${before.timesUsed} times; the limit cannot be lower.`);
       }
       await tx.update(discountCodes).set({ ...values, updatedAt: new Date() }).where(eq(discountCodes.id, input.id));
       const { id: _id, timesUsed: _t, ...rest } = before;
@@ -158,7 +143,7 @@ export async function saveDiscount(actor: AuditActor, input: DiscountInput, exec
       return input.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid('code', 'Another discount already uses this code.');
+    if (isUniqueViolation(error)) throw invalidField('code', 'Another discount already uses this code.');
     throw error;
   }
 }

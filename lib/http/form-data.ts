@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // Form fields named with dotted paths ("variants.0.sku", "options.1.values") become nested objects and arrays, so
 // a zod schema validates the whole form and its error paths are the very input names the form renders.
 
@@ -40,3 +42,22 @@ export function checkbox(value: unknown): boolean {
   const last = Array.isArray(value) ? value[value.length - 1] : value;
   return last === 'on' || last === 'true' || last === true;
 }
+
+/**
+ * An optional date and time from the admin's date picker ("2026-12-01T09:00", as datetime-local sends it), read as
+ * UTC as the forms say; empty is null, anything else that is not a date is refused under the field.
+ */
+export const optionalUtcDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+      if (Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: 'custom', message: `${label} is not a valid date and time.` });
+        return z.NEVER;
+      }
+      return date;
+    });

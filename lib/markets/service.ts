@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { markets, variantMarketPrices, variants } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/errors';
+import { AppError, invalidField } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import type { MarketInput, MarketPriceInput } from './schemas';
 import { marketColumns } from './queries';
@@ -13,10 +13,6 @@ import { marketColumns } from './queries';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string) => regionNames.of(code) ?? code;
-
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } })?.cause ?? error;
@@ -36,7 +32,7 @@ async function assertCountriesFree(tx: Transaction, countries: string[], exceptI
     .where(and(exceptId ? ne(markets.id, exceptId) : undefined, sql`${markets.countries} && ${sql.param(countries)}::varchar(2)[]`));
   if (clashes.length > 0) {
     const taken = clashes.flatMap((row) => row.countries.filter((code) => countries.includes(code)).map((code) => `${countryName(code)} (${row.name})`));
-    throw invalid('countries', `Already in another market: ${taken.slice(0, 5).join(', ')}. A country belongs to one market.`);
+    throw invalidField('countries', `Already in another market: ${taken.slice(0, 5).join(', ')}. A country belongs to one market.`);
   }
 }
 
@@ -53,13 +49,13 @@ export async function saveMarket(actor: AuditActor, input: MarketInput, executor
         await recordAudit(tx, actor, { action: 'market.update', entityType: 'market', entityId: before.id, before: { ...before }, after: { ...before, ...values, updatedAt: undefined } });
         return { id: before.id, code: input.code, previousCode: before.code };
       }
-      if (!input.currency) throw invalid('currency', 'Enter a three-letter ISO currency code, e.g. EUR.');
+      if (!input.currency) throw invalidField('currency', 'Enter a three-letter ISO currency code, e.g. EUR.');
       try {
         new Intl.NumberFormat('en', { style: 'currency', currency: input.currency });
       } catch {
-        throw invalid('currency', `${input.currency} is not a currency this server knows.`);
+        throw invalidField('currency', `${input.currency} is not a currency this server knows.`);
       }
-      if (!input.exchangeRate) throw invalid('exchangeRate', 'Enter a rate above zero with at most 10 decimals, e.g. 0.92.');
+      if (!input.exchangeRate) throw invalidField('exchangeRate', 'Enter a rate above zero with at most 10 decimals, e.g. 0.92.');
       const values = {
         name: input.name,
         code: input.code,
@@ -80,7 +76,7 @@ export async function saveMarket(actor: AuditActor, input: MarketInput, executor
       return { id: before.id, code: values.code, previousCode: before.code };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid('code', 'Another market already uses this code.');
+    if (isUniqueViolation(error)) throw invalidField('code', 'Another market already uses this code.');
     throw error;
   }
 }
@@ -103,7 +99,7 @@ function amount(field: string, value: string, currency: string): number {
     if (cents < 0) throw new MoneyError('negative');
     return cents;
   } catch (error) {
-    if (error instanceof MoneyError) throw invalid(field, `Enter an amount in ${currency}, e.g. ${currency === 'JPY' ? '4500' : '45.00'}.`);
+    if (error instanceof MoneyError) throw invalidField(field, `Enter an amount in ${currency}, e.g. ${currency === 'JPY' ? '4500' : '45.00'}.`);
     throw error;
   }
 }
@@ -115,10 +111,10 @@ export async function setMarketPrice(actor: AuditActor, input: MarketPriceInput,
     if (!market) throw new AppError('not_found', 'No such market.');
     if (market.isDefault) throw new AppError('conflict', 'The default market is priced by the products themselves: edit the product.');
     const [variant] = await tx.select({ id: variants.id, sku: variants.sku }).from(variants).where(eq(variants.sku, input.sku));
-    if (!variant) throw invalid('sku', `No variant has the SKU “${input.sku.slice(0, 40)}”.`);
+    if (!variant) throw invalidField('sku', `No variant has the SKU “${input.sku.slice(0, 40)}”.`);
     const priceCents = amount('price', input.price, market.currency);
     const compareAtPriceCents = input.compareAtPrice ? amount('compareAtPrice', input.compareAtPrice, market.currency) : null;
-    if (compareAtPriceCents !== null && compareAtPriceCents <= priceCents) throw invalid('compareAtPrice', 'The compare-at price must be above the price, or empty.');
+    if (compareAtPriceCents !== null && compareAtPriceCents <= priceCents) throw invalidField('compareAtPrice', 'The compare-at price must be above the price, or empty.');
     const values = { variantId: variant.id, marketId: market.id, priceCents, compareAtPriceCents, currency: market.currency };
     const [before] = await tx
       .select({ priceCents: variantMarketPrices.priceCents, compareAtPriceCents: variantMarketPrices.compareAtPriceCents, currency: variantMarketPrices.currency })
@@ -172,7 +168,7 @@ export async function setVariantPriceInCurrency(
       changed.push(market.code);
       continue;
     }
-    if (input.compareAtPrice) throw invalid('compareAtPrice', 'A compare-at price needs a price beside it.');
+    if (input.compareAtPrice) throw invalidField('compareAtPrice', 'A compare-at price needs a price beside it.');
     const [variant] = await tx.select({ id: variants.id }).from(variants).where(eq(variants.sku, input.sku));
     if (!variant) continue;
     const [existing] = await tx

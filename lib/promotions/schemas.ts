@@ -1,22 +1,8 @@
 import { z } from 'zod';
+import { optionalUtcDate as optionalDate } from '@/lib/http/form-data';
 
 // The promotion form as the admin posts it (flat strings, as a form sends them), parsed into a promotion. Amounts are
 // in the store currency; percentages whole numbers; dates UTC, as the discount form reads them.
-
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return null;
-      const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
-      if (Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `${label} is not a valid date and time.` });
-        return z.NEVER;
-      }
-      return date;
-    });
 
 const optionalWhole = (label: string, min: number) =>
   z

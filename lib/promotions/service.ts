@@ -3,29 +3,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { categories, customerGroupMembers, customerGroups, products, promotions, storeSettings, users, type PromotionActionData } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/errors';
-import { MoneyError, parseMoney } from '@/lib/money';
+import { AppError, invalidField } from '@/lib/errors';
+import { parseAmountField } from '@/lib/money/fields';
 import type { PromotionFormInput } from './schemas';
 
 // Promotion and customer group writes, each audited in its transaction.
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
-}
-
-function amountCents(field: string, value: string, currency: string, allowZero: boolean): number {
-  try {
-    const cents = parseMoney(value || '0', currency).amountCents;
-    if (cents < 0 || (!allowZero && cents === 0)) throw new MoneyError('out of range');
-    return cents;
-  } catch (error) {
-    if (error instanceof MoneyError) throw invalid(field, `Enter an amount like 10.00 (${currency})${allowZero ? '' : ' above zero'}.`);
-    throw error;
-  }
-}
-
 function percentOf(field: string, value: string): number {
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 100) throw invalid(field, 'Enter a whole percentage from 1 to 100.');
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 100) throw invalidField(field, 'Enter a whole percentage from 1 to 100.');
   return Number(value);
 }
 
@@ -33,18 +18,18 @@ function percentOf(field: string, value: string): number {
 function parseTiers(text: string, basis: 'spend' | 'quantity', currency: string): { threshold: number; percent: number }[] {
   const steps = text.split(/[\n,;]+/).map((part) => part.trim()).filter(Boolean);
   const message = basis === 'spend' ? 'Write each step as "amount = percent", e.g. "100 = 10, 200 = 20".' : 'Write each step as "items = percent", e.g. "3 = 10, 5 = 20".';
-  if (steps.length === 0 || steps.length > 10) throw invalid('tiers', message);
+  if (steps.length === 0 || steps.length > 10) throw invalidField('tiers', message);
   const tiers = steps.map((step) => {
     const match = /^([\d.,]+)\s*[=:]\s*(\d{1,3})\s*%?$/.exec(step);
-    if (!match) throw invalid('tiers', message);
-    const threshold = basis === 'spend' ? amountCents('tiers', match[1]!, currency, false) : Number(match[1]);
-    if (!Number.isSafeInteger(threshold) || threshold < 1) throw invalid('tiers', message);
+    if (!match) throw invalidField('tiers', message);
+    const threshold = basis === 'spend' ? parseAmountField('tiers', match[1]!, currency, false) : Number(match[1]);
+    if (!Number.isSafeInteger(threshold) || threshold < 1) throw invalidField('tiers', message);
     return { threshold, percent: percentOf('tiers', match[2]!) };
   });
   tiers.sort((a, b) => a.threshold - b.threshold);
   for (let i = 1; i < tiers.length; i += 1) {
     if (tiers[i]!.threshold === tiers[i - 1]!.threshold || tiers[i]!.percent <= tiers[i - 1]!.percent) {
-      throw invalid('tiers', 'Each step needs a higher threshold and a higher percentage than the one before.');
+      throw invalidField('tiers', 'Each step needs a higher threshold and a higher percentage than the one before.');
     }
   }
   return tiers;
@@ -55,12 +40,12 @@ function actionOf(input: PromotionFormInput, currency: string): PromotionActionD
     case 'percent':
       return { kind: 'percent', percent: percentOf('percent', input.percent) };
     case 'fixed':
-      return { kind: 'fixed', amountCents: amountCents('amount', input.amount, currency, false) };
+      return { kind: 'fixed', amountCents: parseAmountField('amount', input.amount, currency, false) };
     case 'free_shipping':
       return { kind: 'free_shipping' };
     case 'buy_x_get_y':
-      if (!input.buyQuantity) throw invalid('buyQuantity', 'How many must the shopper buy?');
-      if (!input.getQuantity) throw invalid('getQuantity', 'How many do they get?');
+      if (!input.buyQuantity) throw invalidField('buyQuantity', 'How many must the shopper buy?');
+      if (!input.getQuantity) throw invalidField('getQuantity', 'How many do they get?');
       return {
         kind: 'buy_x_get_y',
         buyQuantity: input.buyQuantity,
@@ -99,9 +84,9 @@ export async function savePromotion(actor: AuditActor, input: PromotionFormInput
       const action = actionOf(input, currency);
       const productIds = input.scope === 'products' ? [...new Set(input.productIds)] : [];
       const categoryIds = input.scope === 'categories' ? [...new Set(input.categoryIds)] : [];
-      if (productIds.length > 0 && (await tx.$count(products, inArray(products.id, productIds))) !== productIds.length) throw invalid('productIds', 'Some products no longer exist.');
-      if (categoryIds.length > 0 && (await tx.$count(categories, inArray(categories.id, categoryIds))) !== categoryIds.length) throw invalid('categoryIds', 'Some categories no longer exist.');
-      if (input.eligibility === 'group' && (await tx.$count(customerGroups, eq(customerGroups.id, input.customerGroupId!))) === 0) throw invalid('customerGroupId', 'Choose a customer group.');
+      if (productIds.length > 0 && (await tx.$count(products, inArray(products.id, productIds))) !== productIds.length) throw invalidField('productIds', 'Some products no longer exist.');
+      if (categoryIds.length > 0 && (await tx.$count(categories, inArray(categories.id, categoryIds))) !== categoryIds.length) throw invalidField('categoryIds', 'Some categories no longer exist.');
+      if (input.eligibility === 'group' && (await tx.$count(customerGroups, eq(customerGroups.id, input.customerGroupId!))) === 0) throw invalidField('customerGroupId', 'Choose a customer group.');
       const values = {
         title: input.title,
         code: input.code,
@@ -111,7 +96,7 @@ export async function savePromotion(actor: AuditActor, input: PromotionFormInput
         eligibility: input.eligibility,
         customerGroupId: input.eligibility === 'group' ? input.customerGroupId : null,
         currency,
-        minSubtotalCents: amountCents('minSubtotal', input.minSubtotal, currency, true),
+        minSubtotalCents: parseAmountField('minSubtotal', input.minSubtotal, currency, true),
         minQuantity: input.minQuantity ?? 0,
         scope: input.scope,
         productIds,
@@ -131,7 +116,7 @@ export async function savePromotion(actor: AuditActor, input: PromotionFormInput
       const [before] = await tx.select().from(promotions).where(eq(promotions.id, input.id)).for('update');
       if (!before) throw new AppError('not_found', 'No such promotion.');
       if (values.usageLimit !== null && values.usageLimit < before.timesUsed) {
-        throw invalid('usageLimit', `This promotion was already used ${before.timesUsed} times; the limit cannot be lower.`);
+        throw invalidField('usageLimit', `This promotion was already used ${before.timesUsed} times; the limit cannot be lower.`);
       }
       await tx.update(promotions).set({ ...values, updatedAt: new Date() }).where(eq(promotions.id, input.id));
       const { id: _id, timesUsed: _t, createdAt: _c, updatedAt: _u, ...rest } = before;
@@ -139,7 +124,7 @@ export async function savePromotion(actor: AuditActor, input: PromotionFormInput
       return { id: input.id, affected: await affectedSlugs(tx, [before, values]) };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid('code', 'Another promotion already uses this code.');
+    if (isUniqueViolation(error)) throw invalidField('code', 'Another promotion already uses this code.');
     throw error;
   }
 }
@@ -172,7 +157,7 @@ export async function saveCustomerGroup(actor: AuditActor, input: { id?: string;
       return input.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid('name', 'Another group already has this name.');
+    if (isUniqueViolation(error)) throw invalidField('name', 'Another group already has this name.');
     throw error;
   }
 }

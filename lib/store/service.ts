@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
 import { shippingRates, shippingZones, storeSettings, taxRates, users } from '@/db/schema';
 import { recordAudit, type AuditActor, type PersonActor } from '@/lib/audit/service';
-import { AppError } from '@/lib/errors';
+import { AppError, invalidField } from '@/lib/errors';
 import { MoneyError, parseMoney } from '@/lib/money';
 import { discardReplacedStoreImage } from './media';
 import type { ShippingRateInput, ShippingZoneInput, StoreBrandInput, StoreSettingsInput, TaxRateInput } from './schemas';
@@ -53,10 +53,6 @@ export async function getStoreSettings(executor: Executor = db): Promise<StoreSe
   return row ?? null;
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', message, { fieldErrors: { [field]: [message] } });
-}
-
 export async function updateStoreSettings(actor: PersonActor, input: StoreSettingsInput, executor: Executor = db): Promise<void> {
   await executor.transaction(async (tx) => {
     const before = await getStoreSettings(tx);
@@ -64,7 +60,7 @@ export async function updateStoreSettings(actor: PersonActor, input: StoreSettin
     if (input.requireAdminTwoFactor && !before?.requireAdminTwoFactor) {
       const [me] = await tx.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, actor.user.id));
       if (!me?.enabledAt) {
-        throw invalid('requireAdminTwoFactor', 'Turn on two-factor for your own account (Your security) before requiring it of every admin.');
+        throw invalidField('requireAdminTwoFactor', 'Turn on two-factor for your own account (Your security) before requiring it of every admin.');
       }
     }
     await tx
@@ -113,10 +109,10 @@ async function storeCurrency(tx: Executor): Promise<string> {
 function amount(field: string, value: string, currency: string): number {
   try {
     const parsed = parseMoney(value, currency).amountCents;
-    if (parsed < 0) throw invalid(field, 'The amount cannot be negative.');
+    if (parsed < 0) throw invalidField(field, 'The amount cannot be negative.');
     return parsed;
   } catch (error) {
-    if (error instanceof MoneyError) throw invalid(field, `Enter an amount like 4.95 (${currency}).`);
+    if (error instanceof MoneyError) throw invalidField(field, `Enter an amount like 4.95 (${currency}).`);
     throw error;
   }
 }
@@ -275,7 +271,7 @@ export async function saveTaxRate(actor: AuditActor, input: TaxRateInput, execut
       return input.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw invalid('regionCode', 'There is already a rate for this country and region.');
+    if (isUniqueViolation(error)) throw invalidField('regionCode', 'There is already a rate for this country and region.');
     throw error;
   }
 }
